@@ -1,0 +1,443 @@
+/*
+ * kzpenalty: sanctions of Kazakhstan's Criminal Code as exact, dated, cited numbers.
+ *
+ * This is the whole public API. Conventions (see docs/api.md):
+ *  - Functions return KZP_OK (0) or a negative kzp_status. Status values are ABI:
+ *    they are never renumbered, only appended.
+ *  - Out-parameters come first, inputs after. An out-parameter is written only when
+ *    the call succeeds; on failure it is left exactly as it was.
+ *  - Dates are ISO 8601 calendar dates "YYYY-MM-DD" (years 0001-9999), no time zone.
+ *  - Money is int64_t tiyn (1 tenge = 100 tiyn). Quantities of a sanction unit
+ *    (MCI, hours, days) are int64_t hundredths of the unit ("centi"): 0.2 MCI is 20,
+ *    200 MCI is 20000. No floating point is used anywhere.
+ *  - Strings handed out are borrowed: from the context (valid until kzp_ctx_free) or
+ *    static (valid forever). The caller never frees them.
+ *  - A kzp_ctx is immutable once built. Any number of threads may use one context at
+ *    the same time; the library keeps no process-wide state.
+ *  - Calls that may fail for a reason worth explaining take an optional caller-owned
+ *    kzp_error (NULL is allowed) that receives the code, a message, and for data a
+ *    JSON path with line and column.
+ */
+#ifndef KZPENALTY_H
+#define KZPENALTY_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ---- Version ------------------------------------------------------------------ */
+
+/* The build system reads these three lines; keep their form. */
+#define KZP_VERSION_MAJOR 0
+#define KZP_VERSION_MINOR 1
+#define KZP_VERSION_PATCH 0
+
+#define KZP_VERSION_STRING "0.1.0"
+/** MAJOR * 10000 + MINOR * 100 + PATCH, e.g. 100 for 0.1.0. */
+#define KZP_VERSION_NUMBER (KZP_VERSION_MAJOR * 10000 + KZP_VERSION_MINOR * 100 + KZP_VERSION_PATCH)
+
+/* ---- Symbol visibility ------------------------------------------------------------ */
+
+#if defined(KZP_STATIC)
+#define KZP_API
+#elif defined(_WIN32)
+#if defined(KZP_BUILDING)
+#define KZP_API __declspec(dllexport)
+#else
+#define KZP_API __declspec(dllimport)
+#endif
+#elif defined(__GNUC__) && __GNUC__ >= 4
+#define KZP_API __attribute__((visibility("default")))
+#else
+#define KZP_API
+#endif
+
+/* ---- Status codes ------------------------------------------------------------------- */
+
+/** Result of every fallible call. Values are ABI: never renumbered, only appended. */
+typedef enum kzp_status {
+    KZP_OK = 0,
+    KZP_E_INVALID_ARG = -1,      /**< a NULL pointer or a value outside its domain */
+    KZP_E_NOMEM = -2,            /**< memory allocation failed */
+    KZP_E_IO = -3,               /**< a file could not be opened or read */
+    KZP_E_JSON = -4,             /**< text is not well-formed JSON */
+    KZP_E_SCHEMA = -5,           /**< JSON is well formed but a member is missing, unknown or of the wrong type */
+    KZP_E_SCHEMA_VERSION = -6,   /**< the dataset's schema_version is not one this library reads */
+    KZP_E_BAD_DATE = -7,         /**< not a real calendar date in YYYY-MM-DD form */
+    KZP_E_BAD_NUMBER = -8,       /**< not a valid amount (syntax, sign, more than two decimals, not whole) */
+    KZP_E_OVERFLOW = -9,         /**< a result would not fit in int64_t */
+    KZP_E_DATA_VALUE = -10,      /**< a dataset value is out of range (e.g. an MCI that is not positive) */
+    KZP_E_DATA_ORDER = -11,      /**< MCI periods are not ascending, or overlap within a purpose */
+    KZP_E_DATA_REF = -12,        /**< a citation is missing, or refers to an id that does not exist */
+    KZP_E_DATA_DUPLICATE = -13,  /**< two entries share an id that must be unique */
+    KZP_E_UNKNOWN_KIND = -14,    /**< a sanction kind, unit, category, purpose or status word is not known */
+    KZP_E_UNKNOWN_ARTICLE = -15, /**< the dataset does not encode this article */
+    KZP_E_NOT_IN_FORCE = -16,    /**< the offence date is before the article came into force */
+    KZP_E_MCI_STALE = -17,       /**< the date is after the last date the MCI table is known for */
+    KZP_E_MCI_BEFORE_FIRST = -18,/**< the date is before the first known MCI period */
+    KZP_E_NO_SANCTION = -19,     /**< the article has no sanction of the requested kind */
+    KZP_E_NO_RULE = -20,         /**< the dataset has no rule for this question (e.g. no equivalence for a kind) */
+    KZP_E_UNVERIFIED = -21       /**< KZP_Q_STRICT was given and the answer depends on an unverified fact */
+} kzp_status;
+
+/** A static English message for a status code; never NULL. Thread-safe. Since 0.1.0. */
+KZP_API const char *kzp_strerror(int code);
+
+/** A static symbolic name for a status code, e.g. "KZP_E_BAD_DATE"; "KZP_E_UNKNOWN" for
+ *  values this version does not know. Bindings use it as an error code string.
+ *  Thread-safe. Since 0.1.0. */
+KZP_API const char *kzp_status_name(int code);
+
+/** Details of a failure, filled by calls that take one. Caller-owned; may live on the stack. */
+typedef struct kzp_error {
+    int code;          /**< the kzp_status returned */
+    int line;          /**< 1-based line in the JSON text, 0 when not about a text */
+    int column;        /**< 1-based column (in bytes), 0 when not about a text */
+    char path[128];    /**< JSON path of the offending value, e.g. "$.mci.periods[3].from"; "" if none */
+    char message[256]; /**< what is wrong and what would be right, in English */
+} kzp_error;
+
+/* ---- Version at run time ------------------------------------------------------------ */
+
+/** KZP_VERSION_NUMBER of the library actually linked. Thread-safe. Since 0.1.0. */
+KZP_API unsigned kzp_version_number(void);
+/** KZP_VERSION_STRING of the library actually linked (static). Thread-safe. Since 0.1.0. */
+KZP_API const char *kzp_version_string(void);
+
+/* ---- Vocabulary ------------------------------------------------------------------------ */
+
+/** Kinds of punishment. Values are ABI. */
+typedef enum kzp_kind {
+    KZP_KIND_FINE = 0,
+    KZP_KIND_COMMUNITY_SERVICE = 1,
+    KZP_KIND_ARREST = 2,
+    KZP_KIND_CORRECTIONAL_WORK = 3
+} kzp_kind;
+#define KZP_KIND_COUNT 4
+
+/** Units in which a sanction is measured. Values are ABI. */
+typedef enum kzp_unit { KZP_UNIT_MCI = 0, KZP_UNIT_HOURS = 1, KZP_UNIT_DAYS = 2 } kzp_unit;
+
+/** Which MCI: the one for fines, taxes and other payments, or the one for benefits.
+ *  They differ only in 2022 (benefits rose on 1 April, fines kept 3,063). Values are ABI. */
+typedef enum kzp_purpose { KZP_PURPOSE_FINES = 0, KZP_PURPOSE_BENEFITS = 1 } kzp_purpose;
+
+/** How sure the dataset is of a fact (the status words of the legal facts file).
+ *  Ordered from most to least sure; a result carries the weakest certainty it used. Values are ABI. */
+typedef enum kzp_certainty {
+    KZP_CERT_OFFICIAL = 0,    /**< seen in the text of the act or on a state website */
+    KZP_CERT_STATEMENT = 1,   /**< stated by a state body as reported; the act's text not seen */
+    KZP_CERT_UNVERIFIED = 2,  /**< one weak source or conflicting sources: not law */
+    KZP_CERT_HYPOTHETICAL = 3 /**< supplied by the user as a what-if, not law at all */
+} kzp_certainty;
+
+/** Category of an offence. Values are ABI. */
+typedef enum kzp_category { KZP_CATEGORY_CRIMINAL_OFFENCE = 0, KZP_CATEGORY_CRIME = 1 } kzp_category;
+
+/** Languages of the titles in the dataset. Values are ABI. */
+typedef enum kzp_lang { KZP_LANG_EN = 0, KZP_LANG_RU = 1, KZP_LANG_KK = 2 } kzp_lang;
+
+/** Dataset words for the enums above ("fine", "community_service", "mci", "fines",
+ *  "official", "criminal_offence", "en", ...). Static strings; NULL for an unknown value.
+ *  Thread-safe. Since 0.1.0. */
+KZP_API const char *kzp_kind_name(int kind);
+KZP_API const char *kzp_unit_name(int unit);
+KZP_API const char *kzp_purpose_name(int purpose);
+KZP_API const char *kzp_certainty_name(int certainty);
+KZP_API const char *kzp_category_name(int category);
+
+/** Parse a dataset word back into its enum value (e.g. "arrest" -> KZP_KIND_ARREST).
+ *  Returns KZP_OK, KZP_E_INVALID_ARG for NULL arguments, or KZP_E_UNKNOWN_KIND.
+ *  *out is written only on success. Thread-safe. Since 0.1.0. */
+KZP_API int kzp_kind_parse(int *out, const char *word);
+KZP_API int kzp_purpose_parse(int *out, const char *word);
+
+/* ---- Input helpers ------------------------------------------------------------------------ */
+
+/** Check that text is a real calendar date "YYYY-MM-DD" (exactly ten characters,
+ *  year 0001-9999; 2026-02-30 is rejected). Returns KZP_OK or KZP_E_BAD_DATE (with a
+ *  message in err), KZP_E_INVALID_ARG for NULL. Thread-safe. Since 0.1.0. */
+KZP_API int kzp_date_check(const char *text, kzp_error *err);
+
+/** Parse a non-negative decimal amount with at most two decimals ("150", "0.2",
+ *  "12.50") into hundredths (*out_centi = 15000, 20, 1250). No sign, exponent, spaces
+ *  or thousands separators; more than two decimals is KZP_E_BAD_NUMBER (the library
+ *  never rounds); a value beyond int64_t hundredths is KZP_E_OVERFLOW.
+ *  *out_centi is written only on success. Thread-safe. Since 0.1.0. */
+KZP_API int kzp_decimal_parse(int64_t *out_centi, const char *text, kzp_error *err);
+
+/** Write hundredths as a plain decimal: 15000 -> "150", 20 -> "0.2", 1250 -> "12.5",
+ *  -5 -> "-0.05". snprintf semantics: returns the length the full text needs (not
+ *  counting the terminating NUL) and writes at most size bytes, always NUL-terminated
+ *  when size > 0; buf may be NULL when size is 0. Never fails. Thread-safe. Since 0.1.0. */
+KZP_API int kzp_decimal_format(char *buf, size_t size, int64_t centi);
+
+/** Styles for kzp_format_tenge. Digits are grouped by threes in every style; tiyn are
+ *  shown (two digits) only when not zero. Values are ABI. */
+typedef enum kzp_money_style {
+    KZP_MONEY_SIGN = 0,    /**< "865 000 ₸", "865 000,50 ₸" (plain spaces, so text stays searchable) */
+    KZP_MONEY_RU = 1,      /**< "865 000 тенге", "865 000,50 тенге" */
+    KZP_MONEY_KK = 2,      /**< "865 000 теңге", "865 000,50 теңге" */
+    KZP_MONEY_EN = 3,      /**< "865,000 KZT", "865,000.50 KZT" */
+    KZP_MONEY_PLAIN = 4    /**< "865000", "865000.50": machine-friendly, no grouping, no currency */
+} kzp_money_style;
+
+/** Format an amount of tiyn for people (see kzp_money_style); negative amounts get a
+ *  leading '-'. snprintf semantics as kzp_decimal_format (UTF-8 bytes). Returns the
+ *  length needed, or KZP_E_INVALID_ARG for an unknown style or buf NULL with size > 0.
+ *  Thread-safe. Since 0.1.0. */
+KZP_API int kzp_format_tenge(char *buf, size_t size, int64_t tiyn, int style);
+
+/* ---- Context ------------------------------------------------------------------------------- */
+
+/** The loaded, validated legal dataset. Opaque and immutable; share it between threads freely. */
+typedef struct kzp_ctx kzp_ctx;
+
+/** Build a context from the dataset embedded in the library (data/kzpenalty.json at
+ *  build time). *out receives a new context owned by the caller (free with
+ *  kzp_ctx_free). Errors: KZP_E_INVALID_ARG, KZP_E_NOMEM. Thread-safe. Since 0.1.0. */
+KZP_API int kzp_ctx_new(kzp_ctx **out, kzp_error *err);
+
+/** Build a context from a dataset in a JSON buffer of len bytes (need not be
+ *  NUL-terminated). Everything is validated (docs/dataset.md); the first problem is
+ *  returned with its JSON path, line and column in err. *out is written only on
+ *  success. Errors: KZP_E_INVALID_ARG, KZP_E_NOMEM, KZP_E_JSON, KZP_E_SCHEMA,
+ *  KZP_E_SCHEMA_VERSION, KZP_E_BAD_DATE, KZP_E_BAD_NUMBER, KZP_E_DATA_*,
+ *  KZP_E_UNKNOWN_KIND. Thread-safe. Since 0.1.0. */
+KZP_API int kzp_ctx_new_from_buffer(kzp_ctx **out, const char *json, size_t len, kzp_error *err);
+
+/** As kzp_ctx_new_from_buffer, reading the file at path; KZP_E_IO if it cannot be read.
+ *  Since 0.1.0. */
+KZP_API int kzp_ctx_new_from_file(kzp_ctx **out, const char *path, kzp_error *err);
+
+/** Build a new context from base with MCI periods added or replaced, e.g. next
+ *  January's value before a new release of the library. json is an object
+ *  {"citations": [...], "known_until": "YYYY-MM-DD", "periods": [...]} in the dataset's
+ *  format (docs/dataset.md); a period with the same "from" and "purpose" as an existing one
+ *  replaces it, any other is added. The merged table is validated like a whole dataset.
+ *  base is never changed; *out is written only on success. Errors as
+ *  kzp_ctx_new_from_buffer. Thread-safe. Since 0.1.0. */
+KZP_API int kzp_ctx_new_with_mci(kzp_ctx **out, const kzp_ctx *base, const char *json, size_t len, kzp_error *err);
+
+/** Build a what-if context from base in which the MCI is mci_tenge whole tenge on every
+ *  date, for both purposes, with no staleness. Results computed with it carry
+ *  KZP_CERT_HYPOTHETICAL. mci_tenge must be 1..1000000000 (KZP_E_BAD_NUMBER otherwise).
+ *  base is never changed. Thread-safe. Since 0.1.0. */
+KZP_API int kzp_ctx_new_what_if(kzp_ctx **out, const kzp_ctx *base, int64_t mci_tenge, kzp_error *err);
+
+/** Free a context and everything borrowed from it. NULL is a no-op. Must not be called
+ *  while another thread still uses ctx. Since 0.1.0. */
+KZP_API void kzp_ctx_free(kzp_ctx *ctx);
+
+/** A source that backs a value. All strings are borrowed from the context. */
+typedef struct kzp_citation {
+    const char *id;        /**< dataset id, e.g. "cc-115-1" */
+    const char *act;       /**< the act, e.g. "Criminal Code of the Republic of Kazakhstan No. 226-V of 3 July 2014" */
+    const char *reference; /**< where in the act or document, e.g. "Art. 115-1"; "" if none */
+    const char *document;  /**< official document identifier, e.g. "adilet K1400000226"; "" if none */
+    const char *seen_in;   /**< where the dataset's authors saw it */
+    const char *note;      /**< what this citation supports, in English; "" if none */
+    int certainty;         /**< a kzp_certainty */
+} kzp_citation;
+
+/** Identity of a context's dataset, for receipts. Strings borrowed from the context. */
+typedef struct kzp_dataset_info {
+    const char *id;          /**< e.g. "kz-criminal-code" */
+    const char *version;     /**< e.g. "2026.11.28" */
+    const char *verified_on; /**< ISO date the data was last checked against its sources */
+    const char *fingerprint; /**< 16 hex digits (FNV-1a 64 of the canonical dataset): not a security hash */
+    const char *mci_known_until; /**< last ISO date the MCI table is known for */
+    int schema_version;
+    int hypothetical;        /**< 1 for a what-if context */
+    size_t article_count;
+    size_t mci_period_count;
+} kzp_dataset_info;
+
+/** Describe the dataset of ctx. Errors: KZP_E_INVALID_ARG. Thread-safe. Since 0.1.0. */
+KZP_API int kzp_ctx_info(kzp_dataset_info *out, const kzp_ctx *ctx);
+
+/* ---- Query flags --------------------------------------------------------------------------- */
+
+/** Art. 55 part 2: a mitigating circumstance and no aggravating one. Caps the upper bound
+ *  of every alternative at half for a criminal offence. */
+#define KZP_Q_MITIGATED 0x1u
+/** Art. 55 part 3: accelerated pre-trial investigation or a fulfilled procedural
+ *  agreement. Also half. Given together with KZP_Q_MITIGATED the caps do NOT stack
+ *  (whether they do is not verified; see docs/legal-basis.md). */
+#define KZP_Q_ACCELERATED 0x2u
+/** Price a date after the MCI table's known_until with the last known value instead of
+ *  failing with KZP_E_MCI_STALE; the result then has stale = 1. */
+#define KZP_Q_ALLOW_STALE 0x4u
+/** Refuse (KZP_E_UNVERIFIED) any answer that depends on a fact marked unverified. */
+#define KZP_Q_STRICT 0x8u
+
+#define KZP_MAX_BASIS 16
+#define KZP_MAX_SANCTIONS 8
+
+/* ---- MCI --------------------------------------------------------------------------------- */
+
+/** The MCI that applies on a date. */
+typedef struct kzp_mci {
+    int64_t tenge;             /**< whole tenge per MCI */
+    char date[11];             /**< the date asked about */
+    char from[11];             /**< first day of the period that applies */
+    int purpose;               /**< kzp_purpose asked about */
+    int stale;                 /**< 1 if the date is after known_until (only with KZP_Q_ALLOW_STALE) */
+    int certainty;             /**< kzp_certainty of the value */
+    const kzp_citation *citation; /**< source of the value (borrowed from the context) */
+} kzp_mci;
+
+/** The MCI for purpose on date (ISO). flags: KZP_Q_ALLOW_STALE, KZP_Q_STRICT.
+ *  Errors: KZP_E_INVALID_ARG, KZP_E_BAD_DATE, KZP_E_MCI_BEFORE_FIRST, KZP_E_MCI_STALE,
+ *  KZP_E_UNVERIFIED. Thread-safe. Since 0.1.0. */
+KZP_API int kzp_mci_on(kzp_mci *out, const kzp_ctx *ctx, const char *date, int purpose, unsigned flags,
+                       kzp_error *err);
+
+/** One period of the MCI table, by index 0..mci_period_count-1 in ascending order of
+ *  "from". purpose_all is 1 when the period applies to fines and benefits alike,
+ *  otherwise purpose says which. Errors: KZP_E_INVALID_ARG (index out of range).
+ *  Thread-safe. Since 0.1.0. */
+typedef struct kzp_mci_period {
+    char from[11];
+    int64_t tenge;
+    int purpose_all;
+    int purpose;
+    const kzp_citation *citation;
+} kzp_mci_period;
+KZP_API int kzp_mci_period_at(kzp_mci_period *out, const kzp_ctx *ctx, size_t index);
+
+/* ---- Articles and ranges ------------------------------------------------------------------- */
+
+/** An article as the dataset encodes it. Strings borrowed from the context. */
+typedef struct kzp_article {
+    const char *id;          /**< "115-1" */
+    const char *title[3];    /**< indexed by kzp_lang */
+    int category;            /**< kzp_category */
+    char in_force_from[11];  /**< first offence date it applies to */
+    size_t sanction_count;
+    const kzp_citation *citation;
+} kzp_article;
+
+/** Look up an article by id ("115-1"). Errors: KZP_E_INVALID_ARG,
+ *  KZP_E_UNKNOWN_ARTICLE. Thread-safe. Since 0.1.0. */
+KZP_API int kzp_article_get(kzp_article *out, const kzp_ctx *ctx, const char *id, kzp_error *err);
+/** The article at index 0..article_count-1 (KZP_E_INVALID_ARG beyond). Since 0.1.0. */
+KZP_API int kzp_article_at(kzp_article *out, const kzp_ctx *ctx, size_t index);
+
+/** One alternative sanction of an article, as it applies on an offence date. */
+typedef struct kzp_sanction {
+    int kind;                 /**< kzp_kind */
+    int unit;                 /**< kzp_unit */
+    int has_min;              /**< 0: the article sets no lower bound (the General Part minimum applies) */
+    int64_t min_centi;        /**< lower bound in hundredths of unit, when has_min */
+    int64_t article_max_centi;/**< the article's upper bound, hundredths of unit */
+    int64_t max_centi;        /**< the upper bound that applies (after a half cap), hundredths */
+    int capped;               /**< 1 if an Art. 55 half cap lowered max_centi */
+    int has_tiyn;             /**< 1 for a fine (unit MCI): max_tiyn / min_tiyn are set */
+    int64_t max_tiyn;         /**< max_centi priced at the offence day's MCI */
+    int64_t min_tiyn;         /**< min_centi priced likewise, when has_min */
+    const kzp_citation *citation; /**< the article's text for this alternative */
+} kzp_sanction;
+
+/** The sanction range of an article for an offence date. */
+typedef struct kzp_range {
+    const char *article;      /**< borrowed from the context */
+    char offence_date[11];
+    unsigned flags;           /**< the KZP_Q_* flags applied */
+    int has_mci;              /**< 1 when a fine alternative was priced (then mci is set) */
+    kzp_mci mci;              /**< the MCI in force on the offence day (Art. 41 part 1) */
+    size_t sanction_count;
+    kzp_sanction sanctions[KZP_MAX_SANCTIONS];
+    int certainty;            /**< the weakest certainty among the facts used */
+    int stale;                /**< 1 if priced with a stale MCI (KZP_Q_ALLOW_STALE) */
+    size_t basis_count;
+    const kzp_citation *basis[KZP_MAX_BASIS]; /**< every rule and value used, borrowed */
+} kzp_range;
+
+/** The alternatives of article for an offence on offence_date, with bounds and the fine
+ *  in tiyn at the offence day's MCI. flags: any KZP_Q_*. Errors: KZP_E_INVALID_ARG,
+ *  KZP_E_BAD_DATE, KZP_E_UNKNOWN_ARTICLE, KZP_E_NOT_IN_FORCE, KZP_E_MCI_*, KZP_E_NO_RULE
+ *  (a half cap asked for a category the dataset has no cap for), KZP_E_OVERFLOW,
+ *  KZP_E_UNVERIFIED. Thread-safe. Since 0.1.0. */
+KZP_API int kzp_range_get(kzp_range *out, const kzp_ctx *ctx, const char *article, const char *offence_date,
+                          unsigned flags, kzp_error *err);
+
+/* ---- Fines --------------------------------------------------------------------------------- */
+
+/** A fine of a number of MCI priced for an offence date. */
+typedef struct kzp_fine {
+    int64_t mci_centi;        /**< the number of MCI, in hundredths */
+    int64_t amount_tiyn;      /**< mci_centi * MCI tenge (exact: hundredths x tenge = tiyn) */
+    kzp_mci mci;              /**< the MCI used: the one in force on the offence day */
+    int certainty;
+    int stale;
+    size_t basis_count;
+    const kzp_citation *basis[KZP_MAX_BASIS];
+} kzp_fine;
+
+/** Price a fine of mci_centi hundredths of an MCI (>= 0) for an offence on offence_date,
+ *  with the MCI for fines in force that day (Art. 41 part 1). flags: KZP_Q_ALLOW_STALE,
+ *  KZP_Q_STRICT. Errors: KZP_E_INVALID_ARG, KZP_E_BAD_DATE, KZP_E_BAD_NUMBER (negative),
+ *  KZP_E_MCI_*, KZP_E_OVERFLOW, KZP_E_UNVERIFIED. Thread-safe. Since 0.1.0. */
+KZP_API int kzp_fine_compute(kzp_fine *out, const kzp_ctx *ctx, const char *offence_date, int64_t mci_centi,
+                             unsigned flags, kzp_error *err);
+
+/* ---- Checking a proposed sentence ------------------------------------------------------------ */
+
+/** Which bound a proposed sentence breaks. Values are ABI. */
+typedef enum kzp_violation {
+    KZP_FITS = 0,
+    KZP_ABOVE_MAX = 1,       /**< above the upper bound that applies */
+    KZP_BELOW_MIN = 2,       /**< below the article's lower bound */
+    KZP_NOT_POSITIVE = 3     /**< zero: not a sentence */
+} kzp_violation;
+
+typedef struct kzp_check {
+    int fits;                 /**< 1 when the sentence is within the range */
+    int violation;            /**< kzp_violation */
+    int kind;                 /**< kzp_kind checked */
+    int unit;                 /**< its unit */
+    int64_t amount_centi;     /**< the proposed amount */
+    int64_t limit_centi;      /**< the bound broken (or the upper bound when it fits) */
+    int64_t excess_centi;     /**< by how much the bound is broken; 0 when it fits */
+    kzp_range range;          /**< the full range it was checked against */
+} kzp_check;
+
+/** Check a proposed sentence: kind (kzp_kind) and amount in hundredths of the kind's unit.
+ *  Community service and arrest are imposed in whole hours and days: a fraction of either
+ *  is KZP_E_BAD_NUMBER. flags as kzp_range_get. Not fitting is not an error: the call
+ *  returns KZP_OK with fits = 0. Errors: those of kzp_range_get, KZP_E_UNKNOWN_KIND,
+ *  KZP_E_NO_SANCTION, KZP_E_BAD_NUMBER (negative or fractional). Thread-safe. Since 0.1.0. */
+KZP_API int kzp_check_sentence(kzp_check *out, const kzp_ctx *ctx, const char *article, const char *offence_date,
+                               int kind, int64_t amount_centi, unsigned flags, kzp_error *err);
+
+/* ---- Art. 61 equivalences -------------------------------------------------------------------- */
+
+typedef struct kzp_conversion {
+    int from_kind, from_unit;
+    int64_t from_centi;        /**< the amount converted */
+    int to_kind, to_unit;
+    int64_t whole;             /**< whole units of to_kind it is worth (days, hours, or MCI) */
+    int64_t remainder_centi;   /**< what is left over, in hundredths of from_unit; 0 if exact */
+    int exact;                 /**< 1 when remainder_centi is 0 */
+    int certainty;
+    const kzp_citation *citation; /**< the equivalence rule (Art. 61) */
+} kzp_conversion;
+
+/** Convert an amount of one kind into another under the dataset's equivalences (Art. 61:
+ *  1 day of arrest = 4 MCI of fine = 4 MCI of correctional work = 4 hours of community
+ *  service). The result is the whole number of to_kind units and the remainder in
+ *  from_kind's unit; nothing is rounded (150 MCI -> 37 days, 2 MCI left over). Errors:
+ *  KZP_E_INVALID_ARG, KZP_E_UNKNOWN_KIND, KZP_E_BAD_NUMBER (negative), KZP_E_NO_RULE,
+ *  KZP_E_OVERFLOW. Thread-safe. Since 0.1.0. */
+KZP_API int kzp_convert(kzp_conversion *out, const kzp_ctx *ctx, int from_kind, int64_t amount_centi, int to_kind,
+                        kzp_error *err);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* KZPENALTY_H */

@@ -1,0 +1,709 @@
+/* Validating a dataset (parsed JSON) and building the immutable model of a context.
+ * Every member is checked for presence, type and range; unknown members are refused,
+ * so a misspelt key is an error instead of a silently ignored value. The format is
+ * described in docs/dataset.md and docs/dataset.schema.json. */
+#include "kzp_internal.h"
+
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define SCHEMA_VERSION 1
+#define MAX_MCI_TENGE 1000000000LL /* a sanity bound: far above any real MCI, far below overflow */
+
+typedef struct loader {
+    kzp_ctx *ctx;
+    kzp_error *err;
+    const char *text; /* for line/column; may be NULL */
+    size_t len;
+    char path[128];
+    size_t plen;
+} loader;
+
+static int fail(loader *L, int code, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 3, 4)))
+#endif
+    ;
+
+static int fail(loader *L, int code, const char *fmt, ...)
+{
+    char msg[256];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    kzp_fail(L->err, code, L->path, "%s: %s", L->path, msg);
+    if (L->err && L->text) {
+        kzp_json_locate(L->text, L->len, L->path, &L->err->line, &L->err->column);
+    }
+    return code;
+}
+
+/* Path building: push returns the mark to pop back to. */
+static size_t push_key(loader *L, const char *key)
+{
+    size_t mark = L->plen;
+    int n = snprintf(L->path + L->plen, sizeof L->path - L->plen, ".%s", key);
+    if (n > 0) {
+        L->plen += (size_t)n < sizeof L->path - L->plen ? (size_t)n : sizeof L->path - L->plen - 1;
+    }
+    return mark;
+}
+
+static size_t push_index(loader *L, size_t i)
+{
+    size_t mark = L->plen;
+    int n = snprintf(L->path + L->plen, sizeof L->path - L->plen, "[%zu]", i);
+    if (n > 0) {
+        L->plen += (size_t)n < sizeof L->path - L->plen ? (size_t)n : sizeof L->path - L->plen - 1;
+    }
+    return mark;
+}
+
+static void pop(loader *L, size_t mark)
+{
+    L->plen = mark;
+    L->path[mark] = '\0';
+}
+
+static const char *type_word(json_type t)
+{
+    switch (t) {
+    case JSON_OBJECT: return "an object";
+    case JSON_ARRAY: return "an array";
+    case JSON_STRING: return "a string";
+    case JSON_INTEGER: return "an integer";
+    case JSON_REAL: return "a floating-point number";
+    case JSON_TRUE:
+    case JSON_FALSE: return "a boolean";
+    default: return "null";
+    }
+}
+
+/* An object that has only the allowed keys. */
+static int check_object(loader *L, const json_t *v, const char *const *allowed)
+{
+    if (!json_is_object(v)) {
+        return fail(L, KZP_E_SCHEMA, "expected an object, found %s", type_word(json_typeof(v)));
+    }
+    const char *key;
+    json_t *val;
+    json_object_foreach((json_t *)v, key, val)
+    {
+        bool ok = false;
+        for (const char *const *a = allowed; *a; a++) {
+            ok = ok || strcmp(*a, key) == 0;
+        }
+        if (!ok) {
+            size_t m = push_key(L, key);
+            int rc = fail(L, KZP_E_SCHEMA, "unknown member '%s'", key);
+            pop(L, m);
+            return rc;
+        }
+    }
+    return KZP_OK;
+}
+
+/* Member key of obj with the given type; *out NULL if absent and optional. The path is
+ * left pushed to the member on success so callers can report on the value itself. */
+static int member(loader *L, const json_t *obj, const char *key, json_type type, bool required, json_t **out)
+{
+    json_t *v = json_object_get(obj, key);
+    size_t m = push_key(L, key);
+    if (!v || (json_is_null(v) && !required && type != JSON_NULL)) {
+        int rc = required ? fail(L, KZP_E_SCHEMA, "required member '%s' is missing", key) : KZP_OK;
+        pop(L, m);
+        *out = NULL;
+        return rc;
+    }
+    if (json_typeof(v) != type) {
+        int rc = fail(L, KZP_E_SCHEMA, "must be %s, found %s", type_word(type), type_word(json_typeof(v)));
+        pop(L, m);
+        return rc;
+    }
+    pop(L, m);
+    *out = v;
+    return KZP_OK;
+}
+
+static int get_string(loader *L, const json_t *obj, const char *key, bool required, bool nonempty,
+                      const char **out)
+{
+    json_t *v;
+    int rc = member(L, obj, key, JSON_STRING, required, &v);
+    if (rc) {
+        return rc;
+    }
+    const char *s = v ? json_string_value(v) : "";
+    if (nonempty && s[0] == '\0') {
+        size_t m = push_key(L, key);
+        rc = fail(L, KZP_E_SCHEMA, "must not be empty");
+        pop(L, m);
+        return rc;
+    }
+    const char *copy = kzp_arena_strdup(&L->ctx->arena, s);
+    if (!copy) {
+        return fail(L, KZP_E_NOMEM, "out of memory");
+    }
+    *out = copy;
+    return KZP_OK;
+}
+
+static int get_date(loader *L, const json_t *obj, const char *key, int32_t *days, char iso[11])
+{
+    json_t *v;
+    int rc = member(L, obj, key, JSON_STRING, true, &v);
+    if (rc) {
+        return rc;
+    }
+    if (!kzp_date_parse_days(days, json_string_value(v))) {
+        size_t m = push_key(L, key);
+        rc = fail(L, KZP_E_BAD_DATE, "'%.40s' is not a real calendar date in YYYY-MM-DD form", json_string_value(v));
+        pop(L, m);
+        return rc;
+    }
+    if (iso) {
+        kzp_date_format_days(iso, *days);
+    }
+    return KZP_OK;
+}
+
+/* A word from a fixed vocabulary. */
+static int get_word(loader *L, const json_t *obj, const char *key, int (*parse)(int *, const char *),
+                    const char *expected, int *out)
+{
+    json_t *v;
+    int rc = member(L, obj, key, JSON_STRING, true, &v);
+    if (rc) {
+        return rc;
+    }
+    if (parse(out, json_string_value(v)) != KZP_OK) {
+        size_t m = push_key(L, key);
+        rc = fail(L, KZP_E_UNKNOWN_KIND, "'%.40s' is not known; expected one of: %s", json_string_value(v), expected);
+        pop(L, m);
+        return rc;
+    }
+    return KZP_OK;
+}
+
+/* A non-negative amount: a JSON integer (whole units) or a decimal string ("0.2"). */
+static int get_amount(loader *L, const json_t *obj, const char *key, bool required, bool *present, int64_t *centi)
+{
+    json_t *v = json_object_get(obj, key);
+    size_t m = push_key(L, key);
+    int rc = KZP_OK;
+    *present = false;
+    if (!v || json_is_null(v)) {
+        if (required) {
+            rc = fail(L, KZP_E_SCHEMA, "required member '%s' is missing", key);
+        }
+    } else if (json_is_integer(v)) {
+        json_int_t n = json_integer_value(v);
+        if (n < 0) {
+            rc = fail(L, KZP_E_DATA_VALUE, "%lld is negative; amounts are zero or more", (long long)n);
+        } else if (!kzp_mul_i64(centi, (int64_t)n, 100)) {
+            rc = fail(L, KZP_E_OVERFLOW, "%lld is too large", (long long)n);
+        } else {
+            *present = true;
+        }
+    } else if (json_is_string(v)) {
+        kzp_error sub;
+        rc = kzp_decimal_parse(centi, json_string_value(v), &sub);
+        if (rc) {
+            rc = fail(L, rc, "%s", sub.message);
+        } else {
+            *present = true;
+        }
+    } else if (json_is_real(v)) {
+        rc = fail(L, KZP_E_SCHEMA, "floating-point numbers are not accepted; write an integer or a decimal string such as \"0.2\"");
+    } else {
+        rc = fail(L, KZP_E_SCHEMA, "must be an integer or a decimal string, found %s", type_word(json_typeof(v)));
+    }
+    pop(L, m);
+    return rc;
+}
+
+static const kzp_citation *citation_find(const kzp_ctx *ctx, const char *id)
+{
+    for (size_t i = 0; i < ctx->citation_count; i++) {
+        if (strcmp(ctx->citations[i].id, id) == 0) {
+            return &ctx->citations[i];
+        }
+    }
+    return NULL;
+}
+
+static int get_citation_ref(loader *L, const json_t *obj, const char *key, const kzp_citation **out)
+{
+    json_t *v = json_object_get(obj, key);
+    size_t m = push_key(L, key);
+    int rc = KZP_OK;
+    if (!v || json_is_null(v)) {
+        rc = fail(L, KZP_E_DATA_REF, "missing citation: every value must name the source it comes from");
+    } else if (!json_is_string(v)) {
+        rc = fail(L, KZP_E_SCHEMA, "must be a citation id (a string), found %s", type_word(json_typeof(v)));
+    } else if (!(*out = citation_find(L->ctx, json_string_value(v)))) {
+        rc = fail(L, KZP_E_DATA_REF, "citation '%.60s' is not defined in $.citations", json_string_value(v));
+    }
+    pop(L, m);
+    return rc;
+}
+
+static int load_header(loader *L, const json_t *root)
+{
+    static const char *const ROOT_KEYS[] = {"schema_version", "dataset", "citations", "mci", "rules", "articles", NULL};
+    static const char *const DATASET_KEYS[] = {"id", "version", "verified_on", "description", NULL};
+    int rc = check_object(L, root, ROOT_KEYS);
+    if (rc) {
+        return rc;
+    }
+    json_t *v;
+    if ((rc = member(L, root, "schema_version", JSON_INTEGER, true, &v))) {
+        return rc;
+    }
+    if (json_integer_value(v) != SCHEMA_VERSION) {
+        size_t m = push_key(L, "schema_version");
+        rc = fail(L, KZP_E_SCHEMA_VERSION, "schema version %lld is not supported; this library reads version %d",
+                  (long long)json_integer_value(v), SCHEMA_VERSION);
+        pop(L, m);
+        return rc;
+    }
+    L->ctx->schema_version = SCHEMA_VERSION;
+    json_t *ds;
+    if ((rc = member(L, root, "dataset", JSON_OBJECT, true, &ds))) {
+        return rc;
+    }
+    size_t m = push_key(L, "dataset");
+    int32_t day;
+    char iso[11];
+    const char *desc;
+    if (!(rc = check_object(L, ds, DATASET_KEYS)) && !(rc = get_string(L, ds, "id", true, true, &L->ctx->id)) &&
+        !(rc = get_string(L, ds, "version", true, true, &L->ctx->version)) &&
+        !(rc = get_date(L, ds, "verified_on", &day, iso)) &&
+        !(rc = get_string(L, ds, "description", false, false, &desc))) {
+        L->ctx->verified_on = kzp_arena_strdup(&L->ctx->arena, iso);
+        rc = L->ctx->verified_on ? KZP_OK : fail(L, KZP_E_NOMEM, "out of memory");
+    }
+    pop(L, m);
+    return rc;
+}
+
+static int load_citations(loader *L, const json_t *root)
+{
+    static const char *const KEYS[] = {"id", "act", "reference", "document", "seen_in", "note", "status", NULL};
+    json_t *arr;
+    int rc = member(L, root, "citations", JSON_ARRAY, true, &arr);
+    if (rc) {
+        return rc;
+    }
+    size_t n = json_array_size(arr);
+    L->ctx->citations = kzp_arena_alloc(&L->ctx->arena, (n ? n : 1) * sizeof(kzp_citation));
+    if (!L->ctx->citations) {
+        return fail(L, KZP_E_NOMEM, "out of memory");
+    }
+    size_t m0 = push_key(L, "citations");
+    for (size_t i = 0; i < n && !rc; i++) {
+        json_t *c = json_array_get(arr, i);
+        kzp_citation *out = &L->ctx->citations[i];
+        size_t m = push_index(L, i);
+        if (!(rc = check_object(L, c, KEYS)) && !(rc = get_string(L, c, "id", true, true, &out->id)) &&
+            !(rc = get_string(L, c, "act", true, true, &out->act)) &&
+            !(rc = get_string(L, c, "reference", false, false, &out->reference)) &&
+            !(rc = get_string(L, c, "document", false, false, &out->document)) &&
+            !(rc = get_string(L, c, "seen_in", true, true, &out->seen_in)) &&
+            !(rc = get_string(L, c, "note", false, false, &out->note)) &&
+            !(rc = get_word(L, c, "status", kzp_certainty_parse, "official, statement, unverified, hypothetical",
+                            &out->certainty))) {
+            if (citation_find(L->ctx, out->id)) {
+                size_t mk = push_key(L, "id");
+                rc = fail(L, KZP_E_DATA_DUPLICATE, "citation id '%.60s' is used twice", out->id);
+                pop(L, mk);
+            } else {
+                L->ctx->citation_count = i + 1;
+            }
+        }
+        pop(L, m);
+    }
+    pop(L, m0);
+    return rc;
+}
+
+static bool purposes_overlap(const kzp_period_def *a, const kzp_period_def *b)
+{
+    return a->purpose_all || b->purpose_all || a->purpose == b->purpose;
+}
+
+static int parse_period_purpose(int *out, const char *word)
+{
+    if (strcmp(word, "all") == 0) {
+        *out = -1;
+        return KZP_OK;
+    }
+    return kzp_purpose_parse(out, word);
+}
+
+static int load_mci(loader *L, const json_t *root)
+{
+    static const char *const MCI_KEYS[] = {"known_until", "known_until_citation", "periods", NULL};
+    static const char *const PERIOD_KEYS[] = {"from", "tenge", "purpose", "citation", NULL};
+    kzp_ctx *ctx = L->ctx;
+    json_t *mci, *arr;
+    int rc = member(L, root, "mci", JSON_OBJECT, true, &mci);
+    if (rc) {
+        return rc;
+    }
+    size_t m0 = push_key(L, "mci");
+    if ((rc = check_object(L, mci, MCI_KEYS)) || (rc = get_date(L, mci, "known_until", &ctx->known_until, ctx->known_until_iso)) ||
+        (rc = get_citation_ref(L, mci, "known_until_citation", &ctx->known_until_citation)) ||
+        (rc = member(L, mci, "periods", JSON_ARRAY, true, &arr))) {
+        pop(L, m0);
+        return rc;
+    }
+    size_t m1 = push_key(L, "periods");
+    size_t n = json_array_size(arr);
+    if (n == 0) {
+        rc = fail(L, KZP_E_SCHEMA, "the MCI table needs at least one period");
+    }
+    ctx->periods = kzp_arena_alloc(&ctx->arena, (n ? n : 1) * sizeof(kzp_period_def));
+    if (!rc && !ctx->periods) {
+        rc = fail(L, KZP_E_NOMEM, "out of memory");
+    }
+    for (size_t i = 0; i < n && !rc; i++) {
+        json_t *p = json_array_get(arr, i);
+        kzp_period_def *d = &ctx->periods[i];
+        size_t m = push_index(L, i);
+        json_t *tv;
+        int purpose;
+        if (!(rc = check_object(L, p, PERIOD_KEYS)) && !(rc = get_date(L, p, "from", &d->from, d->from_iso)) &&
+            !(rc = member(L, p, "tenge", JSON_INTEGER, true, &tv)) &&
+            !(rc = get_word(L, p, "purpose", parse_period_purpose, "all, fines, benefits", &purpose)) &&
+            !(rc = get_citation_ref(L, p, "citation", &d->citation))) {
+            d->tenge = json_integer_value(tv);
+            d->purpose_all = purpose < 0;
+            d->purpose = purpose < 0 ? KZP_PURPOSE_FINES : purpose;
+            size_t mk = push_key(L, "tenge");
+            if (d->tenge <= 0 || d->tenge > MAX_MCI_TENGE) {
+                rc = fail(L, KZP_E_DATA_VALUE, "%lld is not a valid MCI; it must be a whole number of tenge from 1 to %lld",
+                          (long long)d->tenge, MAX_MCI_TENGE);
+            }
+            pop(L, mk);
+        }
+        if (!rc && d->from > ctx->known_until) {
+            size_t mk = push_key(L, "from");
+            rc = fail(L, KZP_E_DATA_ORDER, "the period starts on %s, after the table's known_until %s", d->from_iso,
+                      ctx->known_until_iso);
+            pop(L, mk);
+        }
+        for (size_t j = i; j-- > 0 && !rc;) {
+            const kzp_period_def *prev = &ctx->periods[j];
+            size_t mk = push_key(L, "from");
+            if (prev->from > d->from) {
+                rc = fail(L, KZP_E_DATA_ORDER, "periods must be in ascending order of 'from': %s comes after %s",
+                          d->from_iso, prev->from_iso);
+            } else if (prev->from == d->from && purposes_overlap(prev, d)) {
+                rc = fail(L, KZP_E_DATA_ORDER, "overlaps period %zu: both start on %s for the same purpose", j,
+                          d->from_iso);
+            }
+            pop(L, mk);
+            if (prev->from < d->from) {
+                break; /* earlier ones are older still: already checked against prev */
+            }
+        }
+        ctx->period_count = rc ? ctx->period_count : i + 1;
+        pop(L, m);
+    }
+    pop(L, m1);
+    pop(L, m0);
+    return rc;
+}
+
+static int load_equivalence(loader *L, const json_t *rules)
+{
+    static const char *const KEYS[] = {"citation", "one_day_of_arrest", NULL};
+    static const char *const ITEM_KEYS[] = {"kind", "unit", "amount", NULL};
+    json_t *eq, *arr;
+    int rc = member(L, rules, "equivalence", JSON_OBJECT, false, &eq);
+    if (rc || !eq) {
+        return rc;
+    }
+    size_t m0 = push_key(L, "equivalence");
+    if ((rc = check_object(L, eq, KEYS)) || (rc = get_citation_ref(L, eq, "citation", &L->ctx->equiv_citation)) ||
+        (rc = member(L, eq, "one_day_of_arrest", JSON_ARRAY, true, &arr))) {
+        pop(L, m0);
+        return rc;
+    }
+    size_t m1 = push_key(L, "one_day_of_arrest");
+    for (size_t i = 0; i < json_array_size(arr) && !rc; i++) {
+        json_t *it = json_array_get(arr, i);
+        size_t m = push_index(L, i);
+        int kind, unit;
+        bool present;
+        int64_t centi;
+        if (!(rc = check_object(L, it, ITEM_KEYS)) &&
+            !(rc = get_word(L, it, "kind", kzp_kind_parse, "fine, community_service, arrest, correctional_work", &kind)) &&
+            !(rc = get_word(L, it, "unit", kzp_unit_parse, "mci, hours, days", &unit)) &&
+            !(rc = get_amount(L, it, "amount", true, &present, &centi))) {
+            size_t mk = push_key(L, "amount");
+            if (unit != kzp_kind_unit(kind)) {
+                rc = fail(L, KZP_E_DATA_VALUE, "%s is measured in %s, not %s", kzp_kind_name(kind),
+                          kzp_unit_name(kzp_kind_unit(kind)), kzp_unit_name(unit));
+            } else if (centi == 0 || centi % 100 != 0) {
+                rc = fail(L, KZP_E_DATA_VALUE, "an equivalence must be a whole number of units greater than zero");
+            } else if (L->ctx->equiv_centi[kind] != 0) {
+                rc = fail(L, KZP_E_DATA_DUPLICATE, "%s is listed twice", kzp_kind_name(kind));
+            } else {
+                L->ctx->equiv_centi[kind] = centi;
+            }
+            pop(L, mk);
+        }
+        pop(L, m);
+    }
+    pop(L, m1);
+    pop(L, m0);
+    return rc;
+}
+
+static int parse_cap_flag(int *out, const char *word)
+{
+    if (strcmp(word, "mitigated") == 0) {
+        *out = (int)KZP_Q_MITIGATED;
+    } else if (strcmp(word, "accelerated") == 0) {
+        *out = (int)KZP_Q_ACCELERATED;
+    } else {
+        return KZP_E_UNKNOWN_KIND;
+    }
+    return KZP_OK;
+}
+
+static int load_caps(loader *L, const json_t *rules)
+{
+    static const char *const KEYS[] = {"id", "flag", "category", "numerator", "denominator", "citation", NULL};
+    kzp_ctx *ctx = L->ctx;
+    json_t *arr;
+    int rc = member(L, rules, "half_cap", JSON_ARRAY, false, &arr);
+    if (rc || !arr) {
+        return rc;
+    }
+    size_t m0 = push_key(L, "half_cap");
+    if (json_array_size(arr) > KZP_MAX_CAPS) {
+        rc = fail(L, KZP_E_DATA_VALUE, "at most %d caps are supported", KZP_MAX_CAPS);
+    }
+    for (size_t i = 0; i < json_array_size(arr) && !rc; i++) {
+        json_t *it = json_array_get(arr, i), *num, *den;
+        kzp_cap_def *c = &ctx->caps[i];
+        int flag = 0;
+        size_t m = push_index(L, i);
+        if (!(rc = check_object(L, it, KEYS)) && !(rc = get_string(L, it, "id", true, true, &c->id)) &&
+            !(rc = get_word(L, it, "flag", parse_cap_flag, "mitigated, accelerated", &flag)) &&
+            !(rc = get_word(L, it, "category", kzp_category_parse, "criminal_offence, crime", &c->category)) &&
+            !(rc = member(L, it, "numerator", JSON_INTEGER, true, &num)) &&
+            !(rc = member(L, it, "denominator", JSON_INTEGER, true, &den)) &&
+            !(rc = get_citation_ref(L, it, "citation", &c->citation))) {
+            c->flag = (unsigned)flag;
+            c->numerator = json_integer_value(num);
+            c->denominator = json_integer_value(den);
+            size_t mk = push_key(L, "numerator");
+            if (c->numerator <= 0 || c->denominator <= 0 || c->numerator >= c->denominator || c->denominator > 1000) {
+                rc = fail(L, KZP_E_DATA_VALUE, "a cap is a fraction numerator/denominator with 0 < numerator < "
+                                               "denominator <= 1000");
+            }
+            pop(L, mk);
+            for (size_t j = 0; j < i && !rc; j++) {
+                if (ctx->caps[j].flag == c->flag && ctx->caps[j].category == c->category) {
+                    rc = fail(L, KZP_E_DATA_DUPLICATE, "a cap for this flag and category is already defined at [%zu]", j);
+                }
+            }
+            ctx->cap_count = rc ? ctx->cap_count : i + 1;
+        }
+        pop(L, m);
+    }
+    pop(L, m0);
+    return rc;
+}
+
+static int parse_fine_day(int *out, const char *word)
+{
+    /* The library implements Art. 41 part 1 of the 2014 Code only: the offence day. */
+    *out = 0;
+    return strcmp(word, "offence") == 0 ? KZP_OK : KZP_E_UNKNOWN_KIND;
+}
+
+static int load_rules(loader *L, const json_t *root)
+{
+    static const char *const KEYS[] = {"fine_mci_day", "equivalence", "half_cap", NULL};
+    static const char *const DAY_KEYS[] = {"day", "citation", NULL};
+    json_t *rules, *fd;
+    int rc = member(L, root, "rules", JSON_OBJECT, true, &rules);
+    if (rc) {
+        return rc;
+    }
+    size_t m0 = push_key(L, "rules");
+    int day;
+    if (!(rc = check_object(L, rules, KEYS)) && !(rc = member(L, rules, "fine_mci_day", JSON_OBJECT, true, &fd))) {
+        size_t m = push_key(L, "fine_mci_day");
+        if (!(rc = check_object(L, fd, DAY_KEYS)) &&
+            !(rc = get_word(L, fd, "day", parse_fine_day, "offence", &day))) {
+            rc = get_citation_ref(L, fd, "citation", &L->ctx->fine_day_citation);
+        }
+        pop(L, m);
+    }
+    if (!rc) {
+        rc = load_equivalence(L, rules);
+    }
+    if (!rc) {
+        rc = load_caps(L, rules);
+    }
+    pop(L, m0);
+    return rc;
+}
+
+static int load_sanction(loader *L, const json_t *s, kzp_sanction_def *d)
+{
+    static const char *const KEYS[] = {"kind", "unit", "min", "max", "citation", NULL};
+    bool has_max, has_min;
+    int rc;
+    if ((rc = check_object(L, s, KEYS)) ||
+        (rc = get_word(L, s, "kind", kzp_kind_parse, "fine, community_service, arrest, correctional_work", &d->kind)) ||
+        (rc = get_word(L, s, "unit", kzp_unit_parse, "mci, hours, days", &d->unit)) ||
+        (rc = get_amount(L, s, "min", false, &has_min, &d->min_centi)) ||
+        (rc = get_amount(L, s, "max", true, &has_max, &d->max_centi)) ||
+        (rc = get_citation_ref(L, s, "citation", &d->citation))) {
+        return rc;
+    }
+    d->has_min = has_min;
+    if (d->unit != kzp_kind_unit(d->kind)) {
+        size_t m = push_key(L, "unit");
+        rc = fail(L, KZP_E_DATA_VALUE, "%s is measured in %s, not %s", kzp_kind_name(d->kind),
+                  kzp_unit_name(kzp_kind_unit(d->kind)), kzp_unit_name(d->unit));
+        pop(L, m);
+    } else if (d->max_centi == 0) {
+        size_t m = push_key(L, "max");
+        rc = fail(L, KZP_E_DATA_VALUE, "an upper bound must be greater than zero");
+        pop(L, m);
+    } else if (has_min && d->min_centi > d->max_centi) {
+        size_t m = push_key(L, "min");
+        rc = fail(L, KZP_E_DATA_VALUE, "the lower bound is above the upper bound");
+        pop(L, m);
+    }
+    return rc;
+}
+
+static int load_article(loader *L, const json_t *a, kzp_article_def *d)
+{
+    static const char *const KEYS[] = {"id", "title", "category", "category_citation", "in_force_from",
+                                       "in_force_citation", "citation", "sanctions", NULL};
+    static const char *const TITLE_KEYS[] = {"en", "ru", "kk", NULL};
+    json_t *title, *arr;
+    int rc;
+    if ((rc = check_object(L, a, KEYS)) || (rc = get_string(L, a, "id", true, true, &d->id)) ||
+        (rc = member(L, a, "title", JSON_OBJECT, true, &title))) {
+        return rc;
+    }
+    size_t m = push_key(L, "title");
+    if (!(rc = check_object(L, title, TITLE_KEYS))) {
+        for (int lang = 0; lang < 3 && !rc; lang++) {
+            rc = get_string(L, title, TITLE_KEYS[lang], true, true, &d->title[lang]);
+        }
+    }
+    pop(L, m);
+    if (rc || (rc = get_word(L, a, "category", kzp_category_parse, "criminal_offence, crime", &d->category)) ||
+        (rc = get_citation_ref(L, a, "category_citation", &d->category_citation)) ||
+        (rc = get_date(L, a, "in_force_from", &d->in_force_from, d->in_force_iso)) ||
+        (rc = get_citation_ref(L, a, "in_force_citation", &d->in_force_citation)) ||
+        (rc = get_citation_ref(L, a, "citation", &d->citation)) ||
+        (rc = member(L, a, "sanctions", JSON_ARRAY, true, &arr))) {
+        return rc;
+    }
+    m = push_key(L, "sanctions");
+    size_t n = json_array_size(arr);
+    if (n == 0 || n > KZP_MAX_SANCTIONS) {
+        rc = fail(L, KZP_E_SCHEMA, "an article needs 1 to %d alternative sanctions, found %zu", KZP_MAX_SANCTIONS, n);
+    } else if (!(d->sanctions = kzp_arena_alloc(&L->ctx->arena, n * sizeof *d->sanctions))) {
+        rc = fail(L, KZP_E_NOMEM, "out of memory");
+    }
+    for (size_t i = 0; i < n && !rc; i++) {
+        size_t mi = push_index(L, i);
+        rc = load_sanction(L, json_array_get(arr, i), &d->sanctions[i]);
+        for (size_t j = 0; j < i && !rc; j++) {
+            if (d->sanctions[j].kind == d->sanctions[i].kind) {
+                rc = fail(L, KZP_E_DATA_DUPLICATE, "%s is listed twice in one article", kzp_kind_name(d->sanctions[i].kind));
+            }
+        }
+        d->sanction_count = rc ? d->sanction_count : i + 1;
+        pop(L, mi);
+    }
+    pop(L, m);
+    return rc;
+}
+
+static int load_articles(loader *L, const json_t *root)
+{
+    json_t *arr;
+    int rc = member(L, root, "articles", JSON_ARRAY, true, &arr);
+    if (rc) {
+        return rc;
+    }
+    size_t n = json_array_size(arr);
+    kzp_ctx *ctx = L->ctx;
+    if (!(ctx->articles = kzp_arena_alloc(&ctx->arena, (n ? n : 1) * sizeof *ctx->articles))) {
+        return fail(L, KZP_E_NOMEM, "out of memory");
+    }
+    size_t m0 = push_key(L, "articles");
+    for (size_t i = 0; i < n && !rc; i++) {
+        size_t m = push_index(L, i);
+        rc = load_article(L, json_array_get(arr, i), &ctx->articles[i]);
+        for (size_t j = 0; j < i && !rc; j++) {
+            if (strcmp(ctx->articles[j].id, ctx->articles[i].id) == 0) {
+                size_t mk = push_key(L, "id");
+                rc = fail(L, KZP_E_DATA_DUPLICATE, "article '%.40s' is defined twice", ctx->articles[i].id);
+                pop(L, mk);
+            }
+        }
+        ctx->article_count = rc ? ctx->article_count : i + 1;
+        pop(L, m);
+    }
+    pop(L, m0);
+    return rc;
+}
+
+/* FNV-1a 64: a cheap identity for receipts, not a security hash. */
+static void fingerprint(char out[17], const char *s)
+{
+    uint64_t h = 0xcbf29ce484222325ULL;
+    for (; *s; s++) {
+        h ^= (unsigned char)*s;
+        h *= 0x100000001b3ULL;
+    }
+    snprintf(out, 17, "%016llx", (unsigned long long)h);
+}
+
+int kzp_ctx_build(kzp_ctx **out, json_t *root, const char *text, size_t len, kzp_error *err)
+{
+    kzp_ctx *ctx = calloc(1, sizeof *ctx);
+    if (!ctx) {
+        return kzp_fail(err, KZP_E_NOMEM, NULL, "out of memory");
+    }
+    loader L = {.ctx = ctx, .err = err, .text = text, .len = len, .path = "$", .plen = 1};
+    int rc;
+    if ((rc = load_header(&L, root)) || (rc = load_citations(&L, root)) || (rc = load_mci(&L, root)) ||
+        (rc = load_rules(&L, root)) || (rc = load_articles(&L, root))) {
+        kzp_ctx_free(ctx);
+        return rc;
+    }
+    char *canonical = json_dumps(root, JSON_COMPACT | JSON_SORT_KEYS);
+    if (!canonical || !(ctx->canonical = kzp_arena_strdup(&ctx->arena, canonical))) {
+        free(canonical);
+        kzp_ctx_free(ctx);
+        return kzp_fail(err, KZP_E_NOMEM, NULL, "out of memory");
+    }
+    free(canonical);
+    fingerprint(ctx->fingerprint, ctx->canonical);
+    for (size_t i = 0; i < ctx->period_count; i++) {
+        ctx->hypothetical |= ctx->periods[i].citation->certainty == KZP_CERT_HYPOTHETICAL;
+    }
+    kzp_error_clear(err);
+    *out = ctx;
+    return KZP_OK;
+}

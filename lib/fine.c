@@ -1,0 +1,40 @@
+/* Pricing a fine of N MCI: N x the MCI for fines in force on the offence day (Art. 41 part 1). */
+#include "kzp_internal.h"
+
+#include <string.h>
+
+int kzp_fine_compute(kzp_fine *out, const kzp_ctx *ctx, const char *offence_date, int64_t mci_centi, unsigned flags,
+                     kzp_error *err)
+{
+    if (!out || !ctx || !offence_date) {
+        return kzp_fail(err, KZP_E_INVALID_ARG, NULL, "NULL argument to kzp_fine_compute");
+    }
+    if (flags & ~KZP_Q_KNOWN) {
+        return kzp_fail(err, KZP_E_INVALID_ARG, NULL, "unknown query flags 0x%x", flags & ~KZP_Q_KNOWN);
+    }
+    int32_t day;
+    if (!kzp_date_parse_days(&day, offence_date)) {
+        return kzp_date_check(offence_date, err);
+    }
+    if (mci_centi < 0) {
+        return kzp_fail(err, KZP_E_BAD_NUMBER, NULL, "a fine cannot be a negative number of MCI");
+    }
+    kzp_fine f;
+    memset(&f, 0, sizeof f);
+    int rc = kzp_mci_lookup(&f.mci, ctx, day, offence_date, KZP_PURPOSE_FINES, flags, err);
+    if (rc) {
+        return rc;
+    }
+    /* hundredths of an MCI x whole tenge = tiyn. */
+    if (!kzp_mul_i64(&f.amount_tiyn, mci_centi, f.mci.tenge)) {
+        return kzp_fail(err, KZP_E_OVERFLOW, NULL, "a fine of that many MCI does not fit in 64 bits of tiyn");
+    }
+    f.mci_centi = mci_centi;
+    f.stale = f.mci.stale;
+    f.certainty = f.mci.certainty;
+    kzp_basis_add(f.basis, &f.basis_count, &f.certainty, ctx->fine_day_citation);
+    kzp_basis_add(f.basis, &f.basis_count, &f.certainty, f.mci.citation);
+    *out = f;
+    kzp_error_clear(err);
+    return KZP_OK;
+}

@@ -1,0 +1,154 @@
+/* Private declarations shared by the files of lib/. Not installed. */
+#ifndef KZP_INTERNAL_H
+#define KZP_INTERNAL_H
+
+#include "kzpenalty.h"
+
+#include <stdarg.h>
+#include <stdbool.h>
+
+/* ---- Dates: days since 1970-01-01, proleptic Gregorian ---- */
+
+#define KZP_ISO_LEN 10
+/* Parse "YYYY-MM-DD" (exactly ten bytes then NUL) into a day number. */
+bool kzp_date_parse_days(int32_t *out_days, const char *text);
+/* Write a day number as "YYYY-MM-DD" into buf[11]. */
+void kzp_date_format_days(char buf[11], int32_t days);
+
+/* ---- Checked arithmetic: false on overflow, *out untouched ---- */
+
+bool kzp_mul_i64(int64_t *out, int64_t a, int64_t b);
+bool kzp_add_i64(int64_t *out, int64_t a, int64_t b);
+
+/* ---- Errors ---- */
+
+/* Fill err (if not NULL) and return code. fmt is printf-style. */
+int kzp_fail(kzp_error *err, int code, const char *path, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 4, 5)))
+#endif
+    ;
+/* Clear err to "no error". */
+void kzp_error_clear(kzp_error *err);
+
+/* Find the line and column (1-based) of the value at a JSON path such as
+ * "$.mci.periods[3].from" in well-formed JSON text. When the path does not exist in
+ * full, the position of the deepest part that does is given. */
+void kzp_json_locate(const char *text, size_t len, const char *path, int *line, int *column);
+
+/* ---- Arena: every string and array of a context lives in one, freed at once ---- */
+
+typedef struct kzp_arena_block kzp_arena_block;
+typedef struct kzp_arena {
+    kzp_arena_block *head;
+} kzp_arena;
+
+void *kzp_arena_alloc(kzp_arena *arena, size_t size); /* zeroed; NULL on failure */
+char *kzp_arena_strdup(kzp_arena *arena, const char *s);
+void kzp_arena_free(kzp_arena *arena);
+
+/* ---- The model a context holds ---- */
+
+typedef struct kzp_period_def {
+    int32_t from;
+    char from_iso[11];
+    int64_t tenge;
+    int purpose_all; /* 1: fines and benefits alike */
+    int purpose;     /* kzp_purpose when !purpose_all */
+    const kzp_citation *citation;
+} kzp_period_def;
+
+typedef struct kzp_sanction_def {
+    int kind, unit;
+    int has_min;
+    int64_t min_centi, max_centi;
+    const kzp_citation *citation;
+} kzp_sanction_def;
+
+typedef struct kzp_article_def {
+    const char *id;
+    const char *title[3];
+    int category;
+    int32_t in_force_from;
+    char in_force_iso[11];
+    const kzp_citation *citation;
+    const kzp_citation *category_citation;
+    const kzp_citation *in_force_citation;
+    size_t sanction_count;
+    kzp_sanction_def *sanctions;
+} kzp_article_def;
+
+typedef struct kzp_cap_def {
+    const char *id;
+    unsigned flag; /* KZP_Q_MITIGATED or KZP_Q_ACCELERATED */
+    int category;
+    int64_t numerator, denominator;
+    const kzp_citation *citation;
+} kzp_cap_def;
+
+#define KZP_MAX_CAPS 8
+
+struct kzp_ctx {
+    kzp_arena arena;
+    /* The dataset as canonical compact JSON (sorted keys): derived contexts start from it,
+     * and the fingerprint is computed over it. */
+    char *canonical;
+    int schema_version;
+    const char *id, *version, *verified_on;
+    char fingerprint[17];
+    int hypothetical;
+
+    size_t citation_count;
+    kzp_citation *citations;
+
+    size_t period_count;
+    kzp_period_def *periods; /* ascending by from */
+    int32_t known_until;
+    char known_until_iso[11];
+    const kzp_citation *known_until_citation;
+
+    const kzp_citation *fine_day_citation; /* Art. 41 part 1 */
+
+    /* Art. 61: how many hundredths of each kind's unit one day of arrest is worth; 0 = no rule. */
+    int64_t equiv_centi[KZP_KIND_COUNT];
+    const kzp_citation *equiv_citation;
+
+    size_t cap_count;
+    kzp_cap_def caps[KZP_MAX_CAPS];
+
+    size_t article_count;
+    kzp_article_def *articles;
+};
+
+/* Build a context from parsed JSON. text/len, if not NULL, is the text root was parsed
+ * from, used only to give line and column for errors. On success takes nothing from
+ * root (the caller still owns it). */
+struct json_t;
+int kzp_ctx_build(kzp_ctx **out, struct json_t *root, const char *text, size_t len, kzp_error *err);
+
+/* The dataset embedded at build time (generated from data/kzpenalty.json). */
+extern const char kzp_embedded_dataset[];
+extern const size_t kzp_embedded_dataset_len;
+
+/* Unit each kind is measured in. */
+int kzp_kind_unit(int kind);
+/* Dataset words the loader reads (vocab.c). KZP_OK or KZP_E_UNKNOWN_KIND. */
+int kzp_unit_parse(int *out, const char *word);
+int kzp_certainty_parse(int *out, const char *word);
+int kzp_category_parse(int *out, const char *word);
+
+/* Find the MCI period for a day; shared by kzp_mci_on, ranges and fines. */
+int kzp_mci_lookup(kzp_mci *out, const kzp_ctx *ctx, int32_t day, const char *date_iso, int purpose, unsigned flags,
+                   kzp_error *err);
+
+/* Articles by id (article.c); kzp_article_unknown fills err and returns KZP_E_UNKNOWN_ARTICLE. */
+const kzp_article_def *kzp_article_find(const kzp_ctx *ctx, const char *id);
+int kzp_article_unknown(const kzp_ctx *ctx, const char *id, kzp_error *err);
+
+/* Every query flag this version knows; other bits are KZP_E_INVALID_ARG. */
+#define KZP_Q_KNOWN (KZP_Q_MITIGATED | KZP_Q_ACCELERATED | KZP_Q_ALLOW_STALE | KZP_Q_STRICT)
+
+/* Append c to a basis list if it is not there yet, and lower *certainty to c's. */
+void kzp_basis_add(const kzp_citation **basis, size_t *count, int *certainty, const kzp_citation *c);
+
+#endif

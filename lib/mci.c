@@ -1,0 +1,81 @@
+/* Which MCI applies on a date. Periods are ascending; the last one starting on or before
+ * the date, for the purpose asked (or for all purposes), applies. */
+#include "kzp_internal.h"
+
+#include <string.h>
+
+int kzp_mci_lookup(kzp_mci *out, const kzp_ctx *ctx, int32_t day, const char *date_iso, int purpose, unsigned flags,
+                   kzp_error *err)
+{
+    if (purpose != KZP_PURPOSE_FINES && purpose != KZP_PURPOSE_BENEFITS) {
+        return kzp_fail(err, KZP_E_INVALID_ARG, NULL, "purpose %d is not KZP_PURPOSE_FINES or KZP_PURPOSE_BENEFITS",
+                        purpose);
+    }
+    const kzp_period_def *hit = NULL;
+    for (size_t i = ctx->period_count; i-- > 0;) {
+        const kzp_period_def *p = &ctx->periods[i];
+        if (p->from <= day && (p->purpose_all || p->purpose == purpose)) {
+            hit = p;
+            break;
+        }
+    }
+    if (!hit) {
+        return kzp_fail(err, KZP_E_MCI_BEFORE_FIRST, NULL,
+                        "no MCI is known for %s: the dataset's MCI table starts on %s", date_iso,
+                        ctx->periods[0].from_iso);
+    }
+    int stale = day > ctx->known_until;
+    if (stale && !(flags & KZP_Q_ALLOW_STALE)) {
+        return kzp_fail(err, KZP_E_MCI_STALE, NULL,
+                        "the MCI table is known until %s and %s is later: the MCI for it is set by a budget law "
+                        "this dataset does not have yet; add the new period, or allow stale pricing to use %lld "
+                        "tenge as an estimate",
+                        ctx->known_until_iso, date_iso, (long long)hit->tenge);
+    }
+    /* A value used beyond the period it is known for is an estimate, not law. */
+    int certainty = hit->citation->certainty;
+    if (stale && certainty < KZP_CERT_UNVERIFIED) {
+        certainty = KZP_CERT_UNVERIFIED;
+    }
+    if ((flags & KZP_Q_STRICT) && certainty == KZP_CERT_UNVERIFIED) {
+        return kzp_fail(err, KZP_E_UNVERIFIED, NULL,
+                        stale ? "strict mode: %s is after the MCI table's known period (%s)"
+                              : "strict mode: the MCI for %s (%s) is unverified",
+                        date_iso, stale ? ctx->known_until_iso : hit->citation->id);
+    }
+    kzp_mci m = {.tenge = hit->tenge, .purpose = purpose, .stale = stale, .certainty = certainty,
+                 .citation = hit->citation};
+    memcpy(m.from, hit->from_iso, sizeof m.from);
+    kzp_date_format_days(m.date, day);
+    *out = m;
+    return KZP_OK;
+}
+
+int kzp_mci_on(kzp_mci *out, const kzp_ctx *ctx, const char *date, int purpose, unsigned flags, kzp_error *err)
+{
+    int32_t day;
+    if (!out || !ctx || !date) {
+        return kzp_fail(err, KZP_E_INVALID_ARG, NULL, "NULL argument to kzp_mci_on");
+    }
+    if (!kzp_date_parse_days(&day, date)) {
+        return kzp_date_check(date, err);
+    }
+    int rc = kzp_mci_lookup(out, ctx, day, date, purpose, flags, err);
+    if (rc == KZP_OK) {
+        kzp_error_clear(err);
+    }
+    return rc;
+}
+
+int kzp_mci_period_at(kzp_mci_period *out, const kzp_ctx *ctx, size_t index)
+{
+    if (!out || !ctx || index >= ctx->period_count) {
+        return KZP_E_INVALID_ARG;
+    }
+    const kzp_period_def *p = &ctx->periods[index];
+    kzp_mci_period r = {.tenge = p->tenge, .purpose_all = p->purpose_all, .purpose = p->purpose,
+                        .citation = p->citation};
+    memcpy(r.from, p->from_iso, sizeof r.from);
+    *out = r;
+    return KZP_OK;
+}

@@ -1,0 +1,85 @@
+/* Status codes, their messages, error filling, and the run-time version. */
+#include "kzp_internal.h"
+
+#include <stdio.h>
+#include <string.h>
+
+typedef struct status_entry {
+    int code;
+    const char *name;
+    const char *message;
+} status_entry;
+
+static const status_entry STATUSES[] = {
+    {KZP_OK, "KZP_OK", "success"},
+    {KZP_E_INVALID_ARG, "KZP_E_INVALID_ARG", "invalid argument"},
+    {KZP_E_NOMEM, "KZP_E_NOMEM", "out of memory"},
+    {KZP_E_IO, "KZP_E_IO", "file could not be read"},
+    {KZP_E_JSON, "KZP_E_JSON", "malformed JSON"},
+    {KZP_E_SCHEMA, "KZP_E_SCHEMA", "dataset member missing, unknown or of the wrong type"},
+    {KZP_E_SCHEMA_VERSION, "KZP_E_SCHEMA_VERSION", "unsupported dataset schema version"},
+    {KZP_E_BAD_DATE, "KZP_E_BAD_DATE", "not a real date in YYYY-MM-DD form"},
+    {KZP_E_BAD_NUMBER, "KZP_E_BAD_NUMBER", "not a valid amount"},
+    {KZP_E_OVERFLOW, "KZP_E_OVERFLOW", "result too large"},
+    {KZP_E_DATA_VALUE, "KZP_E_DATA_VALUE", "dataset value out of range"},
+    {KZP_E_DATA_ORDER, "KZP_E_DATA_ORDER", "MCI periods not ascending or overlapping"},
+    {KZP_E_DATA_REF, "KZP_E_DATA_REF", "missing or unknown citation"},
+    {KZP_E_DATA_DUPLICATE, "KZP_E_DATA_DUPLICATE", "duplicate id in dataset"},
+    {KZP_E_UNKNOWN_KIND, "KZP_E_UNKNOWN_KIND", "unknown kind, unit, category, purpose or status"},
+    {KZP_E_UNKNOWN_ARTICLE, "KZP_E_UNKNOWN_ARTICLE", "article not in the dataset"},
+    {KZP_E_NOT_IN_FORCE, "KZP_E_NOT_IN_FORCE", "offence date before the article came into force"},
+    {KZP_E_MCI_STALE, "KZP_E_MCI_STALE", "date after the last known MCI period: the data may be stale"},
+    {KZP_E_MCI_BEFORE_FIRST, "KZP_E_MCI_BEFORE_FIRST", "date before the first known MCI period"},
+    {KZP_E_NO_SANCTION, "KZP_E_NO_SANCTION", "article has no sanction of this kind"},
+    {KZP_E_NO_RULE, "KZP_E_NO_RULE", "dataset has no rule for this question"},
+    {KZP_E_UNVERIFIED, "KZP_E_UNVERIFIED", "answer depends on an unverified fact (strict mode)"},
+};
+
+static const status_entry *status_find(int code)
+{
+    for (size_t i = 0; i < sizeof STATUSES / sizeof STATUSES[0]; i++) {
+        if (STATUSES[i].code == code) {
+            return &STATUSES[i];
+        }
+    }
+    return NULL;
+}
+
+const char *kzp_strerror(int code)
+{
+    const status_entry *e = status_find(code);
+    return e ? e->message : "unknown status code";
+}
+
+const char *kzp_status_name(int code)
+{
+    const status_entry *e = status_find(code);
+    return e ? e->name : "KZP_E_UNKNOWN";
+}
+
+unsigned kzp_version_number(void) { return KZP_VERSION_NUMBER; }
+
+const char *kzp_version_string(void) { return KZP_VERSION_STRING; }
+
+void kzp_error_clear(kzp_error *err)
+{
+    if (err) {
+        memset(err, 0, sizeof *err);
+    }
+}
+
+int kzp_fail(kzp_error *err, int code, const char *path, const char *fmt, ...)
+{
+    if (err) {
+        kzp_error_clear(err);
+        err->code = code;
+        if (path) {
+            snprintf(err->path, sizeof err->path, "%s", path);
+        }
+        va_list ap;
+        va_start(ap, fmt);
+        vsnprintf(err->message, sizeof err->message, fmt, ap);
+        va_end(ap);
+    }
+    return code;
+}
