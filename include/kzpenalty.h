@@ -395,6 +395,10 @@ typedef enum kzp_violation {
     KZP_NOT_POSITIVE = 3     /**< zero: not a sentence */
 } kzp_violation;
 
+/** The dataset word for a kzp_violation: "fits", "above_max", "below_min", "not_positive";
+ *  NULL for an unknown value. Static. Thread-safe. Since 0.1.0. */
+KZP_API const char *kzp_violation_name(int violation);
+
 typedef struct kzp_check {
     int fits;                 /**< 1 when the sentence is within the range */
     int violation;            /**< kzp_violation */

@@ -298,6 +298,10 @@ int kzp_ctx_new_with_mci(kzp_ctx **out, const kzp_ctx *base, const char *json, s
         remap_error(err, "$.mci.periods[", "periods", porigin, pn, json, len);
         remap_error(err, "$.citations[", "citations", corigin, cn, json, len);
         if (err && strcmp(err->path, "$.mci.known_until") == 0) {
+            char msg[256];
+            const char *rest = strncmp(err->message, "$.mci.known_until", 17) == 0 ? err->message + 17 : "";
+            snprintf(msg, sizeof msg, "$.known_until%s", rest);
+            snprintf(err->message, sizeof err->message, "%s", msg);
             snprintf(err->path, sizeof err->path, "$.known_until");
             kzp_json_locate(json, len, err->path, &err->line, &err->column);
         }

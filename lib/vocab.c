@@ -8,6 +8,7 @@ static const char *const UNITS[] = {"mci", "hours", "days"};
 static const char *const PURPOSES[] = {"fines", "benefits"};
 static const char *const CERTAINTIES[] = {"official", "statement", "unverified", "hypothetical"};
 static const char *const CATEGORIES[] = {"criminal_offence", "crime"};
+static const char *const VIOLATIONS[] = {"fits", "above_max", "below_min", "not_positive"};
 /* The unit each kind is counted in (Criminal Code: fines and correctional work in MCI,
  * community service in hours, arrest in days). */
 static const int KIND_UNITS[] = {KZP_UNIT_MCI, KZP_UNIT_HOURS, KZP_UNIT_DAYS, KZP_UNIT_MCI};
@@ -19,6 +20,7 @@ const char *kzp_unit_name(int unit) { return NAME_AT(UNITS, unit); }
 const char *kzp_purpose_name(int purpose) { return NAME_AT(PURPOSES, purpose); }
 const char *kzp_certainty_name(int certainty) { return NAME_AT(CERTAINTIES, certainty); }
 const char *kzp_category_name(int category) { return NAME_AT(CATEGORIES, category); }
+const char *kzp_violation_name(int violation) { return NAME_AT(VIOLATIONS, violation); }
 
 int kzp_kind_unit(int kind) { return kind >= 0 && kind < KZP_KIND_COUNT ? KIND_UNITS[kind] : -1; }
 

@@ -1,0 +1,168 @@
+/* Contexts derived from a base: MCI periods added or replaced, and what-if MCIs.
+ * The values used here for future years are test fixtures, not law. */
+#include "test_util.h"
+
+static kzp_ctx *base;
+static void setup(void) { base = test_ctx(); }
+static void teardown(void) { kzp_ctx_free(base); }
+
+/* A fixture citation and a 2027 period of 5,000 tenge (a made-up value for the test). */
+#define FIXTURE_CITATION                                                                                               \
+    "{\"id\": \"fixture-2027\", \"act\": \"test fixture\", \"seen_in\": \"the test\", \"status\": \"official\"}"
+static const char UPDATE_2027[] = "{\"citations\": [" FIXTURE_CITATION "],\n"
+                                  " \"known_until\": \"2027-12-31\",\n"
+                                  " \"known_until_citation\": \"fixture-2027\",\n"
+                                  " \"periods\": [{\"from\": \"2027-01-01\", \"tenge\": 5000, \"purpose\": \"all\", "
+                                  "\"citation\": \"fixture-2027\"}]}";
+
+static int64_t fine_tiyn(const kzp_ctx *ctx, const char *date, int64_t centi, int expect_rc)
+{
+    kzp_fine f = {.amount_tiyn = -1};
+    ck_assert_int_eq(kzp_fine_compute(&f, ctx, date, centi, 0, NULL), expect_rc);
+    return f.amount_tiyn;
+}
+
+START_TEST(add_next_year)
+{
+    kzp_ctx *next = NULL;
+    kzp_error err;
+    ck_assert_msg(kzp_ctx_new_with_mci(&next, base, UPDATE_2027, strlen(UPDATE_2027), &err) == KZP_OK, "%s",
+                  err.message);
+    /* 200 MCI x 5,000 = 1,000,000 tenge in the derived context */
+    ck_assert_int_eq(fine_tiyn(next, "2027-03-01", 20000, KZP_OK), 100000000);
+    /* 2026 is unchanged: 200 x 4,325 = 865,000 tenge */
+    ck_assert_int_eq(fine_tiyn(next, "2026-03-01", 20000, KZP_OK), 86500000);
+    /* the base is untouched: 2027 is still stale there */
+    ck_assert_int_eq(fine_tiyn(base, "2027-03-01", 20000, KZP_E_MCI_STALE), -1);
+    kzp_dataset_info bi, ni;
+    kzp_ctx_info(&bi, base);
+    kzp_ctx_info(&ni, next);
+    ck_assert_uint_eq(ni.mci_period_count, bi.mci_period_count + 1);
+    ck_assert_str_eq(ni.mci_known_until, "2027-12-31");
+    ck_assert_str_ne(ni.fingerprint, bi.fingerprint);
+    kzp_ctx_free(next);
+}
+END_TEST
+
+START_TEST(replace_a_period)
+{
+    static const char upd[] = "{\"citations\": [" FIXTURE_CITATION "], \"periods\": [{\"from\": \"2026-01-01\", "
+                              "\"tenge\": 4000, \"purpose\": \"all\", \"citation\": \"fixture-2027\"}]}";
+    kzp_ctx *next = NULL;
+    kzp_error err;
+    ck_assert_msg(kzp_ctx_new_with_mci(&next, base, upd, strlen(upd), &err) == KZP_OK, "%s", err.message);
+    /* 200 x 4,000 = 800,000 tenge */
+    ck_assert_int_eq(fine_tiyn(next, "2026-03-01", 20000, KZP_OK), 80000000);
+    ck_assert_int_eq(fine_tiyn(base, "2026-03-01", 20000, KZP_OK), 86500000);
+    kzp_dataset_info ni;
+    kzp_ctx_info(&ni, next);
+    ck_assert_uint_eq(ni.mci_period_count, 15); /* replaced, not added */
+    kzp_ctx_free(next);
+}
+END_TEST
+
+typedef struct bad_update {
+    const char *json;
+    int code;
+    const char *path;
+    int line;
+} bad_update;
+
+static const bad_update BAD_UPDATES[] = {
+    {"{\"periods\": [", KZP_E_JSON, "$", 1},
+    {"[]", KZP_E_SCHEMA, "$", 0},
+    {"{}", KZP_E_SCHEMA, "$", 0},
+    {"{\"periods\": {}}", KZP_E_SCHEMA, "$.periods", 1},
+    {"{\"period\": []}", KZP_E_SCHEMA, "$.period", 1},
+    /* a negative MCI, on line 2 of the update */
+    {"{\"periods\": [\n{\"from\": \"2027-01-01\", \"tenge\": -5, \"purpose\": \"all\", \"citation\": \"mci-2026\"}]}",
+     KZP_E_DATA_VALUE, "$.periods[0].tenge", 2},
+    /* a period after known_until without a new known_until */
+    {"{\"periods\": [{\"from\": \"2027-01-01\", \"tenge\": 5000, \"purpose\": \"all\", \"citation\": \"mci-2026\"}]}",
+     KZP_E_DATA_ORDER, "$.periods[0].from", 1},
+    {"{\"periods\": [{\"from\": \"2026-06-01\", \"tenge\": 5000, \"purpose\": \"all\", \"citation\": \"nope\"}]}",
+     KZP_E_DATA_REF, "$.periods[0].citation", 1},
+    {"{\"periods\": [{\"from\": \"2026-06-31\", \"tenge\": 5000, \"purpose\": \"all\", \"citation\": \"mci-2026\"}]}",
+     KZP_E_BAD_DATE, "$.periods[0].from", 1},
+    /* overlaps the 2026-01-01 "all" period for fines */
+    {"{\"periods\": [{\"from\": \"2026-01-01\", \"tenge\": 5000, \"purpose\": \"fines\", \"citation\": \"mci-2026\"}]}",
+     KZP_E_DATA_ORDER, "$.periods[0].from", 1},
+    {"{\"known_until\": \"2026-13-01\", \"periods\": []}", KZP_E_BAD_DATE, "$.known_until", 1},
+    {"{\"citations\": [{\"id\": \"x\"}], \"periods\": []}", KZP_E_SCHEMA, "$.citations[0].act", 1},
+};
+
+START_TEST(bad_update_changes_nothing)
+{
+    const bad_update *b = &BAD_UPDATES[_i];
+    kzp_ctx *sentinel = (kzp_ctx *)&_i, *out = sentinel;
+    kzp_error err;
+    int rc = kzp_ctx_new_with_mci(&out, base, b->json, strlen(b->json), &err);
+    ck_assert_msg(rc == b->code, "case %d: got %s (%s)", _i, kzp_status_name(rc), err.message);
+    ck_assert_msg(strcmp(err.path, b->path) == 0, "case %d: path %s, want %s", _i, err.path, b->path);
+    ck_assert_int_eq(err.line, b->line);
+    ck_assert_ptr_eq(out, sentinel);
+    /* the base answers as before */
+    ck_assert_int_eq(fine_tiyn(base, "2026-03-01", 20000, KZP_OK), 86500000);
+    ck_assert_int_eq(fine_tiyn(base, "2027-03-01", 20000, KZP_E_MCI_STALE), -1);
+}
+END_TEST
+
+START_TEST(what_if)
+{
+    kzp_ctx *w = NULL;
+    kzp_error err;
+    ck_assert_int_eq(kzp_ctx_new_what_if(&w, base, 5000, &err), KZP_OK);
+    /* 200 x 5,000 = 1,000,000 tenge, on any date, never stale */
+    ck_assert_int_eq(fine_tiyn(w, "2026-02-10", 20000, KZP_OK), 100000000);
+    ck_assert_int_eq(fine_tiyn(w, "2031-02-10", 20000, KZP_OK), 100000000);
+    ck_assert_int_eq(fine_tiyn(w, "2015-02-10", 20000, KZP_OK), 100000000);
+    kzp_range r;
+    ck_assert_int_eq(kzp_range_get(&r, w, "115-1", "2026-02-10", KZP_Q_MITIGATED, &err), KZP_OK);
+    ck_assert_int_eq(r.sanctions[0].max_tiyn, 50000000); /* 100 x 5,000 = 500,000 tenge */
+    ck_assert_int_eq(r.certainty, KZP_CERT_HYPOTHETICAL);
+    ck_assert_int_eq(r.mci.citation->certainty, KZP_CERT_HYPOTHETICAL);
+    kzp_dataset_info info;
+    kzp_ctx_info(&info, w);
+    ck_assert_int_eq(info.hypothetical, 1);
+    kzp_ctx_info(&info, base);
+    ck_assert_int_eq(info.hypothetical, 0);
+    /* the article's own dates still hold in a what-if */
+    ck_assert_int_eq(kzp_range_get(&r, w, "115-1", "2025-09-15", 0, &err), KZP_E_NOT_IN_FORCE);
+    kzp_ctx_free(w);
+
+    kzp_ctx *sentinel = (kzp_ctx *)&err, *out = sentinel;
+    ck_assert_int_eq(kzp_ctx_new_what_if(&out, base, 0, &err), KZP_E_BAD_NUMBER);
+    ck_assert_int_eq(kzp_ctx_new_what_if(&out, base, -4325, &err), KZP_E_BAD_NUMBER);
+    ck_assert_int_eq(kzp_ctx_new_what_if(&out, base, 1000000001, &err), KZP_E_BAD_NUMBER);
+    ck_assert_int_eq(kzp_ctx_new_what_if(&out, NULL, 5000, &err), KZP_E_INVALID_ARG);
+    ck_assert_ptr_eq(out, sentinel);
+}
+END_TEST
+
+START_TEST(derived_of_derived)
+{
+    kzp_ctx *next = NULL, *w = NULL;
+    ck_assert_int_eq(kzp_ctx_new_with_mci(&next, base, UPDATE_2027, strlen(UPDATE_2027), NULL), KZP_OK);
+    ck_assert_int_eq(kzp_ctx_new_what_if(&w, next, 4000, NULL), KZP_OK);
+    ck_assert_int_eq(fine_tiyn(w, "2027-03-01", 100, KZP_OK), 400000); /* 1 x 4,000 */
+    kzp_ctx_free(next); /* a derived context does not borrow from its base */
+    ck_assert_int_eq(fine_tiyn(w, "2027-03-01", 100, KZP_OK), 400000);
+    kzp_ctx_free(w);
+}
+END_TEST
+
+static Suite *ctx_suite(void)
+{
+    Suite *s = suite_create("ctx");
+    TCase *tc = tcase_create("core");
+    tcase_add_checked_fixture(tc, setup, teardown);
+    tcase_add_test(tc, add_next_year);
+    tcase_add_test(tc, replace_a_period);
+    tcase_add_loop_test(tc, bad_update_changes_nothing, 0, (int)(sizeof BAD_UPDATES / sizeof BAD_UPDATES[0]));
+    tcase_add_test(tc, what_if);
+    tcase_add_test(tc, derived_of_derived);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+KZP_TEST_MAIN(ctx_suite)

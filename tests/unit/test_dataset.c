@@ -1,0 +1,189 @@
+/* Loading datasets: the shipped one loads; each malformed variant fails with its own code,
+ * the JSON path of the problem and its line, and leaves the output pointer untouched.
+ * Each variant is the shipped data/kzpenalty.json with one text replacement, so the line
+ * of the replacement is known independently of the code under test. */
+#include "test_util.h"
+
+typedef struct mutation {
+    const char *find;    /* replaced at its first occurrence */
+    const char *replace;
+    int code;
+    const char *path;
+    int same_line;       /* the error's line is the line of the replacement */
+} mutation;
+
+static const mutation MUTATIONS[] = {
+    {"\"tenge\": 3932", "\"tenge\": -3932", KZP_E_DATA_VALUE, "$.mci.periods[13].tenge", 1},
+    {"\"tenge\": 1852", "\"tenge\": 0", KZP_E_DATA_VALUE, "$.mci.periods[0].tenge", 1},
+    {"{ \"from\": \"2016-01-01\"", "{ \"from\": \"2014-06-01\"", KZP_E_DATA_ORDER, "$.mci.periods[2].from", 1},
+    {"{ \"from\": \"2021-01-01\"", "{ \"from\": \"2020-04-01\"", KZP_E_DATA_ORDER, "$.mci.periods[8].from", 1},
+    /* benefits from the same day as an "all" period: two values for benefits on 2022-01-01 */
+    {"\"from\": \"2022-04-01\", \"tenge\": 3180", "\"from\": \"2022-01-01\", \"tenge\": 3180", KZP_E_DATA_ORDER,
+     "$.mci.periods[10].from", 1},
+    {"\"kind\": \"arrest\", \"unit\": \"days\", \"min\"", "\"kind\": \"prison\", \"unit\": \"days\", \"min\"",
+     KZP_E_UNKNOWN_KIND, "$.articles[0].sanctions[2].kind", 1},
+    {", \"citation\": \"mci-2019\" }", " }", KZP_E_DATA_REF, "$.mci.periods[5].citation", 1},
+    {"\"citation\": \"mci-2019\" }", "\"citation\": \"mci-2099\" }", KZP_E_DATA_REF, "$.mci.periods[5].citation", 1},
+    {"{ \"from\": \"2024-01-01\"", "{ \"from\": \"2024-02-30\"", KZP_E_BAD_DATE, "$.mci.periods[12].from", 1},
+    {"\"schema_version\": 1", "\"schema_version\": 2", KZP_E_SCHEMA_VERSION, "$.schema_version", 1},
+    {"\"tenge\": 3692", "\"tenge\": 3692.5", KZP_E_SCHEMA, "$.mci.periods[12].tenge", 1},
+    {"\"tenge\": 3692", "\"tenge\": \"3692\"", KZP_E_SCHEMA, "$.mci.periods[12].tenge", 1},
+    {"\"tenge\": 3932,", "\"tenge\": 3932, \"tenga\": 1,", KZP_E_SCHEMA, "$.mci.periods[13].tenga", 1},
+    {"\"tenge\": 3932,", "\"tenge\": 3932, \"tenge\": 3933,", KZP_E_JSON, "$", 1},
+    {"\"id\": \"mci-2017\"", "\"id\": \"mci-2016\"", KZP_E_DATA_DUPLICATE, "$.citations[10].id", 1},
+    {"\"kind\": \"community_service\", \"unit\": \"hours\", \"min\"", "\"kind\": \"fine\", \"unit\": \"mci\", \"min\"",
+     KZP_E_DATA_DUPLICATE, "$.articles[0].sanctions[1]", 1},
+    {"\"kind\": \"arrest\", \"unit\": \"days\", \"min\"", "\"kind\": \"arrest\", \"unit\": \"hours\", \"min\"",
+     KZP_E_DATA_VALUE, "$.articles[0].sanctions[2].unit", 1},
+    {"\"max\": 50,", "\"max\": 0,", KZP_E_DATA_VALUE, "$.articles[0].sanctions[2].max", 1},
+    {"\"max\": 50,", "\"max\": -50,", KZP_E_DATA_VALUE, "$.articles[0].sanctions[2].max", 1},
+    {"\"max\": 50,", "\"max\": \"50.125\",", KZP_E_BAD_NUMBER, "$.articles[0].sanctions[2].max", 1},
+    {"\"max\": 50,", "\"max\": 50.0,", KZP_E_SCHEMA, "$.articles[0].sanctions[2].max", 1},
+    {"\"min\": null, \"max\": 50", "\"min\": 60, \"max\": 50", KZP_E_DATA_VALUE, "$.articles[0].sanctions[2].min", 1},
+    {"\"known_until\": \"2026-12-31\"", "\"known_until\": \"2025-06-30\"", KZP_E_DATA_ORDER, "$.mci.periods[14].from",
+     0},
+    {"\"status\": \"official\"", "\"status\": \"certain\"", KZP_E_UNKNOWN_KIND, "$.citations[3].status", 1},
+    {"\"kk\": \"Сталкинг\", ", "", KZP_E_SCHEMA, "$.articles[0].title.kk", 1},
+    {"\"category\": \"criminal_offence\",\n", "\"category\": \"misdemeanour\",\n", KZP_E_UNKNOWN_KIND,
+     "$.articles[0].category", 1},
+    {"\"purpose\": \"benefits\"", "\"purpose\": \"pensions\"", KZP_E_UNKNOWN_KIND, "$.mci.periods[10].purpose", 1},
+    /* the 1997 Code priced fines on the sentencing day; the library implements the 2014 Code only */
+    {"\"day\": \"offence\"", "\"day\": \"sentence\"", KZP_E_UNKNOWN_KIND, "$.rules.fine_mci_day.day", 1},
+    {"\"numerator\": 1, \"denominator\": 2", "\"numerator\": 2, \"denominator\": 1", KZP_E_DATA_VALUE,
+     "$.rules.half_cap[0].numerator", 1},
+    {"\"in_force_from\": \"2025-09-16\"", "\"in_force_from\": \"2025-09-31\"", KZP_E_BAD_DATE,
+     "$.articles[0].in_force_from", 1},
+    {"\"tenge\": 1852", "\"tenge\": 99999999999999999999", KZP_E_JSON, "$", 1},
+    {"\"citation\": \"cc-115-1\" }", "\"citation\": \"\" }", KZP_E_DATA_REF, "$.articles[0].sanctions[0].citation",
+     1},
+    {"\"citation\": \"cc-115-1\",\n      \"sanctions\"", "\"sanctions\"", KZP_E_DATA_REF, "$.articles[0].citation", 0},
+    {"\"amount\": 4 }", "\"amount\": 4.5 }", KZP_E_SCHEMA, "$.rules.equivalence.one_day_of_arrest[1].amount", 1},
+    {"\"unit\": \"hours\", \"amount\": 4", "\"unit\": \"days\", \"amount\": 4", KZP_E_DATA_VALUE,
+     "$.rules.equivalence.one_day_of_arrest[3].amount", 1},
+    {"\"verified_on\": \"2026-11-28\"", "\"verified_on\": \"28.11.2026\"", KZP_E_BAD_DATE, "$.dataset.verified_on", 1},
+    {"\"seen_in\": \"gov.kz\"", "\"seen_in\": \"\"", KZP_E_SCHEMA, "$.citations[19].seen_in", 1},
+    {"\"id\": \"115-1\"", "\"id\": 1151", KZP_E_SCHEMA, "$.articles[0].id", 1},
+    {"\"sanctions\": [", "\"sanctions\": [], \"x\": [", KZP_E_SCHEMA, "$.articles[0].x", 1},
+    {"\"schema_version\": 1,", "", KZP_E_SCHEMA, "$.schema_version", 0},
+};
+
+static char *base_text;
+static size_t base_len;
+
+static void setup(void) { base_text = test_read_file(KZP_SOURCE_DIR "/data/kzpenalty.json", &base_len); }
+static void teardown(void) { free(base_text); }
+
+/* The base text with the first occurrence of find replaced; *line = its line (1-based). */
+static char *mutate(const mutation *m, int *line)
+{
+    const char *at = strstr(base_text, m->find);
+    ck_assert_msg(at != NULL, "pattern not in the dataset: %s", m->find);
+    size_t pre = (size_t)(at - base_text), flen = strlen(m->find), rlen = strlen(m->replace);
+    char *out = malloc(base_len - flen + rlen + 1);
+    ck_assert_ptr_nonnull(out);
+    memcpy(out, base_text, pre);
+    memcpy(out + pre, m->replace, rlen);
+    memcpy(out + pre + rlen, at + flen, base_len - pre - flen + 1);
+    *line = 1;
+    for (size_t i = 0; i < pre; i++) {
+        *line += base_text[i] == '\n';
+    }
+    return out;
+}
+
+START_TEST(shipped_dataset_loads)
+{
+    kzp_ctx *ctx = NULL;
+    kzp_error err;
+    ck_assert_msg(kzp_ctx_new_from_buffer(&ctx, base_text, base_len, &err) == KZP_OK, "%s", err.message);
+    kzp_dataset_info info;
+    ck_assert_int_eq(kzp_ctx_info(&info, ctx), KZP_OK);
+    ck_assert_str_eq(info.id, "kz-criminal-code");
+    ck_assert_int_eq(info.schema_version, 1);
+    ck_assert_str_eq(info.mci_known_until, "2026-12-31");
+    kzp_ctx_free(ctx);
+}
+END_TEST
+
+START_TEST(malformed_dataset)
+{
+    const mutation *m = &MUTATIONS[_i];
+    int line;
+    char *text = mutate(m, &line);
+    kzp_ctx *sentinel = (kzp_ctx *)&line, *out = sentinel;
+    kzp_error err;
+    int rc = kzp_ctx_new_from_buffer(&out, text, strlen(text), &err);
+    ck_assert_msg(rc == m->code, "case %d (%s): got %s (%s), want %s", _i, m->replace, kzp_status_name(rc),
+                  err.message, kzp_status_name(m->code));
+    ck_assert_int_eq(err.code, m->code);
+    ck_assert_msg(strcmp(err.path, m->path) == 0, "case %d: path %s, want %s", _i, err.path, m->path);
+    ck_assert_ptr_eq(out, sentinel);
+    ck_assert(strlen(err.message) > 10);
+    ck_assert_int_gt(err.line, 0);
+    ck_assert_int_gt(err.column, 0);
+    if (m->same_line) {
+        ck_assert_msg(err.line == line, "case %d: line %d, want %d", _i, err.line, line);
+    }
+    free(text);
+}
+END_TEST
+
+START_TEST(broken_json_and_odd_roots)
+{
+    kzp_ctx *out = NULL;
+    kzp_error err;
+    /* cut in the middle: not well formed */
+    ck_assert_int_eq(kzp_ctx_new_from_buffer(&out, base_text, base_len / 2, &err), KZP_E_JSON);
+    ck_assert_int_gt(err.line, 1);
+    ck_assert_int_eq(kzp_ctx_new_from_buffer(&out, "", 0, &err), KZP_E_JSON);
+    ck_assert_int_eq(kzp_ctx_new_from_buffer(&out, NULL, 0, &err), KZP_E_JSON);
+    ck_assert_int_eq(kzp_ctx_new_from_buffer(&out, "[]", 2, &err), KZP_E_SCHEMA);
+    ck_assert_str_eq(err.path, "$");
+    ck_assert_int_eq(kzp_ctx_new_from_buffer(&out, "{}", 2, &err), KZP_E_SCHEMA);
+    ck_assert_str_eq(err.path, "$.schema_version");
+    /* a NUL inside the buffer is not JSON */
+    ck_assert_int_eq(kzp_ctx_new_from_buffer(&out, "{\0}", 3, &err), KZP_E_JSON);
+    ck_assert_int_eq(kzp_ctx_new_from_buffer(NULL, "{}", 2, &err), KZP_E_INVALID_ARG);
+    ck_assert_int_eq(kzp_ctx_new_from_buffer(&out, NULL, 5, &err), KZP_E_INVALID_ARG);
+    ck_assert_ptr_null(out);
+}
+END_TEST
+
+START_TEST(files)
+{
+    kzp_ctx *a = NULL, *b = NULL;
+    kzp_error err;
+    ck_assert_int_eq(kzp_ctx_new_from_file(&a, KZP_SOURCE_DIR "/data/kzpenalty.json", &err), KZP_OK);
+    ck_assert_int_eq(kzp_ctx_new(&b, &err), KZP_OK);
+    kzp_dataset_info ia, ib;
+    kzp_ctx_info(&ia, a);
+    kzp_ctx_info(&ib, b);
+    /* the embedded dataset is the file, byte for byte after canonicalisation */
+    ck_assert_str_eq(ia.fingerprint, ib.fingerprint);
+    ck_assert_uint_eq(strlen(ia.fingerprint), 16);
+    kzp_ctx_free(a);
+    kzp_ctx_free(b);
+    kzp_ctx *out = NULL;
+    ck_assert_int_eq(kzp_ctx_new_from_file(&out, KZP_SOURCE_DIR "/no/such/file.json", &err), KZP_E_IO);
+    ck_assert_ptr_nonnull(strstr(err.message, "no/such/file.json"));
+    ck_assert_int_eq(kzp_ctx_new_from_file(&out, KZP_SOURCE_DIR "/data", &err), KZP_E_IO); /* a directory */
+    ck_assert_int_eq(kzp_ctx_new_from_file(&out, NULL, &err), KZP_E_INVALID_ARG);
+    ck_assert_ptr_null(out);
+    kzp_ctx_free(NULL); /* a no-op */
+}
+END_TEST
+
+static Suite *dataset_suite(void)
+{
+    Suite *s = suite_create("dataset");
+    TCase *tc = tcase_create("core");
+    tcase_add_checked_fixture(tc, setup, teardown);
+    tcase_add_test(tc, shipped_dataset_loads);
+    tcase_add_loop_test(tc, malformed_dataset, 0, (int)(sizeof MUTATIONS / sizeof MUTATIONS[0]));
+    tcase_add_test(tc, broken_json_and_odd_roots);
+    tcase_add_test(tc, files);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+KZP_TEST_MAIN(dataset_suite)

@@ -1,0 +1,233 @@
+/* Runs the shared cases of tests/vectors/ (the corpus every binding runs too) against the C
+ * library. A case names its question and either the expected values or the expected error;
+ * an unknown field in a case fails the test, so a typo cannot pass silently. */
+#include "test_util.h"
+
+#include <jansson.h>
+
+static kzp_ctx *base;
+static json_t *cases;
+
+static void setup(void)
+{
+    base = test_ctx();
+    json_error_t jerr;
+    cases = json_load_file(KZP_SOURCE_DIR "/tests/vectors/core.json", JSON_REJECT_DUPLICATES, &jerr);
+    ck_assert_msg(cases != NULL, "core.json: %s", jerr.text);
+}
+
+static void teardown(void)
+{
+    json_decref(cases);
+    kzp_ctx_free(base);
+}
+
+static const char *str(const json_t *c, const char *key) { return json_string_value(json_object_get(c, key)); }
+
+static bool flag(const json_t *c, const char *key) { return json_is_true(json_object_get(c, key)); }
+
+static int64_t centi_of(const json_t *v, const char *what)
+{
+    int64_t n;
+    ck_assert_msg(json_is_string(v), "%s must be a decimal string", what);
+    ck_assert_msg(kzp_decimal_parse(&n, json_string_value(v), NULL) == KZP_OK, "%s: bad decimal", what);
+    return n;
+}
+
+/* Compare one expected field; returns false if the key is not one this op knows. */
+typedef struct results {
+    const char *op;
+    kzp_mci mci;
+    kzp_fine fine;
+    kzp_range range;
+    kzp_check check;
+    kzp_conversion conv;
+} results;
+
+static int certainty_of(const results *r)
+{
+    if (strcmp(r->op, "mci") == 0) return r->mci.certainty;
+    if (strcmp(r->op, "fine") == 0) return r->fine.certainty;
+    if (strcmp(r->op, "range") == 0) return r->range.certainty;
+    return r->conv.certainty;
+}
+
+static void expect_sanctions(const char *name, const kzp_range *r, const json_t *want)
+{
+    ck_assert_msg(json_array_size(want) == r->sanction_count, "%s: sanction count", name);
+    for (size_t i = 0; i < r->sanction_count; i++) {
+        const json_t *w = json_array_get(want, i);
+        const kzp_sanction *s = &r->sanctions[i];
+        const char *key;
+        json_t *v;
+        json_object_foreach((json_t *)w, key, v)
+        {
+            if (strcmp(key, "kind") == 0) {
+                ck_assert_str_eq(kzp_kind_name(s->kind), json_string_value(v));
+            } else if (strcmp(key, "unit") == 0) {
+                ck_assert_str_eq(kzp_unit_name(s->unit), json_string_value(v));
+            } else if (strcmp(key, "min") == 0) {
+                ck_assert_int_eq(s->has_min, !json_is_null(v));
+                if (!json_is_null(v)) {
+                    ck_assert_int_eq(s->min_centi, centi_of(v, "min"));
+                }
+            } else if (strcmp(key, "max") == 0) {
+                ck_assert_msg(s->max_centi == centi_of(v, "max"), "%s: sanction %zu max", name, i);
+            } else if (strcmp(key, "max_tiyn") == 0) {
+                ck_assert_int_eq(s->has_tiyn, 1);
+                ck_assert_msg(s->max_tiyn == json_integer_value(v), "%s: max_tiyn %lld", name, (long long)s->max_tiyn);
+            } else {
+                ck_abort_msg("%s: unknown sanction field %s", name, key);
+            }
+        }
+    }
+}
+
+static void expect_field(const char *name, const results *r, const char *key, const json_t *v)
+{
+    const char *op = r->op;
+    bool is_mci = strcmp(op, "mci") == 0, is_fine = strcmp(op, "fine") == 0, is_range = strcmp(op, "range") == 0;
+    bool is_check = strcmp(op, "check") == 0, is_conv = strcmp(op, "convert") == 0;
+    if (strcmp(key, "certainty") == 0 && !is_check) {
+        ck_assert_msg(strcmp(kzp_certainty_name(certainty_of(r)), json_string_value(v)) == 0, "%s: certainty %s", name,
+                      kzp_certainty_name(certainty_of(r)));
+    } else if (is_mci && strcmp(key, "tenge") == 0) {
+        ck_assert_int_eq(r->mci.tenge, json_integer_value(v));
+    } else if (is_mci && strcmp(key, "from") == 0) {
+        ck_assert_str_eq(r->mci.from, json_string_value(v));
+    } else if (is_mci && strcmp(key, "stale") == 0) {
+        ck_assert_int_eq(r->mci.stale, json_is_true(v));
+    } else if (is_fine && strcmp(key, "amount_tiyn") == 0) {
+        ck_assert_msg(r->fine.amount_tiyn == json_integer_value(v), "%s: amount %lld", name,
+                      (long long)r->fine.amount_tiyn);
+    } else if (is_fine && strcmp(key, "mci_tenge") == 0) {
+        ck_assert_int_eq(r->fine.mci.tenge, json_integer_value(v));
+    } else if (is_fine && strcmp(key, "mci_from") == 0) {
+        ck_assert_str_eq(r->fine.mci.from, json_string_value(v));
+    } else if (is_range && strcmp(key, "mci_tenge") == 0) {
+        ck_assert_int_eq(r->range.mci.tenge, json_integer_value(v));
+    } else if (is_range && strcmp(key, "stale") == 0) {
+        ck_assert_int_eq(r->range.stale, json_is_true(v));
+    } else if (is_range && strcmp(key, "sanctions") == 0) {
+        expect_sanctions(name, &r->range, v);
+    } else if (is_check && strcmp(key, "fits") == 0) {
+        ck_assert_int_eq(r->check.fits, json_is_true(v));
+    } else if (is_check && strcmp(key, "violation") == 0) {
+        ck_assert_str_eq(kzp_violation_name(r->check.violation), json_string_value(v));
+    } else if (is_check && strcmp(key, "limit") == 0) {
+        ck_assert_int_eq(r->check.limit_centi, centi_of(v, "limit"));
+    } else if (is_check && strcmp(key, "excess") == 0) {
+        ck_assert_int_eq(r->check.excess_centi, centi_of(v, "excess"));
+    } else if (is_conv && strcmp(key, "whole") == 0) {
+        ck_assert_int_eq(r->conv.whole, json_integer_value(v));
+    } else if (is_conv && strcmp(key, "remainder") == 0) {
+        ck_assert_int_eq(r->conv.remainder_centi, centi_of(v, "remainder"));
+    } else if (is_conv && strcmp(key, "exact") == 0) {
+        ck_assert_int_eq(r->conv.exact, json_is_true(v));
+    } else {
+        ck_abort_msg("%s: unknown expected field '%s' for op %s", name, key, op);
+    }
+}
+
+static const char *const CASE_KEYS[] = {"name", "why", "op", "article", "date", "mci_count", "kind", "amount",
+                                        "from", "to", "mitigated", "accelerated", "purpose", "mci", "allow_stale",
+                                        "strict", "expect", "error", NULL};
+
+START_TEST(vector_case)
+{
+    const json_t *c = json_array_get(json_object_get(cases, "cases"), (size_t)_i);
+    const char *name = str(c, "name");
+    ck_assert_msg(name && str(c, "op") && str(c, "why"), "case %d needs name, op and why", _i);
+    const char *key;
+    json_t *v;
+    json_object_foreach((json_t *)c, key, v)
+    {
+        bool known = false;
+        for (const char *const *k = CASE_KEYS; *k; k++) {
+            known = known || strcmp(*k, key) == 0;
+        }
+        ck_assert_msg(known, "%s: unknown field %s", name, key);
+    }
+    const json_t *expect = json_object_get(c, "expect");
+    const char *want_error = str(c, "error");
+    ck_assert_msg((expect != NULL) != (want_error != NULL), "%s: exactly one of expect and error", name);
+
+    kzp_ctx *what_if = NULL;
+    const kzp_ctx *ctx = base;
+    if (json_object_get(c, "mci")) {
+        ck_assert_int_eq(kzp_ctx_new_what_if(&what_if, base, json_integer_value(json_object_get(c, "mci")), NULL),
+                         KZP_OK);
+        ctx = what_if;
+    }
+    unsigned flags = (flag(c, "mitigated") ? KZP_Q_MITIGATED : 0) | (flag(c, "accelerated") ? KZP_Q_ACCELERATED : 0) |
+                     (flag(c, "allow_stale") ? KZP_Q_ALLOW_STALE : 0) | (flag(c, "strict") ? KZP_Q_STRICT : 0);
+    results r;
+    memset(&r, 0, sizeof r);
+    r.op = str(c, "op");
+    int rc;
+    int64_t amount = 0;
+    int kind = 0, to = 0, purpose = KZP_PURPOSE_FINES;
+    kzp_error err = {0};
+    if (strcmp(r.op, "mci") == 0) {
+        rc = str(c, "purpose") ? kzp_purpose_parse(&purpose, str(c, "purpose")) : KZP_OK;
+        if (rc == KZP_OK) {
+            rc = kzp_mci_on(&r.mci, ctx, str(c, "date"), purpose, flags, &err);
+        }
+    } else if (strcmp(r.op, "fine") == 0) {
+        rc = kzp_decimal_parse(&amount, str(c, "mci_count"), &err);
+        if (rc == KZP_OK) {
+            rc = kzp_fine_compute(&r.fine, ctx, str(c, "date"), amount, flags, &err);
+        }
+    } else if (strcmp(r.op, "range") == 0) {
+        rc = kzp_range_get(&r.range, ctx, str(c, "article"), str(c, "date"), flags, &err);
+    } else if (strcmp(r.op, "check") == 0) {
+        rc = kzp_kind_parse(&kind, str(c, "kind"));
+        if (rc == KZP_OK) {
+            rc = kzp_decimal_parse(&amount, str(c, "amount"), &err);
+        }
+        if (rc == KZP_OK) {
+            rc = kzp_check_sentence(&r.check, ctx, str(c, "article"), str(c, "date"), kind, amount, flags, &err);
+        }
+    } else if (strcmp(r.op, "convert") == 0) {
+        rc = kzp_kind_parse(&kind, str(c, "from"));
+        if (rc == KZP_OK) {
+            rc = kzp_kind_parse(&to, str(c, "to"));
+        }
+        if (rc == KZP_OK) {
+            rc = kzp_decimal_parse(&amount, str(c, "amount"), &err);
+        }
+        if (rc == KZP_OK) {
+            rc = kzp_convert(&r.conv, ctx, kind, amount, to, &err);
+        }
+    } else {
+        ck_abort_msg("%s: unknown op %s", name, r.op);
+        rc = KZP_E_INVALID_ARG;
+    }
+    if (want_error) {
+        ck_assert_msg(strcmp(kzp_status_name(rc), want_error) == 0, "%s: got %s, want %s", name, kzp_status_name(rc),
+                      want_error);
+    } else {
+        ck_assert_msg(rc == KZP_OK, "%s: %s %s", name, kzp_status_name(rc), err.message);
+        ck_assert_msg(json_object_size(expect) > 0, "%s: empty expect", name);
+        json_object_foreach((json_t *)expect, key, v) { expect_field(name, &r, key, v); }
+    }
+    kzp_ctx_free(what_if);
+}
+END_TEST
+
+static Suite *vectors_suite(void)
+{
+    /* Count the cases up front so each runs as its own loop test. */
+    json_error_t jerr;
+    json_t *all = json_load_file(KZP_SOURCE_DIR "/tests/vectors/core.json", 0, &jerr);
+    int n = all ? (int)json_array_size(json_object_get(all, "cases")) : 0;
+    json_decref(all);
+    Suite *s = suite_create("vectors");
+    TCase *tc = tcase_create("core");
+    tcase_add_checked_fixture(tc, setup, teardown);
+    tcase_add_loop_test(tc, vector_case, 0, n);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+KZP_TEST_MAIN(vectors_suite)
