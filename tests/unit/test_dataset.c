@@ -173,6 +173,26 @@ START_TEST(files)
 }
 END_TEST
 
+START_TEST(documented_example_loads)
+{
+    /* docs/examples/dataset-minimal.json: one period of 4,325 and a fine of up to 200 MCI.
+     * 200 x 4,325 = 865,000 tenge. */
+    kzp_ctx *ctx = NULL;
+    kzp_error err;
+    ck_assert_msg(kzp_ctx_new_from_file(&ctx, KZP_SOURCE_DIR "/docs/examples/dataset-minimal.json", &err) == KZP_OK,
+                  "%s", err.message);
+    kzp_range r;
+    ck_assert_int_eq(kzp_range_get(&r, ctx, "115-1", "2026-02-10", 0, NULL), KZP_OK);
+    ck_assert_uint_eq(r.sanction_count, 1);
+    ck_assert_int_eq(r.sanctions[0].max_tiyn, 86500000);
+    /* no equivalence or cap rules in it: those questions have no answer */
+    kzp_conversion c;
+    ck_assert_int_eq(kzp_convert(&c, ctx, KZP_KIND_FINE, 100, KZP_KIND_ARREST, NULL), KZP_E_NO_RULE);
+    ck_assert_int_eq(kzp_range_get(&r, ctx, "115-1", "2026-02-10", KZP_Q_MITIGATED, NULL), KZP_E_NO_RULE);
+    kzp_ctx_free(ctx);
+}
+END_TEST
+
 static Suite *dataset_suite(void)
 {
     Suite *s = suite_create("dataset");
@@ -182,6 +202,7 @@ static Suite *dataset_suite(void)
     tcase_add_loop_test(tc, malformed_dataset, 0, (int)(sizeof MUTATIONS / sizeof MUTATIONS[0]));
     tcase_add_test(tc, broken_json_and_odd_roots);
     tcase_add_test(tc, files);
+    tcase_add_test(tc, documented_example_loads);
     suite_add_tcase(s, tc);
     return s;
 }
