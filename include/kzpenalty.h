@@ -140,19 +140,27 @@ typedef enum kzp_category { KZP_CATEGORY_CRIMINAL_OFFENCE = 0, KZP_CATEGORY_CRIM
 /** Languages of the titles in the dataset. Values are ABI. */
 typedef enum kzp_lang { KZP_LANG_EN = 0, KZP_LANG_RU = 1, KZP_LANG_KK = 2 } kzp_lang;
 
-/** Dataset words for the enums above ("fine", "community_service", "mci", "fines",
- *  "official", "criminal_offence", "en", ...). Static strings; NULL for an unknown value.
- *  Thread-safe. Since 0.1.0. */
+/** The dataset word for a kzp_kind ("fine", "community_service", "arrest",
+ *  "correctional_work"). Static string; NULL for an unknown value. Thread-safe. Since 0.1.0. */
 KZP_API const char *kzp_kind_name(int kind);
+/** The dataset word for a kzp_unit ("mci", "hours", "days"). Static; NULL for an unknown
+ *  value. Thread-safe. Since 0.1.0. */
 KZP_API const char *kzp_unit_name(int unit);
+/** The dataset word for a kzp_purpose ("fines", "benefits"). Static; NULL for an unknown
+ *  value. Thread-safe. Since 0.1.0. */
 KZP_API const char *kzp_purpose_name(int purpose);
+/** The dataset word for a kzp_certainty ("official", "statement", "unverified",
+ *  "hypothetical"). Static; NULL for an unknown value. Thread-safe. Since 0.1.0. */
 KZP_API const char *kzp_certainty_name(int certainty);
+/** The dataset word for a kzp_category ("criminal_offence", "crime"). Static; NULL for an
+ *  unknown value. Thread-safe. Since 0.1.0. */
 KZP_API const char *kzp_category_name(int category);
 
-/** Parse a dataset word back into its enum value (e.g. "arrest" -> KZP_KIND_ARREST).
- *  Returns KZP_OK, KZP_E_INVALID_ARG for NULL arguments, or KZP_E_UNKNOWN_KIND.
- *  *out is written only on success. Thread-safe. Since 0.1.0. */
+/** Parse a kind word ("arrest" -> KZP_KIND_ARREST). Returns KZP_OK, KZP_E_INVALID_ARG for
+ *  NULL arguments, or KZP_E_UNKNOWN_KIND. *out is written only on success. Thread-safe.
+ *  Since 0.1.0. */
 KZP_API int kzp_kind_parse(int *out, const char *word);
+/** Parse a purpose word ("fines", "benefits") as kzp_kind_parse does. Since 0.1.0. */
 KZP_API int kzp_purpose_parse(int *out, const char *word);
 
 /* ---- Input helpers ------------------------------------------------------------------------ */
@@ -209,7 +217,8 @@ KZP_API int kzp_ctx_new(kzp_ctx **out, kzp_error *err);
  *  KZP_E_UNKNOWN_KIND. Thread-safe. Since 0.1.0. */
 KZP_API int kzp_ctx_new_from_buffer(kzp_ctx **out, const char *json, size_t len, kzp_error *err);
 
-/** As kzp_ctx_new_from_buffer, reading the file at path; KZP_E_IO if it cannot be read.
+/** As kzp_ctx_new_from_buffer, reading the file at path (at most 64 MiB); KZP_E_IO if it
+ *  cannot be read. The file is not kept open or referenced afterwards. Thread-safe.
  *  Since 0.1.0. */
 KZP_API int kzp_ctx_new_from_file(kzp_ctx **out, const char *path, kzp_error *err);
 
@@ -256,7 +265,8 @@ typedef struct kzp_dataset_info {
     size_t mci_period_count;
 } kzp_dataset_info;
 
-/** Describe the dataset of ctx. Errors: KZP_E_INVALID_ARG. Thread-safe. Since 0.1.0. */
+/** Describe the dataset of ctx; strings in *out are borrowed from the context. Errors:
+ *  KZP_E_INVALID_ARG. Thread-safe. Since 0.1.0. */
 KZP_API int kzp_ctx_info(kzp_dataset_info *out, const kzp_ctx *ctx);
 
 /* ---- Query flags --------------------------------------------------------------------------- */
@@ -296,17 +306,18 @@ typedef struct kzp_mci {
 KZP_API int kzp_mci_on(kzp_mci *out, const kzp_ctx *ctx, const char *date, int purpose, unsigned flags,
                        kzp_error *err);
 
-/** One period of the MCI table, by index 0..mci_period_count-1 in ascending order of
- *  "from". purpose_all is 1 when the period applies to fines and benefits alike,
- *  otherwise purpose says which. Errors: KZP_E_INVALID_ARG (index out of range).
- *  Thread-safe. Since 0.1.0. */
+/** One period of the MCI table. */
 typedef struct kzp_mci_period {
-    char from[11];
-    int64_t tenge;
-    int purpose_all;
-    int purpose;
-    const kzp_citation *citation;
+    char from[11];                /**< first day it applies */
+    int64_t tenge;                /**< whole tenge per MCI */
+    int purpose_all;              /**< 1 when it applies to fines and benefits alike */
+    int purpose;                  /**< kzp_purpose it applies to when purpose_all is 0 */
+    const kzp_citation *citation; /**< borrowed from the context */
 } kzp_mci_period;
+
+/** The period at index 0..mci_period_count-1 (see kzp_ctx_info), in ascending order of
+ *  "from": for listing the whole table with its sources. Errors: KZP_E_INVALID_ARG (NULL
+ *  or index out of range). Thread-safe. Since 0.1.0. */
 KZP_API int kzp_mci_period_at(kzp_mci_period *out, const kzp_ctx *ctx, size_t index);
 
 /* ---- Articles and ranges ------------------------------------------------------------------- */
@@ -321,10 +332,13 @@ typedef struct kzp_article {
     const kzp_citation *citation;
 } kzp_article;
 
-/** Look up an article by id ("115-1"). Errors: KZP_E_INVALID_ARG,
- *  KZP_E_UNKNOWN_ARTICLE. Thread-safe. Since 0.1.0. */
+/** Look up an article by id ("115-1"). Strings in *out are borrowed from the context.
+ *  Errors: KZP_E_INVALID_ARG, KZP_E_UNKNOWN_ARTICLE (the message lists the articles the
+ *  dataset encodes). Thread-safe. Since 0.1.0. */
 KZP_API int kzp_article_get(kzp_article *out, const kzp_ctx *ctx, const char *id, kzp_error *err);
-/** The article at index 0..article_count-1 (KZP_E_INVALID_ARG beyond). Since 0.1.0. */
+/** The article at index 0..article_count-1 (see kzp_ctx_info), for listing what the dataset
+ *  encodes. Strings borrowed from the context. Errors: KZP_E_INVALID_ARG (NULL or index out
+ *  of range). Thread-safe. Since 0.1.0. */
 KZP_API int kzp_article_at(kzp_article *out, const kzp_ctx *ctx, size_t index);
 
 /** One alternative sanction of an article, as it applies on an offence date. */
