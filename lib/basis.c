@@ -18,3 +18,15 @@ void kzp_basis_add(const kzp_citation **basis, size_t *count, int *certainty, co
         *certainty = c->certainty;
     }
 }
+
+/* Strict mode looks at every citation, not at the weakest certainty alone: a hypothetical
+ * value (weaker than unverified) must not hide an unverified one beside it. */
+bool kzp_basis_unverified(const kzp_citation *const *basis, size_t count)
+{
+    for (size_t i = 0; i < count; i++) {
+        if (basis[i]->certainty == KZP_CERT_UNVERIFIED) {
+            return true;
+        }
+    }
+    return false;
+}

@@ -17,10 +17,13 @@ static int parse_text(json_t **out, const char *json, size_t len, kzp_error *err
     json_error_t jerr;
     json_t *root = json_loadb(json, len, LOAD_FLAGS, &jerr);
     if (!root) {
-        kzp_fail(err, KZP_E_JSON, "$", "line %d, column %d: %s", jerr.line, jerr.column, jerr.text);
+        /* jansson counts columns in characters; report bytes, as for every other problem. */
+        int line, column;
+        kzp_text_position(json, len, (size_t)jerr.position, &line, &column);
+        kzp_fail(err, KZP_E_JSON, "$", "line %d, column %d: %s", line, column, jerr.text);
         if (err) {
-            err->line = jerr.line;
-            err->column = jerr.column;
+            err->line = line;
+            err->column = column;
         }
         return KZP_E_JSON;
     }
@@ -168,6 +171,80 @@ static bool same_period(json_t *a, json_t *b)
     return same_string_member(a, b, "from") && same_string_member(a, b, "purpose");
 }
 
+/* True if v (a JSON tree) holds the string s anywhere: which citations articles and rules use. */
+static bool tree_has_string(json_t *v, const char *s)
+{
+    if (json_is_string(v)) {
+        return strcmp(json_string_value(v), s) == 0;
+    }
+    if (json_is_array(v)) {
+        for (size_t i = 0; i < json_array_size(v); i++) {
+            if (tree_has_string(json_array_get(v, i), s)) {
+                return true;
+            }
+        }
+    }
+    if (json_is_object(v)) {
+        const char *k;
+        json_t *x;
+        json_object_foreach(v, k, x)
+        {
+            if (tree_has_string(x, s)) {
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
+static int update_fail(kzp_error *err, const char *json, size_t len, int code, const char *path, const char *msg)
+{
+    kzp_fail(err, code, path, "%s: %s", path, msg);
+    if (err) {
+        kzp_json_locate(json, len, path, &err->line, &err->column);
+    }
+    return code;
+}
+
+/* An update may not name the same period or citation twice (the last would win silently),
+ * and may replace only citations that MCI periods use: an "MCI update" must not rewrite the
+ * sources of an article or a rule. */
+static int check_update_entries(json_t *ov, json_t *root, const char *json, size_t len, kzp_error *err)
+{
+    char path[96];
+    json_t *periods = json_object_get(ov, "periods"), *cits = json_object_get(ov, "citations");
+    for (size_t i = 0; i < json_array_size(periods); i++) {
+        for (size_t j = 0; j < i; j++) {
+            if (same_period(json_array_get(periods, j), json_array_get(periods, i))) {
+                snprintf(path, sizeof path, "$.periods[%zu]", i);
+                return update_fail(err, json, len, KZP_E_DATA_DUPLICATE, path,
+                                   "the update gives this period (same from and purpose) twice");
+            }
+        }
+    }
+    json_t *bcits = json_object_get(root, "citations");
+    for (size_t i = 0; i < json_array_size(cits); i++) {
+        json_t *c = json_array_get(cits, i);
+        snprintf(path, sizeof path, "$.citations[%zu].id", i);
+        for (size_t j = 0; j < i; j++) {
+            if (same_citation(json_array_get(cits, j), c)) {
+                return update_fail(err, json, len, KZP_E_DATA_DUPLICATE, path, "the update defines this citation twice");
+            }
+        }
+        const char *id = json_string_value(json_object_get(c, "id"));
+        for (size_t j = 0; id && j < json_array_size(bcits); j++) {
+            if (same_citation(json_array_get(bcits, j), c) &&
+                (tree_has_string(json_object_get(root, "articles"), id) ||
+                 tree_has_string(json_object_get(root, "rules"), id))) {
+                return update_fail(err, json, len, KZP_E_DATA_DUPLICATE, path,
+                                   "this citation backs an article or a rule; an MCI update may only add citations "
+                                   "or replace those of MCI periods");
+            }
+        }
+    }
+    return KZP_OK;
+}
+
 /* Sort periods by "from" (ISO dates compare as strings), carrying their origins along.
  * Insertion sort: the table has a few dozen rows and is nearly sorted. */
 static void sort_periods(json_t *periods, int *origin)
@@ -220,6 +297,17 @@ static void remap_error(kzp_error *err, const char *prefix, const char *override
     kzp_json_locate(text, len, err->path, &err->line, &err->column);
 }
 
+/* True if an error path names a period that came from the base table, not from the update. */
+static bool base_period_cut_off(const char *path, const int *origin, size_t n)
+{
+    const char *prefix = "$.mci.periods[";
+    if (strncmp(path, prefix, strlen(prefix)) != 0) {
+        return false;
+    }
+    long k = strtol(path + strlen(prefix), NULL, 10);
+    return k >= 0 && (size_t)k < n && origin[k] < 0;
+}
+
 int kzp_ctx_new_with_mci(kzp_ctx **out, const kzp_ctx *base, const char *json, size_t len, kzp_error *err)
 {
     static const char *const KEYS[] = {"citations", "known_until", "known_until_citation", "periods"};
@@ -250,7 +338,9 @@ int kzp_ctx_new_with_mci(kzp_ctx **out, const kzp_ctx *base, const char *json, s
         if (!known || (is_array && !json_is_array(val)) || (!is_array && !json_is_string(val))) {
             rc = kzp_fail(err, KZP_E_SCHEMA, path, "%s: %s", path,
                           known ? (is_array ? "must be an array" : "must be a string") : "unknown member");
-            kzp_json_locate(json, len, path, &err->line, &err->column);
+            if (err) {
+                kzp_json_locate(json, len, path, &err->line, &err->column);
+            }
             goto done;
         }
     }
@@ -259,7 +349,7 @@ int kzp_ctx_new_with_mci(kzp_ctx **out, const kzp_ctx *base, const char *json, s
         rc = kzp_fail(err, KZP_E_SCHEMA, "$", "$: required member 'periods' is missing");
         goto done;
     }
-    if ((rc = base_root(&root, base, err))) {
+    if ((rc = base_root(&root, base, err)) || (rc = check_update_entries(ov, root, json, len, err))) {
         goto done;
     }
     json_t *mci = json_object_get(root, "mci");
@@ -294,15 +384,25 @@ int kzp_ctx_new_with_mci(kzp_ctx **out, const kzp_ctx *base, const char *json, s
         goto done;
     }
     rc = kzp_ctx_build(out, root, NULL, 0, err);
-    if (rc) {
+    if (rc == KZP_E_DATA_ORDER && ku && err && base_period_cut_off(err->path, porigin, pn)) {
+        /* A period already in the table now starts after the new known_until: the update's
+         * known_until is what is wrong. */
+        rc = kzp_fail(err, KZP_E_DATA_ORDER, "$.known_until",
+                      "$.known_until: %.20s is before a period already in the MCI table; known_until can only "
+                      "move the table's end, not cut periods off",
+                      ku);
+        kzp_json_locate(json, len, err->path, &err->line, &err->column);
+    } else if (rc) {
         remap_error(err, "$.mci.periods[", "periods", porigin, pn, json, len);
         remap_error(err, "$.citations[", "citations", corigin, cn, json, len);
-        if (err && strcmp(err->path, "$.mci.known_until") == 0) {
-            char msg[256];
-            const char *rest = strncmp(err->message, "$.mci.known_until", 17) == 0 ? err->message + 17 : "";
-            snprintf(msg, sizeof msg, "$.known_until%s", rest);
+        if (err && strncmp(err->path, "$.mci.known_until", 17) == 0) {
+            /* "$.mci.known_until..." in the merged dataset is "$.known_until..." in the update. */
+            char msg[256], path[128];
+            const char *rest = strncmp(err->message, "$.mci.", 6) == 0 ? err->message + 6 : err->message;
+            snprintf(path, sizeof path, "$.%.120s", err->path + 6);
+            snprintf(msg, sizeof msg, "$.%.250s", rest);
+            snprintf(err->path, sizeof err->path, "%s", path);
             snprintf(err->message, sizeof err->message, "%s", msg);
-            snprintf(err->path, sizeof err->path, "$.known_until");
             kzp_json_locate(json, len, err->path, &err->line, &err->column);
         }
     }

@@ -19,6 +19,7 @@ typedef struct loader {
     size_t len;
     char path[128];
     size_t plen;
+    bool truncated;
 } loader;
 
 static int fail(loader *L, int code, const char *fmt, ...)
@@ -35,20 +36,46 @@ static int fail(loader *L, int code, const char *fmt, ...)
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
     kzp_fail(L->err, code, L->path, "%s: %s", L->path, msg);
-    if (L->err && L->text) {
+    if (L->err && L->text && !L->truncated) {
         kzp_json_locate(L->text, L->len, L->path, &L->err->line, &L->err->column);
     }
     return code;
 }
 
-/* Path building: push returns the mark to pop back to. */
+/* Path building: push returns the mark to pop back to. A key that a dotted path cannot
+ * carry unambiguously (anything but letters, digits, '_' and '-') is written ["key"]. */
 static size_t push_key(loader *L, const char *key)
 {
     size_t mark = L->plen;
-    int n = snprintf(L->path + L->plen, sizeof L->path - L->plen, ".%s", key);
-    if (n > 0) {
-        L->plen += (size_t)n < sizeof L->path - L->plen ? (size_t)n : sizeof L->path - L->plen - 1;
+    bool plain = key[0] != '\0';
+    for (const char *k = key; *k; k++) {
+        plain = plain && ((*k >= 'a' && *k <= 'z') || (*k >= 'A' && *k <= 'Z') || (*k >= '0' && *k <= '9') ||
+                          *k == '_' || *k == '-');
     }
+    char buf[sizeof L->path];
+    size_t o = 0;
+    if (plain) {
+        o = (size_t)snprintf(buf, sizeof buf, ".%s", key);
+    } else {
+        buf[o++] = '[';
+        buf[o++] = '"';
+        for (const char *k = key; *k && o < sizeof buf - 4; k++) {
+            if (*k == '"' || *k == '\\') {
+                buf[o++] = '\\';
+            }
+            buf[o++] = *k;
+        }
+        buf[o++] = '"';
+        buf[o++] = ']';
+        buf[o] = '\0';
+    }
+    if (o >= sizeof L->path - L->plen) {
+        L->truncated = true; /* too deep or too long to name: report without a position */
+        o = sizeof L->path - L->plen - 1;
+    }
+    memcpy(L->path + L->plen, buf, o);
+    L->plen += o;
+    L->path[L->plen] = '\0';
     return mark;
 }
 
@@ -64,6 +91,7 @@ static size_t push_index(loader *L, size_t i)
 
 static void pop(loader *L, size_t mark)
 {
+    L->truncated = false;
     L->plen = mark;
     L->path[mark] = '\0';
 }

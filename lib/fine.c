@@ -34,6 +34,10 @@ int kzp_fine_compute(kzp_fine *out, const kzp_ctx *ctx, const char *offence_date
     f.certainty = f.mci.certainty;
     kzp_basis_add(f.basis, &f.basis_count, &f.certainty, ctx->fine_day_citation);
     kzp_basis_add(f.basis, &f.basis_count, &f.certainty, f.mci.citation);
+    if ((flags & KZP_Q_STRICT) && kzp_basis_unverified(f.basis, f.basis_count)) {
+        return kzp_fail(err, KZP_E_UNVERIFIED, NULL, "strict mode: the fine for %s relies on an unverified fact",
+                        offence_date);
+    }
     *out = f;
     kzp_error_clear(err);
     return KZP_OK;

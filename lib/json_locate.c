@@ -128,6 +128,21 @@ void kzp_json_locate(const char *text, size_t len, const char *path, int *line, 
                 ok = enter_member(&probe, p + 1, (size_t)(end - p - 1));
             }
             p = end;
+        } else if (p[0] == '[' && p[1] == '"') {
+            /* ["key"]: a key with characters a dotted path cannot carry; \" and \\ escaped. */
+            char key[128];
+            size_t k = 0;
+            const char *q = p + 2;
+            while (*q && *q != '"' && k < sizeof key - 1) {
+                if (*q == '\\' && q[1]) {
+                    q++;
+                }
+                key[k++] = *q++;
+            }
+            if (probe.i < probe.len && probe.s[probe.i] == '{') {
+                ok = enter_member(&probe, key, k);
+            }
+            p = *q == '"' && q[1] == ']' ? q + 2 : q + strlen(q);
         } else if (*p == '[') {
             char *end;
             long n = strtol(p + 1, &end, 10);
@@ -144,8 +159,13 @@ void kzp_json_locate(const char *text, size_t len, const char *path, int *line, 
         c = probe;
         found = c.i;
     }
+    kzp_text_position(text, len, found, line, column);
+}
+
+void kzp_text_position(const char *text, size_t len, size_t offset, int *line, int *column)
+{
     int l = 1, col = 1;
-    for (size_t i = 0; i < found && i < len; i++) {
+    for (size_t i = 0; i < offset && i < len; i++) {
         if (text[i] == '\n') {
             l++;
             col = 1;

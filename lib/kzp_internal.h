@@ -31,10 +31,12 @@ int kzp_fail(kzp_error *err, int code, const char *path, const char *fmt, ...)
 /* Clear err to "no error". */
 void kzp_error_clear(kzp_error *err);
 
-/* Find the line and column (1-based) of the value at a JSON path such as
- * "$.mci.periods[3].from" in well-formed JSON text. When the path does not exist in
- * full, the position of the deepest part that does is given. */
+/* Find the line and column (1-based; column in bytes) of the value at a JSON path such as
+ * "$.mci.periods[3].from" or '$["odd.key"]' in well-formed JSON text. When the path does
+ * not exist in full, the position of the deepest part that does is given. */
 void kzp_json_locate(const char *text, size_t len, const char *path, int *line, int *column);
+/* Line and column (1-based, column in bytes) of a byte offset in text. */
+void kzp_text_position(const char *text, size_t len, size_t offset, int *line, int *column);
 
 /* ---- Arena: every string and array of a context lives in one, freed at once ---- */
 
@@ -150,5 +152,7 @@ int kzp_article_unknown(const kzp_ctx *ctx, const char *id, kzp_error *err);
 
 /* Append c to a basis list if it is not there yet, and lower *certainty to c's. */
 void kzp_basis_add(const kzp_citation **basis, size_t *count, int *certainty, const kzp_citation *c);
+/* True if any citation in the list is unverified (for KZP_Q_STRICT). */
+bool kzp_basis_unverified(const kzp_citation *const *basis, size_t count);
 
 #endif

@@ -125,7 +125,7 @@ int kzp_range_get(kzp_range *out, const kzp_ctx *ctx, const char *article, const
             }
         }
     }
-    if ((flags & KZP_Q_STRICT) && r.certainty == KZP_CERT_UNVERIFIED) {
+    if ((flags & KZP_Q_STRICT) && (r.stale || kzp_basis_unverified(r.basis, r.basis_count))) {
         return kzp_fail(err, KZP_E_UNVERIFIED, NULL, "strict mode: the range of Article %s on %s relies on an "
                                                      "unverified fact", a->id, offence_date);
     }

@@ -68,6 +68,25 @@ void kzp_error_clear(kzp_error *err)
     }
 }
 
+/* Replace bytes that do not form valid UTF-8 (a multi-byte character cut by a length limit,
+ * or bytes from a caller's malformed input) with '?', so messages are always valid text. */
+static void utf8_repair(char *s)
+{
+    unsigned char *p = (unsigned char *)s;
+    while (*p) {
+        int n = *p < 0x80 ? 1 : (*p >> 5) == 0x6 ? 2 : (*p >> 4) == 0xE ? 3 : (*p >> 3) == 0x1E ? 4 : 0;
+        int ok = n > 0;
+        for (int i = 1; ok && i < n; i++) {
+            ok = (p[i] & 0xC0) == 0x80;
+        }
+        if (!ok) {
+            *p++ = '?';
+            continue;
+        }
+        p += n;
+    }
+}
+
 int kzp_fail(kzp_error *err, int code, const char *path, const char *fmt, ...)
 {
     if (err) {
@@ -80,6 +99,8 @@ int kzp_fail(kzp_error *err, int code, const char *path, const char *fmt, ...)
         va_start(ap, fmt);
         vsnprintf(err->message, sizeof err->message, fmt, ap);
         va_end(ap);
+        utf8_repair(err->path);
+        utf8_repair(err->message);
     }
     return code;
 }

@@ -89,6 +89,19 @@ static const bad_update BAD_UPDATES[] = {
      KZP_E_DATA_ORDER, "$.periods[0].from", 1},
     {"{\"known_until\": \"2026-13-01\", \"periods\": []}", KZP_E_BAD_DATE, "$.known_until", 1},
     {"{\"citations\": [{\"id\": \"x\"}], \"periods\": []}", KZP_E_SCHEMA, "$.citations[0].act", 1},
+    /* the same period twice in one update: the last must not win silently */
+    {"{\"periods\": [{\"from\": \"2026-06-01\", \"tenge\": 5000, \"purpose\": \"all\", \"citation\": \"mci-2026\"},\n"
+     "{\"from\": \"2026-06-01\", \"tenge\": 9999, \"purpose\": \"all\", \"citation\": \"mci-2026\"}]}",
+     KZP_E_DATA_DUPLICATE, "$.periods[1]", 2},
+    {"{\"citations\": [" FIXTURE_CITATION ", " FIXTURE_CITATION "], \"periods\": []}", KZP_E_DATA_DUPLICATE,
+     "$.citations[1].id", 1},
+    /* an MCI update may not rewrite the source of the article */
+    {"{\"citations\": [{\"id\": \"cc-115-1\", \"act\": \"x\", \"seen_in\": \"y\", \"status\": \"official\"}], "
+     "\"periods\": []}",
+     KZP_E_DATA_DUPLICATE, "$.citations[0].id", 1},
+    /* known_until before the 2026 period already in the table */
+    {"{\"known_until\": \"2025-12-31\", \"periods\": []}", KZP_E_DATA_ORDER, "$.known_until", 1},
+    {"{\"known_until_citation\": \"nope\", \"periods\": []}", KZP_E_DATA_REF, "$.known_until_citation", 1},
 };
 
 START_TEST(bad_update_changes_nothing)
@@ -104,6 +117,16 @@ START_TEST(bad_update_changes_nothing)
     /* the base answers as before */
     ck_assert_int_eq(fine_tiyn(base, "2026-03-01", 20000, KZP_OK), 86500000);
     ck_assert_int_eq(fine_tiyn(base, "2027-03-01", 20000, KZP_E_MCI_STALE), -1);
+}
+END_TEST
+
+START_TEST(null_error_pointer_is_allowed)
+{
+    kzp_ctx *out = NULL;
+    static const char bad[] = "{\"periods\": [], \"bogus\": 1}";
+    ck_assert_int_eq(kzp_ctx_new_with_mci(&out, base, bad, strlen(bad), NULL), KZP_E_SCHEMA);
+    ck_assert_int_eq(kzp_ctx_new_with_mci(&out, base, "{", 1, NULL), KZP_E_JSON);
+    ck_assert_ptr_null(out);
 }
 END_TEST
 
@@ -159,6 +182,7 @@ static Suite *ctx_suite(void)
     tcase_add_test(tc, add_next_year);
     tcase_add_test(tc, replace_a_period);
     tcase_add_loop_test(tc, bad_update_changes_nothing, 0, (int)(sizeof BAD_UPDATES / sizeof BAD_UPDATES[0]));
+    tcase_add_test(tc, null_error_pointer_is_allowed);
     tcase_add_test(tc, what_if);
     tcase_add_test(tc, derived_of_derived);
     suite_add_tcase(s, tc);

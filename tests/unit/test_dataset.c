@@ -65,6 +65,9 @@ static const mutation MUTATIONS[] = {
     {"\"id\": \"115-1\"", "\"id\": 1151", KZP_E_SCHEMA, "$.articles[0].id", 1},
     {"\"sanctions\": [", "\"sanctions\": [], \"x\": [", KZP_E_SCHEMA, "$.articles[0].x", 1},
     {"\"schema_version\": 1,", "", KZP_E_SCHEMA, "$.schema_version", 0},
+    /* a key a dotted path cannot carry is named in brackets, not mistaken for $.mci.periods[3] */
+    {"\"schema_version\": 1,", "\"schema_version\": 1, \"mci.periods[3]\": 0,", KZP_E_SCHEMA,
+     "$[\"mci.periods[3]\"]", 1},
 };
 
 static char *base_text;
@@ -149,6 +152,85 @@ START_TEST(broken_json_and_odd_roots)
 }
 END_TEST
 
+/* True if s is valid UTF-8. */
+static bool valid_utf8(const char *s)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    while (*p) {
+        int n = *p < 0x80 ? 1 : (*p >> 5) == 0x6 ? 2 : (*p >> 4) == 0xE ? 3 : (*p >> 3) == 0x1E ? 4 : 0;
+        if (n == 0) {
+            return false;
+        }
+        for (int i = 1; i < n; i++) {
+            if ((p[i] & 0xC0) != 0x80) {
+                return false;
+            }
+        }
+        p += n;
+    }
+    return true;
+}
+
+START_TEST(positions_are_bytes_and_text_stays_utf8)
+{
+    kzp_ctx *out = NULL;
+    kzp_error ascii, cyr;
+    /* the same syntax error after an 8-letter word in Latin and in Cyrillic (2 bytes a letter):
+     * the byte column differs by 8 */
+    static const char a[] = "{\"a\": \"Stalking\" x}";
+    static const char c[] = "{\"a\": \"Сталкинг\" x}";
+    ck_assert_int_eq(kzp_ctx_new_from_buffer(&out, a, strlen(a), &ascii), KZP_E_JSON);
+    ck_assert_int_eq(kzp_ctx_new_from_buffer(&out, c, strlen(c), &cyr), KZP_E_JSON);
+    ck_assert_int_eq(cyr.line, 1);
+    ck_assert_int_eq(cyr.column, ascii.column + 8);
+    /* an unknown key of 100 Cyrillic letters: the path is cut, but never inside a character */
+    char big[512] = "{\"";
+    for (int i = 0; i < 100; i++) {
+        strcat(big, "Ж");
+    }
+    strcat(big, "\": 1}");
+    ck_assert_int_eq(kzp_ctx_new_from_buffer(&out, big, strlen(big), &cyr), KZP_E_SCHEMA);
+    ck_assert(valid_utf8(cyr.path));
+    ck_assert(valid_utf8(cyr.message));
+    /* a malformed date with invalid bytes is echoed without them */
+    ck_assert_int_eq(kzp_date_check("2026-\xD0-10", &cyr), KZP_E_BAD_DATE);
+    ck_assert(valid_utf8(cyr.message));
+    ck_assert_ptr_null(out);
+}
+END_TEST
+
+/* Strict mode must see an unverified fact even when a hypothetical one (a what-if MCI) is
+ * weaker still, and must look at every rule a result used. */
+START_TEST(strict_sees_every_unverified_fact)
+{
+    kzp_ctx *ctx = NULL, *w = NULL;
+    kzp_error err;
+    /* the article's citation (the first "statement") made unverified */
+    const mutation article = {"\"status\": \"statement\"", "\"status\": \"unverified\"", 0, "", 0};
+    int line;
+    char *text = mutate(&article, &line);
+    ck_assert_int_eq(kzp_ctx_new_from_buffer(&ctx, text, strlen(text), &err), KZP_OK);
+    ck_assert_int_eq(kzp_ctx_new_what_if(&w, ctx, 5000, &err), KZP_OK);
+    kzp_range r;
+    ck_assert_int_eq(kzp_range_get(&r, w, "115-1", "2026-02-10", 0, &err), KZP_OK);
+    ck_assert_int_eq(r.certainty, KZP_CERT_HYPOTHETICAL);
+    ck_assert_int_eq(kzp_range_get(&r, w, "115-1", "2026-02-10", KZP_Q_STRICT, &err), KZP_E_UNVERIFIED);
+    kzp_ctx_free(w);
+    kzp_ctx_free(ctx);
+    free(text);
+    /* Art. 41 part 1 (the first "official") made unverified: a strict fine refuses */
+    const mutation rule = {"\"status\": \"official\"", "\"status\": \"unverified\"", 0, "", 0};
+    text = mutate(&rule, &line);
+    ck_assert_int_eq(kzp_ctx_new_from_buffer(&ctx, text, strlen(text), &err), KZP_OK);
+    kzp_fine f;
+    ck_assert_int_eq(kzp_fine_compute(&f, ctx, "2026-02-10", 100, 0, &err), KZP_OK);
+    ck_assert_int_eq(f.certainty, KZP_CERT_UNVERIFIED);
+    ck_assert_int_eq(kzp_fine_compute(&f, ctx, "2026-02-10", 100, KZP_Q_STRICT, &err), KZP_E_UNVERIFIED);
+    kzp_ctx_free(ctx);
+    free(text);
+}
+END_TEST
+
 START_TEST(files)
 {
     kzp_ctx *a = NULL, *b = NULL;
@@ -203,6 +285,8 @@ static Suite *dataset_suite(void)
     tcase_add_test(tc, broken_json_and_odd_roots);
     tcase_add_test(tc, files);
     tcase_add_test(tc, documented_example_loads);
+    tcase_add_test(tc, positions_are_bytes_and_text_stays_utf8);
+    tcase_add_test(tc, strict_sees_every_unverified_fact);
     suite_add_tcase(s, tc);
     return s;
 }
