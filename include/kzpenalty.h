@@ -237,6 +237,19 @@ KZP_API int kzp_ctx_new_with_mci(kzp_ctx **out, const kzp_ctx *base, const char 
  *  base is never changed. Thread-safe. Since 0.1.0. */
 KZP_API int kzp_ctx_new_what_if(kzp_ctx **out, const kzp_ctx *base, int64_t mci_tenge, kzp_error *err);
 
+/** Validate a dataset in a JSON buffer and report every problem found, not only the first,
+ *  for tools that check a file before it is used ("kzpenalty dataset check"). Up to cap
+ *  problems are written to errors[] in document order, each with its code, JSON path, line,
+ *  column and message; *count receives how many were found (it may exceed cap). After a
+ *  problem in one entry (a citation, a period, an article...) checking goes on with the
+ *  next entry, so each entry reports its first problem; an entry with a problem is left out
+ *  of later checks, which can add a follow-on problem (a period citing a broken citation).
+ *  A JSON syntax error is the only problem reported for a text that is not JSON.
+ *  Returns KZP_OK when the dataset is valid, otherwise the code of the first problem;
+ *  KZP_E_INVALID_ARG for NULL count, NULL errors with cap > 0, or NULL json with len > 0.
+ *  Nothing is kept. Thread-safe. Since 0.1.0. */
+KZP_API int kzp_dataset_validate(kzp_error *errors, size_t cap, size_t *count, const char *json, size_t len);
+
 /** Free a context and everything borrowed from it. NULL is a no-op. Must not be called
  *  while another thread still uses ctx. Since 0.1.0. */
 KZP_API void kzp_ctx_free(kzp_ctx *ctx);

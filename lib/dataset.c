@@ -20,6 +20,12 @@ typedef struct loader {
     char path[128];
     size_t plen;
     bool truncated;
+    /* Collect mode (kzp_dataset_validate): every problem is recorded and loading goes on
+     * with the next entry; only entries without problems enter the model. */
+    bool collect;
+    kzp_error *list;
+    size_t list_cap, found;
+    int first;
 } loader;
 
 static int fail(loader *L, int code, const char *fmt, ...)
@@ -35,10 +41,21 @@ static int fail(loader *L, int code, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
-    kzp_fail(L->err, code, L->path, "%s: %s", L->path, msg);
-    if (L->err && L->text && !L->truncated) {
-        kzp_json_locate(L->text, L->len, L->path, &L->err->line, &L->err->column);
+    kzp_error e;
+    kzp_fail(&e, code, L->path, "%s: %.200s", L->path, msg);
+    if (L->text && !L->truncated) {
+        kzp_json_locate(L->text, L->len, L->path, &e.line, &e.column);
     }
+    if (L->found == 0 && L->err) {
+        *L->err = e;
+    }
+    if (L->found == 0) {
+        L->first = code;
+    }
+    if (L->list && L->found < L->list_cap) {
+        L->list[L->found] = e;
+    }
+    L->found++;
     return code;
 }
 
@@ -332,9 +349,10 @@ static int load_citations(loader *L, const json_t *root)
         return fail(L, KZP_E_NOMEM, "out of memory");
     }
     size_t m0 = push_key(L, "citations");
-    for (size_t i = 0; i < n && !rc; i++) {
+    int first = KZP_OK;
+    for (size_t i = 0; i < n && (first == KZP_OK || L->collect); i++) {
         json_t *c = json_array_get(arr, i);
-        kzp_citation *out = &L->ctx->citations[i];
+        kzp_citation *out = &L->ctx->citations[L->ctx->citation_count];
         size_t m = push_index(L, i);
         if (!(rc = check_object(L, c, KEYS)) && !(rc = get_string(L, c, "id", true, true, &out->id)) &&
             !(rc = get_string(L, c, "act", true, true, &out->act)) &&
@@ -349,13 +367,14 @@ static int load_citations(loader *L, const json_t *root)
                 rc = fail(L, KZP_E_DATA_DUPLICATE, "citation id '%.60s' is used twice", out->id);
                 pop(L, mk);
             } else {
-                L->ctx->citation_count = i + 1;
+                L->ctx->citation_count++;
             }
         }
+        first = first ? first : rc;
         pop(L, m);
     }
     pop(L, m0);
-    return rc;
+    return first;
 }
 
 static bool purposes_overlap(const kzp_period_def *a, const kzp_period_def *b)
@@ -383,11 +402,21 @@ static int load_mci(loader *L, const json_t *root)
         return rc;
     }
     size_t m0 = push_key(L, "mci");
-    if ((rc = check_object(L, mci, MCI_KEYS)) || (rc = get_date(L, mci, "known_until", &ctx->known_until, ctx->known_until_iso)) ||
-        (rc = get_citation_ref(L, mci, "known_until_citation", &ctx->known_until_citation)) ||
-        (rc = member(L, mci, "periods", JSON_ARRAY, true, &arr))) {
+    int first = check_object(L, mci, MCI_KEYS);
+    if (first && !L->collect) {
         pop(L, m0);
-        return rc;
+        return first;
+    }
+    /* In collect mode a bad known_until must not make every period "after" it. */
+    bool known_until_ok = (rc = get_date(L, mci, "known_until", &ctx->known_until, ctx->known_until_iso)) == KZP_OK;
+    first = first ? first : rc;
+    if (first == KZP_OK || L->collect) {
+        rc = get_citation_ref(L, mci, "known_until_citation", &ctx->known_until_citation);
+        first = first ? first : rc;
+    }
+    if ((first && !L->collect) || (rc = member(L, mci, "periods", JSON_ARRAY, true, &arr))) {
+        pop(L, m0);
+        return first ? first : rc;
     }
     size_t m1 = push_key(L, "periods");
     size_t n = json_array_size(arr);
@@ -398,9 +427,11 @@ static int load_mci(loader *L, const json_t *root)
     if (!rc && !ctx->periods) {
         rc = fail(L, KZP_E_NOMEM, "out of memory");
     }
-    for (size_t i = 0; i < n && !rc; i++) {
+    first = first ? first : rc;
+    for (size_t i = 0; i < n && (first == KZP_OK || L->collect); i++) {
+        rc = KZP_OK;
         json_t *p = json_array_get(arr, i);
-        kzp_period_def *d = &ctx->periods[i];
+        kzp_period_def *d = &ctx->periods[ctx->period_count];
         size_t m = push_index(L, i);
         json_t *tv;
         int purpose;
@@ -418,20 +449,20 @@ static int load_mci(loader *L, const json_t *root)
             }
             pop(L, mk);
         }
-        if (!rc && d->from > ctx->known_until) {
+        if (!rc && known_until_ok && d->from > ctx->known_until) {
             size_t mk = push_key(L, "from");
             rc = fail(L, KZP_E_DATA_ORDER, "the period starts on %s, after the table's known_until %s", d->from_iso,
                       ctx->known_until_iso);
             pop(L, mk);
         }
-        for (size_t j = i; j-- > 0 && !rc;) {
+        for (size_t j = ctx->period_count; j-- > 0 && !rc;) {
             const kzp_period_def *prev = &ctx->periods[j];
             size_t mk = push_key(L, "from");
             if (prev->from > d->from) {
                 rc = fail(L, KZP_E_DATA_ORDER, "periods must be in ascending order of 'from': %s comes after %s",
                           d->from_iso, prev->from_iso);
             } else if (prev->from == d->from && purposes_overlap(prev, d)) {
-                rc = fail(L, KZP_E_DATA_ORDER, "overlaps period %zu: both start on %s for the same purpose", j,
+                rc = fail(L, KZP_E_DATA_ORDER, "overlaps an earlier period: both start on %s for the same purpose",
                           d->from_iso);
             }
             pop(L, mk);
@@ -439,12 +470,13 @@ static int load_mci(loader *L, const json_t *root)
                 break; /* earlier ones are older still: already checked against prev */
             }
         }
-        ctx->period_count = rc ? ctx->period_count : i + 1;
+        ctx->period_count += rc ? 0 : 1;
+        first = first ? first : rc;
         pop(L, m);
     }
     pop(L, m1);
     pop(L, m0);
-    return rc;
+    return first;
 }
 
 static int load_equivalence(loader *L, const json_t *rules)
@@ -463,7 +495,8 @@ static int load_equivalence(loader *L, const json_t *rules)
         return rc;
     }
     size_t m1 = push_key(L, "one_day_of_arrest");
-    for (size_t i = 0; i < json_array_size(arr) && !rc; i++) {
+    int first = KZP_OK;
+    for (size_t i = 0; i < json_array_size(arr) && (first == KZP_OK || L->collect); i++) {
         json_t *it = json_array_get(arr, i);
         size_t m = push_index(L, i);
         int kind, unit;
@@ -486,11 +519,12 @@ static int load_equivalence(loader *L, const json_t *rules)
             }
             pop(L, mk);
         }
+        first = first ? first : rc;
         pop(L, m);
     }
     pop(L, m1);
     pop(L, m0);
-    return rc;
+    return first;
 }
 
 static int parse_cap_flag(int *out, const char *word)
@@ -517,10 +551,13 @@ static int load_caps(loader *L, const json_t *rules)
     size_t m0 = push_key(L, "half_cap");
     if (json_array_size(arr) > KZP_MAX_CAPS) {
         rc = fail(L, KZP_E_DATA_VALUE, "at most %d caps are supported", KZP_MAX_CAPS);
+        pop(L, m0);
+        return rc;
     }
-    for (size_t i = 0; i < json_array_size(arr) && !rc; i++) {
+    int first = KZP_OK;
+    for (size_t i = 0; i < json_array_size(arr) && (first == KZP_OK || L->collect); i++) {
         json_t *it = json_array_get(arr, i), *num, *den;
-        kzp_cap_def *c = &ctx->caps[i];
+        kzp_cap_def *c = &ctx->caps[ctx->cap_count];
         int flag = 0;
         size_t m = push_index(L, i);
         if (!(rc = check_object(L, it, KEYS)) && !(rc = get_string(L, it, "id", true, true, &c->id)) &&
@@ -538,17 +575,18 @@ static int load_caps(loader *L, const json_t *rules)
                                                "denominator <= 1000");
             }
             pop(L, mk);
-            for (size_t j = 0; j < i && !rc; j++) {
+            for (size_t j = 0; j < ctx->cap_count && !rc; j++) {
                 if (ctx->caps[j].flag == c->flag && ctx->caps[j].category == c->category) {
-                    rc = fail(L, KZP_E_DATA_DUPLICATE, "a cap for this flag and category is already defined at [%zu]", j);
+                    rc = fail(L, KZP_E_DATA_DUPLICATE, "a cap for this flag and category is already defined");
                 }
             }
-            ctx->cap_count = rc ? ctx->cap_count : i + 1;
+            ctx->cap_count += rc ? 0 : 1;
         }
+        first = first ? first : rc;
         pop(L, m);
     }
     pop(L, m0);
-    return rc;
+    return first;
 }
 
 static int parse_fine_day(int *out, const char *word)
@@ -569,7 +607,8 @@ static int load_rules(loader *L, const json_t *root)
     }
     size_t m0 = push_key(L, "rules");
     int day;
-    if (!(rc = check_object(L, rules, KEYS)) && !(rc = member(L, rules, "fine_mci_day", JSON_OBJECT, true, &fd))) {
+    int first = check_object(L, rules, KEYS);
+    if ((first == KZP_OK || L->collect) && !(rc = member(L, rules, "fine_mci_day", JSON_OBJECT, true, &fd))) {
         size_t m = push_key(L, "fine_mci_day");
         if (!(rc = check_object(L, fd, DAY_KEYS)) &&
             !(rc = get_word(L, fd, "day", parse_fine_day, "offence", &day))) {
@@ -577,14 +616,17 @@ static int load_rules(loader *L, const json_t *root)
         }
         pop(L, m);
     }
-    if (!rc) {
+    first = first ? first : rc;
+    if (first == KZP_OK || L->collect) {
         rc = load_equivalence(L, rules);
+        first = first ? first : rc;
     }
-    if (!rc) {
+    if (first == KZP_OK || L->collect) {
         rc = load_caps(L, rules);
+        first = first ? first : rc;
     }
     pop(L, m0);
-    return rc;
+    return first;
 }
 
 static int load_sanction(loader *L, const json_t *s, kzp_sanction_def *d)
@@ -651,19 +693,22 @@ static int load_article(loader *L, const json_t *a, kzp_article_def *d)
     } else if (!(d->sanctions = kzp_arena_alloc(&L->ctx->arena, n * sizeof *d->sanctions))) {
         rc = fail(L, KZP_E_NOMEM, "out of memory");
     }
-    for (size_t i = 0; i < n && !rc; i++) {
+    int first = rc;
+    for (size_t i = 0; i < n && (first == KZP_OK || (L->collect && d->sanctions)); i++) {
         size_t mi = push_index(L, i);
-        rc = load_sanction(L, json_array_get(arr, i), &d->sanctions[i]);
-        for (size_t j = 0; j < i && !rc; j++) {
-            if (d->sanctions[j].kind == d->sanctions[i].kind) {
-                rc = fail(L, KZP_E_DATA_DUPLICATE, "%s is listed twice in one article", kzp_kind_name(d->sanctions[i].kind));
+        kzp_sanction_def *sd = &d->sanctions[d->sanction_count];
+        rc = load_sanction(L, json_array_get(arr, i), sd);
+        for (size_t j = 0; j < d->sanction_count && !rc; j++) {
+            if (d->sanctions[j].kind == sd->kind) {
+                rc = fail(L, KZP_E_DATA_DUPLICATE, "%s is listed twice in one article", kzp_kind_name(sd->kind));
             }
         }
-        d->sanction_count = rc ? d->sanction_count : i + 1;
+        d->sanction_count += rc ? 0 : 1;
+        first = first ? first : rc;
         pop(L, mi);
     }
     pop(L, m);
-    return rc;
+    return first;
 }
 
 static int load_articles(loader *L, const json_t *root)
@@ -679,21 +724,25 @@ static int load_articles(loader *L, const json_t *root)
         return fail(L, KZP_E_NOMEM, "out of memory");
     }
     size_t m0 = push_key(L, "articles");
-    for (size_t i = 0; i < n && !rc; i++) {
+    int first = KZP_OK;
+    for (size_t i = 0; i < n && (first == KZP_OK || L->collect); i++) {
         size_t m = push_index(L, i);
-        rc = load_article(L, json_array_get(arr, i), &ctx->articles[i]);
-        for (size_t j = 0; j < i && !rc; j++) {
-            if (strcmp(ctx->articles[j].id, ctx->articles[i].id) == 0) {
+        kzp_article_def *ad = &ctx->articles[ctx->article_count];
+        memset(ad, 0, sizeof *ad);
+        rc = load_article(L, json_array_get(arr, i), ad);
+        for (size_t j = 0; j < ctx->article_count && !rc; j++) {
+            if (strcmp(ctx->articles[j].id, ad->id) == 0) {
                 size_t mk = push_key(L, "id");
-                rc = fail(L, KZP_E_DATA_DUPLICATE, "article '%.40s' is defined twice", ctx->articles[i].id);
+                rc = fail(L, KZP_E_DATA_DUPLICATE, "article '%.40s' is defined twice", ad->id);
                 pop(L, mk);
             }
         }
-        ctx->article_count = rc ? ctx->article_count : i + 1;
+        ctx->article_count += rc ? 0 : 1;
+        first = first ? first : rc;
         pop(L, m);
     }
     pop(L, m0);
-    return rc;
+    return first;
 }
 
 /* FNV-1a 64: a cheap identity for receipts, not a security hash. */
@@ -707,6 +756,22 @@ static void fingerprint(char out[17], const char *s)
     snprintf(out, 17, "%016llx", (unsigned long long)h);
 }
 
+/* Run every stage; the header must be right for the rest to mean anything. */
+static int load_all(loader *L, json_t *root)
+{
+    int rc = load_header(L, root);
+    if (rc) {
+        return rc;
+    }
+    int (*const stages[])(loader *, const json_t *) = {load_citations, load_mci, load_rules, load_articles};
+    int first = KZP_OK;
+    for (size_t i = 0; i < sizeof stages / sizeof stages[0] && (first == KZP_OK || L->collect); i++) {
+        rc = stages[i](L, root);
+        first = first ? first : rc;
+    }
+    return first;
+}
+
 int kzp_ctx_build(kzp_ctx **out, json_t *root, const char *text, size_t len, kzp_error *err)
 {
     kzp_ctx *ctx = calloc(1, sizeof *ctx);
@@ -714,9 +779,8 @@ int kzp_ctx_build(kzp_ctx **out, json_t *root, const char *text, size_t len, kzp
         return kzp_fail(err, KZP_E_NOMEM, NULL, "out of memory");
     }
     loader L = {.ctx = ctx, .err = err, .text = text, .len = len, .path = "$", .plen = 1};
-    int rc;
-    if ((rc = load_header(&L, root)) || (rc = load_citations(&L, root)) || (rc = load_mci(&L, root)) ||
-        (rc = load_rules(&L, root)) || (rc = load_articles(&L, root))) {
+    int rc = load_all(&L, root);
+    if (rc) {
         kzp_ctx_free(ctx);
         return rc;
     }
@@ -734,4 +798,39 @@ int kzp_ctx_build(kzp_ctx **out, json_t *root, const char *text, size_t len, kzp
     kzp_error_clear(err);
     *out = ctx;
     return KZP_OK;
+}
+
+int kzp_dataset_validate(kzp_error *errors, size_t cap, size_t *count, const char *json, size_t len)
+{
+    if (!count || (!errors && cap > 0) || (!json && len > 0)) {
+        return KZP_E_INVALID_ARG;
+    }
+    json_error_t jerr;
+    json_t *root = json_loadb(json ? json : "", len, JSON_REJECT_DUPLICATES, &jerr);
+    if (!root) {
+        /* A syntax error hides everything after it: that one problem is all there is to say. */
+        kzp_error e;
+        kzp_text_position(json, len, (size_t)jerr.position, &e.line, &e.column);
+        int line = e.line, column = e.column;
+        kzp_fail(&e, KZP_E_JSON, "$", "line %d, column %d: %s", line, column, jerr.text);
+        e.line = line;
+        e.column = column;
+        if (cap > 0) {
+            errors[0] = e;
+        }
+        *count = 1;
+        return KZP_E_JSON;
+    }
+    kzp_ctx *ctx = calloc(1, sizeof *ctx);
+    if (!ctx) {
+        json_decref(root);
+        return KZP_E_NOMEM;
+    }
+    loader L = {.ctx = ctx, .text = json, .len = len, .path = "$", .plen = 1, .collect = true, .list = errors,
+                .list_cap = cap};
+    load_all(&L, root);
+    kzp_ctx_free(ctx);
+    json_decref(root);
+    *count = L.found;
+    return L.found ? L.first : KZP_OK;
 }

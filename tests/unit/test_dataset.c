@@ -231,6 +231,63 @@ START_TEST(strict_sees_every_unverified_fact)
 }
 END_TEST
 
+START_TEST(validate_lists_every_problem)
+{
+    /* Three independent problems in three entries: a negative MCI (periods[13]), an unknown
+     * status (citations[3]) and a zero maximum (sanctions[2]); all are reported, in document order. */
+    const mutation three[] = {
+        {"\"tenge\": 3932", "\"tenge\": -3932", 0, "", 0},
+        {"\"status\": \"official\"", "\"status\": \"certain\"", 0, "", 0},
+        {"\"max\": 50,", "\"max\": 0,", 0, "", 0},
+    };
+    char *saved = base_text;
+    size_t saved_len = base_len;
+    char *texts[3];
+    int line;
+    for (int i = 0; i < 3; i++) {
+        texts[i] = mutate(&three[i], &line);
+        base_text = texts[i];
+        base_len = strlen(texts[i]);
+    }
+    kzp_error errs[8];
+    size_t count = 0;
+    ck_assert_int_eq(kzp_dataset_validate(errs, 8, &count, base_text, base_len), KZP_E_UNKNOWN_KIND);
+    /* cc-41-1's status is unknown, so Art. 41's rule cannot cite it: one follow-on problem */
+    ck_assert_uint_eq(count, 4);
+    ck_assert_str_eq(errs[0].path, "$.citations[3].status");
+    ck_assert_int_eq(errs[0].code, KZP_E_UNKNOWN_KIND);
+    ck_assert_str_eq(errs[1].path, "$.mci.periods[13].tenge");
+    ck_assert_int_eq(errs[1].code, KZP_E_DATA_VALUE);
+    ck_assert_str_eq(errs[2].path, "$.rules.fine_mci_day.citation");
+    ck_assert_int_eq(errs[2].code, KZP_E_DATA_REF);
+    ck_assert_str_eq(errs[3].path, "$.articles[0].sanctions[2].max");
+    ck_assert_int_eq(errs[3].code, KZP_E_DATA_VALUE);
+    for (int i = 0; i < 4; i++) {
+        ck_assert_int_gt(errs[i].line, 0);
+    }
+    /* a smaller array: the count still says how many there are */
+    kzp_error one[1];
+    ck_assert_int_eq(kzp_dataset_validate(one, 1, &count, base_text, base_len), KZP_E_UNKNOWN_KIND);
+    ck_assert_uint_eq(count, 4);
+    ck_assert_str_eq(one[0].path, "$.citations[3].status");
+    ck_assert_int_eq(kzp_dataset_validate(NULL, 0, &count, base_text, base_len), KZP_E_UNKNOWN_KIND);
+    ck_assert_uint_eq(count, 4);
+    for (int i = 0; i < 3; i++) {
+        free(texts[i]);
+    }
+    base_text = saved;
+    base_len = saved_len;
+    /* the shipped dataset has no problem; broken JSON has exactly one */
+    ck_assert_int_eq(kzp_dataset_validate(errs, 8, &count, base_text, base_len), KZP_OK);
+    ck_assert_uint_eq(count, 0);
+    ck_assert_int_eq(kzp_dataset_validate(errs, 8, &count, base_text, base_len / 2), KZP_E_JSON);
+    ck_assert_uint_eq(count, 1);
+    ck_assert_int_gt(errs[0].line, 1);
+    ck_assert_int_eq(kzp_dataset_validate(errs, 8, NULL, base_text, base_len), KZP_E_INVALID_ARG);
+    ck_assert_int_eq(kzp_dataset_validate(NULL, 3, &count, base_text, base_len), KZP_E_INVALID_ARG);
+}
+END_TEST
+
 START_TEST(files)
 {
     kzp_ctx *a = NULL, *b = NULL;
@@ -287,6 +344,7 @@ static Suite *dataset_suite(void)
     tcase_add_test(tc, documented_example_loads);
     tcase_add_test(tc, positions_are_bytes_and_text_stays_utf8);
     tcase_add_test(tc, strict_sees_every_unverified_fact);
+    tcase_add_test(tc, validate_lists_every_problem);
     suite_add_tcase(s, tc);
     return s;
 }
