@@ -156,6 +156,26 @@ KZP_API const char *kzp_certainty_name(int certainty);
  *  unknown value. Thread-safe. Since 0.1.0. */
 KZP_API const char *kzp_category_name(int category);
 
+/** The name of a sanction kind in a language (kzp_lang), as the Criminal Code words it:
+ *  "штраф", "привлечение к общественным работам", "арест", "исправительные работы" (ru);
+ *  "айыппұл", "қоғамдық жұмыстарға тарту", "қамаққа алу", "түзеу жұмыстары" (kk);
+ *  "fine", "community service", "arrest", "correctional work" (en). Static UTF-8; NULL for an
+ *  unknown kind or language. Thread-safe. Since 0.1.0. */
+KZP_API const char *kzp_kind_label(int kind, int lang);
+
+/** The noun for a unit in a language, in the form that agrees with an amount of centi
+ *  hundredths: ru "час" / "часа" / "часов" and "сутки" / "суток" by the Russian rules for
+ *  numerals (1, 21 час; 2-4, 22 часа; 5-20, 25 часов; a fraction takes the genitive singular:
+ *  12,5 часа, 12,5 суток); "МРП"; kk "сағат", "тәулік", "АЕК" (Kazakh nouns do not change
+ *  after a numeral); en "hour"/"hours", "day"/"days", "MCI". Static UTF-8; NULL for an unknown
+ *  unit or language. Thread-safe. Since 0.1.0. */
+KZP_API const char *kzp_unit_label(int unit, int lang, int64_t centi);
+
+/** The name of an offence category in a language: "уголовный проступок" / "преступление"
+ *  (ru), "қылмыстық теріс қылық" / "қылмыс" (kk), "criminal offence" / "crime" (en).
+ *  Static UTF-8; NULL for an unknown value. Thread-safe. Since 0.1.0. */
+KZP_API const char *kzp_category_label(int category, int lang);
+
 /** Parse a kind word ("arrest" -> KZP_KIND_ARREST). Returns KZP_OK, KZP_E_INVALID_ARG for
  *  NULL arguments, or KZP_E_UNKNOWN_KIND. *out is written only on success. Thread-safe.
  *  Since 0.1.0. */

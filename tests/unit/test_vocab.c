@@ -47,6 +47,49 @@ START_TEST(version)
 }
 END_TEST
 
+START_TEST(labels_in_three_languages)
+{
+    ck_assert_str_eq(kzp_kind_label(KZP_KIND_FINE, KZP_LANG_RU), "штраф");
+    ck_assert_str_eq(kzp_kind_label(KZP_KIND_FINE, KZP_LANG_KK), "айыппұл");
+    ck_assert_str_eq(kzp_kind_label(KZP_KIND_COMMUNITY_SERVICE, KZP_LANG_EN), "community service");
+    ck_assert_str_eq(kzp_kind_label(KZP_KIND_ARREST, KZP_LANG_KK), "қамаққа алу");
+    ck_assert_str_eq(kzp_category_label(KZP_CATEGORY_CRIMINAL_OFFENCE, KZP_LANG_RU), "уголовный проступок");
+    ck_assert_ptr_null(kzp_kind_label(KZP_KIND_FINE, 3));
+    ck_assert_ptr_null(kzp_kind_label(7, KZP_LANG_EN));
+    ck_assert_ptr_null(kzp_unit_label(KZP_UNIT_HOURS, -1, 100));
+    ck_assert_ptr_null(kzp_category_label(2, KZP_LANG_EN));
+}
+END_TEST
+
+START_TEST(russian_noun_agrees_with_the_number)
+{
+    /* 1, 21, 101 час; 2-4, 22, 102 часа; 0, 5-20, 25, 111-114, 200 часов; a fraction: часа */
+    struct {
+        int64_t n;
+        const char *hours, *days;
+    } cases[] = {
+        {1, "час", "сутки"},    {2, "часа", "суток"},   {4, "часа", "суток"},   {5, "часов", "суток"},
+        {11, "часов", "суток"}, {12, "часов", "суток"}, {14, "часов", "суток"}, {21, "час", "сутки"},
+        {22, "часа", "суток"},  {25, "часов", "суток"}, {100, "часов", "суток"}, {101, "час", "сутки"},
+        {111, "часов", "суток"}, {112, "часов", "суток"}, {200, "часов", "суток"}, {0, "часов", "суток"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        ck_assert_str_eq(kzp_unit_label(KZP_UNIT_HOURS, KZP_LANG_RU, cases[i].n * 100), cases[i].hours);
+        ck_assert_str_eq(kzp_unit_label(KZP_UNIT_DAYS, KZP_LANG_RU, cases[i].n * 100), cases[i].days);
+    }
+    ck_assert_str_eq(kzp_unit_label(KZP_UNIT_HOURS, KZP_LANG_RU, 1250), "часа"); /* 12,5 часа */
+    ck_assert_str_eq(kzp_unit_label(KZP_UNIT_DAYS, KZP_LANG_RU, 50), "суток");   /* 0,5 суток */
+    ck_assert_str_eq(kzp_unit_label(KZP_UNIT_MCI, KZP_LANG_RU, 20000), "МРП");
+    /* English: 1 hour, 2 hours, 0.5 hours; Kazakh does not change */
+    ck_assert_str_eq(kzp_unit_label(KZP_UNIT_HOURS, KZP_LANG_EN, 100), "hour");
+    ck_assert_str_eq(kzp_unit_label(KZP_UNIT_DAYS, KZP_LANG_EN, 5000), "days");
+    ck_assert_str_eq(kzp_unit_label(KZP_UNIT_HOURS, KZP_LANG_EN, 50), "hours");
+    ck_assert_str_eq(kzp_unit_label(KZP_UNIT_DAYS, KZP_LANG_KK, 100), "тәулік");
+    ck_assert_str_eq(kzp_unit_label(KZP_UNIT_DAYS, KZP_LANG_KK, 5000), "тәулік");
+    ck_assert_str_eq(kzp_unit_label(KZP_UNIT_MCI, KZP_LANG_KK, 20000), "АЕК");
+}
+END_TEST
+
 static Suite *vocab_suite(void)
 {
     Suite *s = suite_create("vocab");
@@ -54,6 +97,8 @@ static Suite *vocab_suite(void)
     tcase_add_test(tc, words_round_trip);
     tcase_add_test(tc, statuses_have_names_and_messages);
     tcase_add_test(tc, version);
+    tcase_add_test(tc, labels_in_three_languages);
+    tcase_add_test(tc, russian_noun_agrees_with_the_number);
     suite_add_tcase(s, tc);
     return s;
 }
