@@ -1,0 +1,201 @@
+/* Results as JSON (the shapes are documented in docs/cli.md and docs/cli.schema.json).
+ * Money is integer tiyn in *_tiyn fields next to a formatted *_text. Quantities are JSON
+ * numbers written exactly: jansson only writes reals through a double, so a fractional
+ * quantity is carried as a marked string and written out as a bare decimal by
+ * cli_json_dumps. No floating point touches a value. */
+#include "cli.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define DECIMAL_MARK '\x01'
+
+json_t *cli_decimal_json(int64_t centi)
+{
+    if (centi % 100 == 0) {
+        return json_integer(centi / 100);
+    }
+    char buf[40];
+    buf[0] = DECIMAL_MARK;
+    kzp_decimal_format(buf + 1, sizeof buf - 1, centi);
+    return json_string(buf);
+}
+
+char *cli_json_dumps(const json_t *v, size_t flags)
+{
+    char *text = json_dumps(v, flags | JSON_PRESERVE_ORDER);
+    if (!text) {
+        return NULL;
+    }
+    /* "\u0001<decimal>" -> <decimal>. Only our marked strings begin with U+0001: input that
+     * could be echoed (a batch id) is refused if it holds one (batch.c). */
+    static const char marker[] = "\"\\u0001";
+    char *w = text;
+    for (const char *r = text; *r;) {
+        if (strncmp(r, marker, sizeof marker - 1) == 0) {
+            r += sizeof marker - 1;
+            while (*r && *r != '"') {
+                *w++ = *r++;
+            }
+            if (*r == '"') {
+                r++;
+            }
+        } else {
+            *w++ = *r++;
+        }
+    }
+    *w = '\0';
+    return text;
+}
+
+void cli_json_print(FILE *f, const json_t *v, bool compact)
+{
+    char *text = cli_json_dumps(v, compact ? JSON_COMPACT : JSON_INDENT(2));
+    if (text) {
+        fputs(text, f);
+        fputc('\n', f);
+        free(text);
+    }
+}
+
+json_t *cli_money_text_json(int64_t tiyn)
+{
+    char buf[64];
+    kzp_format_tenge(buf, sizeof buf, tiyn, KZP_MONEY_SIGN);
+    return json_string(buf);
+}
+
+json_t *cli_citation_json(const kzp_citation *c)
+{
+    return json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:s}", "id", c->id, "act", c->act, "reference", c->reference,
+                     "document", c->document, "seen_in", c->seen_in, "note", c->note, "status",
+                     kzp_certainty_name(c->certainty));
+}
+
+static json_t *basis_json(const kzp_citation *const *basis, size_t n)
+{
+    json_t *a = json_array();
+    for (size_t i = 0; i < n; i++) {
+        json_array_append_new(a, cli_citation_json(basis[i]));
+    }
+    return a;
+}
+
+json_t *cli_receipt_json(const kzp_ctx *ctx)
+{
+    kzp_dataset_info info;
+    kzp_ctx_info(&info, ctx);
+    return json_pack("{s:s, s:s, s:s, s:s, s:b}", "library", kzp_version_string(), "dataset", info.id,
+                     "dataset_version", info.version, "dataset_fingerprint", info.fingerprint, "hypothetical",
+                     info.hypothetical);
+}
+
+/* "source": the act and where in it, for a reader; the full citation is beside it. */
+static json_t *source_json(const kzp_citation *c)
+{
+    char buf[512];
+    snprintf(buf, sizeof buf, "%s%s%s", c->act, c->reference[0] ? ", " : "", c->reference);
+    return json_string(buf);
+}
+
+static json_t *mci_json(const kzp_mci *m)
+{
+    return json_pack("{s:s, s:s, s:I, s:s, s:o, s:b, s:s, s:o}", "date", m->date, "purpose",
+                     kzp_purpose_name(m->purpose), "tenge", (json_int_t)m->tenge, "from", m->from, "source",
+                     source_json(m->citation), "stale", m->stale, "certainty", kzp_certainty_name(m->certainty),
+                     "citation", cli_citation_json(m->citation));
+}
+
+static json_t *range_json(const kzp_range *r, const kzp_ctx *ctx)
+{
+    kzp_article a;
+    kzp_article_get(&a, ctx, r->article, NULL);
+    json_t *sanctions = json_array();
+    for (size_t i = 0; i < r->sanction_count; i++) {
+        const kzp_sanction *s = &r->sanctions[i];
+        json_t *o = json_pack("{s:s, s:s, s:o, s:o}", "kind", kzp_kind_name(s->kind), "unit", kzp_unit_name(s->unit),
+                              "min", s->has_min ? cli_decimal_json(s->min_centi) : json_null(), "max",
+                              cli_decimal_json(s->max_centi));
+        if (s->has_tiyn) {
+            json_object_set_new(o, "max_tiyn", json_integer(s->max_tiyn));
+            json_object_set_new(o, "max_text", cli_money_text_json(s->max_tiyn));
+            if (s->has_min) {
+                json_object_set_new(o, "min_tiyn", json_integer(s->min_tiyn));
+                json_object_set_new(o, "min_text", cli_money_text_json(s->min_tiyn));
+            }
+        }
+        json_object_set_new(o, "article_max", cli_decimal_json(s->article_max_centi));
+        json_object_set_new(o, "capped", json_boolean(s->capped));
+        json_object_set_new(o, "citation", json_string(s->citation->id));
+        json_array_append_new(sanctions, o);
+    }
+    json_t *o = json_pack("{s:s, s:{s:s, s:s, s:s}, s:s, s:s, s:s, s:b, s:b}", "article", r->article, "title", "en",
+                          a.title[KZP_LANG_EN], "ru", a.title[KZP_LANG_RU], "kk", a.title[KZP_LANG_KK], "category",
+                          kzp_category_name(a.category), "in_force_from", a.in_force_from, "offence_date",
+                          r->offence_date, "mitigated", (r->flags & KZP_Q_MITIGATED) != 0, "accelerated",
+                          (r->flags & KZP_Q_ACCELERATED) != 0);
+    json_object_set_new(o, "mci", r->has_mci ? mci_json(&r->mci) : json_null());
+    json_object_set_new(o, "sanctions", sanctions);
+    json_object_set_new(o, "certainty", json_string(kzp_certainty_name(r->certainty)));
+    json_object_set_new(o, "stale", json_boolean(r->stale));
+    json_object_set_new(o, "basis", basis_json(r->basis, r->basis_count));
+    return o;
+}
+
+static json_t *fine_json(const kzp_fine *f, const char *date)
+{
+    char count[40];
+    kzp_decimal_format(count, sizeof count, f->mci_centi);
+    return json_pack("{s:s, s:s, s:o, s:I, s:o, s:s, s:b, s:o}", "mci_count", count, "offence_date", date, "mci",
+                     mci_json(&f->mci), "amount_tiyn", (json_int_t)f->amount_tiyn, "amount_text",
+                     cli_money_text_json(f->amount_tiyn), "certainty", kzp_certainty_name(f->certainty), "stale",
+                     f->stale, "basis", basis_json(f->basis, f->basis_count));
+}
+
+static json_t *check_json(const kzp_check *c)
+{
+    const kzp_range *r = &c->range;
+    return json_pack("{s:s, s:s, s:s, s:s, s:o, s:b, s:s, s:o, s:o, s:b, s:b, s:s, s:b, s:o}", "article", r->article,
+                     "offence_date", r->offence_date, "kind", kzp_kind_name(c->kind), "unit", kzp_unit_name(c->unit),
+                     "amount", cli_decimal_json(c->amount_centi), "fits", c->fits, "violation",
+                     kzp_violation_name(c->violation), "limit", cli_decimal_json(c->limit_centi), "excess",
+                     cli_decimal_json(c->excess_centi), "mitigated", (r->flags & KZP_Q_MITIGATED) != 0,
+                     "accelerated", (r->flags & KZP_Q_ACCELERATED) != 0, "certainty",
+                     kzp_certainty_name(r->certainty), "stale", r->stale, "basis",
+                     basis_json(r->basis, r->basis_count));
+}
+
+static json_t *convert_json(const kzp_conversion *c)
+{
+    return json_pack("{s:{s:s, s:s, s:o}, s:{s:s, s:s, s:I, s:o, s:s}, s:b, s:s, s:o}", "from", "kind",
+                     kzp_kind_name(c->from_kind), "unit", kzp_unit_name(c->from_unit), "amount",
+                     cli_decimal_json(c->from_centi), "to", "kind", kzp_kind_name(c->to_kind), "unit",
+                     kzp_unit_name(c->to_unit), "whole", (json_int_t)c->whole, "remainder",
+                     cli_decimal_json(c->remainder_centi), "remainder_unit", kzp_unit_name(c->from_unit), "exact",
+                     c->exact, "certainty", kzp_certainty_name(c->certainty), "citation",
+                     cli_citation_json(c->citation));
+}
+
+json_t *cli_result_json(const cli_result *r, const kzp_ctx *ctx)
+{
+    const char *op = r->rq.op;
+    json_t *o;
+    if (strcmp(op, "range") == 0) {
+        o = range_json(&r->range, ctx);
+    } else if (strcmp(op, "fine") == 0) {
+        o = fine_json(&r->fine, r->rq.date);
+    } else if (strcmp(op, "check") == 0) {
+        o = check_json(&r->check);
+    } else if (strcmp(op, "convert") == 0) {
+        o = convert_json(&r->conv);
+    } else {
+        o = mci_json(&r->mci);
+    }
+    json_object_set_new(o, "receipt", cli_receipt_json(ctx));
+    return o;
+}
+
+json_t *cli_error_json(const cli_error *e)
+{
+    return json_pack("{s:{s:s, s:s}}", "error", "code", cli_status_code(e->status), "message", e->message);
+}

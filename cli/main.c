@@ -1,0 +1,467 @@
+/* kzpenalty: the command line. Parses options (accepted before or after the command),
+ * builds the context, runs one command and maps the outcome to an exit code. */
+#define _GNU_SOURCE /* getopt_long, localtime_r */
+#include "cli.h"
+
+#include <getopt.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+static const char USAGE[] =
+    "kzpenalty: sanctions of Kazakhstan's Criminal Code as exact, dated, cited numbers\n"
+    "\n"
+    "Usage: kzpenalty [OPTIONS] COMMAND [ARGUMENTS] [OPTIONS]\n"
+    "\n"
+    "Commands:\n"
+    "  range ARTICLE [--mitigated] [--accelerated]\n"
+    "                        the alternative sanctions with their bounds, the fine in tenge\n"
+    "  fine MCI_COUNT        a fine of MCI_COUNT MCI in tenge at the offence day's MCI (0.2 allowed)\n"
+    "  check ARTICLE (--fine MCI | --community-service HOURS | --arrest DAYS) [--mitigated] [--accelerated]\n"
+    "                        whether a proposed sentence fits: exit 0 when it fits, 1 when not\n"
+    "  convert AMOUNT --from KIND --to KIND\n"
+    "                        the Art. 61 equivalence: whole part and remainder\n"
+    "  mci [--history] [--purpose fines|benefits]\n"
+    "                        the MCI on the date, or the whole table with sources\n"
+    "  articles              the articles the dataset encodes, with in-force dates\n"
+    "  batch [FILE|-]        JSON Lines in, JSON Lines out (docs/cli.md)\n"
+    "  dataset check FILE    validate a dataset file and list every problem with its JSON path\n"
+    "\n"
+    "Options:\n"
+    "  --date YYYY-MM-DD     the offence date (default: today)\n"
+    "  --lang en|ru|kk       language of the human output (default: en)\n"
+    "  --json                machine output: JSON (errors too, on stdout)\n"
+    "  --data FILE           a dataset file instead of the embedded dataset\n"
+    "  --mci TENGE           what-if: this MCI (whole tenge) on every date\n"
+    "  --allow-stale         price a date after the MCI table with its last value, marked stale\n"
+    "  --strict              refuse answers that depend on an unverified fact\n"
+    "  --version             the versions of the program, the library and the dataset\n"
+    "  -h, --help            this help; COMMAND --help for one command\n"
+    "\n"
+    "Kinds: fine, community_service, arrest. Units: mci, hours, days.\n"
+    "Exit codes: 0 success; 1 a sentence that does not fit, or a batch with a failed line;\n"
+    "2 a usage or input error; 3 a data error (a bad dataset file); 4 an internal error.\n";
+
+typedef struct command_help {
+    const char *name, *text;
+} command_help;
+
+static const command_help HELP[] = {
+    {"range", "Usage: kzpenalty range ARTICLE [--mitigated] [--accelerated] [--date YYYY-MM-DD]\n"
+              "The alternative sanctions of ARTICLE for an offence on the date: kind, lower bound (none in the\n"
+              "article: the General Part applies), upper bound, and for a fine the amount in tenge at the MCI in\n"
+              "force on the offence day (Art. 41 part 1).\n"
+              "  --mitigated     Art. 55 part 2: a mitigating and no aggravating circumstance, at most half\n"
+              "  --accelerated   Art. 55 part 3: accelerated investigation or procedural agreement, at most half\n"
+              "                  (the two do not stack)\n"
+              "Example: kzpenalty range 115-1 --date 2026-02-10\n"},
+    {"fine", "Usage: kzpenalty fine MCI_COUNT [--date YYYY-MM-DD]\n"
+             "A fine of MCI_COUNT MCI (up to two decimals: 150, 0.2) in tenge, with the MCI for fines in force\n"
+             "on the offence day (Art. 41 part 1).\n"
+             "Example: kzpenalty fine 150 --date 2025-11-03   (150 x 3,932 = 589,800 tenge)\n"},
+    {"check", "Usage: kzpenalty check ARTICLE (--fine MCI | --community-service HOURS | --arrest DAYS)\n"
+              "                       [--mitigated] [--accelerated] [--date YYYY-MM-DD]\n"
+              "Whether a proposed sentence fits the article's range on the date; which bound it breaks and by\n"
+              "how much. Hours and days are whole. Exit 0 when it fits, 1 when it does not.\n"
+              "Example: kzpenalty check 115-1 --arrest 30 --mitigated --date 2026-02-10\n"},
+    {"convert", "Usage: kzpenalty convert AMOUNT --from KIND --to KIND\n"
+                "The Art. 61 equivalence (1 day of arrest = 4 MCI of fine = 4 hours of community service): the\n"
+                "whole number of --to units AMOUNT is worth, and the remainder in --from units. Nothing is rounded.\n"
+                "Example: kzpenalty convert 150 --from fine --to arrest   (37 days, 2 MCI left over)\n"},
+    {"mci", "Usage: kzpenalty mci [--history] [--purpose fines|benefits] [--date YYYY-MM-DD]\n"
+            "The MCI in force on the date (for fines by default), with its source; --history lists the whole\n"
+            "table (only the periods for one purpose with --purpose).\n"},
+    {"articles", "Usage: kzpenalty articles\nThe articles the dataset encodes, with their titles and the first offence\n"
+                 "date each applies to.\n"},
+    {"batch", "Usage: kzpenalty batch [FILE|-]\n"
+              "Reads JSON Lines (standard input by default, or FILE) and writes one JSON object a line, in order:\n"
+              "{\"op\": \"range\"|\"fine\"|\"check\"|\"convert\"|\"mci\", \"id\": ..., other fields as the\n"
+              "command's arguments (article, date, mci_count, kind, amount, from, to, mitigated, accelerated,\n"
+              "allow_stale, strict, purpose, mci)}. A bad line gets {\"id\": ..., \"error\": {...}} and the batch\n"
+              "goes on. Exit 1 if any line failed.\n"},
+    {"dataset", "Usage: kzpenalty dataset check FILE\n"
+                "Validates a dataset file (docs/dataset.md) and lists every problem with its JSON path, line and\n"
+                "column. Exit 0 when valid, 3 when not.\n"},
+};
+
+/* Options that belong to one command; the global ones are allowed everywhere. */
+enum {
+    OPT_MITIGATED = 1 << 0,
+    OPT_ACCELERATED = 1 << 1,
+    OPT_FINE = 1 << 2,
+    OPT_CS = 1 << 3,
+    OPT_ARREST = 1 << 4,
+    OPT_FROM = 1 << 5,
+    OPT_TO = 1 << 6,
+    OPT_HISTORY = 1 << 7,
+    OPT_PURPOSE = 1 << 8,
+};
+
+typedef struct command_def {
+    const char *name;
+    int min_args, max_args;
+    unsigned options;
+} command_def;
+
+static const command_def COMMANDS[] = {
+    {"range", 1, 1, OPT_MITIGATED | OPT_ACCELERATED},
+    {"fine", 1, 1, 0},
+    {"check", 1, 1, OPT_FINE | OPT_CS | OPT_ARREST | OPT_MITIGATED | OPT_ACCELERATED},
+    {"convert", 1, 1, OPT_FROM | OPT_TO},
+    {"mci", 0, 0, OPT_HISTORY | OPT_PURPOSE},
+    {"articles", 0, 0, 0},
+    {"batch", 0, 1, 0},
+    {"dataset", 2, 2, 0},
+};
+
+static const char *const OPT_NAMES[] = {"--mitigated", "--accelerated", "--fine", "--community-service", "--arrest",
+                                        "--from", "--to", "--history", "--purpose"};
+
+typedef struct options {
+    const char *date, *data, *mci, *sentence, *from, *to, *purpose;
+    int lang, sentence_kind;
+    bool json, version, help, history;
+    unsigned flags, used;
+    char today[11];
+} options;
+
+static bool g_json; /* errors also go to stdout as JSON */
+
+static int usage_error(const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 1, 2)))
+#endif
+    ;
+
+static int usage_error(const char *fmt, ...)
+{
+    char msg[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    fprintf(stderr, "kzpenalty: %s\nTry 'kzpenalty --help'.\n", msg);
+    if (g_json) {
+        cli_error e;
+        cli_fail(&e, CLI_E_USAGE, "%s", msg);
+        json_t *o = cli_error_json(&e);
+        cli_json_print(stdout, o, false);
+        json_decref(o);
+    }
+    return CLI_EXIT_USAGE;
+}
+
+static int report(const cli_error *e)
+{
+    /* What a person can do about it, where the command has an answer. */
+    const char *hint = e->status == KZP_E_MCI_STALE    ? "\nUse --allow-stale for an estimate marked stale, or --data "
+                                                          "with a dataset that has the new period."
+                       : e->status == KZP_E_UNVERIFIED ? "\nDrop --strict to see the answer marked unverified."
+                                                       : "";
+    fprintf(stderr, "kzpenalty: %s: %s%s\n", cli_status_code(e->status), e->message, hint);
+    if (g_json) {
+        json_t *o = cli_error_json(e);
+        cli_json_print(stdout, o, false);
+        json_decref(o);
+    }
+    return cli_exit_code(e->status);
+}
+
+static int parse_options(options *o, int argc, char **argv)
+{
+    static const struct option LONG[] = {
+        {"date", required_argument, NULL, 'd'},
+        {"lang", required_argument, NULL, 'l'},
+        {"json", no_argument, NULL, 'j'},
+        {"data", required_argument, NULL, 'D'},
+        {"mci", required_argument, NULL, 'm'},
+        {"allow-stale", no_argument, NULL, 'S'},
+        {"strict", no_argument, NULL, 'X'},
+        {"version", no_argument, NULL, 'V'},
+        {"help", no_argument, NULL, 'h'},
+        {"mitigated", no_argument, NULL, 'M'},
+        {"accelerated", no_argument, NULL, 'A'},
+        {"fine", required_argument, NULL, 'f'},
+        {"community-service", required_argument, NULL, 'c'},
+        {"arrest", required_argument, NULL, 'a'},
+        {"from", required_argument, NULL, 'F'},
+        {"to", required_argument, NULL, 'T'},
+        {"history", no_argument, NULL, 'H'},
+        {"purpose", required_argument, NULL, 'P'},
+        {NULL, 0, NULL, 0},
+    };
+    /* --json decides how errors are shown, so look for it before anything can fail. */
+    for (int i = 1; i < argc && strcmp(argv[i], "--") != 0; i++) {
+        g_json = g_json || strcmp(argv[i], "--json") == 0;
+    }
+    opterr = 0;
+    int c;
+    while ((c = getopt_long(argc, argv, ":h", LONG, NULL)) != -1) {
+        switch (c) {
+        case 'd': o->date = optarg; break;
+        case 'l':
+            if (strcmp(optarg, "en") == 0) {
+                o->lang = KZP_LANG_EN;
+            } else if (strcmp(optarg, "ru") == 0) {
+                o->lang = KZP_LANG_RU;
+            } else if (strcmp(optarg, "kk") == 0) {
+                o->lang = KZP_LANG_KK;
+            } else {
+                return usage_error("--lang '%.40s' is not a language; expected en, ru or kk", optarg);
+            }
+            break;
+        case 'j': o->json = true; break;
+        case 'D': o->data = optarg; break;
+        case 'm': o->mci = optarg; break;
+        case 'S': o->flags |= KZP_Q_ALLOW_STALE; break;
+        case 'X': o->flags |= KZP_Q_STRICT; break;
+        case 'V': o->version = true; break;
+        case 'h': o->help = true; break;
+        case 'M': o->flags |= KZP_Q_MITIGATED; o->used |= OPT_MITIGATED; break;
+        case 'A': o->flags |= KZP_Q_ACCELERATED; o->used |= OPT_ACCELERATED; break;
+        case 'f':
+        case 'c':
+        case 'a':
+            if (o->sentence) {
+                return usage_error("%s", "give one proposed sentence: --fine, --community-service or --arrest");
+            }
+            o->sentence = optarg;
+            o->sentence_kind = c == 'f' ? KZP_KIND_FINE : c == 'c' ? KZP_KIND_COMMUNITY_SERVICE : KZP_KIND_ARREST;
+            o->used |= c == 'f' ? OPT_FINE : c == 'c' ? OPT_CS : OPT_ARREST;
+            break;
+        case 'F': o->from = optarg; o->used |= OPT_FROM; break;
+        case 'T': o->to = optarg; o->used |= OPT_TO; break;
+        case 'H': o->history = true; o->used |= OPT_HISTORY; break;
+        case 'P': o->purpose = optarg; o->used |= OPT_PURPOSE; break;
+        case ':': return usage_error("%s needs a value", argv[optind - 1]);
+        default:
+            if (optopt && optopt != '?') {
+                char opt[3] = {'-', (char)optopt, '\0'};
+                if (optopt >= '0' && optopt <= '9') {
+                    return usage_error("'%.40s' is negative: amounts are zero or more", argv[optind - 1]);
+                }
+                return usage_error("unknown option '%s'", opt);
+            }
+            if (argv[optind - 1][0] == '-' && argv[optind - 1][1] >= '0' && argv[optind - 1][1] <= '9') {
+                return usage_error("'%.40s' is negative: amounts are zero or more", argv[optind - 1]);
+            }
+            return usage_error("unknown option '%.60s'", argv[optind - 1]);
+        }
+    }
+    return CLI_EXIT_OK;
+}
+
+static const command_def *find_command(const char *name)
+{
+    for (size_t i = 0; i < sizeof COMMANDS / sizeof COMMANDS[0]; i++) {
+        if (strcmp(COMMANDS[i].name, name) == 0) {
+            return &COMMANDS[i];
+        }
+    }
+    return NULL;
+}
+
+static void print_command_help(const char *name)
+{
+    for (size_t i = 0; i < sizeof HELP / sizeof HELP[0]; i++) {
+        if (strcmp(HELP[i].name, name) == 0) {
+            fputs(HELP[i].text, stdout);
+        }
+    }
+}
+
+static int build_context(kzp_ctx **out, const options *o)
+{
+    kzp_ctx *ctx = NULL;
+    kzp_error err = {0};
+    cli_error e;
+    int rc = o->data ? kzp_ctx_new_from_file(&ctx, o->data, &err) : kzp_ctx_new(&ctx, &err);
+    if (rc) {
+        if (err.line > 0) {
+            cli_fail(&e, rc, "%s:%d:%d: %s", o->data, err.line, err.column, err.message);
+        } else {
+            cli_fail(&e, rc, "%s", err.message);
+        }
+        /* Whatever the problem (a bad date, an unknown kind...), it is in the data: exit 3. */
+        return report(&e) == CLI_EXIT_INTERNAL ? CLI_EXIT_INTERNAL : CLI_EXIT_DATA;
+    }
+    if (o->mci) {
+        int64_t centi;
+        kzp_ctx *w = NULL;
+        if (kzp_decimal_parse(&centi, o->mci, &err) != KZP_OK || centi % 100 != 0) {
+            kzp_ctx_free(ctx);
+            return usage_error("--mci '%.40s' is not a whole number of tenge, e.g. --mci 5000", o->mci);
+        }
+        rc = kzp_ctx_new_what_if(&w, ctx, centi / 100, &err);
+        kzp_ctx_free(ctx);
+        if (rc) {
+            cli_fail(&e, rc, "--mci: %s", err.message);
+            return report(&e);
+        }
+        ctx = w;
+    }
+    *out = ctx;
+    return CLI_EXIT_OK;
+}
+
+static int print_version(const kzp_ctx *ctx, bool json)
+{
+    kzp_dataset_info info;
+    kzp_ctx_info(&info, ctx);
+    if (json) {
+        json_t *o = json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:s}", "program", KZP_VERSION_STRING, "library",
+                              kzp_version_string(), "dataset", info.id, "dataset_version", info.version,
+                              "dataset_verified_on", info.verified_on, "dataset_fingerprint", info.fingerprint,
+                              "mci_known_until", info.mci_known_until);
+        cli_json_print(stdout, o, false);
+        json_decref(o);
+    } else {
+        printf("kzpenalty %s (library %s; dataset %s %s, verified %s, MCI known until %s)\n", KZP_VERSION_STRING,
+               kzp_version_string(), info.id, info.version, info.verified_on, info.mci_known_until);
+    }
+    return CLI_EXIT_OK;
+}
+
+static int run(const options *o, const command_def *cmd, char **args, int nargs)
+{
+    if (o->date && kzp_date_check(o->date, NULL) != KZP_OK) {
+        return usage_error("--date '%.40s' is not a real date; expected YYYY-MM-DD, e.g. 2026-02-10", o->date);
+    }
+    if (strcmp(cmd->name, "dataset") == 0) {
+        if (strcmp(args[0], "check") != 0) {
+            return usage_error("unknown dataset command '%.40s'; expected: dataset check FILE", args[0]);
+        }
+        cli_style st = {o->lang, false};
+        return cli_dataset_check(args[1], o->json, &st);
+    }
+    kzp_ctx *ctx = NULL;
+    int code = build_context(&ctx, o);
+    if (code) {
+        return code;
+    }
+    const char *date = o->date ? o->date : o->today;
+    cli_style st = {o->lang, !o->json && isatty(STDOUT_FILENO) && !getenv("NO_COLOR")};
+    if (strcmp(cmd->name, "batch") == 0) {
+        FILE *in = stdin;
+        if (nargs == 1 && strcmp(args[0], "-") != 0 && !(in = fopen(args[0], "rb"))) {
+            kzp_ctx_free(ctx);
+            cli_error e;
+            cli_fail(&e, KZP_E_IO, "cannot open '%.200s'", args[0]);
+            return report(&e);
+        }
+        code = cli_batch(in, stdout, ctx, date);
+        if (in != stdin) {
+            fclose(in);
+        }
+    } else if (strcmp(cmd->name, "articles") == 0 || (strcmp(cmd->name, "mci") == 0 && o->history)) {
+        int purpose = -1;
+        if (o->purpose && kzp_purpose_parse(&purpose, o->purpose) != KZP_OK) {
+            kzp_ctx_free(ctx);
+            return usage_error("--purpose '%.40s' is not known; expected fines or benefits", o->purpose);
+        }
+        bool articles = strcmp(cmd->name, "articles") == 0;
+        if (o->json) {
+            json_t *j = articles ? cli_articles_json(ctx) : cli_mci_history_json(ctx, purpose);
+            cli_json_print(stdout, j, false);
+            json_decref(j);
+        } else if (articles) {
+            cli_articles_text(stdout, ctx, &st);
+        } else {
+            cli_mci_history_text(stdout, ctx, purpose, &st);
+        }
+    } else {
+        cli_request rq = {.op = cmd->name, .date = date, .flags = o->flags, .purpose = o->purpose};
+        if (strcmp(cmd->name, "range") == 0 || strcmp(cmd->name, "check") == 0) {
+            rq.article = args[0];
+            rq.kind = o->sentence ? kzp_kind_name(o->sentence_kind) : NULL;
+            rq.amount = o->sentence;
+        } else if (strcmp(cmd->name, "fine") == 0) {
+            rq.mci_count = args[0];
+        } else if (strcmp(cmd->name, "convert") == 0) {
+            rq.amount = args[0];
+            rq.from = o->from;
+            rq.to = o->to;
+        }
+        cli_result r;
+        cli_error e;
+        if (cli_execute(&r, &e, ctx, &rq) != KZP_OK) {
+            code = report(&e);
+        } else {
+            if (o->json) {
+                json_t *j = cli_result_json(&r, ctx);
+                cli_json_print(stdout, j, false);
+                json_decref(j);
+            } else {
+                cli_result_text(stdout, &r, ctx, &st);
+            }
+            code = strcmp(cmd->name, "check") == 0 && !r.check.fits ? CLI_EXIT_NOT_FIT : CLI_EXIT_OK;
+        }
+    }
+    kzp_ctx_free(ctx);
+    return code;
+}
+
+int main(int argc, char **argv)
+{
+    options o = {.lang = KZP_LANG_EN};
+    time_t now = time(NULL);
+    struct tm tm_now;
+    strftime(o.today, sizeof o.today, "%Y-%m-%d", localtime_r(&now, &tm_now) ? &tm_now : gmtime(&now));
+
+    int code = parse_options(&o, argc, argv);
+    if (code) {
+        return code;
+    }
+    char **args = argv + optind;
+    int nargs = argc - optind;
+    if (o.help && nargs == 0) {
+        fputs(USAGE, stdout);
+        return CLI_EXIT_OK;
+    }
+    if (o.version) {
+        kzp_ctx *ctx = NULL;
+        if ((code = build_context(&ctx, &o))) {
+            return code;
+        }
+        code = print_version(ctx, o.json);
+        kzp_ctx_free(ctx);
+        return code;
+    }
+    if (nargs == 0) {
+        fputs(USAGE, stderr);
+        return CLI_EXIT_USAGE;
+    }
+    const command_def *cmd = find_command(args[0]);
+    if (!cmd) {
+        return usage_error("unknown command '%.40s'; expected range, fine, check, convert, mci, articles, batch or "
+                           "dataset",
+                           args[0]);
+    }
+    if (o.help) {
+        print_command_help(cmd->name);
+        return CLI_EXIT_OK;
+    }
+    for (size_t i = 0; i < sizeof OPT_NAMES / sizeof OPT_NAMES[0]; i++) {
+        if ((o.used & (1u << i)) && !(cmd->options & (1u << i))) {
+            char msg[128];
+            snprintf(msg, sizeof msg, "%s is not an option of '%s'", OPT_NAMES[i], cmd->name);
+            return usage_error("%s", msg);
+        }
+    }
+    if (nargs - 1 < cmd->min_args || nargs - 1 > cmd->max_args) {
+        char msg[160];
+        snprintf(msg, sizeof msg, "'%s' takes %s; see 'kzpenalty %s --help'", cmd->name,
+                 cmd->min_args == cmd->max_args ? (cmd->min_args == 1 ? "one argument"
+                                                   : cmd->min_args == 2 ? "two arguments"
+                                                                        : "no arguments")
+                                                : "at most one argument",
+                 cmd->name);
+        return usage_error("%s", msg);
+    }
+    if (strcmp(cmd->name, "check") == 0 && !o.sentence) {
+        return usage_error("%s", "check needs a proposed sentence: --fine MCI, --community-service HOURS or --arrest DAYS");
+    }
+    return run(&o, cmd, args + 1, nargs - 1);
+}

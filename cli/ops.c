@@ -1,0 +1,119 @@
+/* Running one question (range, fine, check, convert, mci) against the library. Shared by
+ * the commands and by batch, so both answer alike. */
+#include "cli.h"
+
+#include <stdarg.h>
+#include <string.h>
+
+int cli_fail(cli_error *e, int status, const char *fmt, ...)
+{
+    e->status = status;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(e->message, sizeof e->message, fmt, ap);
+    va_end(ap);
+    return status;
+}
+
+const char *cli_status_code(int status) { return status == CLI_E_USAGE ? "USAGE" : kzp_status_name(status); }
+
+int cli_exit_code(int status)
+{
+    switch (status) {
+    case KZP_OK:
+        return CLI_EXIT_OK;
+    case KZP_E_IO:
+    case KZP_E_JSON:
+    case KZP_E_SCHEMA:
+    case KZP_E_SCHEMA_VERSION:
+    case KZP_E_DATA_VALUE:
+    case KZP_E_DATA_ORDER:
+    case KZP_E_DATA_REF:
+    case KZP_E_DATA_DUPLICATE:
+        return CLI_EXIT_DATA;
+    case KZP_E_NOMEM:
+        return CLI_EXIT_INTERNAL;
+    default:
+        return CLI_EXIT_USAGE;
+    }
+}
+
+/* A library failure, with its message. */
+static int lib_fail(cli_error *e, int rc, const kzp_error *err)
+{
+    return cli_fail(e, rc, "%s", err->message[0] ? err->message : kzp_strerror(rc));
+}
+
+static int need(cli_error *e, const char *value, const char *what)
+{
+    return value ? KZP_OK : cli_fail(e, CLI_E_USAGE, "%s is required", what);
+}
+
+static int parse_amount(int64_t *centi, cli_error *e, const char *text, const char *what)
+{
+    kzp_error err;
+    int rc = kzp_decimal_parse(centi, text, &err);
+    return rc ? cli_fail(e, rc, "%s: %s", what, err.message) : KZP_OK;
+}
+
+static int parse_kind(int *kind, cli_error *e, const char *word, const char *what)
+{
+    if (kzp_kind_parse(kind, word) != KZP_OK) {
+        return cli_fail(e, KZP_E_UNKNOWN_KIND,
+                        "%s '%.40s' is not a sanction kind; expected fine, community_service or arrest", what, word);
+    }
+    return KZP_OK;
+}
+
+int cli_execute(cli_result *out, cli_error *e, const kzp_ctx *ctx, const cli_request *rq)
+{
+    memset(out, 0, sizeof *out);
+    out->rq = *rq;
+    kzp_error err = {0};
+    int rc;
+    int64_t centi = 0;
+    const char *op = rq->op ? rq->op : "";
+    /* Conversions do not depend on a date; every other question does. */
+    if (strcmp(op, "convert") != 0 && (rc = need(e, rq->date, "a date (--date YYYY-MM-DD)"))) {
+        return rc;
+    }
+    if (strcmp(op, "range") == 0) {
+        if ((rc = need(e, rq->article, "an article, e.g. 115-1"))) {
+            return rc;
+        }
+        rc = kzp_range_get(&out->range, ctx, rq->article, rq->date, rq->flags, &err);
+    } else if (strcmp(op, "fine") == 0) {
+        if ((rc = need(e, rq->mci_count, "a number of MCI, e.g. 150 or 0.2")) ||
+            (rc = parse_amount(&centi, e, rq->mci_count, "MCI count"))) {
+            return rc;
+        }
+        rc = kzp_fine_compute(&out->fine, ctx, rq->date, centi, rq->flags, &err);
+    } else if (strcmp(op, "check") == 0) {
+        int kind;
+        if ((rc = need(e, rq->article, "an article, e.g. 115-1")) ||
+            (rc = need(e, rq->kind, "a proposed sentence (--fine MCI, --community-service HOURS or --arrest DAYS)")) ||
+            (rc = parse_kind(&kind, e, rq->kind, "kind")) || (rc = need(e, rq->amount, "an amount")) ||
+            (rc = parse_amount(&centi, e, rq->amount, "amount"))) {
+            return rc;
+        }
+        rc = kzp_check_sentence(&out->check, ctx, rq->article, rq->date, kind, centi, rq->flags, &err);
+    } else if (strcmp(op, "convert") == 0) {
+        int from, to;
+        if ((rc = need(e, rq->amount, "an amount to convert")) || (rc = need(e, rq->from, "--from KIND")) ||
+            (rc = need(e, rq->to, "--to KIND")) || (rc = parse_kind(&from, e, rq->from, "--from")) ||
+            (rc = parse_kind(&to, e, rq->to, "--to")) || (rc = parse_amount(&centi, e, rq->amount, "amount"))) {
+            return rc;
+        }
+        rc = kzp_convert(&out->conv, ctx, from, centi, to, &err);
+    } else if (strcmp(op, "mci") == 0) {
+        out->purpose = KZP_PURPOSE_FINES;
+        if (rq->purpose && kzp_purpose_parse(&out->purpose, rq->purpose) != KZP_OK) {
+            return cli_fail(e, KZP_E_UNKNOWN_KIND, "purpose '%.40s' is not known; expected fines or benefits",
+                            rq->purpose);
+        }
+        rc = kzp_mci_on(&out->mci, ctx, rq->date, out->purpose, rq->flags, &err);
+    } else {
+        return cli_fail(e, CLI_E_USAGE, "unknown operation '%.40s'; expected range, fine, check, convert or mci", op);
+    }
+    return rc ? lib_fail(e, rc, &err) : KZP_OK;
+}

@@ -1,0 +1,379 @@
+/* Results for people: a readable table in English, Russian or Kazakh, amounts grouped by
+ * spaces, each line with its legal basis and the MCI period used. Only words live here;
+ * every number and legal term comes from the library. */
+#include "cli.h"
+
+#include <string.h>
+
+typedef struct ui_text {
+    const char *article, *offence_date, *alternatives, *col_kind, *col_min, *col_max, *col_basis, *no_min;
+    const char *mci_used, *from, *half_cap, *basis, *certainty, *stale_before, *stale_after;
+    const char *fits, *above, *below, *not_positive, *left_before, *left_after, *fine_for;
+    const char *mci_for, *fines, *benefits, *col_from, *col_tenge, *col_purpose, *col_status, *col_source;
+    const char *all_purposes, *known_until, *in_force, *cert[4];
+} ui_text;
+
+static const ui_text UI[3] = {
+    [KZP_LANG_EN] = {
+        "Article", "Offence date", "Alternative punishments (one of)", "punishment", "lower bound", "upper bound",
+        "basis", "none in the article",
+        "MCI on the offence day", "in force from", "Art. 55 half cap applied", "Legal basis", "Certainty",
+        "WARNING: the MCI table is known until ", "; the last known value was used and may be wrong",
+        "fits", "does not fit: above the upper bound by", "does not fit: below the lower bound by",
+        "does not fit: a sentence must be more than zero", "", " left over", "Fine for an offence on",
+        "MCI", "for fines", "for benefits", "from", "tenge", "purpose", "status", "source",
+        "fines and benefits", "Known until", "in force for offences from",
+        {"official text", "statement of a state body", "unverified", "hypothetical"}},
+    [KZP_LANG_RU] = {
+        "Статья", "Дата совершения", "Альтернативные виды наказания (одно из)", "вид наказания", "нижний предел",
+        "верхний предел", "основание", "статьёй не установлен",
+        "МРП на день совершения", "действует с", "применено ограничение половиной (ст. 55)", "Правовое основание",
+        "Достоверность",
+        "ВНИМАНИЕ: таблица МРП известна до ", "; использовано последнее известное значение, оно может быть неверным",
+        "соответствует", "не соответствует: превышает верхний предел на", "не соответствует: ниже нижнего предела на",
+        "не соответствует: наказание должно быть больше нуля", "остаток ", "", "Штраф за деяние, совершённое",
+        "МРП", "для штрафов", "для пособий", "с", "тенге", "назначение", "статус", "источник",
+        "штрафы и пособия", "Известно до", "применяется к деяниям с",
+        {"официальный текст", "заявление госоргана", "не проверено", "гипотетическое значение"}},
+    [KZP_LANG_KK] = {
+        "Бап", "Жасалған күні", "Балама жазалар (біреуі)", "жаза түрі", "төменгі шегі", "жоғарғы шегі", "негіз",
+        "бапта белгіленбеген",
+        "Жасалған күнгі АЕК", "қолданылу басы", "жартысына дейін шектеу қолданылды (55-бап)", "Құқықтық негіз",
+        "Сенімділік",
+        "НАЗАР АУДАРЫҢЫЗ: АЕК кестесі ", " дейін белгілі; соңғы белгілі мән қолданылды, ол қате болуы мүмкін",
+        "сәйкес келеді", "сәйкес келмейді: жоғарғы шектен асатын мөлшер", "сәйкес келмейді: төменгі шектен кем мөлшер",
+        "сәйкес келмейді: жаза нөлден үлкен болуы керек", "қалдық ", "", "Құқық бұзушылық жасалған күні:",
+        "АЕК", "айыппұлдар үшін", "жәрдемақылар үшін", "бастап", "теңге", "мақсаты", "мәртебесі", "дереккөз",
+        "айыппұлдар мен жәрдемақылар", "Белгілі мерзімі", "қолданылу басталған күні",
+        {"ресми мәтін", "мемлекеттік органның мәлімдемесі", "тексерілмеген", "болжамды мән"}},
+};
+
+/* Amounts grouped by spaces in every language: "865 000 ₸", "865 000 тенге", "865 000 теңге". */
+static int money_style(int lang)
+{
+    return lang == KZP_LANG_RU ? KZP_MONEY_RU : lang == KZP_LANG_KK ? KZP_MONEY_KK : KZP_MONEY_SIGN;
+}
+
+static void bold(FILE *f, const cli_style *st, const char *s)
+{
+    fprintf(f, st->color ? "\033[1m%s\033[0m" : "%s", s);
+}
+
+static void colored(FILE *f, const cli_style *st, const char *code, const char *s)
+{
+    if (st->color) {
+        fprintf(f, "\033[%sm%s\033[0m", code, s);
+    } else {
+        fputs(s, f);
+    }
+}
+
+/* Print s padded to width display columns (UTF-8 aware: continuation bytes take no column). */
+static void pad(FILE *f, const char *s, int width)
+{
+    int cols = 0;
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        cols += (*p & 0xC0) != 0x80;
+    }
+    fputs(s, f);
+    for (; cols < width; cols++) {
+        fputc(' ', f);
+    }
+}
+
+/* A quantity with the decimal separator of the language: 12.5 (en), 12,5 (ru, kk). */
+static void qty(char *buf, size_t n, int64_t centi, int lang)
+{
+    kzp_decimal_format(buf, n, centi);
+    if (lang != KZP_LANG_EN) {
+        char *dot = strchr(buf, '.');
+        if (dot) {
+            *dot = ',';
+        }
+    }
+}
+
+/* "200 MCI", "50 суток", "12,5 часа" */
+static void qty_unit(char *buf, size_t n, int64_t centi, int unit, int lang)
+{
+    char q[40];
+    qty(q, sizeof q, centi, lang);
+    snprintf(buf, n, "%s %s", q, kzp_unit_label(unit, lang, centi));
+}
+
+static void money(char *buf, size_t n, int64_t tiyn, int lang) { kzp_format_tenge(buf, n, tiyn, money_style(lang)); }
+
+/* "- Act, reference (certainty)" and what it supports; who said it when it is not the text itself. */
+static void citation_line(FILE *f, const kzp_citation *c, int lang)
+{
+    fprintf(f, "  - %s%s%s (%s", c->act, c->reference[0] ? ", " : "", c->reference, UI[lang].cert[c->certainty]);
+    if (c->certainty != KZP_CERT_OFFICIAL) {
+        fprintf(f, ": %s", c->seen_in);
+    }
+    fputs(")\n", f);
+    if (c->note[0]) {
+        fprintf(f, "    %s\n", c->note);
+    }
+}
+
+static void basis_block(FILE *f, const kzp_citation *const *basis, size_t n, int certainty, const cli_style *st)
+{
+    const ui_text *t = &UI[st->lang];
+    fputc('\n', f);
+    bold(f, st, t->basis);
+    fputs(":\n", f);
+    for (size_t i = 0; i < n; i++) {
+        citation_line(f, basis[i], st->lang);
+    }
+    fprintf(f, "%s: %s\n", t->certainty, t->cert[certainty]);
+}
+
+static void mci_line(FILE *f, const kzp_mci *m, const ui_text *t, int lang)
+{
+    char tenge[64];
+    money(tenge, sizeof tenge, m->tenge * 100, lang);
+    fprintf(f, "%s: %s (%s %s; %s)\n", t->mci_used, tenge, t->from, m->from, m->citation->act);
+}
+
+static void stale_warning(FILE *f, const kzp_ctx *ctx, const cli_style *st)
+{
+    kzp_dataset_info info;
+    kzp_ctx_info(&info, ctx);
+    char line[400];
+    snprintf(line, sizeof line, "%s%s%s", UI[st->lang].stale_before, info.mci_known_until, UI[st->lang].stale_after);
+    colored(f, st, "33", line);
+    fputc('\n', f);
+}
+
+static void range_text(FILE *f, const kzp_range *r, const kzp_ctx *ctx, const cli_style *st)
+{
+    const ui_text *t = &UI[st->lang];
+    int lang = st->lang;
+    kzp_article a;
+    kzp_article_get(&a, ctx, r->article, NULL);
+    char head[256];
+    snprintf(head, sizeof head, "%s %s. %s (%s)", t->article, a.id, a.title[lang], kzp_category_label(a.category, lang));
+    bold(f, st, head);
+    fprintf(f, "\n%s: %s\n", t->offence_date, r->offence_date);
+    if (r->has_mci) {
+        mci_line(f, &r->mci, t, lang);
+    }
+    if (r->flags & (KZP_Q_MITIGATED | KZP_Q_ACCELERATED)) {
+        fprintf(f, "%s\n", t->half_cap);
+    }
+    fprintf(f, "\n%s:\n  ", t->alternatives);
+    pad(f, t->col_kind, 36);
+    pad(f, t->col_min, 24);
+    pad(f, t->col_max, 34);
+    fprintf(f, "%s\n", t->col_basis);
+    for (size_t i = 0; i < r->sanction_count; i++) {
+        const kzp_sanction *s = &r->sanctions[i];
+        char lo[96], hi[160], q[64], m[64];
+        if (s->has_min) {
+            qty_unit(lo, sizeof lo, s->min_centi, s->unit, lang);
+        } else {
+            snprintf(lo, sizeof lo, "%s", t->no_min);
+        }
+        qty_unit(q, sizeof q, s->max_centi, s->unit, lang);
+        if (s->has_tiyn) {
+            money(m, sizeof m, s->max_tiyn, lang);
+            snprintf(hi, sizeof hi, "%s = %s", q, m);
+        } else {
+            snprintf(hi, sizeof hi, "%s", q);
+        }
+        fputs("  ", f);
+        pad(f, kzp_kind_label(s->kind, lang), 36);
+        pad(f, lo, 24);
+        pad(f, hi, 34);
+        fprintf(f, "%s\n", s->citation->reference);
+    }
+    if (r->stale) {
+        stale_warning(f, ctx, st);
+    }
+    basis_block(f, r->basis, r->basis_count, r->certainty, st);
+}
+
+static void fine_text(FILE *f, const kzp_fine *fi, const kzp_ctx *ctx, const cli_style *st)
+{
+    const ui_text *t = &UI[st->lang];
+    int lang = st->lang;
+    char count[64], tenge[64], amount[64], head[256];
+    qty_unit(count, sizeof count, fi->mci_centi, KZP_UNIT_MCI, lang);
+    money(tenge, sizeof tenge, fi->mci.tenge * 100, lang);
+    money(amount, sizeof amount, fi->amount_tiyn, lang);
+    snprintf(head, sizeof head, "%s × %s = %s", count, tenge, amount);
+    bold(f, st, head);
+    fprintf(f, "\n%s %s\n", t->fine_for, fi->mci.date);
+    mci_line(f, &fi->mci, t, lang);
+    if (fi->stale) {
+        stale_warning(f, ctx, st);
+    }
+    basis_block(f, fi->basis, fi->basis_count, fi->certainty, st);
+}
+
+static void check_text(FILE *f, const kzp_check *c, const kzp_ctx *ctx, const cli_style *st)
+{
+    const ui_text *t = &UI[st->lang];
+    int lang = st->lang;
+    char amount[64], limit[64], excess[64], line[512];
+    qty_unit(amount, sizeof amount, c->amount_centi, c->unit, lang);
+    qty_unit(limit, sizeof limit, c->limit_centi, c->unit, lang);
+    qty_unit(excess, sizeof excess, c->excess_centi, c->unit, lang);
+    if (c->fits) {
+        snprintf(line, sizeof line, "%s, %s: %s (%s: %s)", kzp_kind_label(c->kind, lang), amount, t->fits,
+                 t->col_max, limit);
+        colored(f, st, "32", line);
+    } else {
+        const char *why = c->violation == KZP_ABOVE_MAX ? t->above : c->violation == KZP_BELOW_MIN ? t->below : NULL;
+        if (why) {
+            snprintf(line, sizeof line, "%s, %s: %s %s (%s: %s)", kzp_kind_label(c->kind, lang), amount, why, excess,
+                     c->violation == KZP_ABOVE_MAX ? t->col_max : t->col_min, limit);
+        } else {
+            snprintf(line, sizeof line, "%s, %s: %s", kzp_kind_label(c->kind, lang), amount, t->not_positive);
+        }
+        colored(f, st, "31", line);
+    }
+    fputs("\n\n", f);
+    range_text(f, &c->range, ctx, st);
+}
+
+static void convert_text(FILE *f, const kzp_conversion *c, const cli_style *st)
+{
+    const ui_text *t = &UI[st->lang];
+    int lang = st->lang;
+    char from[64], to[64], rest[64], line[400];
+    qty_unit(from, sizeof from, c->from_centi, c->from_unit, lang);
+    qty_unit(to, sizeof to, c->whole * 100, c->to_unit, lang);
+    qty_unit(rest, sizeof rest, c->remainder_centi, c->from_unit, lang);
+    snprintf(line, sizeof line, "%s (%s) = %s (%s)", from, kzp_kind_label(c->from_kind, lang), to,
+             kzp_kind_label(c->to_kind, lang));
+    bold(f, st, line);
+    if (!c->exact) {
+        fprintf(f, ", %s%s%s", t->left_before, rest, t->left_after);
+    }
+    fputc('\n', f);
+    basis_block(f, &c->citation, 1, c->certainty, st);
+    if (c->citation->note[0]) {
+        fprintf(f, "  %s\n", c->citation->note);
+    }
+}
+
+static void mci_text(FILE *f, const kzp_mci *m, const kzp_ctx *ctx, const cli_style *st)
+{
+    const ui_text *t = &UI[st->lang];
+    char tenge[64], head[200];
+    money(tenge, sizeof tenge, m->tenge * 100, st->lang);
+    snprintf(head, sizeof head, "%s %s, %s: %s", t->mci_for, m->purpose == KZP_PURPOSE_FINES ? t->fines : t->benefits,
+             m->date, tenge);
+    bold(f, st, head);
+    fprintf(f, " (%s %s)\n", t->from, m->from);
+    if (m->stale) {
+        stale_warning(f, ctx, st);
+    }
+    basis_block(f, &m->citation, 1, m->certainty, st);
+}
+
+void cli_result_text(FILE *f, const cli_result *r, const kzp_ctx *ctx, const cli_style *st)
+{
+    const char *op = r->rq.op;
+    if (strcmp(op, "range") == 0) {
+        range_text(f, &r->range, ctx, st);
+    } else if (strcmp(op, "fine") == 0) {
+        fine_text(f, &r->fine, ctx, st);
+    } else if (strcmp(op, "check") == 0) {
+        check_text(f, &r->check, ctx, st);
+    } else if (strcmp(op, "convert") == 0) {
+        convert_text(f, &r->conv, st);
+    } else {
+        mci_text(f, &r->mci, ctx, st);
+    }
+}
+
+static const char *period_purpose(const kzp_mci_period *p, const ui_text *t)
+{
+    return p->purpose_all ? t->all_purposes : p->purpose == KZP_PURPOSE_FINES ? t->fines : t->benefits;
+}
+
+void cli_mci_history_text(FILE *f, const kzp_ctx *ctx, int purpose_filter, const cli_style *st)
+{
+    const ui_text *t = &UI[st->lang];
+    kzp_dataset_info info;
+    kzp_ctx_info(&info, ctx);
+    fputs("  ", f);
+    pad(f, t->col_from, 12);
+    pad(f, t->col_tenge, 10);
+    pad(f, t->col_purpose, 30);
+    pad(f, t->col_status, 34);
+    fprintf(f, "%s\n", t->col_source);
+    for (size_t i = 0; i < info.mci_period_count; i++) {
+        kzp_mci_period p;
+        kzp_mci_period_at(&p, ctx, i);
+        if (purpose_filter >= 0 && !p.purpose_all && p.purpose != purpose_filter) {
+            continue;
+        }
+        char tenge[32];
+        kzp_format_tenge(tenge, sizeof tenge, p.tenge * 100, KZP_MONEY_PLAIN);
+        fputs("  ", f);
+        pad(f, p.from, 12);
+        pad(f, tenge, 10);
+        pad(f, period_purpose(&p, t), 30);
+        pad(f, t->cert[p.citation->certainty], 34);
+        fprintf(f, "%s (%s)\n", p.citation->act, p.citation->seen_in);
+    }
+    fprintf(f, "%s: %s\n", t->known_until, info.mci_known_until);
+}
+
+json_t *cli_mci_history_json(const kzp_ctx *ctx, int purpose_filter)
+{
+    kzp_dataset_info info;
+    kzp_ctx_info(&info, ctx);
+    json_t *periods = json_array();
+    for (size_t i = 0; i < info.mci_period_count; i++) {
+        kzp_mci_period p;
+        kzp_mci_period_at(&p, ctx, i);
+        if (purpose_filter >= 0 && !p.purpose_all && p.purpose != purpose_filter) {
+            continue;
+        }
+        json_array_append_new(periods, json_pack("{s:s, s:I, s:s, s:s, s:o}", "from", p.from, "tenge",
+                                                 (json_int_t)p.tenge, "purpose",
+                                                 p.purpose_all ? "all" : kzp_purpose_name(p.purpose), "certainty",
+                                                 kzp_certainty_name(p.citation->certainty), "citation",
+                                                 cli_citation_json(p.citation)));
+    }
+    return json_pack("{s:o, s:s, s:o, s:o}", "purpose",
+                     purpose_filter >= 0 ? json_string(kzp_purpose_name(purpose_filter)) : json_null(), "known_until",
+                     info.mci_known_until, "periods", periods, "receipt", cli_receipt_json(ctx));
+}
+
+void cli_articles_text(FILE *f, const kzp_ctx *ctx, const cli_style *st)
+{
+    const ui_text *t = &UI[st->lang];
+    kzp_dataset_info info;
+    kzp_ctx_info(&info, ctx);
+    for (size_t i = 0; i < info.article_count; i++) {
+        kzp_article a;
+        kzp_article_at(&a, ctx, i);
+        char head[200];
+        snprintf(head, sizeof head, "%s %s", t->article, a.id);
+        bold(f, st, head);
+        fprintf(f, "  %s (%s); %s %s\n", a.title[st->lang], kzp_category_label(a.category, st->lang), t->in_force,
+                a.in_force_from);
+    }
+}
+
+json_t *cli_articles_json(const kzp_ctx *ctx)
+{
+    kzp_dataset_info info;
+    kzp_ctx_info(&info, ctx);
+    json_t *arr = json_array();
+    for (size_t i = 0; i < info.article_count; i++) {
+        kzp_article a;
+        kzp_article_at(&a, ctx, i);
+        json_array_append_new(arr, json_pack("{s:s, s:{s:s, s:s, s:s}, s:s, s:s, s:I, s:o}", "id", a.id, "title", "en",
+                                             a.title[KZP_LANG_EN], "ru", a.title[KZP_LANG_RU], "kk",
+                                             a.title[KZP_LANG_KK], "category", kzp_category_name(a.category),
+                                             "in_force_from", a.in_force_from, "alternatives",
+                                             (json_int_t)a.sanction_count, "citation", cli_citation_json(a.citation)));
+    }
+    return json_pack("{s:o, s:o}", "articles", arr, "receipt", cli_receipt_json(ctx));
+}
