@@ -182,6 +182,14 @@ static int get_string(loader *L, const json_t *obj, const char *key, bool requir
         return rc;
     }
     const char *s = v ? json_string_value(v) : "";
+    for (const char *c = s; *c; c++) {
+        if ((unsigned char)*c < 0x20 || *c == 0x7f) {
+            size_t m = push_key(L, key);
+            rc = fail(L, KZP_E_SCHEMA, "control characters (line breaks, tabs...) are not allowed in dataset text");
+            pop(L, m);
+            return rc;
+        }
+    }
     if (nonempty && s[0] == '\0') {
         size_t m = push_key(L, key);
         rc = fail(L, KZP_E_SCHEMA, "must not be empty");

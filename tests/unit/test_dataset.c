@@ -65,6 +65,7 @@ static const mutation MUTATIONS[] = {
     {"\"id\": \"115-1\"", "\"id\": 1151", KZP_E_SCHEMA, "$.articles[0].id", 1},
     {"\"sanctions\": [", "\"sanctions\": [], \"x\": [", KZP_E_SCHEMA, "$.articles[0].x", 1},
     {"\"schema_version\": 1,", "", KZP_E_SCHEMA, "$.schema_version", 0},
+    {"\"seen_in\": \"gov.kz\"", "\"seen_in\": \"gov.kz\\n\\u0001\"", KZP_E_SCHEMA, "$.citations[19].seen_in", 1},
     /* a key a dotted path cannot carry is named in brackets, not mistaken for $.mci.periods[3] */
     {"\"schema_version\": 1,", "\"schema_version\": 1, \"mci.periods[3]\": 0,", KZP_E_SCHEMA,
      "$[\"mci.periods[3]\"]", 1},
