@@ -104,13 +104,14 @@ static int flag_field(unsigned *flags, cli_error *e, const json_t *line, const c
 }
 
 /* Turn one parsed line into an answer (or an error) and write it. Returns 1 on error. */
-static int one_line(FILE *out, const json_t *line, const kzp_ctx *base, what_if_cache *cache, const char *default_date)
+static int one_line(FILE *out, const json_t *line, const kzp_ctx *base, what_if_cache *cache, const char *default_date,
+                    unsigned flags)
 {
     cli_error e = {0};
     json_t *id = json_object_get(line, "id");
     json_t *result = NULL;
     char mci_buf[32], amount_buf[32];
-    cli_request rq = {0};
+    cli_request rq = {.flags = flags};
     const kzp_ctx *ctx = base;
     const char *key;
     json_t *v;
@@ -222,7 +223,7 @@ static bool read_line(FILE *in, char *buf, size_t *len, bool *too_long)
     return any;
 }
 
-int cli_batch(FILE *in, FILE *out, const kzp_ctx *ctx, const char *default_date)
+int cli_batch(FILE *in, FILE *out, const kzp_ctx *ctx, const char *default_date, unsigned flags)
 {
     char *buf = malloc(MAX_LINE + 1);
     if (!buf) {
@@ -258,7 +259,7 @@ int cli_batch(FILE *in, FILE *out, const kzp_ctx *ctx, const char *default_date)
             failed++;
             continue;
         }
-        failed += one_line(out, line, ctx, &cache, default_date);
+        failed += one_line(out, line, ctx, &cache, default_date, flags);
         json_decref(line);
     }
     int read_error = ferror(in);

@@ -76,7 +76,8 @@ json_t *cli_mci_history_json(const kzp_ctx *ctx, int purpose_filter);
 json_t *cli_articles_json(const kzp_ctx *ctx);
 
 /* batch.c: JSON Lines in, JSON Lines out. Returns the exit code. */
-int cli_batch(FILE *in, FILE *out, const kzp_ctx *ctx, const char *default_date);
+/* flags (KZP_Q_ALLOW_STALE, KZP_Q_STRICT from the command line) apply to every line. */
+int cli_batch(FILE *in, FILE *out, const kzp_ctx *ctx, const char *default_date, unsigned flags);
 
 /* dataset_check.c: `dataset check FILE`. Returns the exit code. */
 int cli_dataset_check(const char *path, bool json, const cli_style *st);

@@ -351,7 +351,7 @@ static int run(const options *o, const command_def *cmd, char **args, int nargs)
             cli_fail(&e, KZP_E_IO, "cannot open '%.200s'", args[0]);
             return report(&e);
         }
-        code = cli_batch(in, stdout, ctx, date);
+        code = cli_batch(in, stdout, ctx, date, o->flags & (KZP_Q_ALLOW_STALE | KZP_Q_STRICT));
         if (in != stdin) {
             fclose(in);
         }
