@@ -104,8 +104,8 @@ static int flag_field(unsigned *flags, cli_error *e, const json_t *line, const c
 }
 
 /* Turn one parsed line into an answer (or an error) and write it. Returns 1 on error. */
-static int one_line(FILE *out, const json_t *line, const kzp_ctx *base, what_if_cache *cache, const char *default_date,
-                    unsigned flags)
+static int one_line(FILE *out, const json_t *line, unsigned long lineno, const kzp_ctx *base, what_if_cache *cache,
+                    const char *default_date, unsigned flags)
 {
     cli_error e = {0};
     json_t *id = json_object_get(line, "id");
@@ -174,6 +174,8 @@ write:
     json_t *o = json_object();
     if (id) {
         json_object_set(o, "id", id);
+    } else if (e.status != KZP_OK) {
+        json_object_set_new(o, "line", json_integer((json_int_t)lineno)); /* an error must say which line */
     }
     json_object_update(o, result);
     json_decref(result);
@@ -259,7 +261,7 @@ int cli_batch(FILE *in, FILE *out, const kzp_ctx *ctx, const char *default_date,
             failed++;
             continue;
         }
-        failed += one_line(out, line, ctx, &cache, default_date, flags);
+        failed += one_line(out, line, lineno, ctx, &cache, default_date, flags);
         json_decref(line);
     }
     int read_error = ferror(in);
