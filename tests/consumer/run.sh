@@ -1,6 +1,7 @@
 #!/bin/sh
 # Installs the build tree into a scratch prefix, then builds and runs a consumer program
-# against it twice: through pkg-config and through find_package(kzpenalty).
+# against it twice: through pkg-config and through find_package(kzpenalty); then runs the
+# installed command.
 # Usage: run.sh BUILD_DIR WORK_DIR
 set -eu
 build=$1
@@ -23,4 +24,8 @@ cmake -S "$here" -B "$work/cmake-build" -DCMAKE_PREFIX_PATH="$work/prefix" -DCMA
 cmake --build "$work/cmake-build" >/dev/null
 "$work/cmake-build/consumer_shared"
 "$work/cmake-build/consumer_static"
-echo "consumer: pkg-config and find_package builds both run"
+# The installed command runs from its prefix (it finds the library through its RPATH), and
+# its man page is installed: 200 MCI x 4,325 = 865,000 tenge = 86,500,000 tiyn.
+"$work/prefix/bin/kzpenalty" fine 200 --date 2026-02-10 --json | grep -q '"amount_tiyn": 86500000'
+test -f "$(find "$work/prefix" -path '*man1/kzpenalty.1' | head -n 1)"
+echo "consumer: pkg-config and find_package builds both run; the installed kzpenalty command runs"
