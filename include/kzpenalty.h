@@ -279,6 +279,8 @@ typedef struct kzp_citation {
     const char *id;        /**< dataset id, e.g. "cc-115-1" */
     const char *act;       /**< the act, e.g. "Criminal Code of the Republic of Kazakhstan No. 226-V of 3 July 2014" */
     const char *reference; /**< where in the act or document, e.g. "Art. 115-1"; "" if none */
+    const char *act_in[3];       /**< the act by kzp_lang (the English act where the dataset has no translation) */
+    const char *reference_in[3]; /**< the reference by kzp_lang ("ч. 2 ст. 55", "55-баптың 2-бөлігі"), likewise */
     const char *document;  /**< official document identifier, e.g. "adilet K1400000226"; "" if none */
     const char *seen_in;   /**< where the dataset's authors saw it */
     const char *note;      /**< what this citation supports, in English; "" if none */
@@ -402,6 +404,7 @@ typedef struct kzp_range {
     int stale;                /**< 1 if priced with a stale MCI (KZP_Q_ALLOW_STALE) */
     size_t basis_count;
     const kzp_citation *basis[KZP_MAX_BASIS]; /**< every rule and value used, borrowed */
+    const kzp_citation *caps[2]; /**< the Art. 55 parts applied (part 2, part 3); NULL when not */
 } kzp_range;
 
 /** The alternatives of article for an offence on offence_date, with bounds and the fine
@@ -486,6 +489,56 @@ typedef struct kzp_conversion {
  *  KZP_E_OVERFLOW. Thread-safe. Since 0.1.0. */
 KZP_API int kzp_convert(kzp_conversion *out, const kzp_ctx *ctx, int from_kind, int64_t amount_centi, int to_kind,
                         kzp_error *err);
+
+/* ---- Words: amounts and sanctions spelled out for verdicts (docs/words.md) --------------------- */
+
+/** Grammatical gender of the counted noun, for Russian numerals: "один миллион",
+ *  "одна тысяча", "одно", and "одни сутки" (plural-only nouns). Values are ABI. */
+typedef enum kzp_gender {
+    KZP_GENDER_MASCULINE = 0,
+    KZP_GENDER_FEMININE = 1,
+    KZP_GENDER_NEUTER = 2,
+    KZP_GENDER_PLURAL = 3
+} kzp_gender;
+
+/** Grammatical case of a Russian numeral: nominative ("двести") or genitive, as after "до"
+ *  ("до двухсот"). Values are ABI. */
+typedef enum kzp_gcase { KZP_CASE_NOMINATIVE = 0, KZP_CASE_GENITIVE = 1 } kzp_gcase;
+
+/** The largest whole number the words functions spell: 999 999 999 999. */
+#define KZP_WORDS_MAX 999999999999LL
+
+/** Spell a whole number 0..KZP_WORDS_MAX in words in a language (kzp_lang): "восемьсот
+ *  шестьдесят пять тысяч", "сегіз жүз алпыс бес мың", "eight hundred sixty-five thousand".
+ *  gender and gcase shape the Russian words ("двадцать одна тысяча", "до двухсот"); Kazakh
+ *  and English numerals do not change and ignore them. A scale word always has its number
+ *  ("одна тысяча", "бір мың", "one thousand"). snprintf semantics (UTF-8): returns the
+ *  length the text needs. Errors: KZP_E_BAD_NUMBER (n outside 0..KZP_WORDS_MAX),
+ *  KZP_E_INVALID_ARG (unknown lang, gender or case; buf NULL with size > 0).
+ *  Thread-safe. Since 0.1.0. */
+KZP_API int kzp_number_words(char *buf, size_t size, int64_t n, int lang, int gender, int gcase);
+
+/** Spell an amount of tiyn as tenge in words: "восемьсот шестьдесят пять тысяч тенге",
+ *  "сегіз жүз алпыс бес мың теңге", "eight hundred sixty-five thousand tenge"; tiyn, when
+ *  not zero, follow in figures: "... тенге 50 тиын", "... tenge 50 tiyn". snprintf semantics.
+ *  Errors: KZP_E_BAD_NUMBER (negative, or more than KZP_WORDS_MAX tenge), KZP_E_INVALID_ARG.
+ *  Thread-safe. Since 0.1.0. */
+KZP_API int kzp_tenge_words(char *buf, size_t size, int64_t tiyn, int lang);
+
+/** An amount as verdicts write it, in figures and again in words: "865 000 (восемьсот
+ *  шестьдесят пять тысяч) тенге", "865 000 (сегіз жүз алпыс бес мың) теңге", "865,000
+ *  (eight hundred sixty-five thousand) tenge"; tiyn follow in figures ("... тенге 50 тиын").
+ *  snprintf semantics. Errors as kzp_tenge_words. Thread-safe. Since 0.1.0. */
+KZP_API int kzp_tenge_figures_words(char *buf, size_t size, int64_t tiyn, int lang);
+
+/** One alternative of a range (range->sanctions[index]) as a sentence ready to paste, in a
+ *  language: "штраф в размере до 200 (двухсот) МРП, что составляет 865 000 (восемьсот
+ *  шестьдесят пять тысяч) тенге", "арест на срок до 50 (пятидесяти) суток"; with a half cap,
+ *  the capped bound and the parts of Art. 55 applied. Whole amounts are also written in words;
+ *  a fractional one (12,5 суток) only in figures. snprintf semantics. Errors:
+ *  KZP_E_INVALID_ARG (NULL range, index out of range, unknown lang). Thread-safe (the range's
+ *  citations must come from a context still alive). Since 0.1.0. */
+KZP_API int kzp_sanction_text(char *buf, size_t size, const kzp_range *range, size_t index, int lang);
 
 #ifdef __cplusplus
 }

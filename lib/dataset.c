@@ -343,9 +343,43 @@ static int load_header(loader *L, const json_t *root)
     return rc;
 }
 
+/* Optional "translations": {"ru": {"act", "reference"}, "kk": {...}}; English where absent. */
+static int load_translations(loader *L, const json_t *c, kzp_citation *out)
+{
+    static const char *const KEYS[] = {"ru", "kk", NULL};
+    static const char *const ITEM_KEYS[] = {"act", "reference", NULL};
+    static const char *const LANGS[] = {"en", "ru", "kk"};
+    for (int lang = 0; lang < 3; lang++) {
+        out->act_in[lang] = out->act;
+        out->reference_in[lang] = out->reference;
+    }
+    json_t *tr;
+    int rc = member(L, c, "translations", JSON_OBJECT, false, &tr);
+    if (rc || !tr) {
+        return rc;
+    }
+    size_t m = push_key(L, "translations");
+    rc = check_object(L, tr, KEYS);
+    for (int lang = KZP_LANG_RU; lang <= KZP_LANG_KK && !rc; lang++) {
+        json_t *one;
+        if ((rc = member(L, tr, LANGS[lang], JSON_OBJECT, false, &one)) || !one) {
+            continue;
+        }
+        size_t ml = push_key(L, LANGS[lang]);
+        if (!(rc = check_object(L, one, ITEM_KEYS)) &&
+            !(rc = get_string(L, one, "act", true, true, &out->act_in[lang]))) {
+            rc = get_string(L, one, "reference", true, false, &out->reference_in[lang]);
+        }
+        pop(L, ml);
+    }
+    pop(L, m);
+    return rc;
+}
+
 static int load_citations(loader *L, const json_t *root)
 {
-    static const char *const KEYS[] = {"id", "act", "reference", "document", "seen_in", "note", "status", NULL};
+    static const char *const KEYS[] = {"id",      "act",  "reference", "document",    "seen_in",
+                                       "note",    "status", "translations", NULL};
     json_t *arr;
     int rc = member(L, root, "citations", JSON_ARRAY, true, &arr);
     if (rc) {
@@ -369,7 +403,8 @@ static int load_citations(loader *L, const json_t *root)
             !(rc = get_string(L, c, "seen_in", true, true, &out->seen_in)) &&
             !(rc = get_string(L, c, "note", false, false, &out->note)) &&
             !(rc = get_word(L, c, "status", kzp_certainty_parse, "official, statement, unverified, hypothetical",
-                            &out->certainty))) {
+                            &out->certainty)) &&
+            !(rc = load_translations(L, c, out))) {
             if (citation_find(L->ctx, out->id)) {
                 size_t mk = push_key(L, "id");
                 rc = fail(L, KZP_E_DATA_DUPLICATE, "citation id '%.60s' is used twice", out->id);

@@ -29,6 +29,7 @@ static int find_cap(int64_t *num, int64_t *den, kzp_range *r, const kzp_ctx *ctx
                             kzp_category_name(a->category), a->id);
         }
         kzp_basis_add(r->basis, &r->basis_count, &r->certainty, cap->citation);
+        r->caps[k] = cap->citation;
         /* Keep the lower fraction: cap->numerator/cap->denominator < num/den. Small numbers, no overflow. */
         if (cap->numerator * *den < *num * cap->denominator) {
             *num = cap->numerator;
