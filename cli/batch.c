@@ -105,7 +105,7 @@ static int flag_field(unsigned *flags, cli_error *e, const json_t *line, const c
 
 /* Turn one parsed line into an answer (or an error) and write it. Returns 1 on error. */
 static int one_line(FILE *out, const json_t *line, unsigned long lineno, const kzp_ctx *base, what_if_cache *cache,
-                    const char *default_date, unsigned flags)
+                    const char *default_date, unsigned flags, int lang)
 {
     cli_error e = {0};
     json_t *id = json_object_get(line, "id");
@@ -165,7 +165,7 @@ static int one_line(FILE *out, const json_t *line, unsigned long lineno, const k
     }
     cli_result r;
     if (cli_execute(&r, &e, ctx, &rq) == KZP_OK) {
-        result = cli_result_json(&r, ctx);
+        result = cli_result_json(&r, ctx, lang);
     }
 write:
     if (!result) {
@@ -225,7 +225,7 @@ static bool read_line(FILE *in, char *buf, size_t *len, bool *too_long)
     return any;
 }
 
-int cli_batch(FILE *in, FILE *out, const kzp_ctx *ctx, const char *default_date, unsigned flags)
+int cli_batch(FILE *in, FILE *out, const kzp_ctx *ctx, const char *default_date, unsigned flags, int lang)
 {
     char *buf = malloc(MAX_LINE + 1);
     if (!buf) {
@@ -261,7 +261,7 @@ int cli_batch(FILE *in, FILE *out, const kzp_ctx *ctx, const char *default_date,
             failed++;
             continue;
         }
-        failed += one_line(out, line, lineno, ctx, &cache, default_date, flags);
+        failed += one_line(out, line, lineno, ctx, &cache, default_date, flags, lang);
         json_decref(line);
     }
     int read_error = ferror(in);

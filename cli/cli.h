@@ -54,7 +54,8 @@ int cli_exit_code(int status);
 const char *cli_status_code(int status);
 
 /* json_out.c: results and errors as JSON. */
-json_t *cli_result_json(const cli_result *r, const kzp_ctx *ctx);
+/* lang: the language of "amount_words" (fine) and "text" (range sanctions). */
+json_t *cli_result_json(const cli_result *r, const kzp_ctx *ctx, int lang);
 json_t *cli_error_json(const cli_error *e);
 json_t *cli_receipt_json(const kzp_ctx *ctx);
 json_t *cli_citation_json(const kzp_citation *c);
@@ -77,7 +78,7 @@ json_t *cli_articles_json(const kzp_ctx *ctx);
 
 /* batch.c: JSON Lines in, JSON Lines out. Returns the exit code. */
 /* flags (KZP_Q_ALLOW_STALE, KZP_Q_STRICT from the command line) apply to every line. */
-int cli_batch(FILE *in, FILE *out, const kzp_ctx *ctx, const char *default_date, unsigned flags);
+int cli_batch(FILE *in, FILE *out, const kzp_ctx *ctx, const char *default_date, unsigned flags, int lang);
 
 /* dataset_check.c: `dataset check FILE`. Returns the exit code. */
 int cli_dataset_check(const char *path, bool json, const cli_style *st);

@@ -106,7 +106,14 @@ static json_t *mci_json(const kzp_mci *m)
                      "citation", cli_citation_json(m->citation));
 }
 
-static json_t *range_json(const kzp_range *r, const kzp_ctx *ctx)
+/* A text from the library's words functions (snprintf-style) as a JSON string. */
+static json_t *sanction_text_json(const kzp_range *r, size_t i, int lang)
+{
+    char buf[2048];
+    return kzp_sanction_text(buf, sizeof buf, r, i, lang) >= 0 ? json_string(buf) : json_null();
+}
+
+static json_t *range_json(const kzp_range *r, const kzp_ctx *ctx, int lang)
 {
     kzp_article a;
     kzp_article_get(&a, ctx, r->article, NULL);
@@ -127,6 +134,7 @@ static json_t *range_json(const kzp_range *r, const kzp_ctx *ctx)
         json_object_set_new(o, "article_max", cli_decimal_json(s->article_max_centi));
         json_object_set_new(o, "capped", json_boolean(s->capped));
         json_object_set_new(o, "citation", json_string(s->citation->id));
+        json_object_set_new(o, "text", sanction_text_json(r, i, lang));
         json_array_append_new(sanctions, o);
     }
     json_t *o = json_pack("{s:s, s:{s:s, s:s, s:s}, s:s, s:s, s:s, s:b, s:b}", "article", r->article, "title", "en",
@@ -142,14 +150,18 @@ static json_t *range_json(const kzp_range *r, const kzp_ctx *ctx)
     return o;
 }
 
-static json_t *fine_json(const kzp_fine *f, const char *date)
+static json_t *fine_json(const kzp_fine *f, const char *date, int lang)
 {
-    char count[40];
+    char count[40], words[1024];
     kzp_decimal_format(count, sizeof count, f->mci_centi);
-    return json_pack("{s:s, s:s, s:o, s:I, s:o, s:s, s:b, s:o}", "mci_count", count, "offence_date", date, "mci",
-                     mci_json(&f->mci), "amount_tiyn", (json_int_t)f->amount_tiyn, "amount_text",
-                     cli_money_text_json(f->amount_tiyn), "certainty", kzp_certainty_name(f->certainty), "stale",
-                     f->stale, "basis", basis_json(f->basis, f->basis_count));
+    /* beyond 999 999 999 999 tenge there are no words: null */
+    json_t *amount_words =
+        kzp_tenge_words(words, sizeof words, f->amount_tiyn, lang) >= 0 ? json_string(words) : json_null();
+    return json_pack("{s:s, s:s, s:o, s:I, s:o, s:o, s:s, s:s, s:b, s:o}", "mci_count", count, "offence_date", date,
+                     "mci", mci_json(&f->mci), "amount_tiyn", (json_int_t)f->amount_tiyn, "amount_text",
+                     cli_money_text_json(f->amount_tiyn), "amount_words", amount_words, "words_lang",
+                     lang == KZP_LANG_RU ? "ru" : lang == KZP_LANG_KK ? "kk" : "en", "certainty",
+                     kzp_certainty_name(f->certainty), "stale", f->stale, "basis", basis_json(f->basis, f->basis_count));
 }
 
 static json_t *check_json(const kzp_check *c)
@@ -176,14 +188,14 @@ static json_t *convert_json(const kzp_conversion *c)
                      cli_citation_json(c->citation));
 }
 
-json_t *cli_result_json(const cli_result *r, const kzp_ctx *ctx)
+json_t *cli_result_json(const cli_result *r, const kzp_ctx *ctx, int lang)
 {
     const char *op = r->rq.op;
     json_t *o;
     if (strcmp(op, "range") == 0) {
-        o = range_json(&r->range, ctx);
+        o = range_json(&r->range, ctx, lang);
     } else if (strcmp(op, "fine") == 0) {
-        o = fine_json(&r->fine, r->rq.date);
+        o = fine_json(&r->fine, r->rq.date, lang);
     } else if (strcmp(op, "check") == 0) {
         o = check_json(&r->check);
     } else if (strcmp(op, "convert") == 0) {

@@ -351,7 +351,7 @@ static int run(const options *o, const command_def *cmd, char **args, int nargs)
             cli_fail(&e, KZP_E_IO, "cannot open '%.200s'", args[0]);
             return report(&e);
         }
-        code = cli_batch(in, stdout, ctx, date, o->flags & (KZP_Q_ALLOW_STALE | KZP_Q_STRICT));
+        code = cli_batch(in, stdout, ctx, date, o->flags & (KZP_Q_ALLOW_STALE | KZP_Q_STRICT), o->lang);
         if (in != stdin) {
             fclose(in);
         }
@@ -390,7 +390,7 @@ static int run(const options *o, const command_def *cmd, char **args, int nargs)
             code = report(&e);
         } else {
             if (o->json) {
-                json_t *j = cli_result_json(&r, ctx);
+                json_t *j = cli_result_json(&r, ctx, o->lang);
                 cli_json_print(stdout, j, false);
                 json_decref(j);
             } else {

@@ -10,7 +10,7 @@ typedef struct ui_text {
     const char *mci_used, *from, *half_cap, *basis, *certainty, *stale_before, *stale_after;
     const char *fits, *above, *below, *not_positive, *left_before, *left_after, *fine_for;
     const char *mci_for, *fines, *benefits, *col_from, *col_tenge, *col_purpose, *col_status, *col_source;
-    const char *all_purposes, *known_until, *in_force, *cert[4];
+    const char *all_purposes, *known_until, *in_force, *in_words, *cert[4];
 } ui_text;
 
 static const ui_text UI[3] = {
@@ -22,7 +22,7 @@ static const ui_text UI[3] = {
         "fits", "does not fit: above the upper bound by", "does not fit: below the lower bound by",
         "does not fit: a sentence must be more than zero", "", " left over", "Fine for an offence on",
         "MCI", "for fines", "for benefits", "from", "tenge", "purpose", "status", "source",
-        "fines and benefits", "Known until", "in force for offences from",
+        "fines and benefits", "Known until", "in force for offences from", "In words",
         {"official text", "statement of a state body", "unverified", "hypothetical"}},
     [KZP_LANG_RU] = {
         "Статья", "Дата совершения", "Альтернативные виды наказания (одно из)", "вид наказания", "нижний предел",
@@ -33,7 +33,7 @@ static const ui_text UI[3] = {
         "соответствует", "не соответствует: превышает верхний предел на", "не соответствует: ниже нижнего предела на",
         "не соответствует: наказание должно быть больше нуля", "остаток ", "", "Штраф за деяние, совершённое",
         "МРП", "для штрафов", "для пособий", "с", "тенге", "назначение", "статус", "источник",
-        "штрафы и пособия", "Известно до", "применяется к деяниям с",
+        "штрафы и пособия", "Известно до", "применяется к деяниям с", "Прописью",
         {"официальный текст", "заявление госоргана", "не проверено", "гипотетическое значение"}},
     [KZP_LANG_KK] = {
         "Бап", "Жасалған күні", "Балама жазалар (біреуі)", "жаза түрі", "төменгі шегі", "жоғарғы шегі", "негіз",
@@ -44,7 +44,7 @@ static const ui_text UI[3] = {
         "сәйкес келеді", "сәйкес келмейді: жоғарғы шектен асатын мөлшер", "сәйкес келмейді: төменгі шектен кем мөлшер",
         "сәйкес келмейді: жаза нөлден үлкен болуы керек", "қалдық ", "", "Құқық бұзушылық жасалған күні:",
         "АЕК", "айыппұлдар үшін", "жәрдемақылар үшін", "бастап", "теңге", "мақсаты", "мәртебесі", "дереккөз",
-        "айыппұлдар мен жәрдемақылар", "Белгілі мерзімі", "қолданылу басталған күні",
+        "айыппұлдар мен жәрдемақылар", "Белгілі мерзімі", "қолданылу басталған күні", "Жазбаша",
         {"ресми мәтін", "мемлекеттік органның мәлімдемесі", "тексерілмеген", "болжамды мән"}},
 };
 
@@ -106,12 +106,14 @@ static void money(char *buf, size_t n, int64_t tiyn, int lang) { kzp_format_teng
 /* "- Act, reference (certainty)" and what it supports; who said it when it is not the text itself. */
 static void citation_line(FILE *f, const kzp_citation *c, int lang)
 {
-    fprintf(f, "  - %s%s%s (%s", c->act, c->reference[0] ? ", " : "", c->reference, UI[lang].cert[c->certainty]);
+    fprintf(f, "  - %s%s%s (%s", c->act_in[lang], c->reference_in[lang][0] ? ", " : "", c->reference_in[lang],
+            UI[lang].cert[c->certainty]);
     if (c->certainty != KZP_CERT_OFFICIAL) {
         fprintf(f, ": %s", c->seen_in);
     }
     fputs(")\n", f);
-    if (c->note[0]) {
+    /* Notes are the dataset's English commentary: shown in English output only. */
+    if (c->note[0] && lang == KZP_LANG_EN) {
         fprintf(f, "    %s\n", c->note);
     }
 }
@@ -132,7 +134,7 @@ static void mci_line(FILE *f, const kzp_mci *m, const ui_text *t, int lang)
 {
     char tenge[64];
     money(tenge, sizeof tenge, m->tenge * 100, lang);
-    fprintf(f, "%s: %s (%s %s; %s)\n", t->mci_used, tenge, t->from, m->from, m->citation->act);
+    fprintf(f, "%s: %s (%s %s; %s)\n", t->mci_used, tenge, t->from, m->from, m->citation->act_in[lang]);
 }
 
 static void stale_warning(FILE *f, const kzp_ctx *ctx, const cli_style *st)
@@ -185,7 +187,15 @@ static void range_text(FILE *f, const kzp_range *r, const kzp_ctx *ctx, const cl
         pad(f, kzp_kind_label(s->kind, lang), 36);
         pad(f, lo, 24);
         pad(f, hi, 34);
-        fprintf(f, "%s\n", s->citation->reference);
+        fprintf(f, "%s\n", s->citation->reference_in[lang]);
+    }
+    /* The same, as sentences ready to paste into a verdict. */
+    fprintf(f, "\n%s:\n", t->in_words);
+    for (size_t i = 0; i < r->sanction_count; i++) {
+        char text[2048];
+        if (kzp_sanction_text(text, sizeof text, r, i, lang) >= 0) {
+            fprintf(f, "  - %s\n", text);
+        }
     }
     if (r->stale) {
         stale_warning(f, ctx, st);
@@ -203,6 +213,10 @@ static void fine_text(FILE *f, const kzp_fine *fi, const kzp_ctx *ctx, const cli
     money(amount, sizeof amount, fi->amount_tiyn, lang);
     snprintf(head, sizeof head, "%s × %s = %s", count, tenge, amount);
     bold(f, st, head);
+    char words[1024];
+    if (kzp_tenge_figures_words(words, sizeof words, fi->amount_tiyn, lang) >= 0) {
+        fprintf(f, "\n%s", words);
+    }
     fprintf(f, "\n%s %s\n", t->fine_for, fi->mci.date);
     mci_line(f, &fi->mci, t, lang);
     if (fi->stale) {
@@ -253,9 +267,6 @@ static void convert_text(FILE *f, const kzp_conversion *c, const cli_style *st)
     }
     fputc('\n', f);
     basis_block(f, &c->citation, 1, c->certainty, st);
-    if (c->citation->note[0]) {
-        fprintf(f, "  %s\n", c->citation->note);
-    }
 }
 
 static void mci_text(FILE *f, const kzp_mci *m, const kzp_ctx *ctx, const cli_style *st)
