@@ -1,7 +1,6 @@
 /* Tenge amounts for people: grouped digits, tiyn only when not zero, in several styles. */
 #include "kzp_internal.h"
 
-#include <stdio.h>
 #include <string.h>
 
 typedef struct money_style_def {
@@ -18,6 +17,28 @@ static const money_style_def STYLES[] = {
     [KZP_MONEY_PLAIN] = {"", ".", ""},
 };
 
+/* Digits of v, most significant first, into d; returns how many. */
+static int digits_of(char d[24], uint64_t v)
+{
+    char rev[24];
+    int n = 0;
+    do {
+        rev[n++] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    for (int i = 0; i < n; i++) {
+        d[i] = rev[n - 1 - i];
+    }
+    return n;
+}
+
+static void append(char *out, size_t *o, const char *s)
+{
+    size_t n = strlen(s);
+    memcpy(out + *o, s, n);
+    *o += n;
+}
+
 int kzp_format_tenge(char *buf, size_t size, int64_t tiyn, int style)
 {
     if (style < 0 || style >= (int)(sizeof STYLES / sizeof STYLES[0]) || (!buf && size > 0)) {
@@ -28,27 +49,29 @@ int kzp_format_tenge(char *buf, size_t size, int64_t tiyn, int style)
     uint64_t tenge = mag / 100, rest = mag % 100;
 
     char digits[24];
-    int nd = snprintf(digits, sizeof digits, "%llu", (unsigned long long)tenge);
+    int nd = digits_of(digits, tenge);
 
     char out[96];
     size_t o = 0;
     if (tiyn < 0) {
         out[o++] = '-';
     }
-    size_t glen = strlen(st->group);
     for (int i = 0; i < nd; i++) {
         if (i > 0 && (nd - i) % 3 == 0) {
-            memcpy(out + o, st->group, glen);
-            o += glen;
+            append(out, &o, st->group);
         }
         out[o++] = digits[i];
     }
     if (rest != 0) {
-        o += (size_t)snprintf(out + o, sizeof out - o, "%s%02llu", st->decimal, (unsigned long long)rest);
+        append(out, &o, st->decimal);
+        out[o++] = (char)('0' + rest / 10);
+        out[o++] = (char)('0' + rest % 10);
     }
-    o += (size_t)snprintf(out + o, sizeof out - o, "%s", st->suffix);
+    append(out, &o, st->suffix);
     if (size > 0) {
-        snprintf(buf, size, "%s", out);
+        size_t n = o < size - 1 ? o : size - 1;
+        memcpy(buf, out, n);
+        buf[n] = '\0';
     }
     return (int)o;
 }

@@ -61,10 +61,15 @@ unsigned kzp_version_number(void) { return KZP_VERSION_NUMBER; }
 
 const char *kzp_version_string(void) { return KZP_VERSION_STRING; }
 
+/* Called on every successful query: reset what a reader looks at, not all 400 bytes. */
 void kzp_error_clear(kzp_error *err)
 {
     if (err) {
-        memset(err, 0, sizeof *err);
+        err->code = KZP_OK;
+        err->line = 0;
+        err->column = 0;
+        err->path[0] = '\0';
+        err->message[0] = '\0';
     }
 }
 
@@ -90,7 +95,7 @@ static void utf8_repair(char *s)
 int kzp_fail(kzp_error *err, int code, const char *path, const char *fmt, ...)
 {
     if (err) {
-        kzp_error_clear(err);
+        memset(err, 0, sizeof *err);
         err->code = code;
         if (path) {
             snprintf(err->path, sizeof err->path, "%s", path);

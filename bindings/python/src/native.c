@@ -30,13 +30,30 @@ static module_state *state_of_module(PyObject *m) { return (module_state *)PyMod
 
 /* ---- Context object ---- */
 
+#define MAX_CACHED 64
+
 typedef struct context_object {
     PyObject_HEAD
     kzp_ctx *ctx;
     PyObject *receipt;       /* Receipt, built once */
-    PyObject *citations;     /* dict: id -> Citation, built once */
+    PyObject *citations;     /* dict: id -> Citation, built once (keeps the objects below alive) */
     PyObject *period_from;   /* tuple of date objects, one per MCI period */
     module_state *st;
+    /* Lookups by pointer, filled at construction and never changed after: results share
+     * these objects instead of building new ones on every call. */
+    size_t n_cit;
+    const kzp_citation *cit_key[MAX_CACHED];
+    PyObject *cit_obj[MAX_CACHED];   /* borrowed from citations */
+    size_t n_periods;
+    char period_iso[MAX_CACHED][11];
+    PyObject *fine_basis[MAX_CACHED]; /* (Art. 41 citation, period citation) per period, owned */
+    const kzp_citation *fine_basis_key[MAX_CACHED][2];
+    /* Mci objects by [period][purpose][stale], filled lazily under the GIL; owned. */
+    PyObject *mci_cache[MAX_CACHED][2][2];
+    /* Decimal objects for the few distinct bounds a dataset has, filled lazily under the GIL. */
+    size_t n_dec;
+    int64_t dec_key[MAX_CACHED];
+    PyObject *dec_obj[MAX_CACHED];    /* owned */
 } context_object;
 
 /* ---- Errors ---- */
@@ -111,7 +128,11 @@ static int date_arg(PyObject *o, char buf[16], const char *what)
         return -1;
     }
     if (PyDate_Check(o)) {
-        snprintf(buf, 16, "%04d-%02d-%02d", PyDateTime_GET_YEAR(o), PyDateTime_GET_MONTH(o), PyDateTime_GET_DAY(o));
+        int y = PyDateTime_GET_YEAR(o), m = PyDateTime_GET_MONTH(o), d = PyDateTime_GET_DAY(o);
+        const char t[11] = {(char)('0' + y / 1000 % 10), (char)('0' + y / 100 % 10), (char)('0' + y / 10 % 10),
+                            (char)('0' + y % 10), '-', (char)('0' + m / 10), (char)('0' + m % 10), '-',
+                            (char)('0' + d / 10), (char)('0' + d % 10), '\0'};
+        memcpy(buf, t, sizeof t);
         return 0;
     }
     if (PyUnicode_Check(o)) {
@@ -169,11 +190,16 @@ static int amount_arg(module_state *st, PyObject *o, int64_t *centi, int *rc, kz
     PyObject *text;
     if (PyUnicode_Check(o)) {
         text = Py_NewRef(o);
-    } else if (PyObject_IsInstance(o, st->decimal_type) == 1) {
-        /* format 'f' writes Decimal('2E+2') as '200' and keeps every digit */
-        PyObject *spec = PyUnicode_FromString("f");
-        text = spec ? PyObject_Format(o, spec) : NULL;
-        Py_XDECREF(spec);
+    } else if (PyObject_TypeCheck(o, (PyTypeObject *)st->decimal_type)) {
+        /* str() is the cheap way; an exponent form (Decimal('2E+2')) is written out with
+         * format 'f', which keeps every digit */
+        text = PyObject_Str(o);
+        if (text && PyUnicode_FindChar(text, 'E', 0, PyUnicode_GET_LENGTH(text), 1) >= 0) {
+            Py_DECREF(text);
+            PyObject *spec = PyUnicode_FromString("f");
+            text = spec ? PyObject_Format(o, spec) : NULL;
+            Py_XDECREF(spec);
+        }
         if (!text) {
             return -1;
         }
@@ -226,29 +252,140 @@ static int lang_arg(PyObject *o, int *lang)
 
 /* ---- Building results ---- */
 
+/* ---- Records: immutable results with named fields ----
+ * A record is an object header followed by its field values. It holds only immutable values
+ * (str, int, bool, date, Decimal, tuples and other records), so it cannot be part of a
+ * reference cycle and is not tracked by the garbage collector: cheaper to make and free than
+ * a struct sequence, which looks its size up in a dict on every creation and deallocation. */
+typedef struct record_object {
+    PyObject_HEAD
+    PyObject *fields[1]; /* really n, the type's field count */
+} record_object;
+
+static Py_ssize_t record_count(PyTypeObject *t)
+{
+    return (t->tp_basicsize - (Py_ssize_t)offsetof(record_object, fields)) / (Py_ssize_t)sizeof(PyObject *);
+}
+
 /* Steals refs of values; returns NULL if any is NULL (all released). */
 static PyObject *make_struct(PyTypeObject *t, PyObject **values, int n)
 {
-    PyObject *o = NULL;
     for (int i = 0; i < n; i++) {
         if (!values[i]) {
-            goto fail;
+            for (int k = 0; k < n; k++) {
+                Py_XDECREF(values[k]);
+            }
+            return NULL;
         }
     }
-    o = PyStructSequence_New(t);
+    record_object *o = (record_object *)PyObject_Malloc((size_t)t->tp_basicsize);
     if (!o) {
-        goto fail;
+        for (int k = 0; k < n; k++) {
+            Py_DECREF(values[k]);
+        }
+        return PyErr_NoMemory();
     }
-    for (int i = 0; i < n; i++) {
-        PyStructSequence_SetItem(o, i, values[i]);
-    }
-    return o;
-fail:
-    for (int i = 0; i < n; i++) {
-        Py_XDECREF(values[i]);
-    }
-    return NULL;
+    PyObject_Init((PyObject *)o, t);
+    memcpy(o->fields, values, (size_t)n * sizeof(PyObject *));
+    return (PyObject *)o;
 }
+
+static void record_dealloc(PyObject *self)
+{
+    PyTypeObject *t = Py_TYPE(self);
+    Py_ssize_t n = record_count(t);
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_XDECREF(((record_object *)self)->fields[i]);
+    }
+    PyObject_Free(self);
+    Py_DECREF(t);
+}
+
+static PyObject *record_repr(PyObject *self)
+{
+    PyTypeObject *t = Py_TYPE(self);
+    PyObject *names = PyObject_GetAttrString((PyObject *)t, "_fields");
+    if (!names) {
+        return NULL;
+    }
+    PyObject *parts = PyList_New(0);
+    Py_ssize_t n = record_count(t);
+    for (Py_ssize_t i = 0; parts && i < n; i++) {
+        PyObject *one = PyUnicode_FromFormat("%U=%R", PyTuple_GET_ITEM(names, i), ((record_object *)self)->fields[i]);
+        if (!one || PyList_Append(parts, one) < 0) {
+            Py_XDECREF(one);
+            Py_CLEAR(parts);
+            break;
+        }
+        Py_DECREF(one);
+    }
+    Py_DECREF(names);
+    if (!parts) {
+        return NULL;
+    }
+    PyObject *sep = PyUnicode_FromString(", ");
+    PyObject *joined = sep ? PyUnicode_Join(sep, parts) : NULL;
+    Py_XDECREF(sep);
+    Py_DECREF(parts);
+    if (!joined) {
+        return NULL;
+    }
+    PyObject *r = PyUnicode_FromFormat("%s(%U)", t->tp_name, joined); /* tp_name: "kzpenalty.Fine" */
+    Py_DECREF(joined);
+    return r;
+}
+
+static PyObject *record_richcompare(PyObject *a, PyObject *b, int op)
+{
+    if ((op != Py_EQ && op != Py_NE) || Py_TYPE(a) != Py_TYPE(b)) {
+        Py_RETURN_NOTIMPLEMENTED;
+    }
+    Py_ssize_t n = record_count(Py_TYPE(a));
+    for (Py_ssize_t i = 0; i < n; i++) {
+        int eq = PyObject_RichCompareBool(((record_object *)a)->fields[i], ((record_object *)b)->fields[i], Py_EQ);
+        if (eq < 0) {
+            return NULL;
+        }
+        if (!eq) {
+            return PyBool_FromLong(op == Py_NE);
+        }
+    }
+    return PyBool_FromLong(op == Py_EQ);
+}
+
+static Py_hash_t record_hash(PyObject *self)
+{
+    Py_ssize_t n = record_count(Py_TYPE(self));
+    PyObject *t = PyTuple_New(n);
+    if (!t) {
+        return -1;
+    }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyTuple_SET_ITEM(t, i, Py_NewRef(((record_object *)self)->fields[i]));
+    }
+    Py_hash_t h = PyObject_Hash(t);
+    Py_DECREF(t);
+    return h;
+}
+
+static PyObject *record_asdict(PyObject *self, PyObject *Py_UNUSED(ignored))
+{
+    PyObject *names = PyObject_GetAttrString((PyObject *)Py_TYPE(self), "_fields");
+    PyObject *d = names ? PyDict_New() : NULL;
+    Py_ssize_t n = record_count(Py_TYPE(self));
+    for (Py_ssize_t i = 0; d && i < n; i++) {
+        if (PyDict_SetItem(d, PyTuple_GET_ITEM(names, i), ((record_object *)self)->fields[i]) < 0) {
+            Py_CLEAR(d);
+        }
+    }
+    Py_XDECREF(names);
+    return d;
+}
+
+static PyMethodDef record_methods[] = {
+    {"_asdict", record_asdict, METH_NOARGS, "_asdict() -> dict\n\nThe fields as a new dict."},
+    {NULL, NULL, 0, NULL},
+};
 
 static PyObject *citation_new(module_state *st, const kzp_citation *c)
 {
@@ -261,8 +398,12 @@ static PyObject *citation_new(module_state *st, const kzp_citation *c)
 
 static PyObject *citation_of(context_object *self, const kzp_citation *c)
 {
-    PyObject *o = PyDict_GetItemString(self->citations, c->id);
-    return o ? Py_NewRef(o) : citation_new(self->st, c);
+    for (size_t i = 0; i < self->n_cit; i++) {
+        if (self->cit_key[i] == c) {
+            return Py_NewRef(self->cit_obj[i]);
+        }
+    }
+    return citation_new(self->st, c);
 }
 
 static PyObject *basis_tuple(context_object *self, const kzp_citation *const *basis, size_t n)
@@ -279,46 +420,80 @@ static PyObject *basis_tuple(context_object *self, const kzp_citation *const *ba
     return t;
 }
 
+/* The library hands out only valid "YYYY-MM-DD" dates. */
 static PyObject *date_from_iso(const char *iso)
 {
-    int y, m, d;
-    if (sscanf(iso, "%4d-%2d-%2d", &y, &m, &d) != 3) {
-        PyErr_SetString(PyExc_SystemError, "bad date from the library");
-        return NULL;
-    }
-    return PyDate_FromDate(y, m, d);
+#define DIG(i) (iso[i] - '0')
+    return PyDate_FromDate(DIG(0) * 1000 + DIG(1) * 100 + DIG(2) * 10 + DIG(3), DIG(5) * 10 + DIG(6),
+                           DIG(8) * 10 + DIG(9));
+#undef DIG
 }
 
 /* A quantity in hundredths as decimal.Decimal. */
-static PyObject *decimal_of(module_state *st, int64_t centi)
+static PyObject *decimal_new(module_state *st, int64_t centi)
 {
     char buf[40];
     kzp_decimal_format(buf, sizeof buf, centi);
     return PyObject_CallFunction(st->decimal_type, "s", buf);
 }
 
-static PyObject *period_from_date(context_object *self, const char *from)
+/* The same, shared from the context's small cache (bounds repeat: 200, 100, 50, 25...).
+ * Decimal objects are immutable, so sharing them is safe; the cache only grows, under the GIL. */
+static PyObject *decimal_of_ctx(context_object *self, int64_t centi)
 {
-    /* periods are few: find the cached date object by its ISO text */
-    kzp_dataset_info info;
-    kzp_ctx_info(&info, self->ctx);
-    for (size_t i = 0; i < info.mci_period_count; i++) {
-        kzp_mci_period p;
-        kzp_mci_period_at(&p, self->ctx, i);
-        if (strcmp(p.from, from) == 0) {
-            return Py_NewRef(PyTuple_GET_ITEM(self->period_from, (Py_ssize_t)i));
+    for (size_t i = 0; i < self->n_dec; i++) {
+        if (self->dec_key[i] == centi) {
+            return Py_NewRef(self->dec_obj[i]);
         }
     }
-    return date_from_iso(from);
+    PyObject *d = decimal_new(self->st, centi);
+    if (d && self->n_dec < MAX_CACHED) {
+        self->dec_key[self->n_dec] = centi;
+        self->dec_obj[self->n_dec] = Py_NewRef(d);
+        self->n_dec++;
+    }
+    return d;
 }
 
-static PyObject *mci_new(context_object *self, const kzp_mci *m, PyObject *date)
+/* Index of the MCI period starting on from (cached ISO texts), or -1. */
+static Py_ssize_t period_index(context_object *self, const char *from)
+{
+    for (size_t i = self->n_periods; i-- > 0;) {
+        if (memcmp(self->period_iso[i], from, 10) == 0) {
+            return (Py_ssize_t)i;
+        }
+    }
+    return -1;
+}
+
+static PyObject *period_from_date(context_object *self, const char *from)
+{
+    Py_ssize_t i = period_index(self, from);
+    return i >= 0 ? Py_NewRef(PyTuple_GET_ITEM(self->period_from, i)) : date_from_iso(from);
+}
+
+static PyObject *mci_build(context_object *self, const kzp_mci *m)
 {
     module_state *st = self->st;
-    PyObject *v[7] = {PyLong_FromLongLong(m->tenge), date ? Py_NewRef(date) : date_from_iso(m->date),
-                      period_from_date(self, m->from), PyUnicode_FromString(kzp_purpose_name(m->purpose)),
-                      PyBool_FromLong(m->stale), Py_NewRef(st->certainty[m->certainty]), citation_of(self, m->citation)};
-    return make_struct(st->mci_t, v, 7);
+    PyObject *v[6] = {PyLong_FromLongLong(m->tenge), period_from_date(self, m->from),
+                      PyUnicode_FromString(kzp_purpose_name(m->purpose)), PyBool_FromLong(m->stale),
+                      Py_NewRef(st->certainty[m->certainty]), citation_of(self, m->citation)};
+    return make_struct(st->mci_t, v, 6);
+}
+
+/* An Mci depends only on its period, the purpose asked and staleness: shared objects. */
+static PyObject *mci_of(context_object *self, const kzp_mci *m)
+{
+    Py_ssize_t pi = period_index(self, m->from);
+    int purpose = m->purpose == KZP_PURPOSE_BENEFITS, stale = m->stale != 0;
+    if (pi < 0) {
+        return mci_build(self, m);
+    }
+    PyObject **slot = &self->mci_cache[pi][purpose][stale];
+    if (!*slot) {
+        *slot = mci_build(self, m);
+    }
+    return *slot ? Py_NewRef(*slot) : NULL;
 }
 
 /* The date to put in a result: the caller's date object when given one, else a new date. */
@@ -330,24 +505,16 @@ static PyObject *result_date(PyObject *arg, const char *iso)
 static PyObject *sanction_new(context_object *self, const kzp_sanction *s)
 {
     module_state *st = self->st;
-    PyObject *v[10] = {PyUnicode_FromString(kzp_kind_name(s->kind)),
+    PyObject *v[9] = {PyUnicode_FromString(kzp_kind_name(s->kind)),
                        PyUnicode_FromString(kzp_unit_name(s->unit)),
-                       s->has_min ? decimal_of(st, s->min_centi) : Py_NewRef(Py_None),
-                       decimal_of(st, s->max_centi),
-                       decimal_of(st, s->article_max_centi),
+                       s->has_min ? decimal_of_ctx(self, s->min_centi) : Py_NewRef(Py_None),
+                       decimal_of_ctx(self, s->max_centi),
+                       decimal_of_ctx(self, s->article_max_centi),
                        PyBool_FromLong(s->capped),
                        s->has_tiyn && s->has_min ? PyLong_FromLongLong(s->min_tiyn) : Py_NewRef(Py_None),
                        s->has_tiyn ? PyLong_FromLongLong(s->max_tiyn) : Py_NewRef(Py_None),
-                       citation_of(self, s->citation),
-                       Py_NewRef(Py_None)};
-    /* the last field, max_text, is the formatted tenge for fines */
-    if (s->has_tiyn) {
-        char text[64];
-        kzp_format_tenge(text, sizeof text, s->max_tiyn, KZP_MONEY_SIGN);
-        Py_DECREF(v[9]);
-        v[9] = PyUnicode_FromString(text);
-    }
-    return make_struct(st->sanction_t, v, 10);
+                       citation_of(self, s->citation)};
+    return make_struct(st->sanction_t, v, 9);
 }
 
 static PyObject *range_new(context_object *self, const kzp_range *r, PyObject *date_arg_obj)
@@ -367,7 +534,7 @@ static PyObject *range_new(context_object *self, const kzp_range *r, PyObject *d
                        date ? Py_NewRef(date) : NULL,
                        PyBool_FromLong((r->flags & KZP_Q_MITIGATED) != 0),
                        PyBool_FromLong((r->flags & KZP_Q_ACCELERATED) != 0),
-                       r->has_mci ? mci_new(self, &r->mci, date) : Py_NewRef(Py_None),
+                       r->has_mci ? mci_of(self, &r->mci) : Py_NewRef(Py_None),
                        sanctions,
                        Py_NewRef(st->certainty[r->certainty]),
                        PyBool_FromLong(r->stale),
@@ -375,6 +542,65 @@ static PyObject *range_new(context_object *self, const kzp_range *r, PyObject *d
                        Py_NewRef(self->receipt)};
     Py_XDECREF(date);
     return make_struct(st->range_t, v, 10);
+}
+
+/* ---- Fast argument parsing (vectorcall) for the hot methods ----
+ * names: every parameter; the first npos may be given by position, the rest only by keyword;
+ * the first nreq are required. out[] receives borrowed references (NULL when absent). */
+static int fast_args(const char *fname, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames,
+                     const char *const *names, int nnames, int npos, int nreq, PyObject **out)
+{
+    for (int i = 0; i < nnames; i++) {
+        out[i] = NULL;
+    }
+    if (nargs > npos) {
+        PyErr_Format(PyExc_TypeError, "%s() takes at most %d positional arguments (%zd given)", fname, npos, nargs);
+        return -1;
+    }
+    for (Py_ssize_t i = 0; i < nargs; i++) {
+        out[i] = args[i];
+    }
+    Py_ssize_t nkw = kwnames ? PyTuple_GET_SIZE(kwnames) : 0;
+    for (Py_ssize_t k = 0; k < nkw; k++) {
+        const char *key = PyUnicode_AsUTF8(PyTuple_GET_ITEM(kwnames, k));
+        int found = -1;
+        for (int i = 0; key && i < nnames; i++) {
+            if (strcmp(key, names[i]) == 0) {
+                found = i;
+            }
+        }
+        if (found < 0) {
+            PyErr_Format(PyExc_TypeError, "%s() got an unexpected keyword argument '%s'", fname, key ? key : "?");
+            return -1;
+        }
+        if (out[found]) {
+            PyErr_Format(PyExc_TypeError, "%s() got multiple values for argument '%s'", fname, key);
+            return -1;
+        }
+        out[found] = args[nargs + k];
+    }
+    for (int i = 0; i < nreq; i++) {
+        if (!out[i]) {
+            PyErr_Format(PyExc_TypeError, "%s() missing required argument '%s'", fname, names[i]);
+            return -1;
+        }
+    }
+    return 0;
+}
+
+/* A keyword flag: absent is False; otherwise its truth. */
+static int flag_arg(PyObject *o, int *out)
+{
+    if (!o) {
+        *out = 0;
+        return 0;
+    }
+    int t = PyObject_IsTrue(o);
+    if (t < 0) {
+        return -1;
+    }
+    *out = t;
+    return 0;
 }
 
 /* ---- Flags from keywords ---- */
@@ -417,20 +643,26 @@ static PyObject *ctx_mci(context_object *self, PyObject *args, PyObject *kw)
     if (rc) {
         return raise_status(self->st, rc, &err);
     }
-    PyObject *d = result_date(date, m.date);
-    PyObject *o = d ? mci_new(self, &m, d) : NULL;
-    Py_XDECREF(d);
-    return o;
+    (void)date;
+    return mci_of(self, &m);
 }
 
-static PyObject *ctx_range(context_object *self, PyObject *args, PyObject *kw)
+static PyObject *ctx_range(context_object *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
-    static char *kwlist[] = {"article", "date", "mitigated", "accelerated", "allow_stale", "strict", NULL};
-    const char *article;
-    PyObject *date;
-    int mitigated = 0, accelerated = 0, allow_stale = 0, strict = 0;
-    if (!PyArg_ParseTupleAndKeywords(args, kw, "sO|$pppp:range", kwlist, &article, &date, &mitigated, &accelerated,
-                                     &allow_stale, &strict)) {
+    static const char *const names[] = {"article", "date", "mitigated", "accelerated", "allow_stale", "strict"};
+    PyObject *a[6];
+    int mitigated, accelerated, allow_stale, strict;
+    if (fast_args("range", args, nargs, kwnames, names, 6, 2, 2, a) < 0 || flag_arg(a[2], &mitigated) < 0 ||
+        flag_arg(a[3], &accelerated) < 0 || flag_arg(a[4], &allow_stale) < 0 || flag_arg(a[5], &strict) < 0) {
+        return NULL;
+    }
+    if (!PyUnicode_Check(a[0])) {
+        PyErr_Format(PyExc_TypeError, "article must be a str such as '115-1', not %.80s", Py_TYPE(a[0])->tp_name);
+        return NULL;
+    }
+    const char *article = PyUnicode_AsUTF8(a[0]);
+    PyObject *date = a[1];
+    if (!article) {
         return NULL;
     }
     char iso[16];
@@ -443,14 +675,16 @@ static PyObject *ctx_range(context_object *self, PyObject *args, PyObject *kw)
     return rc ? raise_status(self->st, rc, &err) : range_new(self, &r, date);
 }
 
-static PyObject *ctx_fine(context_object *self, PyObject *args, PyObject *kw)
+static PyObject *ctx_fine(context_object *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
-    static char *kwlist[] = {"mci_count", "date", "allow_stale", "strict", NULL};
-    PyObject *count, *date;
-    int allow_stale = 0, strict = 0;
-    if (!PyArg_ParseTupleAndKeywords(args, kw, "OO|$pp:fine", kwlist, &count, &date, &allow_stale, &strict)) {
+    static const char *const names[] = {"mci_count", "date", "allow_stale", "strict"};
+    PyObject *a[4];
+    int allow_stale, strict;
+    if (fast_args("fine", args, nargs, kwnames, names, 4, 2, 2, a) < 0 || flag_arg(a[2], &allow_stale) < 0 ||
+        flag_arg(a[3], &strict) < 0) {
         return NULL;
     }
+    PyObject *count = a[0], *date = a[1];
     char iso[16];
     int64_t centi = 0;
     int rc;
@@ -464,20 +698,28 @@ static PyObject *ctx_fine(context_object *self, PyObject *args, PyObject *kw)
     }
     module_state *st = self->st;
     PyObject *d = result_date(date, f.mci.date);
-    PyObject *v[9] = {decimal_of(st, f.mci_centi),
+    /* the caller's Decimal is the count itself; other inputs get a (shared) Decimal */
+    PyObject *count_dec = PyObject_TypeCheck(count, (PyTypeObject *)st->decimal_type) ? Py_NewRef(count)
+                                                                                      : decimal_of_ctx(self, f.mci_centi);
+    /* fine's basis is the same two citations for every date of a period: shared */
+    PyObject *basis = NULL;
+    Py_ssize_t pi = period_index(self, f.mci.from);
+    if (pi >= 0 && self->fine_basis[pi] && f.basis_count == 2 && self->fine_basis_key[pi][0] == f.basis[0] &&
+        self->fine_basis_key[pi][1] == f.basis[1]) {
+        basis = Py_NewRef(self->fine_basis[pi]);
+    } else {
+        basis = basis_tuple(self, f.basis, f.basis_count);
+    }
+    PyObject *v[8] = {count_dec,
                       d ? Py_NewRef(d) : NULL,
                       PyLong_FromLongLong(f.amount_tiyn),
-                      d ? mci_new(self, &f.mci, d) : NULL,
+                      mci_of(self, &f.mci),
                       Py_NewRef(st->certainty[f.certainty]),
                       PyBool_FromLong(f.stale),
-                      basis_tuple(self, f.basis, f.basis_count),
-                      Py_NewRef(self->receipt),
-                      NULL};
-    char text[64];
-    kzp_format_tenge(text, sizeof text, f.amount_tiyn, KZP_MONEY_SIGN);
-    v[8] = PyUnicode_FromString(text);
+                      basis,
+                      Py_NewRef(self->receipt)};
     Py_XDECREF(d);
-    return make_struct(st->fine_t, v, 9);
+    return make_struct(st->fine_t, v, 8);
 }
 
 static PyObject *ctx_check(context_object *self, PyObject *args, PyObject *kw)
@@ -516,9 +758,9 @@ static PyObject *ctx_check(context_object *self, PyObject *args, PyObject *kw)
                       PyUnicode_FromString(kzp_violation_name(c.violation)),
                       PyUnicode_FromString(kzp_kind_name(c.kind)),
                       PyUnicode_FromString(kzp_unit_name(c.unit)),
-                      decimal_of(st, c.amount_centi),
-                      decimal_of(st, c.limit_centi),
-                      decimal_of(st, c.excess_centi),
+                      decimal_of_ctx(self, c.amount_centi),
+                      decimal_of_ctx(self, c.limit_centi),
+                      decimal_of_ctx(self, c.excess_centi),
                       range_new(self, &c.range, date),
                       Py_NewRef(self->receipt)};
     return make_struct(st->check_t, v, 9);
@@ -550,10 +792,10 @@ static PyObject *ctx_convert(context_object *self, PyObject *args, PyObject *kw)
     }
     module_state *st = self->st;
     PyObject *v[9] = {PyUnicode_FromString(kzp_kind_name(c.from_kind)),
-                      decimal_of(st, c.from_centi),
+                      decimal_of_ctx(self, c.from_centi),
                       PyUnicode_FromString(kzp_kind_name(c.to_kind)),
                       PyLong_FromLongLong(c.whole),
-                      decimal_of(st, c.remainder_centi),
+                      decimal_of_ctx(self, c.remainder_centi),
                       PyUnicode_FromString(kzp_unit_name(c.from_unit)),
                       PyBool_FromLong(c.exact),
                       citation_of(self, c.citation),
@@ -678,9 +920,9 @@ static int context_setup(context_object *self, module_state *st, kzp_ctx *ctx)
         PyTuple_SET_ITEM(self->period_from, (Py_ssize_t)i, d);
     }
     /* every citation the context can name, built once: results share them */
-    const kzp_citation *seen[64];
+    const kzp_citation *seen[MAX_CACHED];
     size_t n_seen = 0;
-    for (size_t i = 0; i < info.mci_period_count && n_seen < 64; i++) {
+    for (size_t i = 0; i < info.mci_period_count && n_seen < MAX_CACHED; i++) {
         kzp_mci_period p;
         kzp_mci_period_at(&p, ctx, i);
         seen[n_seen++] = p.citation;
@@ -693,22 +935,44 @@ static int context_setup(context_object *self, module_state *st, kzp_ctx *ctx)
         if (kzp_range_get(&r, ctx, a.id, a.in_force_from, KZP_Q_ALLOW_STALE | KZP_Q_MITIGATED | KZP_Q_ACCELERATED,
                           NULL) == KZP_OK ||
             kzp_range_get(&r, ctx, a.id, a.in_force_from, KZP_Q_ALLOW_STALE, NULL) == KZP_OK) {
-            for (size_t k = 0; k < r.basis_count && n_seen < 64; k++) {
+            for (size_t k = 0; k < r.basis_count && n_seen < MAX_CACHED; k++) {
                 seen[n_seen++] = r.basis[k];
             }
         }
     }
     kzp_conversion conv;
-    if (n_seen < 64 && kzp_convert(&conv, ctx, KZP_KIND_FINE, 100, KZP_KIND_ARREST, NULL) == KZP_OK) {
+    if (n_seen < MAX_CACHED && kzp_convert(&conv, ctx, KZP_KIND_FINE, 100, KZP_KIND_ARREST, NULL) == KZP_OK) {
         seen[n_seen++] = conv.citation;
     }
     for (size_t i = 0; i < n_seen; i++) {
-        PyObject *c = citation_new(st, seen[i]);
+        PyObject *c = PyDict_GetItemString(self->citations, seen[i]->id);
+        if (c) {
+            continue; /* named twice (e.g. the article for its text and its category) */
+        }
+        c = citation_new(st, seen[i]);
         if (!c || PyDict_SetItemString(self->citations, seen[i]->id, c) < 0) {
             Py_XDECREF(c);
             return -1;
         }
+        self->cit_key[self->n_cit] = seen[i];
+        self->cit_obj[self->n_cit++] = c; /* the dict keeps it alive */
         Py_DECREF(c);
+    }
+    /* period start dates as text, and the basis a fine in each period names */
+    self->n_periods = info.mci_period_count < MAX_CACHED ? info.mci_period_count : MAX_CACHED;
+    for (size_t i = 0; i < self->n_periods; i++) {
+        kzp_mci_period p;
+        kzp_fine f;
+        kzp_mci_period_at(&p, ctx, i);
+        memcpy(self->period_iso[i], p.from, sizeof self->period_iso[i]);
+        if (kzp_fine_compute(&f, ctx, p.from, 0, KZP_Q_ALLOW_STALE, NULL) == KZP_OK && f.basis_count == 2 &&
+            strcmp(f.mci.from, p.from) == 0) {
+            if (!(self->fine_basis[i] = basis_tuple(self, f.basis, 2))) {
+                return -1;
+            }
+            self->fine_basis_key[i][0] = f.basis[0];
+            self->fine_basis_key[i][1] = f.basis[1];
+        }
     }
     return 0;
 }
@@ -824,11 +1088,29 @@ static int context_traverse(context_object *self, visitproc visit, void *arg)
     Py_VISIT(self->receipt);
     Py_VISIT(self->citations);
     Py_VISIT(self->period_from);
+    for (size_t i = 0; i < MAX_CACHED; i++) {
+        Py_VISIT(self->fine_basis[i]);
+        Py_VISIT(self->dec_obj[i]);
+        for (int p = 0; p < 2; p++) {
+            Py_VISIT(self->mci_cache[i][p][0]);
+            Py_VISIT(self->mci_cache[i][p][1]);
+        }
+    }
     return 0;
 }
 
 static int context_clear(context_object *self)
 {
+    for (size_t i = 0; i < MAX_CACHED; i++) {
+        Py_CLEAR(self->fine_basis[i]);
+        Py_CLEAR(self->dec_obj[i]);
+        Py_CLEAR(self->mci_cache[i][0][0]);
+        Py_CLEAR(self->mci_cache[i][0][1]);
+        Py_CLEAR(self->mci_cache[i][1][0]);
+        Py_CLEAR(self->mci_cache[i][1][1]);
+    }
+    self->n_dec = 0;
+    self->n_cit = 0; /* the objects are owned by the dict cleared below */
     Py_CLEAR(self->receipt);
     Py_CLEAR(self->citations);
     Py_CLEAR(self->period_from);
@@ -855,8 +1137,8 @@ static PyObject *context_repr(context_object *self)
 
 static PyMethodDef context_methods[] = {
     {"mci", (PyCFunction)(void (*)(void))ctx_mci, METH_VARARGS | METH_KEYWORDS, "mci(date, purpose='fines', *, allow_stale=False, strict=False) -> Mci\n\nThe MCI in force on date (a datetime.date or 'YYYY-MM-DD'), for fines or benefits, with its citation. Raises StaleMciError after the table's known end unless allow_stale."},
-    {"range", (PyCFunction)(void (*)(void))ctx_range, METH_VARARGS | METH_KEYWORDS, "range(article, date, *, mitigated=False, accelerated=False, allow_stale=False, strict=False) -> Range\n\nThe alternative sanctions of article for an offence on date, with bounds (Decimal), the fine in tiyn at the offence day's MCI, the citations used and the receipt. mitigated/accelerated apply the Art. 55 half cap (parts 2/3; they do not stack)."},
-    {"fine", (PyCFunction)(void (*)(void))ctx_fine, METH_VARARGS | METH_KEYWORDS, "fine(mci_count, date, *, allow_stale=False, strict=False) -> Fine\n\nA fine of mci_count MCI (int, decimal.Decimal or str such as '0.2'; never float) for an offence on date, priced exactly in tiyn with the MCI in force that day (Art. 41 part 1)."},
+    {"range", (PyCFunction)(void (*)(void))ctx_range, METH_FASTCALL | METH_KEYWORDS, "range(article, date, *, mitigated=False, accelerated=False, allow_stale=False, strict=False) -> Range\n\nThe alternative sanctions of article for an offence on date, with bounds (Decimal), the fine in tiyn at the offence day's MCI, the citations used and the receipt. mitigated/accelerated apply the Art. 55 half cap (parts 2/3; they do not stack)."},
+    {"fine", (PyCFunction)(void (*)(void))ctx_fine, METH_FASTCALL | METH_KEYWORDS, "fine(mci_count, date, *, allow_stale=False, strict=False) -> Fine\n\nA fine of mci_count MCI (int, decimal.Decimal or str such as '0.2'; never float) for an offence on date, priced exactly in tiyn with the MCI in force that day (Art. 41 part 1)."},
     {"check", (PyCFunction)(void (*)(void))ctx_check, METH_VARARGS | METH_KEYWORDS, "check(article, date, kind, amount, *, mitigated=False, accelerated=False, allow_stale=False, strict=False) -> Check\n\nWhether a proposed sentence (kind: 'fine', 'community_service' or 'arrest'; amount in the kind's unit) fits the range; which bound it breaks and by how much."},
     {"convert", (PyCFunction)(void (*)(void))ctx_convert, METH_VARARGS | METH_KEYWORDS, "convert(amount, from_kind, to_kind) -> Conversion\n\nThe Art. 61 equivalence: the whole number of to_kind units amount is worth and the remainder in from_kind's unit. Nothing is rounded."},
     {"sanction_texts", (PyCFunction)(void (*)(void))ctx_sanction_texts, METH_VARARGS | METH_KEYWORDS, "sanction_texts(article, date, lang='en', *, mitigated=False, accelerated=False, allow_stale=False, strict=False) -> tuple[str, ...]\n\nEach alternative of the range as a sentence ready to paste into a verdict, in 'en', 'ru' or 'kk'."},
@@ -1042,20 +1324,18 @@ static PyStructSequence_Field RECEIPT_F[] = {F("library"), F("dataset"), F("data
 static PyStructSequence_Field INFO_F[] = {F("id"), F("version"), F("verified_on"), F("fingerprint"),
                                           F("mci_known_until"), F("schema_version"), F("hypothetical"),
                                           F("article_count"), {NULL, NULL}};
-static PyStructSequence_Field MCI_F[] = {F("tenge"), F("date"), F("from_date"), F("purpose"), F("stale"),
-                                         F("certainty"), F("citation"), {NULL, NULL}};
+static PyStructSequence_Field MCI_F[] = {F("tenge"), F("from_date"), F("purpose"), F("stale"), F("certainty"),
+                                         F("citation"), {NULL, NULL}};
 static PyStructSequence_Field PERIOD_F[] = {F("from_date"), F("tenge"), F("purpose"), F("citation"), {NULL, NULL}};
 static PyStructSequence_Field ARTICLE_F[] = {F("id"), F("title"), F("category"), F("in_force_from"), F("citation"),
                                              {NULL, NULL}};
 static PyStructSequence_Field SANCTION_F[] = {F("kind"), F("unit"), F("min"), F("max"), F("article_max"), F("capped"),
-                                              F("min_tiyn"), F("max_tiyn"), F("citation"), F("max_text"),
-                                              {NULL, NULL}};
+                                              F("min_tiyn"), F("max_tiyn"), F("citation"), {NULL, NULL}};
 static PyStructSequence_Field RANGE_F[] = {F("article"), F("offence_date"), F("mitigated"), F("accelerated"),
                                            F("mci"), F("sanctions"), F("certainty"), F("stale"), F("basis"),
                                            F("receipt"), {NULL, NULL}};
 static PyStructSequence_Field FINE_F[] = {F("mci_count"), F("offence_date"), F("amount_tiyn"), F("mci"),
-                                          F("certainty"), F("stale"), F("basis"), F("receipt"), F("amount_text"),
-                                          {NULL, NULL}};
+                                          F("certainty"), F("stale"), F("basis"), F("receipt"), {NULL, NULL}};
 static PyStructSequence_Field CHECK_F[] = {F("fits"), F("violation"), F("kind"), F("unit"), F("amount"), F("limit"),
                                            F("excess"), F("range"), F("receipt"), {NULL, NULL}};
 static PyStructSequence_Field CONVERSION_F[] = {F("from_kind"), F("amount"), F("to_kind"), F("whole"), F("remainder"),
@@ -1064,17 +1344,58 @@ static PyStructSequence_Field CONVERSION_F[] = {F("from_kind"), F("amount"), F("
 static PyStructSequence_Field PROBLEM_F[] = {F("code"), F("path"), F("line"), F("column"), F("message"),
                                              {NULL, NULL}};
 
+/* A record type with the given fields: read-only attributes, _fields, _asdict(), ==, hash. */
 static PyTypeObject *new_struct_type(PyObject *m, const char *qualname, const char *doc, PyStructSequence_Field *f)
 {
     int n = 0;
     while (f[n].name) {
         n++;
     }
-    PyStructSequence_Desc desc = {qualname, doc, f, n};
-    PyTypeObject *t = PyStructSequence_NewType(&desc);
-    if (t && PyModule_AddObjectRef(m, strrchr(qualname, '.') + 1, (PyObject *)t) < 0) {
-        Py_CLEAR(t);
+    PyMemberDef *members = PyMem_Calloc((size_t)n + 1, sizeof *members);
+    if (!members) {
+        PyErr_NoMemory();
+        return NULL;
     }
+    for (int i = 0; i < n; i++) {
+        members[i].name = f[i].name;
+        members[i].type = T_OBJECT_EX;
+        members[i].offset = (Py_ssize_t)(offsetof(record_object, fields) + (size_t)i * sizeof(PyObject *));
+        members[i].flags = READONLY;
+    }
+    PyType_Slot slots[] = {
+        {Py_tp_dealloc, record_dealloc},   {Py_tp_repr, record_repr}, {Py_tp_richcompare, record_richcompare},
+        {Py_tp_hash, record_hash},         {Py_tp_members, members},  {Py_tp_methods, record_methods},
+        {Py_tp_doc, (void *)doc},          {0, NULL},
+    };
+    PyType_Spec spec = {
+        .name = qualname,
+        .basicsize = (int)(offsetof(record_object, fields) + (size_t)n * sizeof(PyObject *)),
+        .flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_IMMUTABLETYPE | Py_TPFLAGS_DISALLOW_INSTANTIATION,
+        .slots = slots,
+    };
+    PyTypeObject *t = (PyTypeObject *)PyType_FromModuleAndSpec(m, &spec, NULL);
+    PyMem_Free(members); /* the type copied what it needs from the member table */
+    if (!t) {
+        return NULL;
+    }
+    PyObject *names = PyTuple_New(n);
+    for (int i = 0; names && i < n; i++) {
+        PyObject *s = PyUnicode_InternFromString(f[i].name);
+        if (!s) {
+            Py_CLEAR(names);
+            break;
+        }
+        PyTuple_SET_ITEM(names, i, s);
+    }
+    /* _fields on an immutable type: set through the type dict before anyone uses it */
+    if (!names || PyDict_SetItemString(t->tp_dict, "_fields", names) < 0 ||
+        PyModule_AddObjectRef(m, strrchr(qualname, '.') + 1, (PyObject *)t) < 0) {
+        Py_XDECREF(names);
+        Py_DECREF(t);
+        return NULL;
+    }
+    Py_DECREF(names);
+    PyType_Modified(t);
     return t;
 }
 

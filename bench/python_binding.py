@@ -1,0 +1,138 @@
+"""Calls per second of kzpenalty's Python binding (fine and range) against a straightforward
+pure-Python implementation of the same computation, measured in the same run.
+
+The pure-Python side is what a developer would write without the library: the MCI table as a
+sorted list, bisect by date, Decimal arithmetic for the fine, the same formatted text. It is
+given the same inputs and must give the same numbers (checked before timing).
+
+Usage: PYTHONPATH=build/bindings/python python3 bench/python_binding.py [--out bench/results/python.md]
+"""
+import argparse
+import bisect
+import datetime
+import decimal
+import os
+import platform
+import subprocess
+import sys
+import timeit
+
+import kzpenalty
+
+# ---- the pure-Python implementation (figures from the same dataset, read once) ----
+
+CTX = kzpenalty.Context()
+TABLE = [(p.from_date, p.tenge) for p in CTX.mci_table() if p.purpose in ("all", "fines")]
+FROMS = [d for d, _ in TABLE]
+KNOWN_UNTIL = CTX.info.mci_known_until
+SANCTIONS = [("fine", "mci", decimal.Decimal(200)), ("community_service", "hours", decimal.Decimal(200)),
+             ("arrest", "days", decimal.Decimal(50))]
+IN_FORCE = datetime.date(2025, 9, 16)
+
+
+def py_mci(day):
+    i = bisect.bisect_right(FROMS, day) - 1
+    if i < 0 or day > KNOWN_UNTIL:
+        raise ValueError("no MCI for this date")
+    return TABLE[i]
+
+
+def py_fine(count, day):
+    from_date, tenge = py_mci(day)
+    amount = int(decimal.Decimal(count) * tenge * 100)
+    return {"mci_count": decimal.Decimal(count), "offence_date": day, "mci_tenge": tenge, "mci_from": from_date,
+            "amount_tiyn": amount}
+
+
+def py_range(article, day):
+    if article != "115-1":
+        raise ValueError("unknown article")
+    if day < IN_FORCE:
+        raise ValueError("not in force")
+    from_date, tenge = py_mci(day)
+    out = []
+    for kind, unit, mx in SANCTIONS:
+        s = {"kind": kind, "unit": unit, "min": None, "max": mx}
+        if unit == "mci":
+            s["max_tiyn"] = int(mx * tenge * 100)
+        out.append(s)
+    return {"article": article, "offence_date": day, "mci_tenge": tenge, "mci_from": from_date, "sanctions": out}
+
+
+REPEAT = 15
+
+
+def timings_ns(stmt, number, env):
+    """(best, median) ns per call over REPEAT runs of the statement text (timeit compiles it into its loop, so
+    no wrapper call is counted); this VM's speed varies from run to run."""
+    runs = sorted(t / number * 1e9 for t in timeit.repeat(stmt, number=number, repeat=REPEAT, globals=env))
+    return runs[0], runs[len(runs) // 2]
+
+
+def machine():
+    cpu = "unknown"
+    try:
+        for line in open("/proc/cpuinfo", encoding="utf-8"):
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return f"{cpu}, {os.cpu_count()} cores; Python {platform.python_version()}; {platform.platform()}"
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--out")
+    parser.add_argument("--number", type=int, default=200_000)
+    args = parser.parse_args()
+
+    day = datetime.date(2026, 2, 10)
+    # same numbers first: 200 x 4,325 = 865,000 tenge
+    assert CTX.fine(200, day).amount_tiyn == py_fine(200, day)["amount_tiyn"] == 86_500_000
+    assert CTX.fine(decimal.Decimal("0.2"), day).amount_tiyn == py_fine(decimal.Decimal("0.2"), day)["amount_tiyn"]
+    assert CTX.range("115-1", day).sanctions[0].max_tiyn == py_range("115-1", day)["sanctions"][0]["max_tiyn"]
+
+    n = args.number
+    dec = decimal.Decimal("150")
+    env = {"CTX": CTX, "day": day, "dec": dec, "py_fine": py_fine, "py_range": py_range, "datetime": datetime}
+    rows = [
+        ("fine(200, date)", timings_ns("CTX.fine(200, day)", n, env), timings_ns("py_fine(200, day)", n, env)),
+        ("fine(Decimal('150'), date)", timings_ns("CTX.fine(dec, day)", n, env),
+         timings_ns("py_fine(dec, day)", n, env)),
+        ("fine(200, '2026-02-10')", timings_ns("CTX.fine(200, '2026-02-10')", n, env),
+         timings_ns("py_fine(200, datetime.date.fromisoformat('2026-02-10'))", n, env)),
+        ("range('115-1', date)", timings_ns("CTX.range('115-1', day)", n // 4, env),
+         timings_ns("py_range('115-1', day)", n // 4, env)),
+    ]
+    lines = [
+        "# Python binding: calls per second",
+        "",
+        f"Machine: {machine()}. Measured {datetime.date.today().isoformat()} with "
+        f"`PYTHONPATH=build/bindings/python python3 bench/python_binding.py --out bench/results/python.md` "
+        f"({REPEAT} runs of {n:,} calls, the range rows {n // 4:,}; best and median per call; this virtual "
+        f"machine's speed varies from run to run, so compare the columns of one run). Each is timed as a statement "
+        f"compiled into timeit's loop, the same way for both sides.",
+        "",
+        "| call | kzpenalty best (ns) | median | pure Python best (ns) | median | speed-up (best) | (median) |",
+        "|---|---:|---:|---:|---:|---:|---:|",
+    ]
+    for name, (cb, cm), (pb, pm) in rows:
+        lines.append(f"| {name} | {cb:.0f} | {cm:.0f} | {pb:.0f} | {pm:.0f} | {pb / cb:.1f}x | {pm / cm:.1f}x |")
+    (fb, fm), (pb, pm) = rows[0][1], rows[0][2]
+    lines += [
+        "",
+        f"Goal (issue 5): a fine call at most 250 ns and at least 5x the pure-Python implementation. "
+        f"Measured for fine(200, date): best {fb:.0f} ns, median {fm:.0f} ns "
+        f"({'met' if fb <= 250 else 'NOT met'} on the best run); speed-up {pb / fb:.1f}x best, {pm / fm:.1f}x median "
+        f"({'met' if pb / fb >= 5 else 'NOT met'} on the best run).",
+    ]
+    text = "\n".join(lines) + "\n"
+    print(text)
+    if args.out:
+        with open(args.out, "w", encoding="utf-8") as f:
+            f.write(text)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
