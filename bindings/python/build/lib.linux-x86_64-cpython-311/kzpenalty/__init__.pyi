@@ -46,9 +46,8 @@ class DatasetInfo(NamedTuple):
     article_count: int
 
 class Mci(NamedTuple):
-    """The MCI (whole tenge) in force on a date, and the period it comes from."""
+    """The MCI (whole tenge) that applies, and the period it comes from (shared between results)."""
     tenge: int
-    date: datetime.date
     from_date: datetime.date
     purpose: Literal["fines", "benefits"]
     stale: bool
@@ -81,7 +80,6 @@ class Sanction(NamedTuple):
     min_tiyn: Optional[int]
     max_tiyn: Optional[int]
     citation: Citation
-    max_text: Optional[str]
 
 class Range(NamedTuple):
     """The sanction range of an article for an offence date."""
@@ -106,7 +104,6 @@ class Fine(NamedTuple):
     stale: bool
     basis: Tuple[Citation, ...]
     receipt: Receipt
-    amount_text: str
 
 class Check(NamedTuple):
     """A proposed sentence against the range: which bound it breaks and by how much."""

@@ -1,0 +1,81 @@
+'use strict';
+/**
+ * kzpenalty for Node.js: the sanctions of Kazakhstan's Criminal Code as exact, dated, cited
+ * numbers, from the kzpenalty C library through a Node-API addon. No rule is re-implemented
+ * here: this file finds the addon and defines the error classes it throws.
+ */
+const path = require('path');
+
+function loadAddon() {
+  const candidates = [
+    process.env.KZPENALTY_ADDON,
+    path.join(__dirname, 'build', 'kzpenalty.node'),
+    path.join(__dirname, '..', '..', 'build', 'bindings', 'node', 'kzpenalty.node'),
+  ].filter(Boolean);
+  const tried = [];
+  for (const file of candidates) {
+    try {
+      return require(file);
+    } catch (e) {
+      if (e.code !== 'MODULE_NOT_FOUND' && !/cannot open shared object/.test(e.message)) throw e;
+      tried.push(file);
+    }
+  }
+  throw new Error('kzpenalty: the native addon was not found (tried ' + tried.join(', ') +
+    '). Build it with ./scripts/setup (or cmake --build build) from the repository root.');
+}
+
+const native = loadAddon();
+
+/** Base of every error the library reports: .code is the status name, e.g. 'KZP_E_BAD_DATE'. */
+class KzpError extends Error {
+  constructor(message) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+const STATUS_CLASSES = {
+  KZP_E_INVALID_ARG: 'InvalidArgumentError',
+  KZP_E_NOMEM: 'OutOfMemoryError',
+  KZP_E_IO: 'DataFileError',
+  KZP_E_JSON: 'JSONSyntaxError',
+  KZP_E_SCHEMA: 'SchemaError',
+  KZP_E_SCHEMA_VERSION: 'SchemaVersionError',
+  KZP_E_BAD_DATE: 'BadDateError',
+  KZP_E_BAD_NUMBER: 'BadNumberError',
+  KZP_E_OVERFLOW: 'AmountOverflowError',
+  KZP_E_DATA_VALUE: 'DataValueError',
+  KZP_E_DATA_ORDER: 'DataOrderError',
+  KZP_E_DATA_REF: 'DataReferenceError',
+  KZP_E_DATA_DUPLICATE: 'DataDuplicateError',
+  KZP_E_UNKNOWN_KIND: 'UnknownKindError',
+  KZP_E_UNKNOWN_ARTICLE: 'UnknownArticleError',
+  KZP_E_NOT_IN_FORCE: 'NotInForceError',
+  KZP_E_MCI_STALE: 'StaleMciError',
+  KZP_E_MCI_BEFORE_FIRST: 'MciBeforeFirstError',
+  KZP_E_NO_SANCTION: 'NoSanctionError',
+  KZP_E_NO_RULE: 'NoRuleError',
+  KZP_E_UNVERIFIED: 'UnverifiedError',
+};
+
+const errors = { KzpError };
+const byCode = { KzpError };
+for (const [code, name] of Object.entries(STATUS_CLASSES)) {
+  // a named subclass per status, so `e instanceof kzpenalty.NotInForceError` reads as it should
+  const cls = { [name]: class extends KzpError {} }[name];
+  errors[name] = cls;
+  byCode[code] = cls;
+}
+native.setErrorClasses(byCode);
+
+module.exports = {
+  Context: native.Context,
+  numberWords: native.numberWords,
+  tengeWords: native.tengeWords,
+  tengeFiguresWords: native.tengeFiguresWords,
+  formatTenge: native.formatTenge,
+  validateDataset: native.validateDataset,
+  libraryVersion: native.libraryVersion,
+  ...errors,
+};

@@ -1,0 +1,1082 @@
+/* kzpenalty.node: the Node-API addon over the public C API. It translates JavaScript values
+ * in (ISO date strings, amounts as integer numbers, bigints or decimal strings) and the
+ * library's results out (frozen plain objects, money as bigint tiyn, quantities as exact
+ * decimal strings). No rule of law is computed here. State lives in the instance data of each
+ * environment, so the addon works in worker threads. */
+#define NAPI_VERSION 8
+#include <node_api.h>
+
+#include <kzpenalty.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define N_STATUS 22
+
+typedef struct addon_state {
+    napi_ref context_ctor;
+    napi_ref errors[N_STATUS]; /* by -status; [0] is the base class KzpError */
+} addon_state;
+
+typedef struct context_box {
+    kzp_ctx *ctx;
+} context_box;
+
+/* ---- Small helpers (every napi call is checked; a failure leaves a pending JS exception) ---- */
+
+#define CHECK(call)                                                                                                    \
+    do {                                                                                                               \
+        if ((call) != napi_ok) {                                                                                       \
+            return NULL;                                                                                               \
+        }                                                                                                              \
+    } while (0)
+
+static addon_state *state_of(napi_env env)
+{
+    addon_state *st = NULL;
+    napi_get_instance_data(env, (void **)&st);
+    return st;
+}
+
+static napi_value throw_type(napi_env env, const char *msg)
+{
+    napi_throw_type_error(env, NULL, msg);
+    return NULL;
+}
+
+/* Throw the error class for a status (registered from index.js), with code and details. */
+static napi_value throw_status(napi_env env, int rc, const kzp_error *err)
+{
+    addon_state *st = state_of(env);
+    int idx = -rc > 0 && -rc < N_STATUS ? -rc : 0;
+    const char *msg = err && err->message[0] ? err->message : kzp_strerror(rc);
+    napi_value cls = NULL, message, exc;
+    if (st && st->errors[idx]) {
+        napi_get_reference_value(env, st->errors[idx], &cls);
+    }
+    if (!cls && st && st->errors[0]) {
+        napi_get_reference_value(env, st->errors[0], &cls);
+    }
+    CHECK(napi_create_string_utf8(env, msg, NAPI_AUTO_LENGTH, &message));
+    if (cls) {
+        CHECK(napi_new_instance(env, cls, 1, &message, &exc));
+    } else {
+        CHECK(napi_create_error(env, NULL, message, &exc));
+    }
+    napi_value code, status, path, line, column;
+    napi_create_string_utf8(env, kzp_status_name(rc), NAPI_AUTO_LENGTH, &code);
+    napi_create_int32(env, rc, &status);
+    napi_create_string_utf8(env, err ? err->path : "", NAPI_AUTO_LENGTH, &path);
+    napi_create_int32(env, err ? err->line : 0, &line);
+    napi_create_int32(env, err ? err->column : 0, &column);
+    napi_set_named_property(env, exc, "code", code);
+    napi_set_named_property(env, exc, "status", status);
+    napi_set_named_property(env, exc, "path", path);
+    napi_set_named_property(env, exc, "line", line);
+    napi_set_named_property(env, exc, "column", column);
+    napi_throw(env, exc);
+    return NULL;
+}
+
+static napi_value str(napi_env env, const char *s)
+{
+    napi_value v;
+    return napi_create_string_utf8(env, s, NAPI_AUTO_LENGTH, &v) == napi_ok ? v : NULL;
+}
+
+static napi_value boolean(napi_env env, bool b)
+{
+    napi_value v;
+    return napi_get_boolean(env, b, &v) == napi_ok ? v : NULL;
+}
+
+static napi_value int64v(napi_env env, int64_t n)
+{
+    napi_value v;
+    return napi_create_int64(env, n, &v) == napi_ok ? v : NULL;
+}
+
+static napi_value bigint(napi_env env, int64_t n)
+{
+    napi_value v;
+    return napi_create_bigint_int64(env, n, &v) == napi_ok ? v : NULL;
+}
+
+static napi_value null_value(napi_env env)
+{
+    napi_value v;
+    napi_get_null(env, &v);
+    return v;
+}
+
+/* Exact decimal text of hundredths: "200", "0.2". */
+static napi_value decimal_str(napi_env env, int64_t centi)
+{
+    char buf[40];
+    kzp_decimal_format(buf, sizeof buf, centi);
+    return str(env, buf);
+}
+
+static napi_value money_text(napi_env env, int64_t tiyn)
+{
+    char buf[64];
+    kzp_format_tenge(buf, sizeof buf, tiyn, KZP_MONEY_SIGN);
+    return str(env, buf);
+}
+
+/* An object from parallel arrays of names and values, then frozen. NULL values fail. */
+static napi_value frozen(napi_env env, const char *const *names, napi_value *values, size_t n)
+{
+    napi_value o;
+    CHECK(napi_create_object(env, &o));
+    for (size_t i = 0; i < n; i++) {
+        if (!values[i]) {
+            return NULL;
+        }
+        CHECK(napi_set_named_property(env, o, names[i], values[i]));
+    }
+    CHECK(napi_object_freeze(env, o));
+    return o;
+}
+
+static napi_value frozen_array(napi_env env, napi_value *items, size_t n)
+{
+    napi_value a;
+    CHECK(napi_create_array_with_length(env, n, &a));
+    for (size_t i = 0; i < n; i++) {
+        if (!items[i]) {
+            return NULL;
+        }
+        CHECK(napi_set_element(env, a, (uint32_t)i, items[i]));
+    }
+    CHECK(napi_object_freeze(env, a));
+    return a;
+}
+
+/* ---- Arguments ---- */
+
+static bool get_string(napi_env env, napi_value v, char *buf, size_t size, const char *what)
+{
+    napi_valuetype t;
+    napi_typeof(env, v, &t);
+    if (t != napi_string) {
+        char msg[128];
+        snprintf(msg, sizeof msg, "%s must be a string", what);
+        throw_type(env, msg);
+        return false;
+    }
+    size_t len;
+    napi_get_value_string_utf8(env, v, NULL, 0, &len);
+    if (len >= size) {
+        /* too long to be a date, a kind or an article id: hand the library something it rejects */
+        napi_get_value_string_utf8(env, v, buf, size, &len);
+        buf[size > 1 ? size - 2 : 0] = '?';
+        return true;
+    }
+    napi_get_value_string_utf8(env, v, buf, size, &len);
+    if (strlen(buf) != len) {
+        buf[0] = '?'; /* an embedded NUL must not cut the text silently */
+    }
+    return true;
+}
+
+/* An amount: a safe integer number or a bigint (whole units), or a decimal string ("0.2").
+ * Returns false with a TypeError pending; *rc receives a library status for a bad value. */
+static bool get_amount(napi_env env, napi_value v, int64_t *centi, int *rc, kzp_error *err, const char *what)
+{
+    napi_valuetype t;
+    napi_typeof(env, v, &t);
+    *rc = KZP_OK;
+    char msg[160];
+    if (t == napi_number) {
+        double d;
+        napi_get_value_double(env, v, &d);
+        int64_t n;
+        napi_get_value_int64(env, v, &n);
+        if ((double)n != d || d > 9007199254740991.0 || d < -9007199254740991.0) {
+            snprintf(msg, sizeof msg, "%s must be an integer number, a bigint or a decimal string such as '0.2' "
+                                      "(a fractional number is not exact)", what);
+            throw_type(env, msg);
+            return false;
+        }
+        if (n < 0) {
+            *rc = KZP_E_BAD_NUMBER;
+            snprintf(err->message, sizeof err->message, "%s cannot be negative", what);
+        } else if (n > INT64_MAX / 100) {
+            *rc = KZP_E_OVERFLOW;
+            snprintf(err->message, sizeof err->message, "%s is too large", what);
+        } else {
+            *centi = n * 100;
+        }
+        return true;
+    }
+    if (t == napi_bigint) {
+        int64_t n;
+        bool lossless;
+        napi_get_value_bigint_int64(env, v, &n, &lossless);
+        if (!lossless || n > INT64_MAX / 100 || n < 0) {
+            *rc = n < 0 && lossless ? KZP_E_BAD_NUMBER : KZP_E_OVERFLOW;
+            snprintf(err->message, sizeof err->message, "%s is %s", what, *rc == KZP_E_BAD_NUMBER ? "negative" : "too large");
+        } else {
+            *centi = n * 100;
+        }
+        return true;
+    }
+    if (t == napi_string) {
+        char buf[64];
+        if (!get_string(env, v, buf, sizeof buf, what)) {
+            return false;
+        }
+        *rc = kzp_decimal_parse(centi, buf, err);
+        return true;
+    }
+    snprintf(msg, sizeof msg, "%s must be an integer number, a bigint or a decimal string", what);
+    throw_type(env, msg);
+    return false;
+}
+
+/* Options object: {mitigated, accelerated, allowStale, strict}; undefined means none. */
+static bool get_flags(napi_env env, napi_value opts, unsigned *flags)
+{
+    *flags = 0;
+    if (!opts) {
+        return true;
+    }
+    napi_valuetype t = napi_undefined;
+    napi_typeof(env, opts, &t);
+    if (t == napi_undefined || t == napi_null) {
+        return true;
+    }
+    if (t != napi_object) {
+        throw_type(env, "options must be an object such as { mitigated: true }");
+        return false;
+    }
+    static const char *const NAMES[] = {"mitigated", "accelerated", "allowStale", "strict"};
+    static const unsigned BITS[] = {KZP_Q_MITIGATED, KZP_Q_ACCELERATED, KZP_Q_ALLOW_STALE, KZP_Q_STRICT};
+    for (int i = 0; i < 4; i++) {
+        bool has;
+        napi_has_named_property(env, opts, NAMES[i], &has);
+        if (!has) {
+            continue;
+        }
+        napi_value v;
+        napi_get_named_property(env, opts, NAMES[i], &v);
+        napi_valuetype vt;
+        napi_typeof(env, v, &vt);
+        if (vt == napi_undefined) {
+            continue;
+        }
+        if (vt != napi_boolean) {
+            char msg[96];
+            snprintf(msg, sizeof msg, "options.%s must be a boolean", NAMES[i]);
+            throw_type(env, msg);
+            return false;
+        }
+        bool b;
+        napi_get_value_bool(env, v, &b);
+        *flags |= b ? BITS[i] : 0;
+    }
+    return true;
+}
+
+static int lang_of(const char *s)
+{
+    return strcmp(s, "en") == 0 ? KZP_LANG_EN : strcmp(s, "ru") == 0 ? KZP_LANG_RU : strcmp(s, "kk") == 0 ? KZP_LANG_KK : -1;
+}
+
+/* this -> the context it wraps. */
+static kzp_ctx *this_ctx(napi_env env, napi_callback_info info, size_t *argc, napi_value *argv)
+{
+    napi_value self;
+    void *box = NULL;
+    if (napi_get_cb_info(env, info, argc, argv, &self, NULL) != napi_ok || napi_unwrap(env, self, &box) != napi_ok ||
+        !box) {
+        throw_type(env, "not a kzpenalty Context");
+        return NULL;
+    }
+    return ((context_box *)box)->ctx;
+}
+
+/* ---- Result objects ---- */
+
+static napi_value citation_obj(napi_env env, const kzp_citation *c)
+{
+    static const char *const N[] = {"id", "act", "reference", "document", "seenIn", "note", "status"};
+    napi_value v[] = {str(env, c->id),       str(env, c->act),  str(env, c->reference),
+                      str(env, c->document), str(env, c->seen_in), str(env, c->note),
+                      str(env, kzp_certainty_name(c->certainty))};
+    return frozen(env, N, v, 7);
+}
+
+static napi_value basis_arr(napi_env env, const kzp_citation *const *basis, size_t n)
+{
+    napi_value items[KZP_MAX_BASIS];
+    for (size_t i = 0; i < n; i++) {
+        items[i] = citation_obj(env, basis[i]);
+    }
+    return frozen_array(env, items, n);
+}
+
+static napi_value receipt_obj(napi_env env, const kzp_ctx *ctx)
+{
+    kzp_dataset_info i;
+    kzp_ctx_info(&i, ctx);
+    static const char *const N[] = {"library", "dataset", "datasetVersion", "datasetFingerprint", "hypothetical"};
+    napi_value v[] = {str(env, kzp_version_string()), str(env, i.id), str(env, i.version), str(env, i.fingerprint),
+                      boolean(env, i.hypothetical)};
+    return frozen(env, N, v, 5);
+}
+
+static napi_value mci_obj(napi_env env, const kzp_mci *m)
+{
+    static const char *const N[] = {"tenge", "date", "from", "purpose", "stale", "certainty", "citation"};
+    napi_value v[] = {int64v(env, m->tenge), str(env, m->date), str(env, m->from),
+                      str(env, kzp_purpose_name(m->purpose)), boolean(env, m->stale),
+                      str(env, kzp_certainty_name(m->certainty)), citation_obj(env, m->citation)};
+    return frozen(env, N, v, 7);
+}
+
+static napi_value range_obj(napi_env env, const kzp_range *r, const kzp_ctx *ctx)
+{
+    napi_value items[KZP_MAX_SANCTIONS];
+    for (size_t i = 0; i < r->sanction_count; i++) {
+        const kzp_sanction *s = &r->sanctions[i];
+        static const char *const N[] = {"kind", "unit", "min", "max", "articleMax", "capped", "minTiyn", "maxTiyn",
+                                        "maxText", "citation"};
+        napi_value v[] = {str(env, kzp_kind_name(s->kind)),
+                          str(env, kzp_unit_name(s->unit)),
+                          s->has_min ? decimal_str(env, s->min_centi) : null_value(env),
+                          decimal_str(env, s->max_centi),
+                          decimal_str(env, s->article_max_centi),
+                          boolean(env, s->capped),
+                          s->has_tiyn && s->has_min ? bigint(env, s->min_tiyn) : null_value(env),
+                          s->has_tiyn ? bigint(env, s->max_tiyn) : null_value(env),
+                          s->has_tiyn ? money_text(env, s->max_tiyn) : null_value(env),
+                          str(env, s->citation->id)};
+        items[i] = frozen(env, N, v, 10);
+    }
+    static const char *const N[] = {"article", "offenceDate", "mitigated", "accelerated", "mci", "sanctions",
+                                    "certainty", "stale", "basis", "receipt"};
+    napi_value v[] = {str(env, r->article),
+                      str(env, r->offence_date),
+                      boolean(env, (r->flags & KZP_Q_MITIGATED) != 0),
+                      boolean(env, (r->flags & KZP_Q_ACCELERATED) != 0),
+                      r->has_mci ? mci_obj(env, &r->mci) : null_value(env),
+                      frozen_array(env, items, r->sanction_count),
+                      str(env, kzp_certainty_name(r->certainty)),
+                      boolean(env, r->stale),
+                      basis_arr(env, r->basis, r->basis_count),
+                      receipt_obj(env, ctx)};
+    return frozen(env, N, v, 10);
+}
+
+/* ---- Context methods ---- */
+
+static napi_value m_mci(napi_env env, napi_callback_info info)
+{
+    size_t argc = 3;
+    napi_value argv[3];
+    kzp_ctx *ctx = this_ctx(env, info, &argc, argv);
+    char date[32], purpose_s[32] = "fines";
+    unsigned flags;
+    int purpose;
+    if (!ctx || argc < 1 || !get_string(env, argv[0], date, sizeof date, "date") ||
+        (argc > 1 && !get_string(env, argv[1], purpose_s, sizeof purpose_s, "purpose")) ||
+        !get_flags(env, argc > 2 ? argv[2] : NULL, &flags)) {
+        return argc < 1 && ctx ? throw_type(env, "mci(date, purpose?, options?)") : NULL;
+    }
+    if (kzp_purpose_parse(&purpose, purpose_s) != KZP_OK) {
+        kzp_error e = {.code = KZP_E_UNKNOWN_KIND};
+        snprintf(e.message, sizeof e.message, "purpose must be 'fines' or 'benefits'");
+        return throw_status(env, KZP_E_UNKNOWN_KIND, &e);
+    }
+    kzp_mci m;
+    kzp_error err;
+    int rc = kzp_mci_on(&m, ctx, date, purpose, flags & (KZP_Q_ALLOW_STALE | KZP_Q_STRICT), &err);
+    if (rc) {
+        return throw_status(env, rc, &err);
+    }
+    napi_value o = mci_obj(env, &m);
+    return o;
+}
+
+static napi_value m_range(napi_env env, napi_callback_info info)
+{
+    size_t argc = 3;
+    napi_value argv[3];
+    kzp_ctx *ctx = this_ctx(env, info, &argc, argv);
+    char article[64], date[32];
+    unsigned flags;
+    if (!ctx) {
+        return NULL;
+    }
+    if (argc < 2) {
+        return throw_type(env, "range(article, date, options?)");
+    }
+    if (!get_string(env, argv[0], article, sizeof article, "article") ||
+        !get_string(env, argv[1], date, sizeof date, "date") || !get_flags(env, argc > 2 ? argv[2] : NULL, &flags)) {
+        return NULL;
+    }
+    kzp_range r;
+    kzp_error err;
+    int rc = kzp_range_get(&r, ctx, article, date, flags, &err);
+    return rc ? throw_status(env, rc, &err) : range_obj(env, &r, ctx);
+}
+
+static napi_value m_fine(napi_env env, napi_callback_info info)
+{
+    size_t argc = 3;
+    napi_value argv[3];
+    kzp_ctx *ctx = this_ctx(env, info, &argc, argv);
+    char date[32];
+    unsigned flags;
+    int64_t centi = 0;
+    int rc;
+    kzp_error err = {0};
+    if (!ctx) {
+        return NULL;
+    }
+    if (argc < 2) {
+        return throw_type(env, "fine(mciCount, date, options?)");
+    }
+    if (!get_string(env, argv[1], date, sizeof date, "date") || !get_amount(env, argv[0], &centi, &rc, &err, "mciCount") ||
+        !get_flags(env, argc > 2 ? argv[2] : NULL, &flags)) {
+        return NULL;
+    }
+    kzp_fine f;
+    if (rc || (rc = kzp_fine_compute(&f, ctx, date, centi, flags & (KZP_Q_ALLOW_STALE | KZP_Q_STRICT), &err))) {
+        return throw_status(env, rc, &err);
+    }
+    static const char *const N[] = {"mciCount", "offenceDate", "amountTiyn", "amountText", "mci",
+                                    "certainty", "stale", "basis", "receipt"};
+    napi_value v[] = {decimal_str(env, f.mci_centi),
+                      str(env, f.mci.date),
+                      bigint(env, f.amount_tiyn),
+                      money_text(env, f.amount_tiyn),
+                      mci_obj(env, &f.mci),
+                      str(env, kzp_certainty_name(f.certainty)),
+                      boolean(env, f.stale),
+                      basis_arr(env, f.basis, f.basis_count),
+                      receipt_obj(env, ctx)};
+    return frozen(env, N, v, 9);
+}
+
+static napi_value m_check(napi_env env, napi_callback_info info)
+{
+    size_t argc = 5;
+    napi_value argv[5];
+    kzp_ctx *ctx = this_ctx(env, info, &argc, argv);
+    char article[64], date[32], kind_s[40];
+    unsigned flags;
+    int64_t centi = 0;
+    int rc, kind;
+    kzp_error err = {0};
+    if (!ctx) {
+        return NULL;
+    }
+    if (argc < 4) {
+        return throw_type(env, "check(article, date, kind, amount, options?)");
+    }
+    if (!get_string(env, argv[0], article, sizeof article, "article") ||
+        !get_string(env, argv[1], date, sizeof date, "date") || !get_string(env, argv[2], kind_s, sizeof kind_s, "kind") ||
+        !get_amount(env, argv[3], &centi, &rc, &err, "amount") || !get_flags(env, argc > 4 ? argv[4] : NULL, &flags)) {
+        return NULL;
+    }
+    if (kzp_kind_parse(&kind, kind_s) != KZP_OK) {
+        snprintf(err.message, sizeof err.message, "kind must be 'fine', 'community_service' or 'arrest'");
+        return throw_status(env, KZP_E_UNKNOWN_KIND, &err);
+    }
+    kzp_check c;
+    if (rc || (rc = kzp_check_sentence(&c, ctx, article, date, kind, centi, flags, &err))) {
+        return throw_status(env, rc, &err);
+    }
+    static const char *const N[] = {"fits", "violation", "kind", "unit", "amount", "limit", "excess", "range",
+                                    "receipt"};
+    napi_value v[] = {boolean(env, c.fits),
+                      str(env, kzp_violation_name(c.violation)),
+                      str(env, kzp_kind_name(c.kind)),
+                      str(env, kzp_unit_name(c.unit)),
+                      decimal_str(env, c.amount_centi),
+                      decimal_str(env, c.limit_centi),
+                      decimal_str(env, c.excess_centi),
+                      range_obj(env, &c.range, ctx),
+                      receipt_obj(env, ctx)};
+    return frozen(env, N, v, 9);
+}
+
+static napi_value m_convert(napi_env env, napi_callback_info info)
+{
+    size_t argc = 3;
+    napi_value argv[3];
+    kzp_ctx *ctx = this_ctx(env, info, &argc, argv);
+    char from_s[40], to_s[40];
+    int64_t centi = 0;
+    int rc, from, to;
+    kzp_error err = {0};
+    if (!ctx) {
+        return NULL;
+    }
+    if (argc < 3) {
+        return throw_type(env, "convert(amount, fromKind, toKind)");
+    }
+    if (!get_amount(env, argv[0], &centi, &rc, &err, "amount") ||
+        !get_string(env, argv[1], from_s, sizeof from_s, "fromKind") ||
+        !get_string(env, argv[2], to_s, sizeof to_s, "toKind")) {
+        return NULL;
+    }
+    if (kzp_kind_parse(&from, from_s) != KZP_OK || kzp_kind_parse(&to, to_s) != KZP_OK) {
+        snprintf(err.message, sizeof err.message, "kinds are 'fine', 'community_service', 'arrest', 'correctional_work'");
+        return throw_status(env, KZP_E_UNKNOWN_KIND, &err);
+    }
+    kzp_conversion c;
+    if (rc || (rc = kzp_convert(&c, ctx, from, centi, to, &err))) {
+        return throw_status(env, rc, &err);
+    }
+    static const char *const N[] = {"fromKind", "amount", "toKind", "whole", "remainder", "remainderUnit",
+                                    "exact", "citation", "receipt"};
+    napi_value v[] = {str(env, kzp_kind_name(c.from_kind)), decimal_str(env, c.from_centi), str(env, kzp_kind_name(c.to_kind)),
+                      bigint(env, c.whole), decimal_str(env, c.remainder_centi), str(env, kzp_unit_name(c.from_unit)),
+                      boolean(env, c.exact), citation_obj(env, c.citation), receipt_obj(env, ctx)};
+    return frozen(env, N, v, 9);
+}
+
+static napi_value m_sanction_texts(napi_env env, napi_callback_info info)
+{
+    size_t argc = 4;
+    napi_value argv[4];
+    kzp_ctx *ctx = this_ctx(env, info, &argc, argv);
+    char article[64], date[32], lang_s[8] = "en";
+    unsigned flags;
+    if (!ctx) {
+        return NULL;
+    }
+    if (argc < 2) {
+        return throw_type(env, "sanctionTexts(article, date, lang?, options?)");
+    }
+    if (!get_string(env, argv[0], article, sizeof article, "article") ||
+        !get_string(env, argv[1], date, sizeof date, "date") ||
+        (argc > 2 && !get_string(env, argv[2], lang_s, sizeof lang_s, "lang")) ||
+        !get_flags(env, argc > 3 ? argv[3] : NULL, &flags)) {
+        return NULL;
+    }
+    int lang = lang_of(lang_s);
+    if (lang < 0) {
+        return throw_type(env, "lang must be 'en', 'ru' or 'kk'");
+    }
+    kzp_range r;
+    kzp_error err;
+    int rc = kzp_range_get(&r, ctx, article, date, flags, &err);
+    if (rc) {
+        return throw_status(env, rc, &err);
+    }
+    napi_value items[KZP_MAX_SANCTIONS];
+    for (size_t i = 0; i < r.sanction_count; i++) {
+        char buf[2048];
+        kzp_sanction_text(buf, sizeof buf, &r, i, lang);
+        items[i] = str(env, buf);
+    }
+    return frozen_array(env, items, r.sanction_count);
+}
+
+static napi_value m_mci_table(napi_env env, napi_callback_info info)
+{
+    size_t argc = 0;
+    kzp_ctx *ctx = this_ctx(env, info, &argc, NULL);
+    if (!ctx) {
+        return NULL;
+    }
+    kzp_dataset_info di;
+    kzp_ctx_info(&di, ctx);
+    napi_value a;
+    CHECK(napi_create_array_with_length(env, di.mci_period_count, &a));
+    for (size_t i = 0; i < di.mci_period_count; i++) {
+        kzp_mci_period p;
+        kzp_mci_period_at(&p, ctx, i);
+        static const char *const N[] = {"from", "tenge", "purpose", "citation"};
+        napi_value v[] = {str(env, p.from), int64v(env, p.tenge),
+                          str(env, p.purpose_all ? "all" : kzp_purpose_name(p.purpose)), citation_obj(env, p.citation)};
+        napi_value o = frozen(env, N, v, 4);
+        if (!o) {
+            return NULL;
+        }
+        CHECK(napi_set_element(env, a, (uint32_t)i, o));
+    }
+    CHECK(napi_object_freeze(env, a));
+    return a;
+}
+
+static napi_value m_articles(napi_env env, napi_callback_info info)
+{
+    size_t argc = 0;
+    kzp_ctx *ctx = this_ctx(env, info, &argc, NULL);
+    if (!ctx) {
+        return NULL;
+    }
+    kzp_dataset_info di;
+    kzp_ctx_info(&di, ctx);
+    napi_value a;
+    CHECK(napi_create_array_with_length(env, di.article_count, &a));
+    for (size_t i = 0; i < di.article_count; i++) {
+        kzp_article art;
+        kzp_article_at(&art, ctx, i);
+        static const char *const TN[] = {"en", "ru", "kk"};
+        napi_value tv[] = {str(env, art.title[0]), str(env, art.title[1]), str(env, art.title[2])};
+        static const char *const N[] = {"id", "title", "category", "inForceFrom", "citation"};
+        napi_value v[] = {str(env, art.id), frozen(env, TN, tv, 3), str(env, kzp_category_name(art.category)),
+                          str(env, art.in_force_from), citation_obj(env, art.citation)};
+        napi_value o = frozen(env, N, v, 5);
+        if (!o) {
+            return NULL;
+        }
+        CHECK(napi_set_element(env, a, (uint32_t)i, o));
+    }
+    CHECK(napi_object_freeze(env, a));
+    return a;
+}
+
+static napi_value m_info(napi_env env, napi_callback_info info)
+{
+    size_t argc = 0;
+    kzp_ctx *ctx = this_ctx(env, info, &argc, NULL);
+    if (!ctx) {
+        return NULL;
+    }
+    kzp_dataset_info i;
+    kzp_ctx_info(&i, ctx);
+    static const char *const N[] = {"id", "version", "verifiedOn", "fingerprint", "mciKnownUntil", "schemaVersion",
+                                    "hypothetical", "articleCount"};
+    napi_value v[] = {str(env, i.id),           str(env, i.version),          str(env, i.verified_on),
+                      str(env, i.fingerprint),  str(env, i.mci_known_until),  int64v(env, i.schema_version),
+                      boolean(env, i.hypothetical), int64v(env, (int64_t)i.article_count)};
+    return frozen(env, N, v, 8);
+}
+
+/* ---- Construction and finalization ---- */
+
+static void context_finalize(napi_env env, void *data, void *hint)
+{
+    (void)env;
+    (void)hint;
+    context_box *box = data;
+    kzp_ctx_free(box->ctx);
+    free(box);
+}
+
+/* new Context(): the embedded dataset. From JS: Context.fromFile()/fromJSON() and derivations
+ * pass an internal external holding a ready kzp_ctx. */
+static napi_value context_ctor(napi_env env, napi_callback_info info)
+{
+    size_t argc = 1;
+    napi_value argv[1], self, target;
+    CHECK(napi_get_cb_info(env, info, &argc, argv, &self, NULL));
+    CHECK(napi_get_new_target(env, info, &target));
+    if (!target) {
+        return throw_type(env, "Context must be called with new");
+    }
+    kzp_ctx *ctx = NULL;
+    bool ours = false; /* a context passed in by wrap_new stays the caller's to free on failure */
+    napi_valuetype t = napi_undefined;
+    if (argc > 0) {
+        napi_typeof(env, argv[0], &t);
+    }
+    if (t == napi_external) {
+        void *p;
+        CHECK(napi_get_value_external(env, argv[0], &p));
+        ctx = p;
+    } else if (t != napi_undefined) {
+        return throw_type(env, "new Context() takes no arguments; use Context.fromFile(), Context.fromJSON(), "
+                               ".withMci() or .whatIf()");
+    } else {
+        kzp_error err;
+        int rc = kzp_ctx_new(&ctx, &err);
+        if (rc) {
+            return throw_status(env, rc, &err);
+        }
+        ours = true;
+    }
+    context_box *box = malloc(sizeof *box);
+    if (!box) {
+        if (ours) {
+            kzp_ctx_free(ctx);
+        }
+        return throw_status(env, KZP_E_NOMEM, NULL);
+    }
+    box->ctx = ctx;
+    if (napi_wrap(env, self, box, context_finalize, NULL, NULL) != napi_ok) {
+        free(box);
+        if (ours) {
+            kzp_ctx_free(ctx);
+        }
+        return NULL;
+    }
+    return self;
+}
+
+/* A new JS Context around a ready kzp_ctx (ownership passes to it). */
+static napi_value wrap_new(napi_env env, kzp_ctx *ctx)
+{
+    addon_state *st = state_of(env);
+    napi_value ctor, ext, obj;
+    if (napi_get_reference_value(env, st->context_ctor, &ctor) != napi_ok ||
+        napi_create_external(env, ctx, NULL, NULL, &ext) != napi_ok) {
+        kzp_ctx_free(ctx);
+        return NULL;
+    }
+    if (napi_new_instance(env, ctor, 1, &ext, &obj) != napi_ok) {
+        kzp_ctx_free(ctx); /* the constructor did not take it */
+        return NULL;
+    }
+    return obj;
+}
+
+/* Text from a string or a Buffer/Uint8Array. *owned is set when buf must be freed. */
+static bool get_text(napi_env env, napi_value v, char **buf, size_t *len, bool *owned, const char *what)
+{
+    napi_valuetype t;
+    napi_typeof(env, v, &t);
+    bool is_typed = false;
+    napi_is_typedarray(env, v, &is_typed);
+    *owned = false;
+    if (t == napi_string) {
+        napi_get_value_string_utf8(env, v, NULL, 0, len);
+        *buf = malloc(*len + 1);
+        if (!*buf) {
+            throw_status(env, KZP_E_NOMEM, NULL);
+            return false;
+        }
+        napi_get_value_string_utf8(env, v, *buf, *len + 1, len);
+        *owned = true;
+        return true;
+    }
+    if (is_typed) {
+        napi_typedarray_type tt;
+        void *data;
+        napi_get_typedarray_info(env, v, &tt, len, &data, NULL, NULL);
+        if (tt == napi_uint8_array) {
+            *buf = data;
+            return true;
+        }
+    }
+    char msg[96];
+    snprintf(msg, sizeof msg, "%s must be a string or a Uint8Array", what);
+    throw_type(env, msg);
+    return false;
+}
+
+static napi_value s_from_file(napi_env env, napi_callback_info info)
+{
+    size_t argc = 1;
+    napi_value argv[1];
+    char path[4096];
+    CHECK(napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
+    if (argc < 1 || !get_string(env, argv[0], path, sizeof path, "path")) {
+        return argc < 1 ? throw_type(env, "fromFile(path)") : NULL;
+    }
+    kzp_ctx *ctx = NULL;
+    kzp_error err;
+    int rc = kzp_ctx_new_from_file(&ctx, path, &err);
+    return rc ? throw_status(env, rc, &err) : wrap_new(env, ctx);
+}
+
+static napi_value s_from_json(napi_env env, napi_callback_info info)
+{
+    size_t argc = 1;
+    napi_value argv[1];
+    CHECK(napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
+    char *text;
+    size_t len;
+    bool owned;
+    if (argc < 1 || !get_text(env, argv[0], &text, &len, &owned, "text")) {
+        return argc < 1 ? throw_type(env, "fromJSON(text)") : NULL;
+    }
+    kzp_ctx *ctx = NULL;
+    kzp_error err;
+    int rc = kzp_ctx_new_from_buffer(&ctx, text, len, &err);
+    if (owned) {
+        free(text);
+    }
+    return rc ? throw_status(env, rc, &err) : wrap_new(env, ctx);
+}
+
+static napi_value m_with_mci(napi_env env, napi_callback_info info)
+{
+    size_t argc = 1;
+    napi_value argv[1];
+    kzp_ctx *base = this_ctx(env, info, &argc, argv);
+    char *text;
+    size_t len;
+    bool owned;
+    if (!base) {
+        return NULL;
+    }
+    if (argc < 1 || !get_text(env, argv[0], &text, &len, &owned, "update")) {
+        return argc < 1 ? throw_type(env, "withMci(update)") : NULL;
+    }
+    kzp_ctx *ctx = NULL;
+    kzp_error err;
+    int rc = kzp_ctx_new_with_mci(&ctx, base, text, len, &err);
+    if (owned) {
+        free(text);
+    }
+    return rc ? throw_status(env, rc, &err) : wrap_new(env, ctx);
+}
+
+static napi_value m_what_if(napi_env env, napi_callback_info info)
+{
+    size_t argc = 1;
+    napi_value argv[1];
+    kzp_ctx *base = this_ctx(env, info, &argc, argv);
+    if (!base) {
+        return NULL;
+    }
+    napi_valuetype t = napi_undefined;
+    if (argc > 0) {
+        napi_typeof(env, argv[0], &t);
+    }
+    int64_t tenge = -1;
+    if (t == napi_number) {
+        double d;
+        napi_get_value_double(env, argv[0], &d);
+        napi_get_value_int64(env, argv[0], &tenge);
+        if ((double)tenge != d) {
+            return throw_type(env, "whatIf takes the MCI as an integer number of tenge");
+        }
+    } else if (t == napi_bigint) {
+        bool lossless;
+        napi_get_value_bigint_int64(env, argv[0], &tenge, &lossless);
+        tenge = lossless ? tenge : -1;
+    } else {
+        return throw_type(env, "whatIf takes the MCI as an integer number (or bigint) of whole tenge");
+    }
+    kzp_ctx *ctx = NULL;
+    kzp_error err;
+    int rc = kzp_ctx_new_what_if(&ctx, base, tenge, &err);
+    return rc ? throw_status(env, rc, &err) : wrap_new(env, ctx);
+}
+
+/* ---- Module functions ---- */
+
+static napi_value words_result(napi_env env, int n, const char *buf)
+{
+    return n < 0 ? throw_status(env, n, NULL) : str(env, buf);
+}
+
+static bool get_int64(napi_env env, napi_value v, int64_t *out, const char *what)
+{
+    napi_valuetype t;
+    napi_typeof(env, v, &t);
+    if (t == napi_bigint) {
+        bool lossless;
+        napi_get_value_bigint_int64(env, v, out, &lossless);
+        if (!lossless) {
+            *out = -1; /* out of range: the library rejects it */
+        }
+        return true;
+    }
+    if (t == napi_number) {
+        double d;
+        napi_get_value_double(env, v, &d);
+        napi_get_value_int64(env, v, out);
+        if ((double)*out == d) {
+            return true;
+        }
+    }
+    char msg[96];
+    snprintf(msg, sizeof msg, "%s must be an integer number or a bigint", what);
+    throw_type(env, msg);
+    return false;
+}
+
+static napi_value f_number_words(napi_env env, napi_callback_info info)
+{
+    size_t argc = 4;
+    napi_value argv[4];
+    CHECK(napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
+    int64_t n;
+    char lang_s[8] = "en", gender_s[16] = "masculine", case_s[16] = "nominative";
+    if (argc < 1 || !get_int64(env, argv[0], &n, "n") ||
+        (argc > 1 && !get_string(env, argv[1], lang_s, sizeof lang_s, "lang")) ||
+        (argc > 2 && !get_string(env, argv[2], gender_s, sizeof gender_s, "gender")) ||
+        (argc > 3 && !get_string(env, argv[3], case_s, sizeof case_s, "grammaticalCase"))) {
+        return argc < 1 ? throw_type(env, "numberWords(n, lang?, gender?, grammaticalCase?)") : NULL;
+    }
+    static const char *const G[] = {"masculine", "feminine", "neuter", "plural"};
+    int gender = -1;
+    for (int i = 0; i < 4; i++) {
+        gender = strcmp(gender_s, G[i]) == 0 ? i : gender;
+    }
+    int gcase = strcmp(case_s, "nominative") == 0 ? 0 : strcmp(case_s, "genitive") == 0 ? 1 : -1;
+    int lang = lang_of(lang_s);
+    if (lang < 0 || gender < 0 || gcase < 0) {
+        return throw_type(env, "lang must be en/ru/kk, gender masculine/feminine/neuter/plural, case nominative/genitive");
+    }
+    char buf[1024];
+    return words_result(env, kzp_number_words(buf, sizeof buf, n, lang, gender, gcase), buf);
+}
+
+static napi_value money_words_fn(napi_env env, napi_callback_info info, int which)
+{
+    size_t argc = 2;
+    napi_value argv[2];
+    CHECK(napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
+    int64_t tiyn;
+    char lang_s[8] = "en";
+    if (argc < 1 || !get_int64(env, argv[0], &tiyn, "tiyn") ||
+        (argc > 1 && !get_string(env, argv[1], lang_s, sizeof lang_s, "lang"))) {
+        return argc < 1 ? throw_type(env, "(tiyn, lang?)") : NULL;
+    }
+    int lang = lang_of(lang_s);
+    if (lang < 0) {
+        return throw_type(env, "lang must be 'en', 'ru' or 'kk'");
+    }
+    char buf[1024];
+    int n = which == 0 ? kzp_tenge_words(buf, sizeof buf, tiyn, lang) : kzp_tenge_figures_words(buf, sizeof buf, tiyn, lang);
+    return words_result(env, n, buf);
+}
+
+static napi_value f_tenge_words(napi_env env, napi_callback_info info) { return money_words_fn(env, info, 0); }
+static napi_value f_tenge_figures_words(napi_env env, napi_callback_info info) { return money_words_fn(env, info, 1); }
+
+static napi_value f_format_tenge(napi_env env, napi_callback_info info)
+{
+    size_t argc = 2;
+    napi_value argv[2];
+    CHECK(napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
+    int64_t tiyn;
+    char style_s[8] = "sign";
+    if (argc < 1 || !get_int64(env, argv[0], &tiyn, "tiyn") ||
+        (argc > 1 && !get_string(env, argv[1], style_s, sizeof style_s, "style"))) {
+        return argc < 1 ? throw_type(env, "formatTenge(tiyn, style?)") : NULL;
+    }
+    static const char *const S[] = {"sign", "ru", "kk", "en", "plain"};
+    int style = -1;
+    for (int i = 0; i < 5; i++) {
+        style = strcmp(style_s, S[i]) == 0 ? i : style;
+    }
+    if (style < 0) {
+        return throw_type(env, "style must be sign, ru, kk, en or plain");
+    }
+    char buf[96];
+    kzp_format_tenge(buf, sizeof buf, tiyn, style);
+    return str(env, buf);
+}
+
+static napi_value f_validate_dataset(napi_env env, napi_callback_info info)
+{
+    size_t argc = 1;
+    napi_value argv[1];
+    CHECK(napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
+    char *text;
+    size_t len;
+    bool owned;
+    if (argc < 1 || !get_text(env, argv[0], &text, &len, &owned, "text")) {
+        return argc < 1 ? throw_type(env, "validateDataset(text)") : NULL;
+    }
+    enum { CAP = 200 };
+    kzp_error *errs = calloc(CAP, sizeof *errs);
+    size_t count = 0;
+    if (errs) {
+        kzp_dataset_validate(errs, CAP, &count, text, len);
+    }
+    if (owned) {
+        free(text);
+    }
+    if (!errs) {
+        return throw_status(env, KZP_E_NOMEM, NULL);
+    }
+    size_t shown = count < CAP ? count : CAP;
+    napi_value a;
+    napi_create_array_with_length(env, shown, &a);
+    for (size_t i = 0; i < shown; i++) {
+        static const char *const N[] = {"code", "path", "line", "column", "message"};
+        napi_value v[] = {str(env, kzp_status_name(errs[i].code)), str(env, errs[i].path), int64v(env, errs[i].line),
+                          int64v(env, errs[i].column), str(env, errs[i].message)};
+        napi_set_element(env, a, (uint32_t)i, frozen(env, N, v, 5));
+    }
+    free(errs);
+    napi_object_freeze(env, a);
+    return a;
+}
+
+/* setErrorClasses({ KzpError, KZP_E_BAD_DATE: BadDateError, ... }): index.js hands over its classes. */
+static napi_value f_set_error_classes(napi_env env, napi_callback_info info)
+{
+    size_t argc = 1;
+    napi_value argv[1];
+    CHECK(napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
+    addon_state *st = state_of(env);
+    if (argc < 1 || !st) {
+        return throw_type(env, "setErrorClasses(classes)");
+    }
+    for (int i = 0; i < N_STATUS; i++) {
+        napi_value cls;
+        const char *key = i == 0 ? "KzpError" : kzp_status_name(-i);
+        if (napi_get_named_property(env, argv[0], key, &cls) != napi_ok) {
+            return NULL;
+        }
+        napi_valuetype t;
+        napi_typeof(env, cls, &t);
+        if (t != napi_function) {
+            continue;
+        }
+        if (st->errors[i]) {
+            napi_delete_reference(env, st->errors[i]);
+        }
+        CHECK(napi_create_reference(env, cls, 1, &st->errors[i]));
+    }
+    return NULL;
+}
+
+static void state_finalize(napi_env env, void *data, void *hint)
+{
+    (void)hint;
+    addon_state *st = data;
+    napi_delete_reference(env, st->context_ctor);
+    for (int i = 0; i < N_STATUS; i++) {
+        if (st->errors[i]) {
+            napi_delete_reference(env, st->errors[i]);
+        }
+    }
+    free(st);
+}
+
+NAPI_MODULE_INIT()
+{
+    addon_state *st = calloc(1, sizeof *st);
+    if (!st || napi_set_instance_data(env, st, state_finalize, NULL) != napi_ok) {
+        free(st);
+        return NULL;
+    }
+    napi_property_descriptor methods[] = {
+        {"mci", NULL, m_mci, NULL, NULL, NULL, napi_default_method, NULL},
+        {"range", NULL, m_range, NULL, NULL, NULL, napi_default_method, NULL},
+        {"fine", NULL, m_fine, NULL, NULL, NULL, napi_default_method, NULL},
+        {"check", NULL, m_check, NULL, NULL, NULL, napi_default_method, NULL},
+        {"convert", NULL, m_convert, NULL, NULL, NULL, napi_default_method, NULL},
+        {"sanctionTexts", NULL, m_sanction_texts, NULL, NULL, NULL, napi_default_method, NULL},
+        {"mciTable", NULL, m_mci_table, NULL, NULL, NULL, napi_default_method, NULL},
+        {"articles", NULL, m_articles, NULL, NULL, NULL, napi_default_method, NULL},
+        {"withMci", NULL, m_with_mci, NULL, NULL, NULL, napi_default_method, NULL},
+        {"whatIf", NULL, m_what_if, NULL, NULL, NULL, napi_default_method, NULL},
+        {"info", NULL, NULL, m_info, NULL, NULL, napi_enumerable, NULL},
+        {"fromFile", NULL, s_from_file, NULL, NULL, NULL, napi_static, NULL},
+        {"fromJSON", NULL, s_from_json, NULL, NULL, NULL, napi_static, NULL},
+    };
+    napi_value ctor;
+    CHECK(napi_define_class(env, "Context", NAPI_AUTO_LENGTH, context_ctor, NULL, sizeof methods / sizeof methods[0],
+                            methods, &ctor));
+    CHECK(napi_create_reference(env, ctor, 1, &st->context_ctor));
+    napi_property_descriptor fns[] = {
+        {"Context", NULL, NULL, NULL, NULL, ctor, napi_enumerable, NULL},
+        {"numberWords", NULL, f_number_words, NULL, NULL, NULL, napi_enumerable, NULL},
+        {"tengeWords", NULL, f_tenge_words, NULL, NULL, NULL, napi_enumerable, NULL},
+        {"tengeFiguresWords", NULL, f_tenge_figures_words, NULL, NULL, NULL, napi_enumerable, NULL},
+        {"formatTenge", NULL, f_format_tenge, NULL, NULL, NULL, napi_enumerable, NULL},
+        {"validateDataset", NULL, f_validate_dataset, NULL, NULL, NULL, napi_enumerable, NULL},
+        {"setErrorClasses", NULL, f_set_error_classes, NULL, NULL, NULL, napi_enumerable, NULL},
+        {"libraryVersion", NULL, NULL, NULL, NULL, str(env, kzp_version_string()), napi_enumerable, NULL},
+    };
+    CHECK(napi_define_properties(env, exports, sizeof fns / sizeof fns[0], fns));
+    return exports;
+}
