@@ -3,7 +3,8 @@ import json
 import os
 import pathlib
 
-SOURCE_DIR = pathlib.Path(os.environ.get("KZP_SOURCE_DIR", pathlib.Path(__file__).resolve().parents[3]))
+# the repository: from the test runner, or from where this file sits (bindings/python/tests)
+SOURCE_DIR = pathlib.Path(os.environ.get("KZP_SOURCE_DIR") or pathlib.Path(__file__).resolve().parents[3])
 
 
 def load_vectors(name):
