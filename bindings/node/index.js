@@ -69,6 +69,31 @@ for (const [code, name] of Object.entries(STATUS_CLASSES)) {
 }
 native.setErrorClasses(byCode);
 
+// Result classes: the addon calls their constructors with the values in this order. Building
+// and freezing objects here is much faster than setting properties one by one from C.
+function resultClass(name, fields) {
+  const body = fields.map((f, i) => `this.${f} = a${i};`).join(' ');
+  const params = fields.map((_, i) => `a${i}`).join(', ');
+  // eslint-disable-next-line no-new-func
+  return new Function(`return class ${name} { constructor(${params}) { ${body} Object.freeze(this); } };`)();
+}
+
+const results = {
+  Citation: resultClass('Citation', ['id', 'act', 'reference', 'document', 'seenIn', 'note', 'status']),
+  Receipt: resultClass('Receipt', ['library', 'dataset', 'datasetVersion', 'datasetFingerprint', 'hypothetical']),
+  Mci: resultClass('Mci', ['tenge', 'from', 'purpose', 'stale', 'certainty', 'citation']),
+  Sanction: resultClass('Sanction', ['kind', 'unit', 'min', 'max', 'articleMax', 'capped', 'minTiyn', 'maxTiyn',
+    'maxText', 'citation']),
+  Range: resultClass('Range', ['article', 'offenceDate', 'mitigated', 'accelerated', 'mci', 'sanctions', 'certainty',
+    'stale', 'basis', 'receipt']),
+  Fine: resultClass('Fine', ['mciCount', 'offenceDate', 'amountTiyn', 'amountText', 'mci', 'certainty', 'stale', 'basis',
+    'receipt']),
+  Check: resultClass('Check', ['fits', 'violation', 'kind', 'unit', 'amount', 'limit', 'excess', 'range', 'receipt']),
+  Conversion: resultClass('Conversion', ['fromKind', 'amount', 'toKind', 'whole', 'remainder', 'remainderUnit', 'exact',
+    'citation', 'receipt']),
+};
+native.setResultClasses(results);
+
 module.exports = {
   Context: native.Context,
   numberWords: native.numberWords,
@@ -77,5 +102,6 @@ module.exports = {
   formatTenge: native.formatTenge,
   validateDataset: native.validateDataset,
   libraryVersion: native.libraryVersion,
+  ...results,
   ...errors,
 };

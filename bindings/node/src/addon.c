@@ -14,13 +14,41 @@
 
 #define N_STATUS 22
 
+/* Result classes defined in index.js: JS builds and freezes the objects, which V8 does far
+ * faster than property-by-property creation from C. Without them (not registered), plain
+ * frozen objects with the same fields are made. */
+enum { R_CITATION, R_RECEIPT, R_MCI, R_SANCTION, R_RANGE, R_FINE, R_CHECK, R_CONVERSION, R_COUNT };
+static const char *const RESULT_NAMES[R_COUNT] = {"Citation", "Receipt", "Mci", "Sanction", "Range", "Fine", "Check",
+                                                  "Conversion"};
+
 typedef struct addon_state {
     napi_ref context_ctor;
     napi_ref errors[N_STATUS]; /* by -status; [0] is the base class KzpError */
+    napi_ref results[R_COUNT];
 } addon_state;
 
+#define MAX_CACHED 64
+
+/* A Context's C data and the JS objects its results share. A JS object belongs to one
+ * environment (a worker has its own Context objects), so these caches need no lock; they are
+ * filled lazily and released by the finalizer. */
 typedef struct context_box {
     kzp_ctx *ctx;
+    napi_ref receipt;
+    size_t n_cit;
+    const kzp_citation *cit_key[MAX_CACHED];
+    napi_ref cit_ref[MAX_CACHED];
+    size_t n_periods;
+    char period_iso[MAX_CACHED][11];
+    napi_ref mci_ref[MAX_CACHED][2][2];               /* [period][purpose][stale] */
+    napi_ref fine_basis[MAX_CACHED]; /* [period] */
+    /* a range's sanctions and basis by (article, period, caps): a few keys are ever used */
+    size_t n_ranges;
+    struct {
+        const char *article;
+        int period, caps;
+        napi_ref sanctions, basis;
+    } ranges[16];
 } context_box;
 
 /* ---- Small helpers (every napi call is checked; a failure leaves a pending JS exception) ---- */
@@ -103,6 +131,12 @@ static napi_value bigint(napi_env env, int64_t n)
     return napi_create_bigint_int64(env, n, &v) == napi_ok ? v : NULL;
 }
 
+static napi_value cached_value(napi_env env, napi_ref ref)
+{
+    napi_value v = NULL;
+    return napi_get_reference_value(env, ref, &v) == napi_ok ? v : NULL;
+}
+
 static napi_value null_value(napi_env env)
 {
     napi_value v;
@@ -137,6 +171,24 @@ static napi_value frozen(napi_env env, const char *const *names, napi_value *val
         CHECK(napi_set_named_property(env, o, names[i], values[i]));
     }
     CHECK(napi_object_freeze(env, o));
+    return o;
+}
+
+/* A result object of a registered class (positional constructor), else a frozen plain object. */
+static napi_value result(napi_env env, int kind, const char *const *names, napi_value *values, size_t n)
+{
+    addon_state *st = state_of(env);
+    napi_value cls = st && st->results[kind] ? cached_value(env, st->results[kind]) : NULL;
+    if (!cls) {
+        return frozen(env, names, values, n);
+    }
+    for (size_t i = 0; i < n; i++) {
+        if (!values[i]) {
+            return NULL;
+        }
+    }
+    napi_value o;
+    CHECK(napi_new_instance(env, cls, n, values, &o));
     return o;
 }
 
@@ -285,8 +337,8 @@ static int lang_of(const char *s)
     return strcmp(s, "en") == 0 ? KZP_LANG_EN : strcmp(s, "ru") == 0 ? KZP_LANG_RU : strcmp(s, "kk") == 0 ? KZP_LANG_KK : -1;
 }
 
-/* this -> the context it wraps. */
-static kzp_ctx *this_ctx(napi_env env, napi_callback_info info, size_t *argc, napi_value *argv)
+/* this -> the box it wraps (NULL with a TypeError pending). */
+static context_box *this_box(napi_env env, napi_callback_info info, size_t *argc, napi_value *argv)
 {
     napi_value self;
     void *box = NULL;
@@ -295,8 +347,43 @@ static kzp_ctx *this_ctx(napi_env env, napi_callback_info info, size_t *argc, na
         throw_type(env, "not a kzpenalty Context");
         return NULL;
     }
-    return ((context_box *)box)->ctx;
+    return box;
 }
+
+static kzp_ctx *this_ctx(napi_env env, napi_callback_info info, size_t *argc, napi_value *argv)
+{
+    context_box *box = this_box(env, info, argc, argv);
+    return box ? box->ctx : NULL;
+}
+
+/* The value behind a cached reference, or NULL if none yet. */
+static napi_value cached(napi_env env, napi_ref ref)
+{
+    napi_value v = NULL;
+    if (ref && napi_get_reference_value(env, ref, &v) != napi_ok) {
+        return NULL;
+    }
+    return v;
+}
+
+static napi_value keep(napi_env env, napi_ref *slot, napi_value v)
+{
+    if (v && !*slot) {
+        napi_create_reference(env, v, 1, slot);
+    }
+    return v;
+}
+
+static int period_index(const context_box *box, const char *from)
+{
+    for (size_t i = box->n_periods; i-- > 0;) {
+        if (memcmp(box->period_iso[i], from, 10) == 0) {
+            return (int)i;
+        }
+    }
+    return -1;
+}
+
 
 /* ---- Result objects ---- */
 
@@ -306,38 +393,65 @@ static napi_value citation_obj(napi_env env, const kzp_citation *c)
     napi_value v[] = {str(env, c->id),       str(env, c->act),  str(env, c->reference),
                       str(env, c->document), str(env, c->seen_in), str(env, c->note),
                       str(env, kzp_certainty_name(c->certainty))};
-    return frozen(env, N, v, 7);
+    return result(env, R_CITATION, N, v, 7);
 }
 
-static napi_value basis_arr(napi_env env, const kzp_citation *const *basis, size_t n)
+static napi_value citation_of(napi_env env, context_box *box, const kzp_citation *c)
+{
+    for (size_t i = 0; i < box->n_cit; i++) {
+        if (box->cit_key[i] == c) {
+            return cached(env, box->cit_ref[i]);
+        }
+    }
+    napi_value v = citation_obj(env, c);
+    if (v && box->n_cit < MAX_CACHED && napi_create_reference(env, v, 1, &box->cit_ref[box->n_cit]) == napi_ok) {
+        box->cit_key[box->n_cit++] = c;
+    }
+    return v;
+}
+
+static napi_value basis_arr(napi_env env, context_box *box, const kzp_citation *const *basis, size_t n)
 {
     napi_value items[KZP_MAX_BASIS];
     for (size_t i = 0; i < n; i++) {
-        items[i] = citation_obj(env, basis[i]);
+        items[i] = citation_of(env, box, basis[i]);
     }
     return frozen_array(env, items, n);
 }
 
-static napi_value receipt_obj(napi_env env, const kzp_ctx *ctx)
+static napi_value receipt_new(napi_env env, const kzp_ctx *ctx)
 {
     kzp_dataset_info i;
     kzp_ctx_info(&i, ctx);
     static const char *const N[] = {"library", "dataset", "datasetVersion", "datasetFingerprint", "hypothetical"};
     napi_value v[] = {str(env, kzp_version_string()), str(env, i.id), str(env, i.version), str(env, i.fingerprint),
                       boolean(env, i.hypothetical)};
-    return frozen(env, N, v, 5);
+    return result(env, R_RECEIPT, N, v, 5);
 }
 
-static napi_value mci_obj(napi_env env, const kzp_mci *m)
+static napi_value receipt_of(napi_env env, context_box *box)
 {
-    static const char *const N[] = {"tenge", "date", "from", "purpose", "stale", "certainty", "citation"};
-    napi_value v[] = {int64v(env, m->tenge), str(env, m->date), str(env, m->from),
-                      str(env, kzp_purpose_name(m->purpose)), boolean(env, m->stale),
-                      str(env, kzp_certainty_name(m->certainty)), citation_obj(env, m->citation)};
-    return frozen(env, N, v, 7);
+    napi_value v = cached(env, box->receipt);
+    return v ? v : keep(env, &box->receipt, receipt_new(env, box->ctx));
 }
 
-static napi_value range_obj(napi_env env, const kzp_range *r, const kzp_ctx *ctx)
+/* An MCI depends only on its period, the purpose and staleness: shared objects. */
+static napi_value mci_obj(napi_env env, context_box *box, const kzp_mci *m)
+{
+    int pi = period_index(box, m->from), purpose = m->purpose == KZP_PURPOSE_BENEFITS, stale = m->stale != 0;
+    napi_value v = pi >= 0 ? cached(env, box->mci_ref[pi][purpose][stale]) : NULL;
+    if (v) {
+        return v;
+    }
+    static const char *const N[] = {"tenge", "from", "purpose", "stale", "certainty", "citation"};
+    napi_value vals[] = {int64v(env, m->tenge), str(env, m->from), str(env, kzp_purpose_name(m->purpose)),
+                         boolean(env, m->stale), str(env, kzp_certainty_name(m->certainty)),
+                         citation_of(env, box, m->citation)};
+    v = result(env, R_MCI, N, vals, 6);
+    return pi >= 0 ? keep(env, &box->mci_ref[pi][purpose][stale], v) : v;
+}
+
+static napi_value sanctions_arr(napi_env env, context_box *box, const kzp_range *r)
 {
     napi_value items[KZP_MAX_SANCTIONS];
     for (size_t i = 0; i < r->sanction_count; i++) {
@@ -354,7 +468,40 @@ static napi_value range_obj(napi_env env, const kzp_range *r, const kzp_ctx *ctx
                           s->has_tiyn ? bigint(env, s->max_tiyn) : null_value(env),
                           s->has_tiyn ? money_text(env, s->max_tiyn) : null_value(env),
                           str(env, s->citation->id)};
-        items[i] = frozen(env, N, v, 10);
+        items[i] = result(env, R_SANCTION, N, v, 10);
+    }
+    (void)box;
+    return frozen_array(env, items, r->sanction_count);
+}
+
+/* A range's sanctions and basis are the same for every date of an MCI period (same article,
+ * same caps, not stale): shared arrays. */
+static napi_value range_obj(napi_env env, context_box *box, const kzp_range *r)
+{
+    int pi = r->has_mci ? period_index(box, r->mci.from) : -2;
+    int caps = ((r->flags & KZP_Q_MITIGATED) ? 1 : 0) | ((r->flags & KZP_Q_ACCELERATED) ? 2 : 0);
+    napi_value sanctions = NULL, basis = NULL;
+    size_t slot = box->n_ranges;
+    if (pi != -1 && !r->stale) {
+        for (size_t i = 0; i < box->n_ranges; i++) {
+            if (box->ranges[i].article == r->article && box->ranges[i].period == pi && box->ranges[i].caps == caps) {
+                sanctions = cached(env, box->ranges[i].sanctions);
+                basis = cached(env, box->ranges[i].basis);
+                slot = i;
+            }
+        }
+    }
+    if (!sanctions || !basis) {
+        sanctions = sanctions_arr(env, box, r);
+        basis = basis_arr(env, box, r->basis, r->basis_count);
+        if (pi != -1 && !r->stale && slot == box->n_ranges && slot < 16 && sanctions && basis) {
+            box->ranges[slot].article = r->article;
+            box->ranges[slot].period = pi;
+            box->ranges[slot].caps = caps;
+            keep(env, &box->ranges[slot].sanctions, sanctions);
+            keep(env, &box->ranges[slot].basis, basis);
+            box->n_ranges++;
+        }
     }
     static const char *const N[] = {"article", "offenceDate", "mitigated", "accelerated", "mci", "sanctions",
                                     "certainty", "stale", "basis", "receipt"};
@@ -362,13 +509,13 @@ static napi_value range_obj(napi_env env, const kzp_range *r, const kzp_ctx *ctx
                       str(env, r->offence_date),
                       boolean(env, (r->flags & KZP_Q_MITIGATED) != 0),
                       boolean(env, (r->flags & KZP_Q_ACCELERATED) != 0),
-                      r->has_mci ? mci_obj(env, &r->mci) : null_value(env),
-                      frozen_array(env, items, r->sanction_count),
+                      r->has_mci ? mci_obj(env, box, &r->mci) : null_value(env),
+                      sanctions,
                       str(env, kzp_certainty_name(r->certainty)),
                       boolean(env, r->stale),
-                      basis_arr(env, r->basis, r->basis_count),
-                      receipt_obj(env, ctx)};
-    return frozen(env, N, v, 10);
+                      basis,
+                      receipt_of(env, box)};
+    return result(env, R_RANGE, N, v, 10);
 }
 
 /* ---- Context methods ---- */
@@ -377,7 +524,8 @@ static napi_value m_mci(napi_env env, napi_callback_info info)
 {
     size_t argc = 3;
     napi_value argv[3];
-    kzp_ctx *ctx = this_ctx(env, info, &argc, argv);
+    context_box *box = this_box(env, info, &argc, argv);
+    kzp_ctx *ctx = box ? box->ctx : NULL;
     char date[32], purpose_s[32] = "fines";
     unsigned flags;
     int purpose;
@@ -397,7 +545,7 @@ static napi_value m_mci(napi_env env, napi_callback_info info)
     if (rc) {
         return throw_status(env, rc, &err);
     }
-    napi_value o = mci_obj(env, &m);
+    napi_value o = mci_obj(env, box, &m);
     return o;
 }
 
@@ -405,7 +553,8 @@ static napi_value m_range(napi_env env, napi_callback_info info)
 {
     size_t argc = 3;
     napi_value argv[3];
-    kzp_ctx *ctx = this_ctx(env, info, &argc, argv);
+    context_box *box = this_box(env, info, &argc, argv);
+    kzp_ctx *ctx = box ? box->ctx : NULL;
     char article[64], date[32];
     unsigned flags;
     if (!ctx) {
@@ -421,14 +570,27 @@ static napi_value m_range(napi_env env, napi_callback_info info)
     kzp_range r;
     kzp_error err;
     int rc = kzp_range_get(&r, ctx, article, date, flags, &err);
-    return rc ? throw_status(env, rc, &err) : range_obj(env, &r, ctx);
+    return rc ? throw_status(env, rc, &err) : range_obj(env, box, &r);
+}
+
+/* A fine's basis is the same two citations for every date of a period: a shared array. */
+static napi_value fine_basis_of(napi_env env, context_box *box, const kzp_fine *f)
+{
+    int pi = period_index(box, f->mci.from);
+    napi_value v = pi >= 0 && !f->stale ? cached(env, box->fine_basis[pi]) : NULL;
+    if (v) {
+        return v;
+    }
+    v = basis_arr(env, box, f->basis, f->basis_count);
+    return pi >= 0 && !f->stale ? keep(env, &box->fine_basis[pi], v) : v;
 }
 
 static napi_value m_fine(napi_env env, napi_callback_info info)
 {
     size_t argc = 3;
     napi_value argv[3];
-    kzp_ctx *ctx = this_ctx(env, info, &argc, argv);
+    context_box *box = this_box(env, info, &argc, argv);
+    kzp_ctx *ctx = box ? box->ctx : NULL;
     char date[32];
     unsigned flags;
     int64_t centi = 0;
@@ -454,19 +616,20 @@ static napi_value m_fine(napi_env env, napi_callback_info info)
                       str(env, f.mci.date),
                       bigint(env, f.amount_tiyn),
                       money_text(env, f.amount_tiyn),
-                      mci_obj(env, &f.mci),
+                      mci_obj(env, box, &f.mci),
                       str(env, kzp_certainty_name(f.certainty)),
                       boolean(env, f.stale),
-                      basis_arr(env, f.basis, f.basis_count),
-                      receipt_obj(env, ctx)};
-    return frozen(env, N, v, 9);
+                      fine_basis_of(env, box, &f),
+                      receipt_of(env, box)};
+    return result(env, R_FINE, N, v, 9);
 }
 
 static napi_value m_check(napi_env env, napi_callback_info info)
 {
     size_t argc = 5;
     napi_value argv[5];
-    kzp_ctx *ctx = this_ctx(env, info, &argc, argv);
+    context_box *box = this_box(env, info, &argc, argv);
+    kzp_ctx *ctx = box ? box->ctx : NULL;
     char article[64], date[32], kind_s[40];
     unsigned flags;
     int64_t centi = 0;
@@ -500,16 +663,17 @@ static napi_value m_check(napi_env env, napi_callback_info info)
                       decimal_str(env, c.amount_centi),
                       decimal_str(env, c.limit_centi),
                       decimal_str(env, c.excess_centi),
-                      range_obj(env, &c.range, ctx),
-                      receipt_obj(env, ctx)};
-    return frozen(env, N, v, 9);
+                      range_obj(env, box, &c.range),
+                      receipt_of(env, box)};
+    return result(env, R_CHECK, N, v, 9);
 }
 
 static napi_value m_convert(napi_env env, napi_callback_info info)
 {
     size_t argc = 3;
     napi_value argv[3];
-    kzp_ctx *ctx = this_ctx(env, info, &argc, argv);
+    context_box *box = this_box(env, info, &argc, argv);
+    kzp_ctx *ctx = box ? box->ctx : NULL;
     char from_s[40], to_s[40];
     int64_t centi = 0;
     int rc, from, to;
@@ -537,8 +701,8 @@ static napi_value m_convert(napi_env env, napi_callback_info info)
                                     "exact", "citation", "receipt"};
     napi_value v[] = {str(env, kzp_kind_name(c.from_kind)), decimal_str(env, c.from_centi), str(env, kzp_kind_name(c.to_kind)),
                       bigint(env, c.whole), decimal_str(env, c.remainder_centi), str(env, kzp_unit_name(c.from_unit)),
-                      boolean(env, c.exact), citation_obj(env, c.citation), receipt_obj(env, ctx)};
-    return frozen(env, N, v, 9);
+                      boolean(env, c.exact), citation_of(env, box, c.citation), receipt_of(env, box)};
+    return result(env, R_CONVERSION, N, v, 9);
 }
 
 static napi_value m_sanction_texts(napi_env env, napi_callback_info info)
@@ -582,7 +746,8 @@ static napi_value m_sanction_texts(napi_env env, napi_callback_info info)
 static napi_value m_mci_table(napi_env env, napi_callback_info info)
 {
     size_t argc = 0;
-    kzp_ctx *ctx = this_ctx(env, info, &argc, NULL);
+    context_box *box = this_box(env, info, &argc, NULL);
+    kzp_ctx *ctx = box ? box->ctx : NULL;
     if (!ctx) {
         return NULL;
     }
@@ -595,7 +760,8 @@ static napi_value m_mci_table(napi_env env, napi_callback_info info)
         kzp_mci_period_at(&p, ctx, i);
         static const char *const N[] = {"from", "tenge", "purpose", "citation"};
         napi_value v[] = {str(env, p.from), int64v(env, p.tenge),
-                          str(env, p.purpose_all ? "all" : kzp_purpose_name(p.purpose)), citation_obj(env, p.citation)};
+                          str(env, p.purpose_all ? "all" : kzp_purpose_name(p.purpose)),
+                          citation_of(env, box, p.citation)};
         napi_value o = frozen(env, N, v, 4);
         if (!o) {
             return NULL;
@@ -609,7 +775,8 @@ static napi_value m_mci_table(napi_env env, napi_callback_info info)
 static napi_value m_articles(napi_env env, napi_callback_info info)
 {
     size_t argc = 0;
-    kzp_ctx *ctx = this_ctx(env, info, &argc, NULL);
+    context_box *box = this_box(env, info, &argc, NULL);
+    kzp_ctx *ctx = box ? box->ctx : NULL;
     if (!ctx) {
         return NULL;
     }
@@ -624,7 +791,7 @@ static napi_value m_articles(napi_env env, napi_callback_info info)
         napi_value tv[] = {str(env, art.title[0]), str(env, art.title[1]), str(env, art.title[2])};
         static const char *const N[] = {"id", "title", "category", "inForceFrom", "citation"};
         napi_value v[] = {str(env, art.id), frozen(env, TN, tv, 3), str(env, kzp_category_name(art.category)),
-                          str(env, art.in_force_from), citation_obj(env, art.citation)};
+                          str(env, art.in_force_from), citation_of(env, box, art.citation)};
         napi_value o = frozen(env, N, v, 5);
         if (!o) {
             return NULL;
@@ -658,10 +825,31 @@ static napi_value m_info(napi_env env, napi_callback_info info)
  * add up (it cannot see malloc'ed memory): about the canonical dataset text and its model. */
 #define CONTEXT_EXTERNAL_BYTES (64 * 1024)
 
+static void delete_ref(napi_env env, napi_ref *r)
+{
+    if (*r) {
+        napi_delete_reference(env, *r);
+        *r = NULL;
+    }
+}
+
 static void context_finalize(napi_env env, void *data, void *hint)
 {
     (void)hint;
     context_box *box = data;
+    delete_ref(env, &box->receipt);
+    for (size_t i = 0; i < MAX_CACHED; i++) {
+        delete_ref(env, &box->cit_ref[i]);
+        delete_ref(env, &box->fine_basis[i]);
+        for (int p = 0; p < 2; p++) {
+            delete_ref(env, &box->mci_ref[i][p][0]);
+            delete_ref(env, &box->mci_ref[i][p][1]);
+        }
+    }
+    for (size_t i = 0; i < box->n_ranges; i++) {
+        delete_ref(env, &box->ranges[i].sanctions);
+        delete_ref(env, &box->ranges[i].basis);
+    }
     kzp_ctx_free(box->ctx);
     free(box);
     int64_t now;
@@ -707,7 +895,16 @@ static napi_value context_ctor(napi_env env, napi_callback_info info)
         }
         return throw_status(env, KZP_E_NOMEM, NULL);
     }
+    memset(box, 0, sizeof *box);
     box->ctx = ctx;
+    kzp_dataset_info di;
+    kzp_ctx_info(&di, ctx);
+    box->n_periods = di.mci_period_count < MAX_CACHED ? di.mci_period_count : MAX_CACHED;
+    for (size_t i = 0; i < box->n_periods; i++) {
+        kzp_mci_period p;
+        kzp_mci_period_at(&p, ctx, i);
+        memcpy(box->period_iso[i], p.from, sizeof box->period_iso[i]);
+    }
     if (napi_wrap(env, self, box, context_finalize, NULL, NULL) != napi_ok) {
         free(box);
         if (ours) {
@@ -1035,10 +1232,41 @@ static napi_value f_set_error_classes(napi_env env, napi_callback_info info)
     return NULL;
 }
 
+/* setResultClasses({ Fine, Range, ... }): index.js hands over its result classes. */
+static napi_value f_set_result_classes(napi_env env, napi_callback_info info)
+{
+    size_t argc = 1;
+    napi_value argv[1];
+    CHECK(napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
+    addon_state *st = state_of(env);
+    if (argc < 1 || !st) {
+        return throw_type(env, "setResultClasses(classes)");
+    }
+    for (int i = 0; i < R_COUNT; i++) {
+        napi_value cls;
+        napi_valuetype t;
+        CHECK(napi_get_named_property(env, argv[0], RESULT_NAMES[i], &cls));
+        napi_typeof(env, cls, &t);
+        if (t != napi_function) {
+            continue;
+        }
+        if (st->results[i]) {
+            napi_delete_reference(env, st->results[i]);
+        }
+        CHECK(napi_create_reference(env, cls, 1, &st->results[i]));
+    }
+    return NULL;
+}
+
 static void state_finalize(napi_env env, void *data, void *hint)
 {
     (void)hint;
     addon_state *st = data;
+    for (int i = 0; i < R_COUNT; i++) {
+        if (st->results[i]) {
+            napi_delete_reference(env, st->results[i]);
+        }
+    }
     napi_delete_reference(env, st->context_ctor);
     for (int i = 0; i < N_STATUS; i++) {
         if (st->errors[i]) {
@@ -1082,6 +1310,7 @@ NAPI_MODULE_INIT()
         {"formatTenge", NULL, f_format_tenge, NULL, NULL, NULL, napi_enumerable, NULL},
         {"validateDataset", NULL, f_validate_dataset, NULL, NULL, NULL, napi_enumerable, NULL},
         {"setErrorClasses", NULL, f_set_error_classes, NULL, NULL, NULL, napi_enumerable, NULL},
+        {"setResultClasses", NULL, f_set_result_classes, NULL, NULL, NULL, napi_enumerable, NULL},
         {"libraryVersion", NULL, NULL, NULL, NULL, str(env, kzp_version_string()), napi_enumerable, NULL},
     };
     CHECK(napi_define_properties(env, exports, sizeof fns / sizeof fns[0], fns));
