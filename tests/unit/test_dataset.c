@@ -289,6 +289,49 @@ START_TEST(validate_lists_every_problem)
 }
 END_TEST
 
+START_TEST(long_text_and_inexact_rates)
+{
+    /* A note longer than one arena block (16 KiB) is kept whole. */
+    size_t len;
+    char *text = test_read_file(KZP_SOURCE_DIR "/docs/examples/dataset-minimal.json", &len);
+    const char *at = strstr(text, "\"note\": \"4,325 tenge from 2026-01-01.\"");
+    ck_assert_ptr_nonnull(at);
+    size_t pre = (size_t)(at - text), big = 20000;
+    char *longer = malloc(len + big + 64);
+    memcpy(longer, text, pre);
+    size_t o = pre + (size_t)sprintf(longer + pre, "\"note\": \"");
+    memset(longer + o, 'x', big);
+    o += big;
+    strcpy(longer + o, at + strlen("\"note\": \"4,325 tenge from 2026-01-01."));
+    kzp_ctx *ctx = NULL;
+    kzp_error err;
+    ck_assert_msg(kzp_ctx_new_from_buffer(&ctx, longer, strlen(longer), &err) == KZP_OK, "%s", err.message);
+    kzp_mci m;
+    ck_assert_int_eq(kzp_mci_on(&m, ctx, "2026-02-10", KZP_PURPOSE_FINES, 0, NULL), KZP_OK);
+    ck_assert_uint_eq(strlen(m.citation->note), big);
+    kzp_ctx_free(ctx);
+    free(longer);
+    free(text);
+
+    /* Rates of 3 hours a day against 4 MCI a day: 2 MCI is 1.5 hours... of which 1 whole hour is
+     * 4/3 MCI, leaving 2/3 MCI, not a whole number of hundredths: refused, never rounded. */
+    text = test_read_file(KZP_SOURCE_DIR "/data/kzpenalty.json", &len);
+    char *hours = strstr(text, "\"unit\": \"hours\", \"amount\": 4");
+    ck_assert_ptr_nonnull(hours);
+    hours[strlen("\"unit\": \"hours\", \"amount\": ")] = '3';
+    ck_assert_int_eq(kzp_ctx_new_from_buffer(&ctx, text, len, &err), KZP_OK);
+    kzp_conversion c = {.whole = 7};
+    ck_assert_int_eq(kzp_convert(&c, ctx, KZP_KIND_FINE, 200, KZP_KIND_COMMUNITY_SERVICE, &err), KZP_E_NO_RULE);
+    ck_assert_int_eq(c.whole, 7);
+    /* 4 MCI is exactly 3 hours under those rates */
+    ck_assert_int_eq(kzp_convert(&c, ctx, KZP_KIND_FINE, 400, KZP_KIND_COMMUNITY_SERVICE, &err), KZP_OK);
+    ck_assert_int_eq(c.whole, 3);
+    ck_assert_int_eq(c.exact, 1);
+    kzp_ctx_free(ctx);
+    free(text);
+}
+END_TEST
+
 START_TEST(files)
 {
     kzp_ctx *a = NULL, *b = NULL;
@@ -346,6 +389,7 @@ static Suite *dataset_suite(void)
     tcase_add_test(tc, positions_are_bytes_and_text_stays_utf8);
     tcase_add_test(tc, strict_sees_every_unverified_fact);
     tcase_add_test(tc, validate_lists_every_problem);
+    tcase_add_test(tc, long_text_and_inexact_rates);
     suite_add_tcase(s, tc);
     return s;
 }

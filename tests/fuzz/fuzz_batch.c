@@ -1,0 +1,44 @@
+/* Fuzz target: any bytes as the input of `kzpenalty batch`. Every input line must get exactly
+ * one output line, and nothing may crash. */
+#define _GNU_SOURCE /* fmemopen, open_memstream */
+#include "../../cli/cli.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+static kzp_ctx *ctx;
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    if (!ctx && kzp_ctx_new(&ctx, NULL) != KZP_OK) {
+        abort();
+    }
+    if (size == 0) {
+        return 0;
+    }
+    FILE *in = fmemopen((void *)data, size, "rb");
+    char *outbuf = NULL;
+    size_t outlen = 0;
+    FILE *out = open_memstream(&outbuf, &outlen);
+    if (!in || !out) {
+        abort();
+    }
+    cli_batch(in, out, ctx, "2026-02-10", 0, KZP_LANG_EN);
+    fclose(in);
+    fclose(out);
+    /* lines in: newlines, plus a last line without one */
+    size_t lines_in = 0, lines_out = 0;
+    for (size_t i = 0; i < size; i++) {
+        lines_in += data[i] == '\n';
+    }
+    lines_in += data[size - 1] != '\n';
+    for (size_t i = 0; i < outlen; i++) {
+        lines_out += outbuf[i] == '\n';
+    }
+    if (lines_in != lines_out) {
+        abort();
+    }
+    free(outbuf);
+    return 0;
+}

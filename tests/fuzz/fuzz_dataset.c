@@ -1,0 +1,40 @@
+/* Fuzz target: any bytes as a dataset (loaded, validated in full, and used as an MCI update).
+ * Whatever the input, nothing may crash, leak or read out of bounds; a context that loads must
+ * answer queries. */
+#include <kzpenalty.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+
+static kzp_ctx *embedded;
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    if (!embedded && kzp_ctx_new(&embedded, NULL) != KZP_OK) {
+        abort();
+    }
+    kzp_ctx *ctx = NULL;
+    kzp_error err;
+    if (kzp_ctx_new_from_buffer(&ctx, (const char *)data, size, &err) == KZP_OK) {
+        kzp_range r;
+        kzp_fine f;
+        kzp_conversion c;
+        kzp_article a;
+        if (kzp_article_at(&a, ctx, 0) == KZP_OK) {
+            kzp_range_get(&r, ctx, a.id, a.in_force_from, KZP_Q_ALLOW_STALE | KZP_Q_MITIGATED, NULL);
+        }
+        kzp_fine_compute(&f, ctx, "2026-02-10", 20000, KZP_Q_ALLOW_STALE, NULL);
+        kzp_convert(&c, ctx, KZP_KIND_FINE, 15000, KZP_KIND_ARREST, NULL);
+        kzp_ctx_free(ctx);
+    } else if (err.code == KZP_OK) {
+        abort(); /* a failure must say why */
+    }
+    kzp_error errs[8];
+    size_t count;
+    kzp_dataset_validate(errs, 8, &count, (const char *)data, size);
+    kzp_ctx *updated = NULL;
+    if (kzp_ctx_new_with_mci(&updated, embedded, (const char *)data, size, NULL) == KZP_OK) {
+        kzp_ctx_free(updated);
+    }
+    return 0;
+}

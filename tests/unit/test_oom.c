@@ -1,0 +1,100 @@
+/* Out of memory: the library's own allocations (malloc, calloc, realloc, wrapped at link time)
+ * fail one by one, the first, then the second, and so on until the call succeeds. Every
+ * failure must return KZP_E_NOMEM, leave the output untouched, and (under ASan and valgrind)
+ * leak nothing. jansson's allocations are not wrapped: they happen inside its shared library. */
+#include "test_util.h"
+
+#include <stddef.h>
+
+void *__real_malloc(size_t size);
+void *__real_calloc(size_t n, size_t size);
+void *__real_realloc(void *p, size_t size);
+
+static long fail_at = -1; /* the allocation number that fails; -1: none */
+static long count;
+
+static bool should_fail(void) { return fail_at >= 0 && count++ == fail_at; }
+
+void *__wrap_malloc(size_t size) { return should_fail() ? NULL : __real_malloc(size); }
+void *__wrap_calloc(size_t n, size_t size) { return should_fail() ? NULL : __real_calloc(n, size); }
+void *__wrap_realloc(void *p, size_t size) { return should_fail() ? NULL : __real_realloc(p, size); }
+
+static void arm(long n)
+{
+    count = 0;
+    fail_at = n;
+}
+
+static void disarm(void) { fail_at = -1; }
+
+/* Run op with allocation n failing, for n = 0, 1, ... until it succeeds; return how many failed. */
+#define EXHAUST(op, out, sentinel)                                                                                     \
+    do {                                                                                                               \
+        long n = 0;                                                                                                    \
+        for (;; n++) {                                                                                                 \
+            kzp_error err;                                                                                             \
+            out = sentinel;                                                                                            \
+            arm(n);                                                                                                    \
+            int rc = (op);                                                                                             \
+            disarm();                                                                                                  \
+            if (rc == KZP_OK) {                                                                                        \
+                break;                                                                                                 \
+            }                                                                                                          \
+            ck_assert_msg(rc == KZP_E_NOMEM, "allocation %ld failing gave %s", n, kzp_status_name(rc));               \
+            ck_assert_ptr_eq(out, sentinel);                                                                           \
+            (void)err;                                                                                                 \
+        }                                                                                                              \
+        ck_assert_int_gt(n, 0); /* the call did allocate, so the loop tested something */                            \
+    } while (0)
+
+START_TEST(contexts_survive_allocation_failures)
+{
+    kzp_ctx *sentinel = (kzp_ctx *)&fail_at, *ctx, *derived;
+    EXHAUST(kzp_ctx_new(&ctx, &err), ctx, sentinel);
+    EXHAUST(kzp_ctx_new_what_if(&derived, ctx, 5000, &err), derived, sentinel);
+    kzp_ctx_free(derived);
+    static const char upd[] = "{\"periods\": [{\"from\": \"2026-06-01\", \"tenge\": 5000, \"purpose\": \"all\", "
+                              "\"citation\": \"mci-2026\"}]}";
+    EXHAUST(kzp_ctx_new_with_mci(&derived, ctx, upd, strlen(upd), &err), derived, sentinel);
+    kzp_ctx_free(derived);
+    EXHAUST(kzp_ctx_new_from_file(&derived, KZP_SOURCE_DIR "/docs/examples/dataset-minimal.json", &err), derived,
+            sentinel);
+    /* the contexts that did get built answer correctly: 200 x 4,325 = 865,000 tenge */
+    kzp_fine f;
+    ck_assert_int_eq(kzp_fine_compute(&f, derived, "2026-02-10", 20000, 0, NULL), KZP_OK);
+    ck_assert_int_eq(f.amount_tiyn, 86500000);
+    kzp_ctx_free(derived);
+    kzp_ctx_free(ctx);
+}
+END_TEST
+
+START_TEST(validation_survives_allocation_failures)
+{
+    size_t len;
+    char *text = test_read_file(KZP_SOURCE_DIR "/tests/cli/data/bad-dataset.json", &len);
+    for (long n = 0; n < 400; n++) {
+        kzp_error errs[8];
+        size_t count_found = 0;
+        arm(n);
+        int rc = kzp_dataset_validate(errs, 8, &count_found, text, len);
+        disarm();
+        /* either it ran out (and said so), or it found the file's 4 problems */
+        ck_assert_msg(rc == KZP_E_NOMEM || count_found == 4, "allocation %ld: %s, %zu problems", n,
+                      kzp_status_name(rc), count_found);
+    }
+    free(text);
+}
+END_TEST
+
+static Suite *oom_suite(void)
+{
+    Suite *s = suite_create("oom");
+    TCase *tc = tcase_create("core");
+    tcase_set_timeout(tc, 300);
+    tcase_add_test(tc, contexts_survive_allocation_failures);
+    tcase_add_test(tc, validation_survives_allocation_failures);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+KZP_TEST_MAIN(oom_suite)
