@@ -12,6 +12,21 @@
 #define MAX_FILE_BYTES (64L * 1024 * 1024)
 #define LOAD_FLAGS (JSON_REJECT_DUPLICATES)
 
+static int parse_text(json_t **out, const char *json, size_t len, kzp_error *err);
+
+/* Parse and build; a static text (the embedded dataset) is borrowed instead of copied. */
+static int new_from_text(kzp_ctx **out, const char *json, size_t len, bool is_static, kzp_error *err)
+{
+    json_t *root;
+    int rc = parse_text(&root, json ? json : "", len, err);
+    if (rc) {
+        return rc;
+    }
+    rc = kzp_ctx_build(out, root, json ? json : "", len, is_static, err);
+    json_decref(root);
+    return rc;
+}
+
 static int parse_text(json_t **out, const char *json, size_t len, kzp_error *err)
 {
     json_error_t jerr;
@@ -36,14 +51,7 @@ int kzp_ctx_new_from_buffer(kzp_ctx **out, const char *json, size_t len, kzp_err
     if (!out || (!json && len > 0)) {
         return kzp_fail(err, KZP_E_INVALID_ARG, NULL, "NULL argument to kzp_ctx_new_from_buffer");
     }
-    json_t *root;
-    int rc = parse_text(&root, json ? json : "", len, err);
-    if (rc) {
-        return rc;
-    }
-    rc = kzp_ctx_build(out, root, json, len, err);
-    json_decref(root);
-    return rc;
+    return new_from_text(out, json, len, false, err);
 }
 
 int kzp_ctx_new(kzp_ctx **out, kzp_error *err)
@@ -51,7 +59,7 @@ int kzp_ctx_new(kzp_ctx **out, kzp_error *err)
     if (!out) {
         return kzp_fail(err, KZP_E_INVALID_ARG, NULL, "NULL argument to kzp_ctx_new");
     }
-    return kzp_ctx_new_from_buffer(out, kzp_embedded_dataset, kzp_embedded_dataset_len, err);
+    return new_from_text(out, kzp_embedded_dataset, kzp_embedded_dataset_len, true, err);
 }
 
 int kzp_ctx_new_from_file(kzp_ctx **out, const char *path, kzp_error *err)
@@ -130,7 +138,7 @@ int kzp_ctx_info(kzp_dataset_info *out, const kzp_ctx *ctx)
 static int base_root(json_t **out, const kzp_ctx *base, kzp_error *err)
 {
     json_error_t jerr;
-    *out = json_loads(base->canonical, 0, &jerr);
+    *out = json_loadb(base->canonical, base->canonical_len, 0, &jerr);
     return *out ? KZP_OK : kzp_fail(err, KZP_E_NOMEM, NULL, "out of memory");
 }
 
@@ -383,7 +391,7 @@ int kzp_ctx_new_with_mci(kzp_ctx **out, const kzp_ctx *base, const char *json, s
         rc = kzp_fail(err, KZP_E_NOMEM, NULL, "out of memory");
         goto done;
     }
-    rc = kzp_ctx_build(out, root, NULL, 0, err);
+    rc = kzp_ctx_build(out, root, NULL, 0, false, err);
     if (rc == KZP_E_DATA_ORDER && ku && err && base_period_cut_off(err->path, porigin, pn)) {
         /* A period already in the table now starts after the new known_until: the update's
          * known_until is what is wrong. */
@@ -444,7 +452,7 @@ int kzp_ctx_new_what_if(kzp_ctx **out, const kzp_ctx *base, int64_t mci_tenge, k
         json_object_set(root, "mci", mci)) {
         rc = kzp_fail(err, KZP_E_NOMEM, NULL, "out of memory");
     } else {
-        rc = kzp_ctx_build(out, root, NULL, 0, err);
+        rc = kzp_ctx_build(out, root, NULL, 0, false, err);
     }
     json_decref(wrap);
     json_decref(mci);

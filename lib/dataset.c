@@ -788,12 +788,12 @@ static int load_articles(loader *L, const json_t *root)
     return first;
 }
 
-/* FNV-1a 64: a cheap identity for receipts, not a security hash. */
-static void fingerprint(char out[17], const char *s)
+/* FNV-1a 64 of the dataset text: a cheap identity for receipts, not a security hash. */
+static void fingerprint(char out[17], const char *s, size_t len)
 {
     uint64_t h = 0xcbf29ce484222325ULL;
-    for (; *s; s++) {
-        h ^= (unsigned char)*s;
+    for (size_t i = 0; i < len; i++) {
+        h ^= (unsigned char)s[i];
         h *= 0x100000001b3ULL;
     }
     snprintf(out, 17, "%016llx", (unsigned long long)h);
@@ -815,7 +815,7 @@ static int load_all(loader *L, json_t *root)
     return first;
 }
 
-int kzp_ctx_build(kzp_ctx **out, json_t *root, const char *text, size_t len, kzp_error *err)
+int kzp_ctx_build(kzp_ctx **out, json_t *root, const char *text, size_t len, bool text_is_static, kzp_error *err)
 {
     kzp_ctx *ctx = calloc(1, sizeof *ctx);
     if (!ctx) {
@@ -827,14 +827,28 @@ int kzp_ctx_build(kzp_ctx **out, json_t *root, const char *text, size_t len, kzp
         kzp_ctx_free(ctx);
         return rc;
     }
-    char *canonical = json_dumps(root, JSON_COMPACT | JSON_SORT_KEYS);
-    if (!canonical || !(ctx->canonical = kzp_arena_strdup(&ctx->arena, canonical))) {
-        free(canonical);
-        kzp_ctx_free(ctx);
-        return kzp_fail(err, KZP_E_NOMEM, NULL, "out of memory");
+    if (text && text_is_static) {
+        ctx->canonical = text;
+        ctx->canonical_len = len;
+    } else {
+        /* a text of the caller's, or a dataset built in memory (an update, a what-if): keep a copy */
+        char *dumped = text ? NULL : json_dumps(root, JSON_COMPACT | JSON_SORT_KEYS);
+        const char *src = text ? text : dumped;
+        size_t n = text ? len : (dumped ? strlen(dumped) : 0);
+        char *copy = src ? kzp_arena_alloc(&ctx->arena, n + 1) : NULL;
+        if (copy) {
+            memcpy(copy, src, n);
+            copy[n] = '\0';
+        }
+        free(dumped);
+        if (!copy) {
+            kzp_ctx_free(ctx);
+            return kzp_fail(err, KZP_E_NOMEM, NULL, "out of memory");
+        }
+        ctx->canonical = copy;
+        ctx->canonical_len = n;
     }
-    free(canonical);
-    fingerprint(ctx->fingerprint, ctx->canonical);
+    fingerprint(ctx->fingerprint, ctx->canonical, ctx->canonical_len);
     for (size_t i = 0; i < ctx->period_count; i++) {
         ctx->hypothetical |= ctx->periods[i].citation->certainty == KZP_CERT_HYPOTHETICAL;
     }

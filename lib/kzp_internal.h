@@ -92,9 +92,10 @@ typedef struct kzp_cap_def {
 
 struct kzp_ctx {
     kzp_arena arena;
-    /* The dataset as canonical compact JSON (sorted keys): derived contexts start from it,
-     * and the fingerprint is computed over it. */
-    char *canonical;
+    /* The dataset's JSON text: derived contexts start from it, and the fingerprint is computed
+     * over it. Borrowed for the embedded dataset (static), else owned (in the arena). */
+    const char *canonical;
+    size_t canonical_len;
     int schema_version;
     const char *id, *version, *verified_on;
     char fingerprint[17];
@@ -123,10 +124,12 @@ struct kzp_ctx {
 };
 
 /* Build a context from parsed JSON. text/len, if not NULL, is the text root was parsed
- * from, used only to give line and column for errors. On success takes nothing from
- * root (the caller still owns it). */
+ * from: it gives line and column for errors and is kept as the context's dataset text
+ * (borrowed when text_is_static, else copied); without it root is serialised instead. On
+ * success takes nothing from root (the caller still owns it). */
 struct json_t;
-int kzp_ctx_build(kzp_ctx **out, struct json_t *root, const char *text, size_t len, kzp_error *err);
+int kzp_ctx_build(kzp_ctx **out, struct json_t *root, const char *text, size_t len, bool text_is_static,
+                  kzp_error *err);
 
 /* The dataset embedded at build time (generated from data/kzpenalty.json). */
 extern const char kzp_embedded_dataset[];
