@@ -19,8 +19,8 @@ int kzp_fine_compute(kzp_fine *out, const kzp_ctx *ctx, const char *offence_date
     if (mci_centi < 0) {
         return kzp_fail(err, KZP_E_BAD_NUMBER, NULL, "a fine cannot be a negative number of MCI");
     }
-    kzp_fine f;
-    memset(&f, 0, sizeof f);
+    kzp_fine f; /* every field is set below; the unused basis slots are never read */
+    f.basis_count = 0;
     int rc = kzp_mci_lookup(&f.mci, ctx, day, offence_date, KZP_PURPOSE_FINES, flags, err);
     if (rc) {
         return rc;
@@ -38,7 +38,14 @@ int kzp_fine_compute(kzp_fine *out, const kzp_ctx *ctx, const char *offence_date
         return kzp_fail(err, KZP_E_UNVERIFIED, NULL, "strict mode: the fine for %s relies on an unverified fact",
                         offence_date);
     }
-    *out = f;
+    /* copy what was set: the basis slots in use, not the whole array */
+    out->mci_centi = f.mci_centi;
+    out->amount_tiyn = f.amount_tiyn;
+    out->mci = f.mci;
+    out->certainty = f.certainty;
+    out->stale = f.stale;
+    out->basis_count = f.basis_count;
+    memcpy(out->basis, f.basis, f.basis_count * sizeof f.basis[0]);
     kzp_error_clear(err);
     return KZP_OK;
 }

@@ -46,7 +46,10 @@ int kzp_mci_lookup(kzp_mci *out, const kzp_ctx *ctx, int32_t day, const char *da
     kzp_mci m = {.tenge = hit->tenge, .purpose = purpose, .stale = stale, .certainty = certainty,
                  .citation = hit->citation};
     memcpy(m.from, hit->from_iso, sizeof m.from);
-    kzp_date_format_days(m.date, day);
+    /* date_iso was validated as YYYY-MM-DD: echo it instead of formatting day again */
+    memcpy(m.date, date_iso, KZP_ISO_LEN);
+    m.date[KZP_ISO_LEN] = '\0';
+    (void)day;
     *out = m;
     return KZP_OK;
 }

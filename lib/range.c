@@ -39,6 +39,27 @@ static int find_cap(int64_t *num, int64_t *den, kzp_range *r, const kzp_ctx *ctx
     return KZP_OK;
 }
 
+/* Copy a range's set fields and the used part of its arrays (a kzp_range is about 1 KB, most
+ * of it unused slots). */
+static void range_copy(kzp_range *dst, const kzp_range *src)
+{
+    dst->article = src->article;
+    memcpy(dst->offence_date, src->offence_date, sizeof dst->offence_date);
+    dst->flags = src->flags;
+    dst->has_mci = src->has_mci;
+    if (src->has_mci) {
+        dst->mci = src->mci;
+    }
+    dst->sanction_count = src->sanction_count;
+    memcpy(dst->sanctions, src->sanctions, src->sanction_count * sizeof src->sanctions[0]);
+    dst->certainty = src->certainty;
+    dst->stale = src->stale;
+    dst->basis_count = src->basis_count;
+    memcpy(dst->basis, src->basis, src->basis_count * sizeof src->basis[0]);
+    dst->caps[0] = src->caps[0];
+    dst->caps[1] = src->caps[1];
+}
+
 static int price(int64_t *tiyn, int64_t centi, int64_t tenge, kzp_error *err)
 {
     /* hundredths of an MCI x whole tenge = tiyn, exactly. */
@@ -70,8 +91,13 @@ int kzp_range_get(kzp_range *out, const kzp_ctx *ctx, const char *article, const
                         "Article %s applies to offences committed on or after %s; an offence on %s is not covered by it",
                         a->id, a->in_force_iso, offence_date);
     }
-    kzp_range r;
-    memset(&r, 0, sizeof r);
+    kzp_range r; /* the scalar fields are set here; the arrays are filled up to their counts */
+    r.has_mci = 0;
+    r.stale = 0;
+    r.certainty = KZP_CERT_OFFICIAL;
+    r.sanction_count = 0;
+    r.basis_count = 0;
+    r.caps[0] = r.caps[1] = NULL;
     r.article = a->id;
     r.flags = flags;
     memcpy(r.offence_date, offence_date, sizeof r.offence_date);
@@ -103,6 +129,8 @@ int kzp_range_get(kzp_range *out, const kzp_ctx *ctx, const char *article, const
     for (size_t i = 0; i < a->sanction_count; i++) {
         const kzp_sanction_def *d = &a->sanctions[i];
         kzp_sanction *s = &r.sanctions[i];
+        s->has_tiyn = 0;
+        s->max_tiyn = s->min_tiyn = 0;
         s->kind = d->kind;
         s->unit = d->unit;
         s->has_min = d->has_min;
@@ -130,7 +158,7 @@ int kzp_range_get(kzp_range *out, const kzp_ctx *ctx, const char *article, const
         return kzp_fail(err, KZP_E_UNVERIFIED, NULL, "strict mode: the range of Article %s on %s relies on an "
                                                      "unverified fact", a->id, offence_date);
     }
-    *out = r;
+    range_copy(out, &r);
     kzp_error_clear(err);
     return KZP_OK;
 }
@@ -154,7 +182,8 @@ int kzp_check_sentence(kzp_check *out, const kzp_ctx *ctx, const char *article, 
     }
     /* kzp_check embeds a kzp_range: build it in a local and copy only on success. */
     kzp_check c;
-    memset(&c, 0, sizeof c);
+    c.violation = KZP_FITS;
+    c.excess_centi = 0;
     int rc = kzp_range_get(&c.range, ctx, article, offence_date, flags, err);
     if (rc) {
         return rc;
@@ -184,7 +213,14 @@ int kzp_check_sentence(kzp_check *out, const kzp_ctx *ctx, const char *article, 
         c.excess_centi = amount_centi - s->max_centi;
     }
     c.fits = c.violation == KZP_FITS;
-    *out = c;
+    out->fits = c.fits;
+    out->violation = c.violation;
+    out->kind = c.kind;
+    out->unit = c.unit;
+    out->amount_centi = c.amount_centi;
+    out->limit_centi = c.limit_centi;
+    out->excess_centi = c.excess_centi;
+    range_copy(&out->range, &c.range);
     kzp_error_clear(err);
     return KZP_OK;
 }
