@@ -49,8 +49,7 @@ int main(int argc, char **argv)
     BENCH("mci", n, kzp_mci_on(&m, ctx, "2026-02-10", KZP_PURPOSE_FINES, 0, NULL); sink += m.tenge);
     BENCH("range", n, kzp_range_get(&r, ctx, "115-1", "2026-02-10", 0, NULL); sink += r.sanctions[0].max_tiyn);
     BENCH("fine", n, kzp_fine_compute(&f, ctx, "2026-02-10", 20000, 0, NULL); sink += f.amount_tiyn);
-    BENCH("check", n,
-          kzp_check_sentence(&c, ctx, "115-1", "2026-02-10", KZP_KIND_ARREST, 2600, KZP_Q_MITIGATED, NULL);
+    BENCH("check", n, kzp_check_sentence(&c, ctx, "115-1", "2026-02-10", KZP_KIND_ARREST, 2600, KZP_Q_MITIGATED, NULL);
           sink += c.excess_centi);
     BENCH("convert", n, kzp_convert(&v, ctx, KZP_KIND_FINE, 15000, KZP_KIND_ARREST, NULL); sink += v.whole);
     BENCH("words", n, sink += kzp_tenge_figures_words(buf, sizeof buf, 86500000 + (i & 1023) * 100, KZP_LANG_RU));

@@ -8,8 +8,9 @@
 
 #define MAX_LINE (1024 * 1024)
 
-static const char *const FIELDS[] = {"op", "id", "article", "date", "mci_count", "kind", "amount", "from", "to",
-                                     "mitigated", "accelerated", "allow_stale", "strict", "purpose", "mci", NULL};
+static const char *const FIELDS[] = {"op",     "id",      "article", "date",      "mci_count",   "kind",
+                                     "amount", "from",    "to",      "mitigated", "accelerated", "allow_stale",
+                                     "strict", "purpose", "mci",     NULL};
 
 /* A small cache of what-if contexts, so a batch with "mci" fields does not rebuild one per line. */
 typedef struct what_if_cache {
@@ -84,8 +85,10 @@ static int text_field(const char **out, cli_error *e, const json_t *line, const 
         return KZP_OK;
     }
     if (numbuf && json_is_real(v)) {
-        return cli_fail(e, KZP_E_BAD_NUMBER, "'%s' must be an integer or a decimal string such as \"0.2\", not a "
-                                             "floating-point number", key);
+        return cli_fail(e, KZP_E_BAD_NUMBER,
+                        "'%s' must be an integer or a decimal string such as \"0.2\", not a "
+                        "floating-point number",
+                        key);
     }
     return cli_fail(e, CLI_E_USAGE, "'%s' must be a %s", key, numbuf ? "decimal string or an integer" : "string");
 }
@@ -122,8 +125,9 @@ static int one_line(FILE *out, const json_t *line, unsigned long lineno, const k
             known = known || strcmp(*f, key) == 0;
         }
         if (!known) {
-            cli_fail(&e, CLI_E_USAGE, "unknown field '%.60s'; known fields: op, id, article, date, mci_count, kind, "
-                                      "amount, from, to, mitigated, accelerated, allow_stale, strict, purpose, mci",
+            cli_fail(&e, CLI_E_USAGE,
+                     "unknown field '%.60s'; known fields: op, id, article, date, mci_count, kind, "
+                     "amount, from, to, mitigated, accelerated, allow_stale, strict, purpose, mci",
                      key);
             goto write;
         }

@@ -15,7 +15,7 @@ enum { CLI_EXIT_OK = 0, CLI_EXIT_NOT_FIT = 1, CLI_EXIT_USAGE = 2, CLI_EXIT_DATA 
 #define CLI_E_USAGE (-1000)
 
 typedef struct cli_error {
-    int status;        /* a kzp_status, or CLI_E_USAGE */
+    int status; /* a kzp_status, or CLI_E_USAGE */
     char message[512];
 } cli_error;
 

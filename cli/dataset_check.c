@@ -72,9 +72,10 @@ int cli_dataset_check(const char *path, bool json, const cli_style *st)
     if (json) {
         json_t *list = json_array();
         for (size_t i = 0; i < shown; i++) {
-            json_array_append_new(list, json_pack("{s:s, s:s, s:i, s:i, s:s}", "code", kzp_status_name(problems[i].code),
-                                                  "path", problems[i].path, "line", problems[i].line, "column",
-                                                  problems[i].column, "message", problems[i].message));
+            json_array_append_new(list,
+                                  json_pack("{s:s, s:s, s:i, s:i, s:s}", "code", kzp_status_name(problems[i].code),
+                                            "path", problems[i].path, "line", problems[i].line, "column",
+                                            problems[i].column, "message", problems[i].message));
         }
         json_t *o = json_pack("{s:s, s:b, s:I, s:o}", "file", path, "valid", rc == KZP_OK, "problem_count",
                               (json_int_t)count, "problems", list);

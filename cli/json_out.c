@@ -120,9 +120,9 @@ static json_t *range_json(const kzp_range *r, const kzp_ctx *ctx, int lang)
     json_t *sanctions = json_array();
     for (size_t i = 0; i < r->sanction_count; i++) {
         const kzp_sanction *s = &r->sanctions[i];
-        json_t *o = json_pack("{s:s, s:s, s:o, s:o}", "kind", kzp_kind_name(s->kind), "unit", kzp_unit_name(s->unit),
-                              "min", s->has_min ? cli_decimal_json(s->min_centi) : json_null(), "max",
-                              cli_decimal_json(s->max_centi));
+        json_t *o =
+            json_pack("{s:s, s:s, s:o, s:o}", "kind", kzp_kind_name(s->kind), "unit", kzp_unit_name(s->unit), "min",
+                      s->has_min ? cli_decimal_json(s->min_centi) : json_null(), "max", cli_decimal_json(s->max_centi));
         if (s->has_tiyn) {
             json_object_set_new(o, "max_tiyn", json_integer(s->max_tiyn));
             json_object_set_new(o, "max_text", cli_money_text_json(s->max_tiyn));
@@ -137,11 +137,11 @@ static json_t *range_json(const kzp_range *r, const kzp_ctx *ctx, int lang)
         json_object_set_new(o, "text", sanction_text_json(r, i, lang));
         json_array_append_new(sanctions, o);
     }
-    json_t *o = json_pack("{s:s, s:{s:s, s:s, s:s}, s:s, s:s, s:s, s:b, s:b}", "article", r->article, "title", "en",
-                          a.title[KZP_LANG_EN], "ru", a.title[KZP_LANG_RU], "kk", a.title[KZP_LANG_KK], "category",
-                          kzp_category_name(a.category), "in_force_from", a.in_force_from, "offence_date",
-                          r->offence_date, "mitigated", (r->flags & KZP_Q_MITIGATED) != 0, "accelerated",
-                          (r->flags & KZP_Q_ACCELERATED) != 0);
+    json_t *o =
+        json_pack("{s:s, s:{s:s, s:s, s:s}, s:s, s:s, s:s, s:b, s:b}", "article", r->article, "title", "en",
+                  a.title[KZP_LANG_EN], "ru", a.title[KZP_LANG_RU], "kk", a.title[KZP_LANG_KK], "category",
+                  kzp_category_name(a.category), "in_force_from", a.in_force_from, "offence_date", r->offence_date,
+                  "mitigated", (r->flags & KZP_Q_MITIGATED) != 0, "accelerated", (r->flags & KZP_Q_ACCELERATED) != 0);
     json_object_set_new(o, "mci", r->has_mci ? mci_json(&r->mci) : json_null());
     json_object_set_new(o, "sanctions", sanctions);
     json_object_set_new(o, "certainty", json_string(kzp_certainty_name(r->certainty)));
@@ -160,8 +160,11 @@ static json_t *fine_json(const kzp_fine *f, const char *date, int lang)
     return json_pack("{s:s, s:s, s:o, s:I, s:o, s:o, s:s, s:s, s:b, s:o}", "mci_count", count, "offence_date", date,
                      "mci", mci_json(&f->mci), "amount_tiyn", (json_int_t)f->amount_tiyn, "amount_text",
                      cli_money_text_json(f->amount_tiyn), "amount_words", amount_words, "words_lang",
-                     lang == KZP_LANG_RU ? "ru" : lang == KZP_LANG_KK ? "kk" : "en", "certainty",
-                     kzp_certainty_name(f->certainty), "stale", f->stale, "basis", basis_json(f->basis, f->basis_count));
+                     lang == KZP_LANG_RU   ? "ru"
+                     : lang == KZP_LANG_KK ? "kk"
+                                           : "en",
+                     "certainty", kzp_certainty_name(f->certainty), "stale", f->stale, "basis",
+                     basis_json(f->basis, f->basis_count));
 }
 
 static json_t *check_json(const kzp_check *c)
@@ -171,21 +174,19 @@ static json_t *check_json(const kzp_check *c)
                      "offence_date", r->offence_date, "kind", kzp_kind_name(c->kind), "unit", kzp_unit_name(c->unit),
                      "amount", cli_decimal_json(c->amount_centi), "fits", c->fits, "violation",
                      kzp_violation_name(c->violation), "limit", cli_decimal_json(c->limit_centi), "excess",
-                     cli_decimal_json(c->excess_centi), "mitigated", (r->flags & KZP_Q_MITIGATED) != 0,
-                     "accelerated", (r->flags & KZP_Q_ACCELERATED) != 0, "certainty",
-                     kzp_certainty_name(r->certainty), "stale", r->stale, "basis",
-                     basis_json(r->basis, r->basis_count));
+                     cli_decimal_json(c->excess_centi), "mitigated", (r->flags & KZP_Q_MITIGATED) != 0, "accelerated",
+                     (r->flags & KZP_Q_ACCELERATED) != 0, "certainty", kzp_certainty_name(r->certainty), "stale",
+                     r->stale, "basis", basis_json(r->basis, r->basis_count));
 }
 
 static json_t *convert_json(const kzp_conversion *c)
 {
-    return json_pack("{s:{s:s, s:s, s:o}, s:{s:s, s:s, s:I, s:o, s:s}, s:b, s:s, s:o}", "from", "kind",
-                     kzp_kind_name(c->from_kind), "unit", kzp_unit_name(c->from_unit), "amount",
-                     cli_decimal_json(c->from_centi), "to", "kind", kzp_kind_name(c->to_kind), "unit",
-                     kzp_unit_name(c->to_unit), "whole", (json_int_t)c->whole, "remainder",
-                     cli_decimal_json(c->remainder_centi), "remainder_unit", kzp_unit_name(c->from_unit), "exact",
-                     c->exact, "certainty", kzp_certainty_name(c->certainty), "citation",
-                     cli_citation_json(c->citation));
+    return json_pack(
+        "{s:{s:s, s:s, s:o}, s:{s:s, s:s, s:I, s:o, s:s}, s:b, s:s, s:o}", "from", "kind", kzp_kind_name(c->from_kind),
+        "unit", kzp_unit_name(c->from_unit), "amount", cli_decimal_json(c->from_centi), "to", "kind",
+        kzp_kind_name(c->to_kind), "unit", kzp_unit_name(c->to_unit), "whole", (json_int_t)c->whole, "remainder",
+        cli_decimal_json(c->remainder_centi), "remainder_unit", kzp_unit_name(c->from_unit), "exact", c->exact,
+        "certainty", kzp_certainty_name(c->certainty), "citation", cli_citation_json(c->citation));
 }
 
 json_t *cli_result_json(const cli_result *r, const kzp_ctx *ctx, int lang)

@@ -73,8 +73,9 @@ static const command_help HELP[] = {
     {"mci", "Usage: kzpenalty mci [--history] [--purpose fines|benefits] [--date YYYY-MM-DD]\n"
             "The MCI in force on the date (for fines by default), with its source; --history lists the whole\n"
             "table (only the periods for one purpose with --purpose).\n"},
-    {"articles", "Usage: kzpenalty articles\nThe articles the dataset encodes, with their titles and the first offence\n"
-                 "date each applies to.\n"},
+    {"articles",
+     "Usage: kzpenalty articles\nThe articles the dataset encodes, with their titles and the first offence\n"
+     "date each applies to.\n"},
     {"batch", "Usage: kzpenalty batch [FILE|-]\n"
               "Reads JSON Lines (standard input by default, or FILE) and writes one JSON object a line, in order:\n"
               "{\"op\": \"range\"|\"fine\"|\"check\"|\"convert\"|\"mci\", \"id\": ..., other fields as the\n"
@@ -116,8 +117,9 @@ static const command_def COMMANDS[] = {
     {"dataset", 2, 2, 0},
 };
 
-static const char *const OPT_NAMES[] = {"--mitigated", "--accelerated", "--fine", "--community-service", "--arrest",
-                                        "--from", "--to", "--history", "--purpose"};
+static const char *const OPT_NAMES[] = {"--mitigated", "--accelerated", "--fine", "--community-service",
+                                        "--arrest",    "--from",        "--to",   "--history",
+                                        "--purpose"};
 
 typedef struct options {
     const char *date, *data, *mci, *sentence, *from, *to, *purpose;
@@ -157,7 +159,7 @@ static int report(const cli_error *e)
 {
     /* What a person can do about it, where the command has an answer. */
     const char *hint = e->status == KZP_E_MCI_STALE    ? "\nUse --allow-stale for an estimate marked stale, or --data "
-                                                          "with a dataset that has the new period."
+                                                         "with a dataset that has the new period."
                        : e->status == KZP_E_UNVERIFIED ? "\nDrop --strict to see the answer marked unverified."
                                                        : "";
     fprintf(stderr, "kzpenalty: %s: %s%s\n", cli_status_code(e->status), e->message, hint);
@@ -219,8 +221,14 @@ static int parse_options(options *o, int argc, char **argv)
         case 'X': o->flags |= KZP_Q_STRICT; break;
         case 'V': o->version = true; break;
         case 'h': o->help = true; break;
-        case 'M': o->flags |= KZP_Q_MITIGATED; o->used |= OPT_MITIGATED; break;
-        case 'A': o->flags |= KZP_Q_ACCELERATED; o->used |= OPT_ACCELERATED; break;
+        case 'M':
+            o->flags |= KZP_Q_MITIGATED;
+            o->used |= OPT_MITIGATED;
+            break;
+        case 'A':
+            o->flags |= KZP_Q_ACCELERATED;
+            o->used |= OPT_ACCELERATED;
+            break;
         case 'f':
         case 'c':
         case 'a':
@@ -231,10 +239,22 @@ static int parse_options(options *o, int argc, char **argv)
             o->sentence_kind = c == 'f' ? KZP_KIND_FINE : c == 'c' ? KZP_KIND_COMMUNITY_SERVICE : KZP_KIND_ARREST;
             o->used |= c == 'f' ? OPT_FINE : c == 'c' ? OPT_CS : OPT_ARREST;
             break;
-        case 'F': o->from = optarg; o->used |= OPT_FROM; break;
-        case 'T': o->to = optarg; o->used |= OPT_TO; break;
-        case 'H': o->history = true; o->used |= OPT_HISTORY; break;
-        case 'P': o->purpose = optarg; o->used |= OPT_PURPOSE; break;
+        case 'F':
+            o->from = optarg;
+            o->used |= OPT_FROM;
+            break;
+        case 'T':
+            o->to = optarg;
+            o->used |= OPT_TO;
+            break;
+        case 'H':
+            o->history = true;
+            o->used |= OPT_HISTORY;
+            break;
+        case 'P':
+            o->purpose = optarg;
+            o->used |= OPT_PURPOSE;
+            break;
         case ':': return usage_error("%s needs a value", argv[optind - 1]);
         default:
             if (optopt && optopt != '?') {
@@ -453,7 +473,7 @@ int main(int argc, char **argv)
     if (nargs - 1 < cmd->min_args || nargs - 1 > cmd->max_args) {
         char msg[160];
         snprintf(msg, sizeof msg, "'%s' takes %s; see 'kzpenalty %s --help'", cmd->name,
-                 cmd->min_args == cmd->max_args ? (cmd->min_args == 1 ? "one argument"
+                 cmd->min_args == cmd->max_args ? (cmd->min_args == 1   ? "one argument"
                                                    : cmd->min_args == 2 ? "two arguments"
                                                                         : "no arguments")
                                                 : "at most one argument",
@@ -461,7 +481,8 @@ int main(int argc, char **argv)
         return usage_error("%s", msg);
     }
     if (strcmp(cmd->name, "check") == 0 && !o.sentence) {
-        return usage_error("%s", "check needs a proposed sentence: --fine MCI, --community-service HOURS or --arrest DAYS");
+        return usage_error("%s",
+                           "check needs a proposed sentence: --fine MCI, --community-service HOURS or --arrest DAYS");
     }
     return run(&o, cmd, args + 1, nargs - 1);
 }

@@ -15,13 +15,15 @@ int cli_fail(cli_error *e, int status, const char *fmt, ...)
     return status;
 }
 
-const char *cli_status_code(int status) { return status == CLI_E_USAGE ? "USAGE" : kzp_status_name(status); }
+const char *cli_status_code(int status)
+{
+    return status == CLI_E_USAGE ? "USAGE" : kzp_status_name(status);
+}
 
 int cli_exit_code(int status)
 {
     switch (status) {
-    case KZP_OK:
-        return CLI_EXIT_OK;
+    case KZP_OK: return CLI_EXIT_OK;
     case KZP_E_IO:
     case KZP_E_JSON:
     case KZP_E_SCHEMA:
@@ -29,12 +31,9 @@ int cli_exit_code(int status)
     case KZP_E_DATA_VALUE:
     case KZP_E_DATA_ORDER:
     case KZP_E_DATA_REF:
-    case KZP_E_DATA_DUPLICATE:
-        return CLI_EXIT_DATA;
-    case KZP_E_NOMEM:
-        return CLI_EXIT_INTERNAL;
-    default:
-        return CLI_EXIT_USAGE;
+    case KZP_E_DATA_DUPLICATE: return CLI_EXIT_DATA;
+    case KZP_E_NOMEM: return CLI_EXIT_INTERNAL;
+    default: return CLI_EXIT_USAGE;
     }
 }
 

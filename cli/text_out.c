@@ -14,38 +14,111 @@ typedef struct ui_text {
 } ui_text;
 
 static const ui_text UI[3] = {
-    [KZP_LANG_EN] = {
-        "Article", "Offence date", "Alternative punishments (one of)", "punishment", "lower bound", "upper bound",
-        "basis", "none in the article",
-        "MCI on the offence day", "in force from", "Art. 55 half cap applied", "Legal basis", "Certainty",
-        "WARNING: the MCI table is known until ", "; the last known value was used and may be wrong",
-        "fits", "does not fit: above the upper bound by", "does not fit: below the lower bound by",
-        "does not fit: a sentence must be more than zero", "", " left over", "Fine for an offence on",
-        "MCI", "for fines", "for benefits", "from", "tenge", "purpose", "status", "source",
-        "fines and benefits", "Known until", "in force for offences from", "In words",
-        {"official text", "statement of a state body", "unverified", "hypothetical"}},
-    [KZP_LANG_RU] = {
-        "Статья", "Дата совершения", "Альтернативные виды наказания (одно из)", "вид наказания", "нижний предел",
-        "верхний предел", "основание", "статьёй не установлен",
-        "МРП на день совершения", "действует с", "применено ограничение половиной (ст. 55)", "Правовое основание",
-        "Достоверность",
-        "ВНИМАНИЕ: таблица МРП известна до ", "; использовано последнее известное значение, оно может быть неверным",
-        "соответствует", "не соответствует: превышает верхний предел на", "не соответствует: ниже нижнего предела на",
-        "не соответствует: наказание должно быть больше нуля", "остаток ", "", "Штраф за деяние, совершённое",
-        "МРП", "для штрафов", "для пособий", "с", "тенге", "назначение", "статус", "источник",
-        "штрафы и пособия", "Известно до", "применяется к деяниям с", "Прописью",
-        {"официальный текст", "заявление госоргана", "не проверено", "гипотетическое значение"}},
-    [KZP_LANG_KK] = {
-        "Бап", "Жасалған күні", "Балама жазалар (біреуі)", "жаза түрі", "төменгі шегі", "жоғарғы шегі", "негіз",
-        "бапта белгіленбеген",
-        "Жасалған күнгі АЕК", "қолданылу басы", "жартысына дейін шектеу қолданылды (55-бап)", "Құқықтық негіз",
-        "Сенімділік",
-        "НАЗАР АУДАРЫҢЫЗ: АЕК кестесі ", " дейін белгілі; соңғы белгілі мән қолданылды, ол қате болуы мүмкін",
-        "сәйкес келеді", "сәйкес келмейді: жоғарғы шектен асатын мөлшер", "сәйкес келмейді: төменгі шектен кем мөлшер",
-        "сәйкес келмейді: жаза нөлден үлкен болуы керек", "қалдық ", "", "Құқық бұзушылық жасалған күні:",
-        "АЕК", "айыппұлдар үшін", "жәрдемақылар үшін", "бастап", "теңге", "мақсаты", "мәртебесі", "дереккөз",
-        "айыппұлдар мен жәрдемақылар", "Белгілі мерзімі", "қолданылу басталған күні", "Жазбаша",
-        {"ресми мәтін", "мемлекеттік органның мәлімдемесі", "тексерілмеген", "болжамды мән"}},
+    [KZP_LANG_EN] = {"Article",
+                     "Offence date",
+                     "Alternative punishments (one of)",
+                     "punishment",
+                     "lower bound",
+                     "upper bound",
+                     "basis",
+                     "none in the article",
+                     "MCI on the offence day",
+                     "in force from",
+                     "Art. 55 half cap applied",
+                     "Legal basis",
+                     "Certainty",
+                     "WARNING: the MCI table is known until ",
+                     "; the last known value was used and may be wrong",
+                     "fits",
+                     "does not fit: above the upper bound by",
+                     "does not fit: below the lower bound by",
+                     "does not fit: a sentence must be more than zero",
+                     "",
+                     " left over",
+                     "Fine for an offence on",
+                     "MCI",
+                     "for fines",
+                     "for benefits",
+                     "from",
+                     "tenge",
+                     "purpose",
+                     "status",
+                     "source",
+                     "fines and benefits",
+                     "Known until",
+                     "in force for offences from",
+                     "In words",
+                     {"official text", "statement of a state body", "unverified", "hypothetical"}},
+    [KZP_LANG_RU] = {"Статья",
+                     "Дата совершения",
+                     "Альтернативные виды наказания (одно из)",
+                     "вид наказания",
+                     "нижний предел",
+                     "верхний предел",
+                     "основание",
+                     "статьёй не установлен",
+                     "МРП на день совершения",
+                     "действует с",
+                     "применено ограничение половиной (ст. 55)",
+                     "Правовое основание",
+                     "Достоверность",
+                     "ВНИМАНИЕ: таблица МРП известна до ",
+                     "; использовано последнее известное значение, оно может быть неверным",
+                     "соответствует",
+                     "не соответствует: превышает верхний предел на",
+                     "не соответствует: ниже нижнего предела на",
+                     "не соответствует: наказание должно быть больше нуля",
+                     "остаток ",
+                     "",
+                     "Штраф за деяние, совершённое",
+                     "МРП",
+                     "для штрафов",
+                     "для пособий",
+                     "с",
+                     "тенге",
+                     "назначение",
+                     "статус",
+                     "источник",
+                     "штрафы и пособия",
+                     "Известно до",
+                     "применяется к деяниям с",
+                     "Прописью",
+                     {"официальный текст", "заявление госоргана", "не проверено", "гипотетическое значение"}},
+    [KZP_LANG_KK] = {"Бап",
+                     "Жасалған күні",
+                     "Балама жазалар (біреуі)",
+                     "жаза түрі",
+                     "төменгі шегі",
+                     "жоғарғы шегі",
+                     "негіз",
+                     "бапта белгіленбеген",
+                     "Жасалған күнгі АЕК",
+                     "қолданылу басы",
+                     "жартысына дейін шектеу қолданылды (55-бап)",
+                     "Құқықтық негіз",
+                     "Сенімділік",
+                     "НАЗАР АУДАРЫҢЫЗ: АЕК кестесі ",
+                     " дейін белгілі; соңғы белгілі мән қолданылды, ол қате болуы мүмкін",
+                     "сәйкес келеді",
+                     "сәйкес келмейді: жоғарғы шектен асатын мөлшер",
+                     "сәйкес келмейді: төменгі шектен кем мөлшер",
+                     "сәйкес келмейді: жаза нөлден үлкен болуы керек",
+                     "қалдық ",
+                     "",
+                     "Құқық бұзушылық жасалған күні:",
+                     "АЕК",
+                     "айыппұлдар үшін",
+                     "жәрдемақылар үшін",
+                     "бастап",
+                     "теңге",
+                     "мақсаты",
+                     "мәртебесі",
+                     "дереккөз",
+                     "айыппұлдар мен жәрдемақылар",
+                     "Белгілі мерзімі",
+                     "қолданылу басталған күні",
+                     "Жазбаша",
+                     {"ресми мәтін", "мемлекеттік органның мәлімдемесі", "тексерілмеген", "болжамды мән"}},
 };
 
 /* Amounts grouped by spaces in every language: "865 000 ₸", "865 000 тенге", "865 000 теңге". */
@@ -101,7 +174,10 @@ static void qty_unit(char *buf, size_t n, int64_t centi, int unit, int lang)
     snprintf(buf, n, "%s %s", q, kzp_unit_label(unit, lang, centi));
 }
 
-static void money(char *buf, size_t n, int64_t tiyn, int lang) { kzp_format_tenge(buf, n, tiyn, money_style(lang)); }
+static void money(char *buf, size_t n, int64_t tiyn, int lang)
+{
+    kzp_format_tenge(buf, n, tiyn, money_style(lang));
+}
 
 /* "- Act, reference (certainty)" and what it supports; who said it when it is not the text itself. */
 static void citation_line(FILE *f, const kzp_citation *c, int lang)
@@ -154,7 +230,8 @@ static void range_text(FILE *f, const kzp_range *r, const kzp_ctx *ctx, const cl
     kzp_article a;
     kzp_article_get(&a, ctx, r->article, NULL);
     char head[256];
-    snprintf(head, sizeof head, "%s %s. %s (%s)", t->article, a.id, a.title[lang], kzp_category_label(a.category, lang));
+    snprintf(head, sizeof head, "%s %s. %s (%s)", t->article, a.id, a.title[lang],
+             kzp_category_label(a.category, lang));
     bold(f, st, head);
     fprintf(f, "\n%s: %s\n", t->offence_date, r->offence_date);
     if (r->has_mci) {
@@ -234,8 +311,8 @@ static void check_text(FILE *f, const kzp_check *c, const kzp_ctx *ctx, const cl
     qty_unit(limit, sizeof limit, c->limit_centi, c->unit, lang);
     qty_unit(excess, sizeof excess, c->excess_centi, c->unit, lang);
     if (c->fits) {
-        snprintf(line, sizeof line, "%s, %s: %s (%s: %s)", kzp_kind_label(c->kind, lang), amount, t->fits,
-                 t->col_max, limit);
+        snprintf(line, sizeof line, "%s, %s: %s (%s: %s)", kzp_kind_label(c->kind, lang), amount, t->fits, t->col_max,
+                 limit);
         colored(f, st, "32", line);
     } else {
         const char *why = c->violation == KZP_ABOVE_MAX ? t->above : c->violation == KZP_BELOW_MIN ? t->below : NULL;
@@ -345,11 +422,10 @@ json_t *cli_mci_history_json(const kzp_ctx *ctx, int purpose_filter)
         if (purpose_filter >= 0 && !p.purpose_all && p.purpose != purpose_filter) {
             continue;
         }
-        json_array_append_new(periods, json_pack("{s:s, s:I, s:s, s:s, s:o}", "from", p.from, "tenge",
-                                                 (json_int_t)p.tenge, "purpose",
-                                                 p.purpose_all ? "all" : kzp_purpose_name(p.purpose), "certainty",
-                                                 kzp_certainty_name(p.citation->certainty), "citation",
-                                                 cli_citation_json(p.citation)));
+        json_array_append_new(
+            periods, json_pack("{s:s, s:I, s:s, s:s, s:o}", "from", p.from, "tenge", (json_int_t)p.tenge, "purpose",
+                               p.purpose_all ? "all" : kzp_purpose_name(p.purpose), "certainty",
+                               kzp_certainty_name(p.citation->certainty), "citation", cli_citation_json(p.citation)));
     }
     return json_pack("{s:o, s:s, s:o, s:o}", "purpose",
                      purpose_filter >= 0 ? json_string(kzp_purpose_name(purpose_filter)) : json_null(), "known_until",

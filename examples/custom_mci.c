@@ -48,8 +48,8 @@ int main(int argc, char **argv)
     } else {
         char text[48];
         kzp_format_tenge(text, sizeof text, f.amount_tiyn, KZP_MONEY_EN);
-        printf("%s MCI on %s = %s (MCI %lld from %s: %s)\n", argv[3], argv[2], text, (long long)f.mci.tenge,
-               f.mci.from, f.mci.citation->act);
+        printf("%s MCI on %s = %s (MCI %lld from %s: %s)\n", argv[3], argv[2], text, (long long)f.mci.tenge, f.mci.from,
+               f.mci.citation->act);
     }
     kzp_ctx_free(updated);
     kzp_ctx_free(base);

@@ -26,8 +26,8 @@ int main(void)
     if (kzp_ctx_new(&ctx, NULL) != KZP_OK) {
         return 1;
     }
-    job jobs[4] = {{ctx, "2015-06-01", 0, 0}, {ctx, "2020-03-31", 0, 0}, {ctx, "2025-10-01", 0, 0},
-                   {ctx, "2026-02-10", 0, 0}};
+    job jobs[4] = {
+        {ctx, "2015-06-01", 0, 0}, {ctx, "2020-03-31", 0, 0}, {ctx, "2025-10-01", 0, 0}, {ctx, "2026-02-10", 0, 0}};
     pthread_t threads[4];
     for (int i = 0; i < 4; i++) {
         pthread_create(&threads[i], NULL, price, &jobs[i]);
@@ -37,7 +37,8 @@ int main(void)
         pthread_join(threads[i], NULL);
         char text[48];
         kzp_format_tenge(text, sizeof text, jobs[i].tiyn, KZP_MONEY_SIGN);
-        printf("200 MCI for an offence on %s: %s\n", jobs[i].date, jobs[i].rc == KZP_OK ? text : kzp_strerror(jobs[i].rc));
+        printf("200 MCI for an offence on %s: %s\n", jobs[i].date,
+               jobs[i].rc == KZP_OK ? text : kzp_strerror(jobs[i].rc));
         failed |= jobs[i].rc != KZP_OK;
     }
     kzp_ctx_free(ctx); /* only after every thread is done with it */

@@ -60,27 +60,27 @@ extern "C" {
 /** Result of every fallible call. Values are ABI: never renumbered, only appended. */
 typedef enum kzp_status {
     KZP_OK = 0,
-    KZP_E_INVALID_ARG = -1,      /**< a NULL pointer or a value outside its domain */
-    KZP_E_NOMEM = -2,            /**< memory allocation failed */
-    KZP_E_IO = -3,               /**< a file could not be opened or read */
-    KZP_E_JSON = -4,             /**< text is not well-formed JSON */
-    KZP_E_SCHEMA = -5,           /**< JSON is well formed but a member is missing, unknown or of the wrong type */
-    KZP_E_SCHEMA_VERSION = -6,   /**< the dataset's schema_version is not one this library reads */
-    KZP_E_BAD_DATE = -7,         /**< not a real calendar date in YYYY-MM-DD form */
-    KZP_E_BAD_NUMBER = -8,       /**< not a valid amount (syntax, sign, more than two decimals, not whole) */
-    KZP_E_OVERFLOW = -9,         /**< a result would not fit in int64_t */
-    KZP_E_DATA_VALUE = -10,      /**< a dataset value is out of range (e.g. an MCI that is not positive) */
-    KZP_E_DATA_ORDER = -11,      /**< MCI periods are not ascending, or overlap within a purpose */
-    KZP_E_DATA_REF = -12,        /**< a citation is missing, or refers to an id that does not exist */
-    KZP_E_DATA_DUPLICATE = -13,  /**< two entries share an id that must be unique */
-    KZP_E_UNKNOWN_KIND = -14,    /**< a sanction kind, unit, category, purpose or status word is not known */
-    KZP_E_UNKNOWN_ARTICLE = -15, /**< the dataset does not encode this article */
-    KZP_E_NOT_IN_FORCE = -16,    /**< the offence date is before the article came into force */
-    KZP_E_MCI_STALE = -17,       /**< the date is after the last date the MCI table is known for */
-    KZP_E_MCI_BEFORE_FIRST = -18,/**< the date is before the first known MCI period */
-    KZP_E_NO_SANCTION = -19,     /**< the article has no sanction of the requested kind */
-    KZP_E_NO_RULE = -20,         /**< the dataset has no rule for this question (e.g. no equivalence for a kind) */
-    KZP_E_UNVERIFIED = -21       /**< KZP_Q_STRICT was given and the answer depends on an unverified fact */
+    KZP_E_INVALID_ARG = -1,       /**< a NULL pointer or a value outside its domain */
+    KZP_E_NOMEM = -2,             /**< memory allocation failed */
+    KZP_E_IO = -3,                /**< a file could not be opened or read */
+    KZP_E_JSON = -4,              /**< text is not well-formed JSON */
+    KZP_E_SCHEMA = -5,            /**< JSON is well formed but a member is missing, unknown or of the wrong type */
+    KZP_E_SCHEMA_VERSION = -6,    /**< the dataset's schema_version is not one this library reads */
+    KZP_E_BAD_DATE = -7,          /**< not a real calendar date in YYYY-MM-DD form */
+    KZP_E_BAD_NUMBER = -8,        /**< not a valid amount (syntax, sign, more than two decimals, not whole) */
+    KZP_E_OVERFLOW = -9,          /**< a result would not fit in int64_t */
+    KZP_E_DATA_VALUE = -10,       /**< a dataset value is out of range (e.g. an MCI that is not positive) */
+    KZP_E_DATA_ORDER = -11,       /**< MCI periods are not ascending, or overlap within a purpose */
+    KZP_E_DATA_REF = -12,         /**< a citation is missing, or refers to an id that does not exist */
+    KZP_E_DATA_DUPLICATE = -13,   /**< two entries share an id that must be unique */
+    KZP_E_UNKNOWN_KIND = -14,     /**< a sanction kind, unit, category, purpose or status word is not known */
+    KZP_E_UNKNOWN_ARTICLE = -15,  /**< the dataset does not encode this article */
+    KZP_E_NOT_IN_FORCE = -16,     /**< the offence date is before the article came into force */
+    KZP_E_MCI_STALE = -17,        /**< the date is after the last date the MCI table is known for */
+    KZP_E_MCI_BEFORE_FIRST = -18, /**< the date is before the first known MCI period */
+    KZP_E_NO_SANCTION = -19,      /**< the article has no sanction of the requested kind */
+    KZP_E_NO_RULE = -20,          /**< the dataset has no rule for this question (e.g. no equivalence for a kind) */
+    KZP_E_UNVERIFIED = -21        /**< KZP_Q_STRICT was given and the answer depends on an unverified fact */
 } kzp_status;
 
 /** A static English message for a status code; never NULL. Thread-safe. Since 0.1.0. */
@@ -206,11 +206,11 @@ KZP_API int kzp_decimal_format(char *buf, size_t size, int64_t centi);
 /** Styles for kzp_format_tenge. Digits are grouped by threes in every style; tiyn are
  *  shown (two digits) only when not zero. Values are ABI. */
 typedef enum kzp_money_style {
-    KZP_MONEY_SIGN = 0,    /**< "865 000 ₸", "865 000,50 ₸" (plain spaces, so text stays searchable) */
-    KZP_MONEY_RU = 1,      /**< "865 000 тенге", "865 000,50 тенге" */
-    KZP_MONEY_KK = 2,      /**< "865 000 теңге", "865 000,50 теңге" */
-    KZP_MONEY_EN = 3,      /**< "865,000 KZT", "865,000.50 KZT" */
-    KZP_MONEY_PLAIN = 4    /**< "865000", "865000.50": machine-friendly, no grouping, no currency */
+    KZP_MONEY_SIGN = 0, /**< "865 000 ₸", "865 000,50 ₸" (plain spaces, so text stays searchable) */
+    KZP_MONEY_RU = 1,   /**< "865 000 тенге", "865 000,50 тенге" */
+    KZP_MONEY_KK = 2,   /**< "865 000 теңге", "865 000,50 теңге" */
+    KZP_MONEY_EN = 3,   /**< "865,000 KZT", "865,000.50 KZT" */
+    KZP_MONEY_PLAIN = 4 /**< "865000", "865000.50": machine-friendly, no grouping, no currency */
 } kzp_money_style;
 
 /** Format an amount of tiyn for people (see kzp_money_style); negative amounts get a
@@ -279,23 +279,23 @@ typedef struct kzp_citation {
     const char *id;        /**< dataset id, e.g. "cc-115-1" */
     const char *act;       /**< the act, e.g. "Criminal Code of the Republic of Kazakhstan No. 226-V of 3 July 2014" */
     const char *reference; /**< where in the act or document, e.g. "Art. 115-1"; "" if none */
-    const char *act_in[3];       /**< the act by kzp_lang (the English act where the dataset has no translation) */
+    const char *act_in[3]; /**< the act by kzp_lang (the English act where the dataset has no translation) */
     const char *reference_in[3]; /**< the reference by kzp_lang ("ч. 2 ст. 55", "55-баптың 2-бөлігі"), likewise */
-    const char *document;  /**< official document identifier, e.g. "adilet K1400000226"; "" if none */
-    const char *seen_in;   /**< where the dataset's authors saw it */
-    const char *note;      /**< what this citation supports, in English; "" if none */
-    int certainty;         /**< a kzp_certainty */
+    const char *document; /**< official document identifier, e.g. "adilet K1400000226"; "" if none */
+    const char *seen_in;  /**< where the dataset's authors saw it */
+    const char *note;     /**< what this citation supports, in English; "" if none */
+    int certainty;        /**< a kzp_certainty */
 } kzp_citation;
 
 /** Identity of a context's dataset, for receipts. Strings borrowed from the context. */
 typedef struct kzp_dataset_info {
-    const char *id;          /**< e.g. "kz-criminal-code" */
-    const char *version;     /**< e.g. "2026.11.28" */
-    const char *verified_on; /**< ISO date the data was last checked against its sources */
-    const char *fingerprint; /**< 16 hex digits (FNV-1a 64 of the canonical dataset): not a security hash */
+    const char *id;              /**< e.g. "kz-criminal-code" */
+    const char *version;         /**< e.g. "2026.11.28" */
+    const char *verified_on;     /**< ISO date the data was last checked against its sources */
+    const char *fingerprint;     /**< 16 hex digits (FNV-1a 64 of the canonical dataset): not a security hash */
     const char *mci_known_until; /**< last ISO date the MCI table is known for */
     int schema_version;
-    int hypothetical;        /**< 1 for a what-if context */
+    int hypothetical; /**< 1 for a what-if context */
     size_t article_count;
     size_t mci_period_count;
 } kzp_dataset_info;
@@ -326,20 +326,19 @@ KZP_API int kzp_ctx_info(kzp_dataset_info *out, const kzp_ctx *ctx);
 
 /** The MCI that applies on a date. */
 typedef struct kzp_mci {
-    int64_t tenge;             /**< whole tenge per MCI */
-    char date[11];             /**< the date asked about */
-    char from[11];             /**< first day of the period that applies */
-    int purpose;               /**< kzp_purpose asked about */
-    int stale;                 /**< 1 if the date is after known_until (only with KZP_Q_ALLOW_STALE) */
-    int certainty;             /**< kzp_certainty of the value */
+    int64_t tenge;                /**< whole tenge per MCI */
+    char date[11];                /**< the date asked about */
+    char from[11];                /**< first day of the period that applies */
+    int purpose;                  /**< kzp_purpose asked about */
+    int stale;                    /**< 1 if the date is after known_until (only with KZP_Q_ALLOW_STALE) */
+    int certainty;                /**< kzp_certainty of the value */
     const kzp_citation *citation; /**< source of the value (borrowed from the context) */
 } kzp_mci;
 
 /** The MCI for purpose on date (ISO). flags: KZP_Q_ALLOW_STALE, KZP_Q_STRICT.
  *  Errors: KZP_E_INVALID_ARG, KZP_E_BAD_DATE, KZP_E_MCI_BEFORE_FIRST, KZP_E_MCI_STALE,
  *  KZP_E_UNVERIFIED. Thread-safe. Since 0.1.0. */
-KZP_API int kzp_mci_on(kzp_mci *out, const kzp_ctx *ctx, const char *date, int purpose, unsigned flags,
-                       kzp_error *err);
+KZP_API int kzp_mci_on(kzp_mci *out, const kzp_ctx *ctx, const char *date, int purpose, unsigned flags, kzp_error *err);
 
 /** One period of the MCI table. */
 typedef struct kzp_mci_period {
@@ -359,10 +358,10 @@ KZP_API int kzp_mci_period_at(kzp_mci_period *out, const kzp_ctx *ctx, size_t in
 
 /** An article as the dataset encodes it. Strings borrowed from the context. */
 typedef struct kzp_article {
-    const char *id;          /**< "115-1" */
-    const char *title[3];    /**< indexed by kzp_lang */
-    int category;            /**< kzp_category */
-    char in_force_from[11];  /**< first offence date it applies to */
+    const char *id;         /**< "115-1" */
+    const char *title[3];   /**< indexed by kzp_lang */
+    int category;           /**< kzp_category */
+    char in_force_from[11]; /**< first offence date it applies to */
     size_t sanction_count;
     const kzp_citation *citation;
 } kzp_article;
@@ -378,33 +377,33 @@ KZP_API int kzp_article_at(kzp_article *out, const kzp_ctx *ctx, size_t index);
 
 /** One alternative sanction of an article, as it applies on an offence date. */
 typedef struct kzp_sanction {
-    int kind;                 /**< kzp_kind */
-    int unit;                 /**< kzp_unit */
-    int has_min;              /**< 0: the article sets no lower bound (the General Part minimum applies) */
-    int64_t min_centi;        /**< lower bound in hundredths of unit, when has_min */
-    int64_t article_max_centi;/**< the article's upper bound, hundredths of unit */
-    int64_t max_centi;        /**< the upper bound that applies (after a half cap), hundredths */
-    int capped;               /**< 1 if an Art. 55 half cap lowered max_centi */
-    int has_tiyn;             /**< 1 for a fine (unit MCI): max_tiyn / min_tiyn are set */
-    int64_t max_tiyn;         /**< max_centi priced at the offence day's MCI */
-    int64_t min_tiyn;         /**< min_centi priced likewise, when has_min */
+    int kind;                     /**< kzp_kind */
+    int unit;                     /**< kzp_unit */
+    int has_min;                  /**< 0: the article sets no lower bound (the General Part minimum applies) */
+    int64_t min_centi;            /**< lower bound in hundredths of unit, when has_min */
+    int64_t article_max_centi;    /**< the article's upper bound, hundredths of unit */
+    int64_t max_centi;            /**< the upper bound that applies (after a half cap), hundredths */
+    int capped;                   /**< 1 if an Art. 55 half cap lowered max_centi */
+    int has_tiyn;                 /**< 1 for a fine (unit MCI): max_tiyn / min_tiyn are set */
+    int64_t max_tiyn;             /**< max_centi priced at the offence day's MCI */
+    int64_t min_tiyn;             /**< min_centi priced likewise, when has_min */
     const kzp_citation *citation; /**< the article's text for this alternative */
 } kzp_sanction;
 
 /** The sanction range of an article for an offence date. */
 typedef struct kzp_range {
-    const char *article;      /**< borrowed from the context */
+    const char *article; /**< borrowed from the context */
     char offence_date[11];
-    unsigned flags;           /**< the KZP_Q_* flags applied */
-    int has_mci;              /**< 1 when a fine alternative was priced (then mci is set) */
-    kzp_mci mci;              /**< the MCI in force on the offence day (Art. 41 part 1) */
+    unsigned flags; /**< the KZP_Q_* flags applied */
+    int has_mci;    /**< 1 when a fine alternative was priced (then mci is set) */
+    kzp_mci mci;    /**< the MCI in force on the offence day (Art. 41 part 1) */
     size_t sanction_count;
     kzp_sanction sanctions[KZP_MAX_SANCTIONS];
-    int certainty;            /**< the weakest certainty among the facts used */
-    int stale;                /**< 1 if priced with a stale MCI (KZP_Q_ALLOW_STALE) */
+    int certainty; /**< the weakest certainty among the facts used */
+    int stale;     /**< 1 if priced with a stale MCI (KZP_Q_ALLOW_STALE) */
     size_t basis_count;
     const kzp_citation *basis[KZP_MAX_BASIS]; /**< every rule and value used, borrowed */
-    const kzp_citation *caps[2]; /**< the Art. 55 parts applied (part 2, part 3); NULL when not */
+    const kzp_citation *caps[2];              /**< the Art. 55 parts applied (part 2, part 3); NULL when not */
 } kzp_range;
 
 /** The alternatives of article for an offence on offence_date, with bounds and the fine
@@ -419,9 +418,9 @@ KZP_API int kzp_range_get(kzp_range *out, const kzp_ctx *ctx, const char *articl
 
 /** A fine of a number of MCI priced for an offence date. */
 typedef struct kzp_fine {
-    int64_t mci_centi;        /**< the number of MCI, in hundredths */
-    int64_t amount_tiyn;      /**< mci_centi * MCI tenge (exact: hundredths x tenge = tiyn) */
-    kzp_mci mci;              /**< the MCI used: the one in force on the offence day */
+    int64_t mci_centi;   /**< the number of MCI, in hundredths */
+    int64_t amount_tiyn; /**< mci_centi * MCI tenge (exact: hundredths x tenge = tiyn) */
+    kzp_mci mci;         /**< the MCI used: the one in force on the offence day */
     int certainty;
     int stale;
     size_t basis_count;
@@ -440,9 +439,9 @@ KZP_API int kzp_fine_compute(kzp_fine *out, const kzp_ctx *ctx, const char *offe
 /** Which bound a proposed sentence breaks. Values are ABI. */
 typedef enum kzp_violation {
     KZP_FITS = 0,
-    KZP_ABOVE_MAX = 1,       /**< above the upper bound that applies */
-    KZP_BELOW_MIN = 2,       /**< below the article's lower bound */
-    KZP_NOT_POSITIVE = 3     /**< zero: not a sentence */
+    KZP_ABOVE_MAX = 1,   /**< above the upper bound that applies */
+    KZP_BELOW_MIN = 2,   /**< below the article's lower bound */
+    KZP_NOT_POSITIVE = 3 /**< zero: not a sentence */
 } kzp_violation;
 
 /** The dataset word for a kzp_violation: "fits", "above_max", "below_min", "not_positive";
@@ -450,14 +449,14 @@ typedef enum kzp_violation {
 KZP_API const char *kzp_violation_name(int violation);
 
 typedef struct kzp_check {
-    int fits;                 /**< 1 when the sentence is within the range */
-    int violation;            /**< kzp_violation */
-    int kind;                 /**< kzp_kind checked */
-    int unit;                 /**< its unit */
-    int64_t amount_centi;     /**< the proposed amount */
-    int64_t limit_centi;      /**< the bound broken (or the upper bound when it fits) */
-    int64_t excess_centi;     /**< by how much the bound is broken; 0 when it fits */
-    kzp_range range;          /**< the full range it was checked against */
+    int fits;             /**< 1 when the sentence is within the range */
+    int violation;        /**< kzp_violation */
+    int kind;             /**< kzp_kind checked */
+    int unit;             /**< its unit */
+    int64_t amount_centi; /**< the proposed amount */
+    int64_t limit_centi;  /**< the bound broken (or the upper bound when it fits) */
+    int64_t excess_centi; /**< by how much the bound is broken; 0 when it fits */
+    kzp_range range;      /**< the full range it was checked against */
 } kzp_check;
 
 /** Check a proposed sentence: kind (kzp_kind) and amount in hundredths of the kind's unit.
@@ -472,11 +471,11 @@ KZP_API int kzp_check_sentence(kzp_check *out, const kzp_ctx *ctx, const char *a
 
 typedef struct kzp_conversion {
     int from_kind, from_unit;
-    int64_t from_centi;        /**< the amount converted */
+    int64_t from_centi; /**< the amount converted */
     int to_kind, to_unit;
-    int64_t whole;             /**< whole units of to_kind it is worth (days, hours, or MCI) */
-    int64_t remainder_centi;   /**< what is left over, in hundredths of from_unit; 0 if exact */
-    int exact;                 /**< 1 when remainder_centi is 0 */
+    int64_t whole;           /**< whole units of to_kind it is worth (days, hours, or MCI) */
+    int64_t remainder_centi; /**< what is left over, in hundredths of from_unit; 0 if exact */
+    int exact;               /**< 1 when remainder_centi is 0 */
     int certainty;
     const kzp_citation *citation; /**< the equivalence rule (Art. 61) */
 } kzp_conversion;

@@ -6,8 +6,8 @@
 
 static void article_fill(kzp_article *out, const kzp_article_def *a)
 {
-    kzp_article r = {.id = a->id, .category = a->category, .sanction_count = a->sanction_count,
-                     .citation = a->citation};
+    kzp_article r = {
+        .id = a->id, .category = a->category, .sanction_count = a->sanction_count, .citation = a->citation};
     memcpy(r.title, a->title, sizeof r.title);
     memcpy(r.in_force_from, a->in_force_iso, sizeof r.in_force_from);
     *out = r;

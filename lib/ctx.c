@@ -172,7 +172,10 @@ static bool same_string_member(json_t *a, json_t *b, const char *key)
     return x && y && strcmp(x, y) == 0;
 }
 
-static bool same_citation(json_t *a, json_t *b) { return same_string_member(a, b, "id"); }
+static bool same_citation(json_t *a, json_t *b)
+{
+    return same_string_member(a, b, "id");
+}
 
 static bool same_period(json_t *a, json_t *b)
 {
@@ -236,14 +239,14 @@ static int check_update_entries(json_t *ov, json_t *root, const char *json, size
         snprintf(path, sizeof path, "$.citations[%zu].id", i);
         for (size_t j = 0; j < i; j++) {
             if (same_citation(json_array_get(cits, j), c)) {
-                return update_fail(err, json, len, KZP_E_DATA_DUPLICATE, path, "the update defines this citation twice");
+                return update_fail(err, json, len, KZP_E_DATA_DUPLICATE, path,
+                                   "the update defines this citation twice");
             }
         }
         const char *id = json_string_value(json_object_get(c, "id"));
         for (size_t j = 0; id && j < json_array_size(bcits); j++) {
-            if (same_citation(json_array_get(bcits, j), c) &&
-                (tree_has_string(json_object_get(root, "articles"), id) ||
-                 tree_has_string(json_object_get(root, "rules"), id))) {
+            if (same_citation(json_array_get(bcits, j), c) && (tree_has_string(json_object_get(root, "articles"), id) ||
+                                                               tree_has_string(json_object_get(root, "rules"), id))) {
                 return update_fail(err, json, len, KZP_E_DATA_DUPLICATE, path,
                                    "this citation backs an article or a rule; an MCI update may only add citations "
                                    "or replace those of MCI periods");
@@ -443,9 +446,9 @@ int kzp_ctx_new_what_if(kzp_ctx **out, const kzp_ctx *base, int64_t mci_tenge, k
     json_t *cit = json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:s}", "id", "what-if-mci", "act",
                             "hypothetical value (what-if)", "reference", "", "document", "", "seen_in",
                             "supplied by the user", "note", note, "status", "hypothetical");
-    json_t *mci = json_pack("{s:s, s:s, s:[{s:s, s:I, s:s, s:s}]}", "known_until", "9999-12-31",
-                            "known_until_citation", "what-if-mci", "periods", "from", "0001-01-01", "tenge",
-                            (json_int_t)mci_tenge, "purpose", "all", "citation", "what-if-mci");
+    json_t *mci = json_pack("{s:s, s:s, s:[{s:s, s:I, s:s, s:s}]}", "known_until", "9999-12-31", "known_until_citation",
+                            "what-if-mci", "periods", "from", "0001-01-01", "tenge", (json_int_t)mci_tenge, "purpose",
+                            "all", "citation", "what-if-mci");
     json_t *wrap = json_pack("{s:[o]}", "c", cit);
     if (!cit || !mci || !wrap ||
         merge_array(json_object_get(root, "citations"), json_object_get(wrap, "c"), same_citation, NULL, 0) ||

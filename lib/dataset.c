@@ -173,8 +173,7 @@ static int member(loader *L, const json_t *obj, const char *key, json_type type,
     return KZP_OK;
 }
 
-static int get_string(loader *L, const json_t *obj, const char *key, bool required, bool nonempty,
-                      const char **out)
+static int get_string(loader *L, const json_t *obj, const char *key, bool required, bool nonempty, const char **out)
 {
     json_t *v;
     int rc = member(L, obj, key, JSON_STRING, required, &v);
@@ -270,7 +269,8 @@ static int get_amount(loader *L, const json_t *obj, const char *key, bool requir
             *present = true;
         }
     } else if (json_is_real(v)) {
-        rc = fail(L, KZP_E_SCHEMA, "floating-point numbers are not accepted; write an integer or a decimal string such as \"0.2\"");
+        rc = fail(L, KZP_E_SCHEMA,
+                  "floating-point numbers are not accepted; write an integer or a decimal string such as \"0.2\"");
     } else {
         rc = fail(L, KZP_E_SCHEMA, "must be an integer or a decimal string, found %s", type_word(json_typeof(v)));
     }
@@ -378,8 +378,8 @@ static int load_translations(loader *L, const json_t *c, kzp_citation *out)
 
 static int load_citations(loader *L, const json_t *root)
 {
-    static const char *const KEYS[] = {"id",      "act",  "reference", "document",    "seen_in",
-                                       "note",    "status", "translations", NULL};
+    static const char *const KEYS[] = {"id",   "act",    "reference",    "document", "seen_in",
+                                       "note", "status", "translations", NULL};
     json_t *arr;
     int rc = member(L, root, "citations", JSON_ARRAY, true, &arr);
     if (rc) {
@@ -487,7 +487,8 @@ static int load_mci(loader *L, const json_t *root)
             d->purpose = purpose < 0 ? KZP_PURPOSE_FINES : purpose;
             size_t mk = push_key(L, "tenge");
             if (d->tenge <= 0 || d->tenge > MAX_MCI_TENGE) {
-                rc = fail(L, KZP_E_DATA_VALUE, "%lld is not a valid MCI; it must be a whole number of tenge from 1 to %lld",
+                rc = fail(L, KZP_E_DATA_VALUE,
+                          "%lld is not a valid MCI; it must be a whole number of tenge from 1 to %lld",
                           (long long)d->tenge, MAX_MCI_TENGE);
             }
             pop(L, mk);
@@ -546,7 +547,8 @@ static int load_equivalence(loader *L, const json_t *rules)
         bool present;
         int64_t centi;
         if (!(rc = check_object(L, it, ITEM_KEYS)) &&
-            !(rc = get_word(L, it, "kind", kzp_kind_parse, "fine, community_service, arrest, correctional_work", &kind)) &&
+            !(rc = get_word(L, it, "kind", kzp_kind_parse, "fine, community_service, arrest, correctional_work",
+                            &kind)) &&
             !(rc = get_word(L, it, "unit", kzp_unit_parse, "mci, hours, days", &unit)) &&
             !(rc = get_amount(L, it, "amount", true, &present, &centi))) {
             size_t mk = push_key(L, "amount");
@@ -614,8 +616,9 @@ static int load_caps(loader *L, const json_t *rules)
             c->denominator = json_integer_value(den);
             size_t mk = push_key(L, "numerator");
             if (c->numerator <= 0 || c->denominator <= 0 || c->numerator >= c->denominator || c->denominator > 1000) {
-                rc = fail(L, KZP_E_DATA_VALUE, "a cap is a fraction numerator/denominator with 0 < numerator < "
-                                               "denominator <= 1000");
+                rc = fail(L, KZP_E_DATA_VALUE,
+                          "a cap is a fraction numerator/denominator with 0 < numerator < "
+                          "denominator <= 1000");
             }
             pop(L, mk);
             for (size_t j = 0; j < ctx->cap_count && !rc; j++) {
@@ -653,8 +656,7 @@ static int load_rules(loader *L, const json_t *root)
     int first = check_object(L, rules, KEYS);
     if ((first == KZP_OK || L->collect) && !(rc = member(L, rules, "fine_mci_day", JSON_OBJECT, true, &fd))) {
         size_t m = push_key(L, "fine_mci_day");
-        if (!(rc = check_object(L, fd, DAY_KEYS)) &&
-            !(rc = get_word(L, fd, "day", parse_fine_day, "offence", &day))) {
+        if (!(rc = check_object(L, fd, DAY_KEYS)) && !(rc = get_word(L, fd, "day", parse_fine_day, "offence", &day))) {
             rc = get_citation_ref(L, fd, "citation", &L->ctx->fine_day_citation);
         }
         pop(L, m);
@@ -705,8 +707,9 @@ static int load_sanction(loader *L, const json_t *s, kzp_sanction_def *d)
 
 static int load_article(loader *L, const json_t *a, kzp_article_def *d)
 {
-    static const char *const KEYS[] = {"id", "title", "category", "category_citation", "in_force_from",
-                                       "in_force_citation", "citation", "sanctions", NULL};
+    static const char *const KEYS[] = {
+        "id",       "title",     "category", "category_citation", "in_force_from", "in_force_citation",
+        "citation", "sanctions", NULL};
     static const char *const TITLE_KEYS[] = {"en", "ru", "kk", NULL};
     json_t *title, *arr;
     int rc;
@@ -883,8 +886,8 @@ int kzp_dataset_validate(kzp_error *errors, size_t cap, size_t *count, const cha
         json_decref(root);
         return KZP_E_NOMEM;
     }
-    loader L = {.ctx = ctx, .text = json, .len = len, .path = "$", .plen = 1, .collect = true, .list = errors,
-                .list_cap = cap};
+    loader L = {
+        .ctx = ctx, .text = json, .len = len, .path = "$", .plen = 1, .collect = true, .list = errors, .list_cap = cap};
     load_all(&L, root);
     kzp_ctx_free(ctx);
     json_decref(root);

@@ -1,8 +1,10 @@
 /* ISO 8601 calendar dates <-> day numbers (days since 1970-01-01, proleptic Gregorian). */
 #include "kzp_internal.h"
 
-
-static bool is_leap(int32_t y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+static bool is_leap(int32_t y)
+{
+    return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
 
 static int days_in_month(int32_t y, int m)
 {

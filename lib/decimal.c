@@ -36,8 +36,7 @@ int kzp_decimal_parse(int64_t *out_centi, const char *text, kzp_error *err)
     }
     if (int_digits == 0 || *p != '\0') {
         return kzp_fail(err, KZP_E_BAD_NUMBER, NULL,
-                        "'%.40s' is not an amount; expected digits with up to two decimals, e.g. 150 or 0.2",
-                        text);
+                        "'%.40s' is not an amount; expected digits with up to two decimals, e.g. 150 or 0.2", text);
     }
     if (frac_digits == 1) {
         frac *= 10;

@@ -23,7 +23,10 @@ static const char *const UNIT_FORMS[3][6] = {
     [KZP_UNIT_DAYS] = {"day", "days", "сутки", "суток", "суток", "тәулік"},
 };
 
-static bool lang_ok(int lang) { return lang >= KZP_LANG_EN && lang <= KZP_LANG_KK; }
+static bool lang_ok(int lang)
+{
+    return lang >= KZP_LANG_EN && lang <= KZP_LANG_KK;
+}
 
 /* dataset languages are ordered en, ru, kk in kzp_lang */
 const char *kzp_kind_label(int kind, int lang)

@@ -43,8 +43,8 @@ int kzp_mci_lookup(kzp_mci *out, const kzp_ctx *ctx, int32_t day, const char *da
                               : "strict mode: the MCI for %s (%s) is unverified",
                         date_iso, stale ? ctx->known_until_iso : hit->citation->id);
     }
-    kzp_mci m = {.tenge = hit->tenge, .purpose = purpose, .stale = stale, .certainty = certainty,
-                 .citation = hit->citation};
+    kzp_mci m = {
+        .tenge = hit->tenge, .purpose = purpose, .stale = stale, .certainty = certainty, .citation = hit->citation};
     memcpy(m.from, hit->from_iso, sizeof m.from);
     /* date_iso was validated as YYYY-MM-DD: echo it instead of formatting day again */
     memcpy(m.date, date_iso, KZP_ISO_LEN);
@@ -76,8 +76,8 @@ int kzp_mci_period_at(kzp_mci_period *out, const kzp_ctx *ctx, size_t index)
         return KZP_E_INVALID_ARG;
     }
     const kzp_period_def *p = &ctx->periods[index];
-    kzp_mci_period r = {.tenge = p->tenge, .purpose_all = p->purpose_all, .purpose = p->purpose,
-                        .citation = p->citation};
+    kzp_mci_period r = {
+        .tenge = p->tenge, .purpose_all = p->purpose_all, .purpose = p->purpose, .citation = p->citation};
     memcpy(r.from, p->from_iso, sizeof r.from);
     *out = r;
     return KZP_OK;

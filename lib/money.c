@@ -4,13 +4,13 @@
 #include <string.h>
 
 typedef struct money_style_def {
-    const char *group;    /* between groups of three digits */
-    const char *decimal;  /* before the two tiyn digits */
-    const char *suffix;   /* after the number, with its leading space */
+    const char *group;   /* between groups of three digits */
+    const char *decimal; /* before the two tiyn digits */
+    const char *suffix;  /* after the number, with its leading space */
 } money_style_def;
 
 static const money_style_def STYLES[] = {
-    [KZP_MONEY_SIGN] = {" ", ",", " \xE2\x82\xB8"},          /* ₸ */
+    [KZP_MONEY_SIGN] = {" ", ",", " \xE2\x82\xB8"},                           /* ₸ */
     [KZP_MONEY_RU] = {" ", ",", " \xD1\x82\xD0\xB5\xD0\xBD\xD0\xB3\xD0\xB5"}, /* тенге */
     [KZP_MONEY_KK] = {" ", ",", " \xD1\x82\xD0\xB5\xD2\xA3\xD0\xB3\xD0\xB5"}, /* теңге */
     [KZP_MONEY_EN] = {",", ".", " KZT"},

@@ -87,9 +87,10 @@ int kzp_range_get(kzp_range *out, const kzp_ctx *ctx, const char *article, const
         return kzp_article_unknown(ctx, article, err);
     }
     if (day < a->in_force_from) {
-        return kzp_fail(err, KZP_E_NOT_IN_FORCE, NULL,
-                        "Article %s applies to offences committed on or after %s; an offence on %s is not covered by it",
-                        a->id, a->in_force_iso, offence_date);
+        return kzp_fail(
+            err, KZP_E_NOT_IN_FORCE, NULL,
+            "Article %s applies to offences committed on or after %s; an offence on %s is not covered by it", a->id,
+            a->in_force_iso, offence_date);
     }
     kzp_range r; /* the scalar fields are set here; the arrays are filled up to their counts */
     r.has_mci = 0;
@@ -155,8 +156,10 @@ int kzp_range_get(kzp_range *out, const kzp_ctx *ctx, const char *article, const
         }
     }
     if ((flags & KZP_Q_STRICT) && (r.stale || kzp_basis_unverified(r.basis, r.basis_count))) {
-        return kzp_fail(err, KZP_E_UNVERIFIED, NULL, "strict mode: the range of Article %s on %s relies on an "
-                                                     "unverified fact", a->id, offence_date);
+        return kzp_fail(err, KZP_E_UNVERIFIED, NULL,
+                        "strict mode: the range of Article %s on %s relies on an "
+                        "unverified fact",
+                        a->id, offence_date);
     }
     range_copy(out, &r);
     kzp_error_clear(err);

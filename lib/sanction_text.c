@@ -49,7 +49,11 @@ static void cap_refs(char *out, size_t n, const kzp_range *r, int lang)
     for (int k = 0; k < 2; k++) {
         if (r->caps[k]) {
             size_t len = strlen(out);
-            snprintf(out + len, n - len, "%s%s", len ? (lang == KZP_LANG_EN ? " and " : lang == KZP_LANG_RU ? " и " : " және ") : "",
+            snprintf(out + len, n - len, "%s%s",
+                     len ? (lang == KZP_LANG_EN   ? " and "
+                            : lang == KZP_LANG_RU ? " и "
+                                                  : " және ")
+                         : "",
                      r->caps[k]->reference_in[lang]);
         }
     }
@@ -82,10 +86,11 @@ int kzp_sanction_text(char *buf, size_t size, const kzp_range *r, size_t index, 
         } else {
             snprintf(bound, sizeof bound, "до %s %s", hi, noun);
         }
-        static const char *const HEAD[KZP_KIND_COUNT] = {"штраф в размере", "привлечение к общественным работам на срок",
-                                                         "арест на срок", "исправительные работы в размере"};
-        snprintf(text, sizeof text, "%s %s%s%s%s%s%s", HEAD[s->kind], bound, money[0] ? ", что составляет " : "",
-                 money, caps[0] ? " (с учетом " : "", caps, caps[0] ? " УК РК: не более половины максимума)" : "");
+        static const char *const HEAD[KZP_KIND_COUNT] = {"штраф в размере",
+                                                         "привлечение к общественным работам на срок", "арест на срок",
+                                                         "исправительные работы в размере"};
+        snprintf(text, sizeof text, "%s %s%s%s%s%s%s", HEAD[s->kind], bound, money[0] ? ", что составляет " : "", money,
+                 caps[0] ? " (с учетом " : "", caps, caps[0] ? " УК РК: не более половины максимума)" : "");
     } else if (lang == KZP_LANG_KK) {
         /* The Code's Kazakh formula: "... айлық есептік көрсеткішке дейінгі мөлшерде айыппұл",
          * "... сағатқа дейінгі мерзімге ...", "... тәулікке дейінгі мерзімге ...". */

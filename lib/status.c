@@ -57,9 +57,15 @@ const char *kzp_status_name(int code)
     return e ? e->name : "KZP_E_UNKNOWN";
 }
 
-unsigned kzp_version_number(void) { return KZP_VERSION_NUMBER; }
+unsigned kzp_version_number(void)
+{
+    return KZP_VERSION_NUMBER;
+}
 
-const char *kzp_version_string(void) { return KZP_VERSION_STRING; }
+const char *kzp_version_string(void)
+{
+    return KZP_VERSION_STRING;
+}
 
 /* Called on every successful query: reset what a reader looks at, not all 400 bytes. */
 void kzp_error_clear(kzp_error *err)

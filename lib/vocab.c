@@ -15,14 +15,35 @@ static const int KIND_UNITS[] = {KZP_UNIT_MCI, KZP_UNIT_HOURS, KZP_UNIT_DAYS, KZ
 
 #define NAME_AT(table, i) ((i) >= 0 && (size_t)(i) < sizeof(table) / sizeof((table)[0]) ? (table)[i] : NULL)
 
-const char *kzp_kind_name(int kind) { return NAME_AT(KINDS, kind); }
-const char *kzp_unit_name(int unit) { return NAME_AT(UNITS, unit); }
-const char *kzp_purpose_name(int purpose) { return NAME_AT(PURPOSES, purpose); }
-const char *kzp_certainty_name(int certainty) { return NAME_AT(CERTAINTIES, certainty); }
-const char *kzp_category_name(int category) { return NAME_AT(CATEGORIES, category); }
-const char *kzp_violation_name(int violation) { return NAME_AT(VIOLATIONS, violation); }
+const char *kzp_kind_name(int kind)
+{
+    return NAME_AT(KINDS, kind);
+}
+const char *kzp_unit_name(int unit)
+{
+    return NAME_AT(UNITS, unit);
+}
+const char *kzp_purpose_name(int purpose)
+{
+    return NAME_AT(PURPOSES, purpose);
+}
+const char *kzp_certainty_name(int certainty)
+{
+    return NAME_AT(CERTAINTIES, certainty);
+}
+const char *kzp_category_name(int category)
+{
+    return NAME_AT(CATEGORIES, category);
+}
+const char *kzp_violation_name(int violation)
+{
+    return NAME_AT(VIOLATIONS, violation);
+}
 
-int kzp_kind_unit(int kind) { return kind >= 0 && kind < KZP_KIND_COUNT ? KIND_UNITS[kind] : -1; }
+int kzp_kind_unit(int kind)
+{
+    return kind >= 0 && kind < KZP_KIND_COUNT ? KIND_UNITS[kind] : -1;
+}
 
 static int word_find(int *out, const char *word, const char *const *table, size_t n)
 {
@@ -38,9 +59,24 @@ static int word_find(int *out, const char *word, const char *const *table, size_
     return KZP_E_UNKNOWN_KIND;
 }
 
-int kzp_kind_parse(int *out, const char *word) { return word_find(out, word, KINDS, KZP_KIND_COUNT); }
-int kzp_purpose_parse(int *out, const char *word) { return word_find(out, word, PURPOSES, 2); }
+int kzp_kind_parse(int *out, const char *word)
+{
+    return word_find(out, word, KINDS, KZP_KIND_COUNT);
+}
+int kzp_purpose_parse(int *out, const char *word)
+{
+    return word_find(out, word, PURPOSES, 2);
+}
 
-int kzp_unit_parse(int *out, const char *word) { return word_find(out, word, UNITS, 3); }
-int kzp_certainty_parse(int *out, const char *word) { return word_find(out, word, CERTAINTIES, 4); }
-int kzp_category_parse(int *out, const char *word) { return word_find(out, word, CATEGORIES, 2); }
+int kzp_unit_parse(int *out, const char *word)
+{
+    return word_find(out, word, UNITS, 3);
+}
+int kzp_certainty_parse(int *out, const char *word)
+{
+    return word_find(out, word, CERTAINTIES, 4);
+}
+int kzp_category_parse(int *out, const char *word)
+{
+    return word_find(out, word, CATEGORIES, 2);
+}

@@ -106,7 +106,8 @@ static void ru_triple(out_text *o, int n, int gender, int gcase)
 /* ---- Kazakh and English: numerals do not change ---- */
 
 static const char *const KK_UNITS[10] = {"", "бір", "екі", "үш", "төрт", "бес", "алты", "жеті", "сегіз", "тоғыз"};
-static const char *const KK_TENS[10] = {"", "он", "жиырма", "отыз", "қырық", "елу", "алпыс", "жетпіс", "сексен", "тоқсан"};
+static const char *const KK_TENS[10] = {"",    "он",    "жиырма", "отыз",   "қырық",
+                                        "елу", "алпыс", "жетпіс", "сексен", "тоқсан"};
 static const char *const KK_SCALES[3] = {"мың", "миллион", "миллиард"};
 
 static void kk_triple(out_text *o, int n)
@@ -126,12 +127,11 @@ static void kk_triple(out_text *o, int n)
     }
 }
 
-static const char *const EN_SMALL[20] = {"",        "one",     "two",       "three",    "four",
-                                         "five",    "six",     "seven",     "eight",    "nine",
-                                         "ten",     "eleven",  "twelve",    "thirteen", "fourteen",
-                                         "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"};
-static const char *const EN_TENS[10] = {"", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty",
-                                        "ninety"};
+static const char *const EN_SMALL[20] = {
+    "",    "one",    "two",    "three",    "four",     "five",    "six",     "seven",     "eight",    "nine",
+    "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"};
+static const char *const EN_TENS[10] = {"",      "",      "twenty",  "thirty", "forty",
+                                        "fifty", "sixty", "seventy", "eighty", "ninety"};
 static const char *const EN_SCALES[3] = {"thousand", "million", "billion"};
 
 static void en_triple(out_text *o, int n)
@@ -257,7 +257,10 @@ static int money_entry(char *buf, size_t size, int64_t tiyn, int lang, bool figu
     return (int)o.len;
 }
 
-int kzp_tenge_words(char *buf, size_t size, int64_t tiyn, int lang) { return money_entry(buf, size, tiyn, lang, false); }
+int kzp_tenge_words(char *buf, size_t size, int64_t tiyn, int lang)
+{
+    return money_entry(buf, size, tiyn, lang, false);
+}
 
 int kzp_tenge_figures_words(char *buf, size_t size, int64_t tiyn, int lang)
 {

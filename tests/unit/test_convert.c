@@ -4,8 +4,14 @@
 #include <stdint.h>
 
 static kzp_ctx *ctx;
-static void setup(void) { ctx = test_ctx(); }
-static void teardown(void) { kzp_ctx_free(ctx); }
+static void setup(void)
+{
+    ctx = test_ctx();
+}
+static void teardown(void)
+{
+    kzp_ctx_free(ctx);
+}
 
 static kzp_conversion conv(int from, int64_t centi, int to)
 {

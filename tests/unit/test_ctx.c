@@ -3,8 +3,14 @@
 #include "test_util.h"
 
 static kzp_ctx *base;
-static void setup(void) { base = test_ctx(); }
-static void teardown(void) { kzp_ctx_free(base); }
+static void setup(void)
+{
+    base = test_ctx();
+}
+static void teardown(void)
+{
+    kzp_ctx_free(base);
+}
 
 /* A fixture citation and a 2027 period of 5,000 tenge (a made-up value for the test). */
 #define FIXTURE_CITATION                                                                                               \

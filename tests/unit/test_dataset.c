@@ -5,11 +5,11 @@
 #include "test_util.h"
 
 typedef struct mutation {
-    const char *find;    /* replaced at its first occurrence */
+    const char *find; /* replaced at its first occurrence */
     const char *replace;
     int code;
     const char *path;
-    int same_line;       /* the error's line is the line of the replacement */
+    int same_line; /* the error's line is the line of the replacement */
 } mutation;
 
 static const mutation MUTATIONS[] = {
@@ -54,8 +54,7 @@ static const mutation MUTATIONS[] = {
     {"\"in_force_from\": \"2025-09-16\"", "\"in_force_from\": \"2025-09-31\"", KZP_E_BAD_DATE,
      "$.articles[0].in_force_from", 1},
     {"\"tenge\": 1852", "\"tenge\": 99999999999999999999", KZP_E_JSON, "$", 1},
-    {"\"citation\": \"cc-115-1\" }", "\"citation\": \"\" }", KZP_E_DATA_REF, "$.articles[0].sanctions[0].citation",
-     1},
+    {"\"citation\": \"cc-115-1\" }", "\"citation\": \"\" }", KZP_E_DATA_REF, "$.articles[0].sanctions[0].citation", 1},
     {"\"citation\": \"cc-115-1\",\n      \"sanctions\"", "\"sanctions\"", KZP_E_DATA_REF, "$.articles[0].citation", 0},
     {"\"amount\": 4 }", "\"amount\": 4.5 }", KZP_E_SCHEMA, "$.rules.equivalence.one_day_of_arrest[1].amount", 1},
     {"\"unit\": \"hours\", \"amount\": 4", "\"unit\": \"days\", \"amount\": 4", KZP_E_DATA_VALUE,
@@ -67,15 +66,21 @@ static const mutation MUTATIONS[] = {
     {"\"schema_version\": 1,", "", KZP_E_SCHEMA, "$.schema_version", 0},
     {"\"seen_in\": \"gov.kz\"", "\"seen_in\": \"gov.kz\\n\\u0001\"", KZP_E_SCHEMA, "$.citations[19].seen_in", 1},
     /* a key a dotted path cannot carry is named in brackets, not mistaken for $.mci.periods[3] */
-    {"\"schema_version\": 1,", "\"schema_version\": 1, \"mci.periods[3]\": 0,", KZP_E_SCHEMA,
-     "$[\"mci.periods[3]\"]", 1},
+    {"\"schema_version\": 1,", "\"schema_version\": 1, \"mci.periods[3]\": 0,", KZP_E_SCHEMA, "$[\"mci.periods[3]\"]",
+     1},
 };
 
 static char *base_text;
 static size_t base_len;
 
-static void setup(void) { base_text = test_read_file(KZP_SOURCE_DIR "/data/kzpenalty.json", &base_len); }
-static void teardown(void) { free(base_text); }
+static void setup(void)
+{
+    base_text = test_read_file(KZP_SOURCE_DIR "/data/kzpenalty.json", &base_len);
+}
+static void teardown(void)
+{
+    free(base_text);
+}
 
 /* The base text with the first occurrence of find replaced; *line = its line (1-based). */
 static char *mutate(const mutation *m, int *line)
@@ -117,8 +122,8 @@ START_TEST(malformed_dataset)
     kzp_ctx *sentinel = (kzp_ctx *)&line, *out = sentinel;
     kzp_error err;
     int rc = kzp_ctx_new_from_buffer(&out, text, strlen(text), &err);
-    ck_assert_msg(rc == m->code, "case %d (%s): got %s (%s), want %s", _i, m->replace, kzp_status_name(rc),
-                  err.message, kzp_status_name(m->code));
+    ck_assert_msg(rc == m->code, "case %d (%s): got %s (%s), want %s", _i, m->replace, kzp_status_name(rc), err.message,
+                  kzp_status_name(m->code));
     ck_assert_int_eq(err.code, m->code);
     ck_assert_msg(strcmp(err.path, m->path) == 0, "case %d: path %s, want %s", _i, err.path, m->path);
     ck_assert_ptr_eq(out, sentinel);

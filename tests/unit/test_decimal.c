@@ -10,8 +10,15 @@ START_TEST(parse_valid)
         const char *text;
         int64_t centi;
     } cases[] = {
-        {"150", 15000}, {"0.2", 20}, {"0.20", 20}, {"12.5", 1250}, {"12.50", 1250}, {"0", 0}, {"0.01", 1},
-        {"200", 20000}, {"007", 700},
+        {"150", 15000},
+        {"0.2", 20},
+        {"0.20", 20},
+        {"12.5", 1250},
+        {"12.50", 1250},
+        {"0", 0},
+        {"0.01", 1},
+        {"200", 20000},
+        {"007", 700},
         /* INT64_MAX = 9223372036854775807 hundredths = 92233720368547758.07 */
         {"92233720368547758.07", INT64_MAX},
     };
@@ -31,10 +38,18 @@ START_TEST(parse_invalid_leaves_output)
         int code;
     } cases[] = {
         {"0.205", KZP_E_BAD_NUMBER}, /* three decimals: the library does not round */
-        {"-1", KZP_E_BAD_NUMBER},    {"+1", KZP_E_BAD_NUMBER},   {"1e3", KZP_E_BAD_NUMBER},
-        {" 1", KZP_E_BAD_NUMBER},    {"1 ", KZP_E_BAD_NUMBER},   {"1.", KZP_E_BAD_NUMBER},
-        {".5", KZP_E_BAD_NUMBER},    {"", KZP_E_BAD_NUMBER},     {"1,5", KZP_E_BAD_NUMBER},
-        {"abc", KZP_E_BAD_NUMBER},   {"1 000", KZP_E_BAD_NUMBER}, {"0x10", KZP_E_BAD_NUMBER},
+        {"-1", KZP_E_BAD_NUMBER},
+        {"+1", KZP_E_BAD_NUMBER},
+        {"1e3", KZP_E_BAD_NUMBER},
+        {" 1", KZP_E_BAD_NUMBER},
+        {"1 ", KZP_E_BAD_NUMBER},
+        {"1.", KZP_E_BAD_NUMBER},
+        {".5", KZP_E_BAD_NUMBER},
+        {"", KZP_E_BAD_NUMBER},
+        {"1,5", KZP_E_BAD_NUMBER},
+        {"abc", KZP_E_BAD_NUMBER},
+        {"1 000", KZP_E_BAD_NUMBER},
+        {"0x10", KZP_E_BAD_NUMBER},
         {"92233720368547758.08", KZP_E_OVERFLOW}, /* one hundredth past INT64_MAX */
         {"99999999999999999999", KZP_E_OVERFLOW},
     };

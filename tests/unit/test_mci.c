@@ -2,8 +2,14 @@
 #include "test_util.h"
 
 static kzp_ctx *ctx;
-static void setup(void) { ctx = test_ctx(); }
-static void teardown(void) { kzp_ctx_free(ctx); }
+static void setup(void)
+{
+    ctx = test_ctx();
+}
+static void teardown(void)
+{
+    kzp_ctx_free(ctx);
+}
 
 static int64_t mci(const char *date, int purpose)
 {

@@ -13,11 +13,23 @@ void *__real_realloc(void *p, size_t size);
 static long fail_at = -1; /* the allocation number that fails; -1: none */
 static long count;
 
-static bool should_fail(void) { return fail_at >= 0 && count++ == fail_at; }
+static bool should_fail(void)
+{
+    return fail_at >= 0 && count++ == fail_at;
+}
 
-void *__wrap_malloc(size_t size) { return should_fail() ? NULL : __real_malloc(size); }
-void *__wrap_calloc(size_t n, size_t size) { return should_fail() ? NULL : __real_calloc(n, size); }
-void *__wrap_realloc(void *p, size_t size) { return should_fail() ? NULL : __real_realloc(p, size); }
+void *__wrap_malloc(size_t size)
+{
+    return should_fail() ? NULL : __real_malloc(size);
+}
+void *__wrap_calloc(size_t n, size_t size)
+{
+    return should_fail() ? NULL : __real_calloc(n, size);
+}
+void *__wrap_realloc(void *p, size_t size)
+{
+    return should_fail() ? NULL : __real_realloc(p, size);
+}
 
 static void arm(long n)
 {
@@ -25,7 +37,10 @@ static void arm(long n)
     fail_at = n;
 }
 
-static void disarm(void) { fail_at = -1; }
+static void disarm(void)
+{
+    fail_at = -1;
+}
 
 /* Run op with allocation n failing, for n = 0, 1, ... until it succeeds; return how many failed. */
 #define EXHAUST(op, out, sentinel)                                                                                     \
@@ -40,11 +55,11 @@ static void disarm(void) { fail_at = -1; }
             if (rc == KZP_OK) {                                                                                        \
                 break;                                                                                                 \
             }                                                                                                          \
-            ck_assert_msg(rc == KZP_E_NOMEM, "allocation %ld failing gave %s", n, kzp_status_name(rc));               \
+            ck_assert_msg(rc == KZP_E_NOMEM, "allocation %ld failing gave %s", n, kzp_status_name(rc));                \
             ck_assert_ptr_eq(out, sentinel);                                                                           \
             (void)err;                                                                                                 \
         }                                                                                                              \
-        ck_assert_int_gt(n, 0); /* the call did allocate, so the loop tested something */                            \
+        ck_assert_int_gt(n, 0); /* the call did allocate, so the loop tested something */                              \
     } while (0)
 
 START_TEST(contexts_survive_allocation_failures)
@@ -79,8 +94,8 @@ START_TEST(validation_survives_allocation_failures)
         int rc = kzp_dataset_validate(errs, 8, &count_found, text, len);
         disarm();
         /* either it ran out (and said so), or it found the file's 4 problems */
-        ck_assert_msg(rc == KZP_E_NOMEM || count_found == 4, "allocation %ld: %s, %zu problems", n,
-                      kzp_status_name(rc), count_found);
+        ck_assert_msg(rc == KZP_E_NOMEM || count_found == 4, "allocation %ld: %s, %zu problems", n, kzp_status_name(rc),
+                      count_found);
     }
     free(text);
 }

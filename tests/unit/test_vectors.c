@@ -22,9 +22,15 @@ static void teardown(void)
     kzp_ctx_free(base);
 }
 
-static const char *str(const json_t *c, const char *key) { return json_string_value(json_object_get(c, key)); }
+static const char *str(const json_t *c, const char *key)
+{
+    return json_string_value(json_object_get(c, key));
+}
 
-static bool flag(const json_t *c, const char *key) { return json_is_true(json_object_get(c, key)); }
+static bool flag(const json_t *c, const char *key)
+{
+    return json_is_true(json_object_get(c, key));
+}
 
 static int64_t centi_of(const json_t *v, const char *what)
 {
@@ -46,9 +52,12 @@ typedef struct results {
 
 static int certainty_of(const results *r)
 {
-    if (strcmp(r->op, "mci") == 0) return r->mci.certainty;
-    if (strcmp(r->op, "fine") == 0) return r->fine.certainty;
-    if (strcmp(r->op, "range") == 0) return r->range.certainty;
+    if (strcmp(r->op, "mci") == 0)
+        return r->mci.certainty;
+    if (strcmp(r->op, "fine") == 0)
+        return r->fine.certainty;
+    if (strcmp(r->op, "range") == 0)
+        return r->range.certainty;
     return r->conv.certainty;
 }
 
@@ -129,9 +138,9 @@ static void expect_field(const char *name, const results *r, const char *key, co
     }
 }
 
-static const char *const CASE_KEYS[] = {"name", "why", "op", "article", "date", "mci_count", "kind", "amount",
-                                        "from", "to", "mitigated", "accelerated", "purpose", "mci", "allow_stale",
-                                        "strict", "expect", "error", NULL};
+static const char *const CASE_KEYS[] = {
+    "name",      "why",         "op",      "article", "date",        "mci_count", "kind",   "amount", "from", "to",
+    "mitigated", "accelerated", "purpose", "mci",     "allow_stale", "strict",    "expect", "error",  NULL};
 
 START_TEST(vector_case)
 {
@@ -209,7 +218,10 @@ START_TEST(vector_case)
     } else {
         ck_assert_msg(rc == KZP_OK, "%s: %s %s", name, kzp_status_name(rc), err.message);
         ck_assert_msg(json_object_size(expect) > 0, "%s: empty expect", name);
-        json_object_foreach((json_t *)expect, key, v) { expect_field(name, &r, key, v); }
+        json_object_foreach((json_t *)expect, key, v)
+        {
+            expect_field(name, &r, key, v);
+        }
     }
     kzp_ctx_free(what_if);
 }

@@ -13,7 +13,10 @@ static void setup(void)
     ck_assert_msg(doc != NULL, "words.json: %s", jerr.text);
 }
 
-static void teardown(void) { json_decref(doc); }
+static void teardown(void)
+{
+    json_decref(doc);
+}
 
 static const char *const LANGS[3] = {"en", "ru", "kk"};
 
@@ -61,7 +64,7 @@ START_TEST(russian_gender_and_case)
             gender = strcmp(json_string_value(json_object_get(c, "gender")), GENDERS[g]) == 0 ? g : gender;
         }
         int gcase = strcmp(json_string_value(json_object_get(c, "case")), "genitive") == 0 ? KZP_CASE_GENITIVE
-                                                                                          : KZP_CASE_NOMINATIVE;
+                                                                                           : KZP_CASE_NOMINATIVE;
         int64_t n = json_integer_value(json_object_get(c, "n"));
         char buf[512];
         kzp_number_words(buf, sizeof buf, n, KZP_LANG_RU, gender, gcase);
@@ -158,8 +161,8 @@ START_TEST(sanction_sentences)
         for (size_t k = 0; k < r.sanction_count; k++) {
             char buf[2048];
             int len = kzp_sanction_text(buf, sizeof buf, &r, k, lang);
-            ck_assert_msg(strcmp(buf, json_string_value(json_array_get(texts, k))) == 0, "%s %zu: '%s'",
-                          LANGS[lang], k, buf);
+            ck_assert_msg(strcmp(buf, json_string_value(json_array_get(texts, k))) == 0, "%s %zu: '%s'", LANGS[lang], k,
+                          buf);
             ck_assert_int_eq(len, (int)strlen(buf));
             checked++;
         }

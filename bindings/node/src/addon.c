@@ -18,8 +18,8 @@
  * faster than property-by-property creation from C. Without them (not registered), plain
  * frozen objects with the same fields are made. */
 enum { R_CITATION, R_RECEIPT, R_MCI, R_SANCTION, R_RANGE, R_FINE, R_CHECK, R_CONVERSION, R_COUNT };
-static const char *const RESULT_NAMES[R_COUNT] = {"Citation", "Receipt", "Mci", "Sanction", "Range", "Fine", "Check",
-                                                  "Conversion"};
+static const char *const RESULT_NAMES[R_COUNT] = {"Citation", "Receipt", "Mci",   "Sanction",
+                                                  "Range",    "Fine",    "Check", "Conversion"};
 
 typedef struct addon_state {
     napi_ref context_ctor;
@@ -40,8 +40,8 @@ typedef struct context_box {
     napi_ref cit_ref[MAX_CACHED];
     size_t n_periods;
     char period_iso[MAX_CACHED][11];
-    napi_ref mci_ref[MAX_CACHED][2][2];               /* [period][purpose][stale] */
-    napi_ref fine_basis[MAX_CACHED]; /* [period] */
+    napi_ref mci_ref[MAX_CACHED][2][2]; /* [period][purpose][stale] */
+    napi_ref fine_basis[MAX_CACHED];    /* [period] */
     /* a range's sanctions and basis by (article, period, caps): a few keys are ever used */
     size_t n_ranges;
     struct {
@@ -247,8 +247,10 @@ static bool get_amount(napi_env env, napi_value v, int64_t *centi, int *rc, kzp_
         int64_t n;
         napi_get_value_int64(env, v, &n);
         if ((double)n != d || d > 9007199254740991.0 || d < -9007199254740991.0) {
-            snprintf(msg, sizeof msg, "%s must be an integer number, a bigint or a decimal string such as '0.2' "
-                                      "(a fractional number is not exact)", what);
+            snprintf(msg, sizeof msg,
+                     "%s must be an integer number, a bigint or a decimal string such as '0.2' "
+                     "(a fractional number is not exact)",
+                     what);
             throw_type(env, msg);
             return false;
         }
@@ -269,7 +271,8 @@ static bool get_amount(napi_env env, napi_value v, int64_t *centi, int *rc, kzp_
         napi_get_value_bigint_int64(env, v, &n, &lossless);
         if (!lossless || n > INT64_MAX / 100 || n < 0) {
             *rc = n < 0 && lossless ? KZP_E_BAD_NUMBER : KZP_E_OVERFLOW;
-            snprintf(err->message, sizeof err->message, "%s is %s", what, *rc == KZP_E_BAD_NUMBER ? "negative" : "too large");
+            snprintf(err->message, sizeof err->message, "%s is %s", what,
+                     *rc == KZP_E_BAD_NUMBER ? "negative" : "too large");
         } else {
             *centi = n * 100;
         }
@@ -334,7 +337,10 @@ static bool get_flags(napi_env env, napi_value opts, unsigned *flags)
 
 static int lang_of(const char *s)
 {
-    return strcmp(s, "en") == 0 ? KZP_LANG_EN : strcmp(s, "ru") == 0 ? KZP_LANG_RU : strcmp(s, "kk") == 0 ? KZP_LANG_KK : -1;
+    return strcmp(s, "en") == 0   ? KZP_LANG_EN
+           : strcmp(s, "ru") == 0 ? KZP_LANG_RU
+           : strcmp(s, "kk") == 0 ? KZP_LANG_KK
+                                  : -1;
 }
 
 /* this -> the box it wraps (NULL with a TypeError pending). */
@@ -384,14 +390,17 @@ static int period_index(const context_box *box, const char *from)
     return -1;
 }
 
-
 /* ---- Result objects ---- */
 
 static napi_value citation_obj(napi_env env, const kzp_citation *c)
 {
     static const char *const N[] = {"id", "act", "reference", "document", "seenIn", "note", "status"};
-    napi_value v[] = {str(env, c->id),       str(env, c->act),  str(env, c->reference),
-                      str(env, c->document), str(env, c->seen_in), str(env, c->note),
+    napi_value v[] = {str(env, c->id),
+                      str(env, c->act),
+                      str(env, c->reference),
+                      str(env, c->document),
+                      str(env, c->seen_in),
+                      str(env, c->note),
                       str(env, kzp_certainty_name(c->certainty))};
     return result(env, R_CITATION, N, v, 7);
 }
@@ -444,8 +453,11 @@ static napi_value mci_obj(napi_env env, context_box *box, const kzp_mci *m)
         return v;
     }
     static const char *const N[] = {"tenge", "from", "purpose", "stale", "certainty", "citation"};
-    napi_value vals[] = {int64v(env, m->tenge), str(env, m->from), str(env, kzp_purpose_name(m->purpose)),
-                         boolean(env, m->stale), str(env, kzp_certainty_name(m->certainty)),
+    napi_value vals[] = {int64v(env, m->tenge),
+                         str(env, m->from),
+                         str(env, kzp_purpose_name(m->purpose)),
+                         boolean(env, m->stale),
+                         str(env, kzp_certainty_name(m->certainty)),
                          citation_of(env, box, m->citation)};
     v = result(env, R_MCI, N, vals, 6);
     return pi >= 0 ? keep(env, &box->mci_ref[pi][purpose][stale], v) : v;
@@ -456,8 +468,8 @@ static napi_value sanctions_arr(napi_env env, context_box *box, const kzp_range 
     napi_value items[KZP_MAX_SANCTIONS];
     for (size_t i = 0; i < r->sanction_count; i++) {
         const kzp_sanction *s = &r->sanctions[i];
-        static const char *const N[] = {"kind", "unit", "min", "max", "articleMax", "capped", "minTiyn", "maxTiyn",
-                                        "maxText", "citation"};
+        static const char *const N[] = {"kind",   "unit",    "min",     "max",     "articleMax",
+                                        "capped", "minTiyn", "maxTiyn", "maxText", "citation"};
         napi_value v[] = {str(env, kzp_kind_name(s->kind)),
                           str(env, kzp_unit_name(s->unit)),
                           s->has_min ? decimal_str(env, s->min_centi) : null_value(env),
@@ -503,8 +515,8 @@ static napi_value range_obj(napi_env env, context_box *box, const kzp_range *r)
             box->n_ranges++;
         }
     }
-    static const char *const N[] = {"article", "offenceDate", "mitigated", "accelerated", "mci", "sanctions",
-                                    "certainty", "stale", "basis", "receipt"};
+    static const char *const N[] = {"article",   "offenceDate", "mitigated", "accelerated", "mci",
+                                    "sanctions", "certainty",   "stale",     "basis",       "receipt"};
     napi_value v[] = {str(env, r->article),
                       str(env, r->offence_date),
                       boolean(env, (r->flags & KZP_Q_MITIGATED) != 0),
@@ -602,7 +614,8 @@ static napi_value m_fine(napi_env env, napi_callback_info info)
     if (argc < 2) {
         return throw_type(env, "fine(mciCount, date, options?)");
     }
-    if (!get_string(env, argv[1], date, sizeof date, "date") || !get_amount(env, argv[0], &centi, &rc, &err, "mciCount") ||
+    if (!get_string(env, argv[1], date, sizeof date, "date") ||
+        !get_amount(env, argv[0], &centi, &rc, &err, "mciCount") ||
         !get_flags(env, argc > 2 ? argv[2] : NULL, &flags)) {
         return NULL;
     }
@@ -610,17 +623,12 @@ static napi_value m_fine(napi_env env, napi_callback_info info)
     if (rc || (rc = kzp_fine_compute(&f, ctx, date, centi, flags & (KZP_Q_ALLOW_STALE | KZP_Q_STRICT), &err))) {
         return throw_status(env, rc, &err);
     }
-    static const char *const N[] = {"mciCount", "offenceDate", "amountTiyn", "amountText", "mci",
-                                    "certainty", "stale", "basis", "receipt"};
-    napi_value v[] = {decimal_str(env, f.mci_centi),
-                      str(env, f.mci.date),
-                      bigint(env, f.amount_tiyn),
-                      money_text(env, f.amount_tiyn),
-                      mci_obj(env, box, &f.mci),
-                      str(env, kzp_certainty_name(f.certainty)),
-                      boolean(env, f.stale),
-                      fine_basis_of(env, box, &f),
-                      receipt_of(env, box)};
+    static const char *const N[] = {"mciCount",  "offenceDate", "amountTiyn", "amountText", "mci",
+                                    "certainty", "stale",       "basis",      "receipt"};
+    napi_value v[] = {
+        decimal_str(env, f.mci_centi),  str(env, f.mci.date),        bigint(env, f.amount_tiyn),
+        money_text(env, f.amount_tiyn), mci_obj(env, box, &f.mci),   str(env, kzp_certainty_name(f.certainty)),
+        boolean(env, f.stale),          fine_basis_of(env, box, &f), receipt_of(env, box)};
     return result(env, R_FINE, N, v, 9);
 }
 
@@ -642,7 +650,8 @@ static napi_value m_check(napi_env env, napi_callback_info info)
         return throw_type(env, "check(article, date, kind, amount, options?)");
     }
     if (!get_string(env, argv[0], article, sizeof article, "article") ||
-        !get_string(env, argv[1], date, sizeof date, "date") || !get_string(env, argv[2], kind_s, sizeof kind_s, "kind") ||
+        !get_string(env, argv[1], date, sizeof date, "date") ||
+        !get_string(env, argv[2], kind_s, sizeof kind_s, "kind") ||
         !get_amount(env, argv[3], &centi, &rc, &err, "amount") || !get_flags(env, argc > 4 ? argv[4] : NULL, &flags)) {
         return NULL;
     }
@@ -654,8 +663,8 @@ static napi_value m_check(napi_env env, napi_callback_info info)
     if (rc || (rc = kzp_check_sentence(&c, ctx, article, date, kind, centi, flags, &err))) {
         return throw_status(env, rc, &err);
     }
-    static const char *const N[] = {"fits", "violation", "kind", "unit", "amount", "limit", "excess", "range",
-                                    "receipt"};
+    static const char *const N[] = {"fits",  "violation", "kind",  "unit",   "amount",
+                                    "limit", "excess",    "range", "receipt"};
     napi_value v[] = {boolean(env, c.fits),
                       str(env, kzp_violation_name(c.violation)),
                       str(env, kzp_kind_name(c.kind)),
@@ -690,18 +699,25 @@ static napi_value m_convert(napi_env env, napi_callback_info info)
         return NULL;
     }
     if (kzp_kind_parse(&from, from_s) != KZP_OK || kzp_kind_parse(&to, to_s) != KZP_OK) {
-        snprintf(err.message, sizeof err.message, "kinds are 'fine', 'community_service', 'arrest', 'correctional_work'");
+        snprintf(err.message, sizeof err.message,
+                 "kinds are 'fine', 'community_service', 'arrest', 'correctional_work'");
         return throw_status(env, KZP_E_UNKNOWN_KIND, &err);
     }
     kzp_conversion c;
     if (rc || (rc = kzp_convert(&c, ctx, from, centi, to, &err))) {
         return throw_status(env, rc, &err);
     }
-    static const char *const N[] = {"fromKind", "amount", "toKind", "whole", "remainder", "remainderUnit",
-                                    "exact", "citation", "receipt"};
-    napi_value v[] = {str(env, kzp_kind_name(c.from_kind)), decimal_str(env, c.from_centi), str(env, kzp_kind_name(c.to_kind)),
-                      bigint(env, c.whole), decimal_str(env, c.remainder_centi), str(env, kzp_unit_name(c.from_unit)),
-                      boolean(env, c.exact), citation_of(env, box, c.citation), receipt_of(env, box)};
+    static const char *const N[] = {"fromKind",      "amount", "toKind",   "whole",  "remainder",
+                                    "remainderUnit", "exact",  "citation", "receipt"};
+    napi_value v[] = {str(env, kzp_kind_name(c.from_kind)),
+                      decimal_str(env, c.from_centi),
+                      str(env, kzp_kind_name(c.to_kind)),
+                      bigint(env, c.whole),
+                      decimal_str(env, c.remainder_centi),
+                      str(env, kzp_unit_name(c.from_unit)),
+                      boolean(env, c.exact),
+                      citation_of(env, box, c.citation),
+                      receipt_of(env, box)};
     return result(env, R_CONVERSION, N, v, 9);
 }
 
@@ -811,11 +827,16 @@ static napi_value m_info(napi_env env, napi_callback_info info)
     }
     kzp_dataset_info i;
     kzp_ctx_info(&i, ctx);
-    static const char *const N[] = {"id", "version", "verifiedOn", "fingerprint", "mciKnownUntil", "schemaVersion",
-                                    "hypothetical", "articleCount"};
-    napi_value v[] = {str(env, i.id),           str(env, i.version),          str(env, i.verified_on),
-                      str(env, i.fingerprint),  str(env, i.mci_known_until),  int64v(env, i.schema_version),
-                      boolean(env, i.hypothetical), int64v(env, (int64_t)i.article_count)};
+    static const char *const N[] = {
+        "id", "version", "verifiedOn", "fingerprint", "mciKnownUntil", "schemaVersion", "hypothetical", "articleCount"};
+    napi_value v[] = {str(env, i.id),
+                      str(env, i.version),
+                      str(env, i.verified_on),
+                      str(env, i.fingerprint),
+                      str(env, i.mci_known_until),
+                      int64v(env, i.schema_version),
+                      boolean(env, i.hypothetical),
+                      int64v(env, (int64_t)i.article_count)};
     return frozen(env, N, v, 8);
 }
 
@@ -1113,7 +1134,8 @@ static napi_value f_number_words(napi_env env, napi_callback_info info)
     int gcase = strcmp(case_s, "nominative") == 0 ? 0 : strcmp(case_s, "genitive") == 0 ? 1 : -1;
     int lang = lang_of(lang_s);
     if (lang < 0 || gender < 0 || gcase < 0) {
-        return throw_type(env, "lang must be en/ru/kk, gender masculine/feminine/neuter/plural, case nominative/genitive");
+        return throw_type(env,
+                          "lang must be en/ru/kk, gender masculine/feminine/neuter/plural, case nominative/genitive");
     }
     char buf[1024];
     return words_result(env, kzp_number_words(buf, sizeof buf, n, lang, gender, gcase), buf);
@@ -1135,12 +1157,19 @@ static napi_value money_words_fn(napi_env env, napi_callback_info info, int whic
         return throw_type(env, "lang must be 'en', 'ru' or 'kk'");
     }
     char buf[1024];
-    int n = which == 0 ? kzp_tenge_words(buf, sizeof buf, tiyn, lang) : kzp_tenge_figures_words(buf, sizeof buf, tiyn, lang);
+    int n = which == 0 ? kzp_tenge_words(buf, sizeof buf, tiyn, lang)
+                       : kzp_tenge_figures_words(buf, sizeof buf, tiyn, lang);
     return words_result(env, n, buf);
 }
 
-static napi_value f_tenge_words(napi_env env, napi_callback_info info) { return money_words_fn(env, info, 0); }
-static napi_value f_tenge_figures_words(napi_env env, napi_callback_info info) { return money_words_fn(env, info, 1); }
+static napi_value f_tenge_words(napi_env env, napi_callback_info info)
+{
+    return money_words_fn(env, info, 0);
+}
+static napi_value f_tenge_figures_words(napi_env env, napi_callback_info info)
+{
+    return money_words_fn(env, info, 1);
+}
 
 static napi_value f_format_tenge(napi_env env, napi_callback_info info)
 {

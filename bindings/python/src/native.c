@@ -23,27 +23,29 @@ typedef struct module_state {
     PyObject *error_base;
     PyObject *errors[N_STATUS]; /* by -status */
     PyObject *decimal_type;
-    PyObject *certainty[4];     /* interned "official", ... */
+    PyObject *certainty[4]; /* interned "official", ... */
 } module_state;
 
-static module_state *state_of_module(PyObject *m) { return (module_state *)PyModule_GetState(m); }
+static module_state *state_of_module(PyObject *m)
+{
+    return (module_state *)PyModule_GetState(m);
+}
 
 /* ---- Context object ---- */
 
 #define MAX_CACHED 64
 
 typedef struct context_object {
-    PyObject_HEAD
-    kzp_ctx *ctx;
-    PyObject *receipt;       /* Receipt, built once */
-    PyObject *citations;     /* dict: id -> Citation, built once (keeps the objects below alive) */
-    PyObject *period_from;   /* tuple of date objects, one per MCI period */
+    PyObject_HEAD kzp_ctx *ctx;
+    PyObject *receipt;     /* Receipt, built once */
+    PyObject *citations;   /* dict: id -> Citation, built once (keeps the objects below alive) */
+    PyObject *period_from; /* tuple of date objects, one per MCI period */
     module_state *st;
     /* Lookups by pointer, filled at construction and never changed after: results share
      * these objects instead of building new ones on every call. */
     size_t n_cit;
     const kzp_citation *cit_key[MAX_CACHED];
-    PyObject *cit_obj[MAX_CACHED];   /* borrowed from citations */
+    PyObject *cit_obj[MAX_CACHED]; /* borrowed from citations */
     size_t n_periods;
     char period_iso[MAX_CACHED][11];
     PyObject *fine_basis[MAX_CACHED]; /* (Art. 41 citation, period citation) per period, owned */
@@ -53,7 +55,7 @@ typedef struct context_object {
     /* Decimal objects for the few distinct bounds a dataset has, filled lazily under the GIL. */
     size_t n_dec;
     int64_t dec_key[MAX_CACHED];
-    PyObject *dec_obj[MAX_CACHED];    /* owned */
+    PyObject *dec_obj[MAX_CACHED]; /* owned */
 } context_object;
 
 /* ---- Errors ---- */
@@ -129,9 +131,17 @@ static int date_arg(PyObject *o, char buf[16], const char *what)
     }
     if (PyDate_Check(o)) {
         int y = PyDateTime_GET_YEAR(o), m = PyDateTime_GET_MONTH(o), d = PyDateTime_GET_DAY(o);
-        const char t[11] = {(char)('0' + y / 1000 % 10), (char)('0' + y / 100 % 10), (char)('0' + y / 10 % 10),
-                            (char)('0' + y % 10), '-', (char)('0' + m / 10), (char)('0' + m % 10), '-',
-                            (char)('0' + d / 10), (char)('0' + d % 10), '\0'};
+        const char t[11] = {(char)('0' + y / 1000 % 10),
+                            (char)('0' + y / 100 % 10),
+                            (char)('0' + y / 10 % 10),
+                            (char)('0' + y % 10),
+                            '-',
+                            (char)('0' + m / 10),
+                            (char)('0' + m % 10),
+                            '-',
+                            (char)('0' + d / 10),
+                            (char)('0' + d % 10),
+                            '\0'};
         memcpy(buf, t, sizeof t);
         return 0;
     }
@@ -258,8 +268,7 @@ static int lang_arg(PyObject *o, int *lang)
  * reference cycle and is not tracked by the garbage collector: cheaper to make and free than
  * a struct sequence, which looks its size up in a dict on every creation and deallocation. */
 typedef struct record_object {
-    PyObject_HEAD
-    PyObject *fields[1]; /* really n, the type's field count */
+    PyObject_HEAD PyObject *fields[1]; /* really n, the type's field count */
 } record_object;
 
 static Py_ssize_t record_count(PyTypeObject *t)
@@ -389,9 +398,9 @@ static PyMethodDef record_methods[] = {
 
 static PyObject *citation_new(module_state *st, const kzp_citation *c)
 {
-    PyObject *v[7] = {PyUnicode_FromString(c->id),        PyUnicode_FromString(c->act),
-                      PyUnicode_FromString(c->reference), PyUnicode_FromString(c->document),
-                      PyUnicode_FromString(c->seen_in),   PyUnicode_FromString(c->note),
+    PyObject *v[7] = {PyUnicode_FromString(c->id),           PyUnicode_FromString(c->act),
+                      PyUnicode_FromString(c->reference),    PyUnicode_FromString(c->document),
+                      PyUnicode_FromString(c->seen_in),      PyUnicode_FromString(c->note),
                       Py_NewRef(st->certainty[c->certainty])};
     return make_struct(st->citation_t, v, 7);
 }
@@ -475,9 +484,12 @@ static PyObject *period_from_date(context_object *self, const char *from)
 static PyObject *mci_build(context_object *self, const kzp_mci *m)
 {
     module_state *st = self->st;
-    PyObject *v[6] = {PyLong_FromLongLong(m->tenge), period_from_date(self, m->from),
-                      PyUnicode_FromString(kzp_purpose_name(m->purpose)), PyBool_FromLong(m->stale),
-                      Py_NewRef(st->certainty[m->certainty]), citation_of(self, m->citation)};
+    PyObject *v[6] = {PyLong_FromLongLong(m->tenge),
+                      period_from_date(self, m->from),
+                      PyUnicode_FromString(kzp_purpose_name(m->purpose)),
+                      PyBool_FromLong(m->stale),
+                      Py_NewRef(st->certainty[m->certainty]),
+                      citation_of(self, m->citation)};
     return make_struct(st->mci_t, v, 6);
 }
 
@@ -506,14 +518,14 @@ static PyObject *sanction_new(context_object *self, const kzp_sanction *s)
 {
     module_state *st = self->st;
     PyObject *v[9] = {PyUnicode_FromString(kzp_kind_name(s->kind)),
-                       PyUnicode_FromString(kzp_unit_name(s->unit)),
-                       s->has_min ? decimal_of_ctx(self, s->min_centi) : Py_NewRef(Py_None),
-                       decimal_of_ctx(self, s->max_centi),
-                       decimal_of_ctx(self, s->article_max_centi),
-                       PyBool_FromLong(s->capped),
-                       s->has_tiyn && s->has_min ? PyLong_FromLongLong(s->min_tiyn) : Py_NewRef(Py_None),
-                       s->has_tiyn ? PyLong_FromLongLong(s->max_tiyn) : Py_NewRef(Py_None),
-                       citation_of(self, s->citation)};
+                      PyUnicode_FromString(kzp_unit_name(s->unit)),
+                      s->has_min ? decimal_of_ctx(self, s->min_centi) : Py_NewRef(Py_None),
+                      decimal_of_ctx(self, s->max_centi),
+                      decimal_of_ctx(self, s->article_max_centi),
+                      PyBool_FromLong(s->capped),
+                      s->has_tiyn && s->has_min ? PyLong_FromLongLong(s->min_tiyn) : Py_NewRef(Py_None),
+                      s->has_tiyn ? PyLong_FromLongLong(s->max_tiyn) : Py_NewRef(Py_None),
+                      citation_of(self, s->citation)};
     return make_struct(st->sanction_t, v, 9);
 }
 
@@ -699,8 +711,9 @@ static PyObject *ctx_fine(context_object *self, PyObject *const *args, Py_ssize_
     module_state *st = self->st;
     PyObject *d = result_date(date, f.mci.date);
     /* the caller's Decimal is the count itself; other inputs get a (shared) Decimal */
-    PyObject *count_dec = PyObject_TypeCheck(count, (PyTypeObject *)st->decimal_type) ? Py_NewRef(count)
-                                                                                      : decimal_of_ctx(self, f.mci_centi);
+    PyObject *count_dec = PyObject_TypeCheck(count, (PyTypeObject *)st->decimal_type)
+                              ? Py_NewRef(count)
+                              : decimal_of_ctx(self, f.mci_centi);
     /* fine's basis is the same two citations for every date of a period: shared */
     PyObject *basis = NULL;
     Py_ssize_t pi = period_index(self, f.mci.from);
@@ -724,8 +737,8 @@ static PyObject *ctx_fine(context_object *self, PyObject *const *args, Py_ssize_
 
 static PyObject *ctx_check(context_object *self, PyObject *args, PyObject *kw)
 {
-    static char *kwlist[] = {"article", "date", "kind", "amount", "mitigated", "accelerated", "allow_stale", "strict",
-                             NULL};
+    static char *kwlist[] = {"article",     "date",        "kind",   "amount", "mitigated",
+                             "accelerated", "allow_stale", "strict", NULL};
     const char *article;
     PyObject *date, *kind_o, *amount_o;
     int mitigated = 0, accelerated = 0, allow_stale = 0, strict = 0;
@@ -782,8 +795,10 @@ static PyObject *ctx_convert(context_object *self, PyObject *args, PyObject *kw)
         return NULL;
     }
     if (wf > 0 || wt > 0) {
-        snprintf(err.message, sizeof err.message, "%s must be 'fine', 'community_service', 'arrest' or "
-                 "'correctional_work'", wf > 0 ? "from_kind" : "to_kind");
+        snprintf(err.message, sizeof err.message,
+                 "%s must be 'fine', 'community_service', 'arrest' or "
+                 "'correctional_work'",
+                 wf > 0 ? "from_kind" : "to_kind");
         return raise_status(self->st, KZP_E_UNKNOWN_KIND, &err);
     }
     kzp_conversion c;
@@ -809,8 +824,8 @@ static PyObject *ctx_sanction_texts(context_object *self, PyObject *args, PyObje
     const char *article;
     PyObject *date, *lang_o = NULL;
     int mitigated = 0, accelerated = 0, allow_stale = 0, strict = 0, lang = KZP_LANG_EN;
-    if (!PyArg_ParseTupleAndKeywords(args, kw, "sO|O$pppp:sanction_texts", kwlist, &article, &date, &lang_o,
-                                     &mitigated, &accelerated, &allow_stale, &strict)) {
+    if (!PyArg_ParseTupleAndKeywords(args, kw, "sO|O$pppp:sanction_texts", kwlist, &article, &date, &lang_o, &mitigated,
+                                     &accelerated, &allow_stale, &strict)) {
         return NULL;
     }
     char iso[16];
@@ -845,8 +860,7 @@ static PyObject *ctx_mci_table(context_object *self, PyObject *Py_UNUSED(ignored
     for (size_t i = 0; t && i < info.mci_period_count; i++) {
         kzp_mci_period p;
         kzp_mci_period_at(&p, self->ctx, i);
-        PyObject *v[4] = {Py_NewRef(PyTuple_GET_ITEM(self->period_from, (Py_ssize_t)i)),
-                          PyLong_FromLongLong(p.tenge),
+        PyObject *v[4] = {Py_NewRef(PyTuple_GET_ITEM(self->period_from, (Py_ssize_t)i)), PyLong_FromLongLong(p.tenge),
                           PyUnicode_FromString(p.purpose_all ? "all" : kzp_purpose_name(p.purpose)),
                           citation_of(self, p.citation)};
         PyObject *o = make_struct(self->st->period_t, v, 4);
@@ -885,10 +899,10 @@ static PyObject *ctx_info(context_object *self, void *Py_UNUSED(closure))
 {
     kzp_dataset_info i;
     kzp_ctx_info(&i, self->ctx);
-    PyObject *v[8] = {PyUnicode_FromString(i.id),          PyUnicode_FromString(i.version),
-                      date_from_iso(i.verified_on),        PyUnicode_FromString(i.fingerprint),
-                      date_from_iso(i.mci_known_until),    PyLong_FromLong(i.schema_version),
-                      PyBool_FromLong(i.hypothetical),     PyLong_FromSize_t(i.article_count)};
+    PyObject *v[8] = {PyUnicode_FromString(i.id),       PyUnicode_FromString(i.version),
+                      date_from_iso(i.verified_on),     PyUnicode_FromString(i.fingerprint),
+                      date_from_iso(i.mci_known_until), PyLong_FromLong(i.schema_version),
+                      PyBool_FromLong(i.hypothetical),  PyLong_FromSize_t(i.article_count)};
     return make_struct(self->st->info_t, v, 8);
 }
 
@@ -991,7 +1005,10 @@ static PyObject *context_wrap(module_state *st, PyTypeObject *type, kzp_ctx *ctx
     return (PyObject *)self;
 }
 
-static module_state *state_of_type(PyTypeObject *type) { return (module_state *)PyType_GetModuleState(type); }
+static module_state *state_of_type(PyTypeObject *type)
+{
+    return (module_state *)PyType_GetModuleState(type);
+}
 
 static PyObject *context_new(PyTypeObject *type, PyObject *args, PyObject *kw)
 {
@@ -1068,7 +1085,8 @@ static PyObject *ctx_with_mci(context_object *self, PyObject *arg)
 static PyObject *ctx_what_if(context_object *self, PyObject *arg)
 {
     if (!PyLong_Check(arg) || PyBool_Check(arg)) {
-        PyErr_Format(PyExc_TypeError, "what_if takes the MCI as an int of whole tenge, not %.80s", Py_TYPE(arg)->tp_name);
+        PyErr_Format(PyExc_TypeError, "what_if takes the MCI as an int of whole tenge, not %.80s",
+                     Py_TYPE(arg)->tp_name);
         return NULL;
     }
     int overflow = 0;
@@ -1136,18 +1154,45 @@ static PyObject *context_repr(context_object *self)
 }
 
 static PyMethodDef context_methods[] = {
-    {"mci", (PyCFunction)(void (*)(void))ctx_mci, METH_VARARGS | METH_KEYWORDS, "mci(date, purpose='fines', *, allow_stale=False, strict=False) -> Mci\n\nThe MCI in force on date (a datetime.date or 'YYYY-MM-DD'), for fines or benefits, with its citation. Raises StaleMciError after the table's known end unless allow_stale."},
-    {"range", (PyCFunction)(void (*)(void))ctx_range, METH_FASTCALL | METH_KEYWORDS, "range(article, date, *, mitigated=False, accelerated=False, allow_stale=False, strict=False) -> Range\n\nThe alternative sanctions of article for an offence on date, with bounds (Decimal), the fine in tiyn at the offence day's MCI, the citations used and the receipt. mitigated/accelerated apply the Art. 55 half cap (parts 2/3; they do not stack)."},
-    {"fine", (PyCFunction)(void (*)(void))ctx_fine, METH_FASTCALL | METH_KEYWORDS, "fine(mci_count, date, *, allow_stale=False, strict=False) -> Fine\n\nA fine of mci_count MCI (int, decimal.Decimal or str such as '0.2'; never float) for an offence on date, priced exactly in tiyn with the MCI in force that day (Art. 41 part 1)."},
-    {"check", (PyCFunction)(void (*)(void))ctx_check, METH_VARARGS | METH_KEYWORDS, "check(article, date, kind, amount, *, mitigated=False, accelerated=False, allow_stale=False, strict=False) -> Check\n\nWhether a proposed sentence (kind: 'fine', 'community_service' or 'arrest'; amount in the kind's unit) fits the range; which bound it breaks and by how much."},
-    {"convert", (PyCFunction)(void (*)(void))ctx_convert, METH_VARARGS | METH_KEYWORDS, "convert(amount, from_kind, to_kind) -> Conversion\n\nThe Art. 61 equivalence: the whole number of to_kind units amount is worth and the remainder in from_kind's unit. Nothing is rounded."},
-    {"sanction_texts", (PyCFunction)(void (*)(void))ctx_sanction_texts, METH_VARARGS | METH_KEYWORDS, "sanction_texts(article, date, lang='en', *, mitigated=False, accelerated=False, allow_stale=False, strict=False) -> tuple[str, ...]\n\nEach alternative of the range as a sentence ready to paste into a verdict, in 'en', 'ru' or 'kk'."},
-    {"mci_table", (PyCFunction)ctx_mci_table, METH_NOARGS, "mci_table() -> tuple[MciPeriod, ...]\n\nThe whole MCI table in ascending order, each period with its citation."},
-    {"articles", (PyCFunction)ctx_articles, METH_NOARGS, "articles() -> tuple[Article, ...]\n\nThe articles the dataset encodes."},
-    {"with_mci", (PyCFunction)ctx_with_mci, METH_O, "with_mci(update) -> Context\n\nA new Context with MCI periods added or replaced from a JSON update (str or bytes; docs/dataset.md). This Context is not changed; a bad update raises and changes nothing."},
-    {"what_if", (PyCFunction)ctx_what_if, METH_O, "what_if(mci_tenge) -> Context\n\nA new Context in which the MCI is mci_tenge (an int of whole tenge) on every date; its results are marked hypothetical."},
-    {"from_file", (PyCFunction)context_from_file, METH_O | METH_CLASS, "from_file(path) -> Context\n\nA Context from a dataset file (docs/dataset.md); raises a KzpError subclass naming the JSON path, line and column of the first problem."},
-    {"from_json", (PyCFunction)context_from_json, METH_O | METH_CLASS, "from_json(text) -> Context\n\nA Context from a dataset in a str or bytes."},
+    {"mci", (PyCFunction)(void (*)(void))ctx_mci, METH_VARARGS | METH_KEYWORDS,
+     "mci(date, purpose='fines', *, allow_stale=False, strict=False) -> Mci\n\nThe MCI in force on date (a "
+     "datetime.date or 'YYYY-MM-DD'), for fines or benefits, with its citation. Raises StaleMciError after the table's "
+     "known end unless allow_stale."},
+    {"range", (PyCFunction)(void (*)(void))ctx_range, METH_FASTCALL | METH_KEYWORDS,
+     "range(article, date, *, mitigated=False, accelerated=False, allow_stale=False, strict=False) -> Range\n\nThe "
+     "alternative sanctions of article for an offence on date, with bounds (Decimal), the fine in tiyn at the offence "
+     "day's MCI, the citations used and the receipt. mitigated/accelerated apply the Art. 55 half cap (parts 2/3; they "
+     "do not stack)."},
+    {"fine", (PyCFunction)(void (*)(void))ctx_fine, METH_FASTCALL | METH_KEYWORDS,
+     "fine(mci_count, date, *, allow_stale=False, strict=False) -> Fine\n\nA fine of mci_count MCI (int, "
+     "decimal.Decimal or str such as '0.2'; never float) for an offence on date, priced exactly in tiyn with the MCI "
+     "in force that day (Art. 41 part 1)."},
+    {"check", (PyCFunction)(void (*)(void))ctx_check, METH_VARARGS | METH_KEYWORDS,
+     "check(article, date, kind, amount, *, mitigated=False, accelerated=False, allow_stale=False, strict=False) -> "
+     "Check\n\nWhether a proposed sentence (kind: 'fine', 'community_service' or 'arrest'; amount in the kind's unit) "
+     "fits the range; which bound it breaks and by how much."},
+    {"convert", (PyCFunction)(void (*)(void))ctx_convert, METH_VARARGS | METH_KEYWORDS,
+     "convert(amount, from_kind, to_kind) -> Conversion\n\nThe Art. 61 equivalence: the whole number of to_kind units "
+     "amount is worth and the remainder in from_kind's unit. Nothing is rounded."},
+    {"sanction_texts", (PyCFunction)(void (*)(void))ctx_sanction_texts, METH_VARARGS | METH_KEYWORDS,
+     "sanction_texts(article, date, lang='en', *, mitigated=False, accelerated=False, allow_stale=False, strict=False) "
+     "-> tuple[str, ...]\n\nEach alternative of the range as a sentence ready to paste into a verdict, in 'en', 'ru' "
+     "or 'kk'."},
+    {"mci_table", (PyCFunction)ctx_mci_table, METH_NOARGS,
+     "mci_table() -> tuple[MciPeriod, ...]\n\nThe whole MCI table in ascending order, each period with its citation."},
+    {"articles", (PyCFunction)ctx_articles, METH_NOARGS,
+     "articles() -> tuple[Article, ...]\n\nThe articles the dataset encodes."},
+    {"with_mci", (PyCFunction)ctx_with_mci, METH_O,
+     "with_mci(update) -> Context\n\nA new Context with MCI periods added or replaced from a JSON update (str or "
+     "bytes; docs/dataset.md). This Context is not changed; a bad update raises and changes nothing."},
+    {"what_if", (PyCFunction)ctx_what_if, METH_O,
+     "what_if(mci_tenge) -> Context\n\nA new Context in which the MCI is mci_tenge (an int of whole tenge) on every "
+     "date; its results are marked hypothetical."},
+    {"from_file", (PyCFunction)context_from_file, METH_O | METH_CLASS,
+     "from_file(path) -> Context\n\nA Context from a dataset file (docs/dataset.md); raises a KzpError subclass naming "
+     "the JSON path, line and column of the first problem."},
+    {"from_json", (PyCFunction)context_from_json, METH_O | METH_CLASS,
+     "from_json(text) -> Context\n\nA Context from a dataset in a str or bytes."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -1161,10 +1206,9 @@ static const char CONTEXT_DOC[] =
     "threads freely. Build others with Context.from_file(), Context.from_json(), .with_mci() or .what_if().";
 
 static PyType_Slot context_slots[] = {
-    {Py_tp_doc, (void *)CONTEXT_DOC},
-    {Py_tp_new, context_new},         {Py_tp_dealloc, context_dealloc}, {Py_tp_traverse, context_traverse},
-    {Py_tp_clear, context_clear},     {Py_tp_methods, context_methods}, {Py_tp_getset, context_getset},
-    {Py_tp_repr, context_repr},       {0, NULL},
+    {Py_tp_doc, (void *)CONTEXT_DOC},   {Py_tp_new, context_new},     {Py_tp_dealloc, context_dealloc},
+    {Py_tp_traverse, context_traverse}, {Py_tp_clear, context_clear}, {Py_tp_methods, context_methods},
+    {Py_tp_getset, context_getset},     {Py_tp_repr, context_repr},   {0, NULL},
 };
 
 static PyType_Spec context_spec = {
@@ -1239,12 +1283,19 @@ static PyObject *money_text(PyObject *m, PyObject *args, int which)
         return NULL;
     }
     char buf[1024];
-    int n = which == 0 ? kzp_tenge_words(buf, sizeof buf, tiyn, lang) : kzp_tenge_figures_words(buf, sizeof buf, tiyn, lang);
+    int n = which == 0 ? kzp_tenge_words(buf, sizeof buf, tiyn, lang)
+                       : kzp_tenge_figures_words(buf, sizeof buf, tiyn, lang);
     return text_result(n, buf, sizeof buf, state_of_module(m));
 }
 
-static PyObject *mod_tenge_words(PyObject *m, PyObject *args) { return money_text(m, args, 0); }
-static PyObject *mod_tenge_figures_words(PyObject *m, PyObject *args) { return money_text(m, args, 1); }
+static PyObject *mod_tenge_words(PyObject *m, PyObject *args)
+{
+    return money_text(m, args, 0);
+}
+static PyObject *mod_tenge_figures_words(PyObject *m, PyObject *args)
+{
+    return money_text(m, args, 1);
+}
 
 static PyObject *mod_format_tenge(PyObject *m, PyObject *args)
 {
@@ -1305,44 +1356,57 @@ static PyObject *mod_validate_dataset(PyObject *m, PyObject *arg)
 }
 
 static PyMethodDef module_methods[] = {
-    {"number_words", (PyCFunction)(void (*)(void))mod_number_words, METH_VARARGS | METH_KEYWORDS, "number_words(n, lang='en', *, gender='masculine', case='nominative') -> str\n\nA whole number 0..999 999 999 999 in words; gender and case shape Russian numerals ('одна тысяча', 'до двухсот')."},
-    {"tenge_words", mod_tenge_words, METH_VARARGS, "tenge_words(tiyn, lang='en') -> str\n\nAn amount of tiyn as tenge in words; tiyn follow in figures."},
-    {"tenge_figures_words", mod_tenge_figures_words, METH_VARARGS, "tenge_figures_words(tiyn, lang='en') -> str\n\nAn amount as verdicts write it: '865 000 (восемьсот шестьдесят пять тысяч) тенге'."},
-    {"format_tenge", mod_format_tenge, METH_VARARGS, "format_tenge(tiyn, style='sign') -> str\n\nTenge for people: style 'sign' (865 000 ₸), 'ru', 'kk', 'en' (865,000 KZT) or 'plain'."},
-    {"validate_dataset", mod_validate_dataset, METH_O, "validate_dataset(text) -> tuple[Problem, ...]\n\nEvery problem of a dataset (str or bytes), each with code, JSON path, line, column and message; empty when valid."},
+    {"number_words", (PyCFunction)(void (*)(void))mod_number_words, METH_VARARGS | METH_KEYWORDS,
+     "number_words(n, lang='en', *, gender='masculine', case='nominative') -> str\n\nA whole number 0..999 999 999 999 "
+     "in words; gender and case shape Russian numerals ('одна тысяча', 'до двухсот')."},
+    {"tenge_words", mod_tenge_words, METH_VARARGS,
+     "tenge_words(tiyn, lang='en') -> str\n\nAn amount of tiyn as tenge in words; tiyn follow in figures."},
+    {"tenge_figures_words", mod_tenge_figures_words, METH_VARARGS,
+     "tenge_figures_words(tiyn, lang='en') -> str\n\nAn amount as verdicts write it: '865 000 (восемьсот шестьдесят "
+     "пять тысяч) тенге'."},
+    {"format_tenge", mod_format_tenge, METH_VARARGS,
+     "format_tenge(tiyn, style='sign') -> str\n\nTenge for people: style 'sign' (865 000 ₸), 'ru', 'kk', 'en' (865,000 "
+     "KZT) or 'plain'."},
+    {"validate_dataset", mod_validate_dataset, METH_O,
+     "validate_dataset(text) -> tuple[Problem, ...]\n\nEvery problem of a dataset (str or bytes), each with code, JSON "
+     "path, line, column and message; empty when valid."},
     {NULL, NULL, 0, NULL},
 };
 
 /* ---- Struct sequence types ---- */
 
-#define F(name) {name, NULL}
+#define F(name)                                                                                                        \
+    {                                                                                                                  \
+        name, NULL                                                                                                     \
+    }
 
-static PyStructSequence_Field CITATION_F[] = {F("id"), F("act"), F("reference"), F("document"), F("seen_in"),
-                                              F("note"), F("status"), {NULL, NULL}};
-static PyStructSequence_Field RECEIPT_F[] = {F("library"), F("dataset"), F("dataset_version"),
-                                             F("dataset_fingerprint"), F("hypothetical"), {NULL, NULL}};
-static PyStructSequence_Field INFO_F[] = {F("id"), F("version"), F("verified_on"), F("fingerprint"),
-                                          F("mci_known_until"), F("schema_version"), F("hypothetical"),
-                                          F("article_count"), {NULL, NULL}};
-static PyStructSequence_Field MCI_F[] = {F("tenge"), F("from_date"), F("purpose"), F("stale"), F("certainty"),
-                                         F("citation"), {NULL, NULL}};
+static PyStructSequence_Field CITATION_F[] = {F("id"),      F("act"),  F("reference"), F("document"),
+                                              F("seen_in"), F("note"), F("status"),    {NULL, NULL}};
+static PyStructSequence_Field RECEIPT_F[] = {
+    F("library"), F("dataset"), F("dataset_version"), F("dataset_fingerprint"), F("hypothetical"), {NULL, NULL}};
+static PyStructSequence_Field INFO_F[] = {F("id"),           F("version"),         F("verified_on"),
+                                          F("fingerprint"),  F("mci_known_until"), F("schema_version"),
+                                          F("hypothetical"), F("article_count"),   {NULL, NULL}};
+static PyStructSequence_Field MCI_F[] = {F("tenge"),     F("from_date"), F("purpose"), F("stale"),
+                                         F("certainty"), F("citation"),  {NULL, NULL}};
 static PyStructSequence_Field PERIOD_F[] = {F("from_date"), F("tenge"), F("purpose"), F("citation"), {NULL, NULL}};
-static PyStructSequence_Field ARTICLE_F[] = {F("id"), F("title"), F("category"), F("in_force_from"), F("citation"),
-                                             {NULL, NULL}};
-static PyStructSequence_Field SANCTION_F[] = {F("kind"), F("unit"), F("min"), F("max"), F("article_max"), F("capped"),
-                                              F("min_tiyn"), F("max_tiyn"), F("citation"), {NULL, NULL}};
+static PyStructSequence_Field ARTICLE_F[] = {F("id"),       F("title"),  F("category"), F("in_force_from"),
+                                             F("citation"), {NULL, NULL}};
+static PyStructSequence_Field SANCTION_F[] = {F("kind"),        F("unit"),   F("min"),      F("max"),
+                                              F("article_max"), F("capped"), F("min_tiyn"), F("max_tiyn"),
+                                              F("citation"),    {NULL, NULL}};
 static PyStructSequence_Field RANGE_F[] = {F("article"), F("offence_date"), F("mitigated"), F("accelerated"),
-                                           F("mci"), F("sanctions"), F("certainty"), F("stale"), F("basis"),
-                                           F("receipt"), {NULL, NULL}};
-static PyStructSequence_Field FINE_F[] = {F("mci_count"), F("offence_date"), F("amount_tiyn"), F("mci"),
-                                          F("certainty"), F("stale"), F("basis"), F("receipt"), {NULL, NULL}};
-static PyStructSequence_Field CHECK_F[] = {F("fits"), F("violation"), F("kind"), F("unit"), F("amount"), F("limit"),
-                                           F("excess"), F("range"), F("receipt"), {NULL, NULL}};
-static PyStructSequence_Field CONVERSION_F[] = {F("from_kind"), F("amount"), F("to_kind"), F("whole"), F("remainder"),
-                                                F("remainder_unit"), F("exact"), F("citation"), F("receipt"),
-                                                {NULL, NULL}};
-static PyStructSequence_Field PROBLEM_F[] = {F("code"), F("path"), F("line"), F("column"), F("message"),
-                                             {NULL, NULL}};
+                                           F("mci"),     F("sanctions"),    F("certainty"), F("stale"),
+                                           F("basis"),   F("receipt"),      {NULL, NULL}};
+static PyStructSequence_Field FINE_F[] = {F("mci_count"), F("offence_date"), F("amount_tiyn"),
+                                          F("mci"),       F("certainty"),    F("stale"),
+                                          F("basis"),     F("receipt"),      {NULL, NULL}};
+static PyStructSequence_Field CHECK_F[] = {F("fits"),  F("violation"), F("kind"),  F("unit"),    F("amount"),
+                                           F("limit"), F("excess"),    F("range"), F("receipt"), {NULL, NULL}};
+static PyStructSequence_Field CONVERSION_F[] = {F("from_kind"), F("amount"),         F("to_kind"), F("whole"),
+                                                F("remainder"), F("remainder_unit"), F("exact"),   F("citation"),
+                                                F("receipt"),   {NULL, NULL}};
+static PyStructSequence_Field PROBLEM_F[] = {F("code"), F("path"), F("line"), F("column"), F("message"), {NULL, NULL}};
 
 /* A record type with the given fields: read-only attributes, _fields, _asdict(), ==, hash. */
 static PyTypeObject *new_struct_type(PyObject *m, const char *qualname, const char *doc, PyStructSequence_Field *f)
@@ -1363,9 +1427,14 @@ static PyTypeObject *new_struct_type(PyObject *m, const char *qualname, const ch
         members[i].flags = READONLY;
     }
     PyType_Slot slots[] = {
-        {Py_tp_dealloc, record_dealloc},   {Py_tp_repr, record_repr}, {Py_tp_richcompare, record_richcompare},
-        {Py_tp_hash, record_hash},         {Py_tp_members, members},  {Py_tp_methods, record_methods},
-        {Py_tp_doc, (void *)doc},          {0, NULL},
+        {Py_tp_dealloc, record_dealloc},
+        {Py_tp_repr, record_repr},
+        {Py_tp_richcompare, record_richcompare},
+        {Py_tp_hash, record_hash},
+        {Py_tp_members, members},
+        {Py_tp_methods, record_methods},
+        {Py_tp_doc, (void *)doc},
+        {0, NULL},
     };
     PyType_Spec spec = {
         .name = qualname,
@@ -1472,8 +1541,8 @@ static int module_traverse(PyObject *m, visitproc visit, void *arg)
     for (int i = 0; i < N_STATUS; i++) {
         Py_VISIT(st->errors[i]);
     }
-    PyTypeObject *types[] = {st->citation_t, st->receipt_t, st->info_t, st->mci_t, st->period_t, st->article_t,
-                             st->sanction_t, st->range_t, st->fine_t, st->check_t, st->conversion_t, st->problem_t};
+    PyTypeObject *types[] = {st->citation_t, st->receipt_t, st->info_t, st->mci_t,   st->period_t,     st->article_t,
+                             st->sanction_t, st->range_t,   st->fine_t, st->check_t, st->conversion_t, st->problem_t};
     for (size_t i = 0; i < sizeof types / sizeof types[0]; i++) {
         Py_VISIT(types[i]);
     }
@@ -1492,16 +1561,19 @@ static int module_clear(PyObject *m)
     for (int i = 0; i < 4; i++) {
         Py_CLEAR(st->certainty[i]);
     }
-    PyTypeObject **types[] = {&st->citation_t, &st->receipt_t,  &st->info_t,  &st->mci_t,
-                              &st->period_t,   &st->article_t,  &st->sanction_t, &st->range_t,
-                              &st->fine_t,     &st->check_t,    &st->conversion_t, &st->problem_t};
+    PyTypeObject **types[] = {&st->citation_t, &st->receipt_t, &st->info_t,       &st->mci_t,
+                              &st->period_t,   &st->article_t, &st->sanction_t,   &st->range_t,
+                              &st->fine_t,     &st->check_t,   &st->conversion_t, &st->problem_t};
     for (size_t i = 0; i < sizeof types / sizeof types[0]; i++) {
         Py_CLEAR(*types[i]);
     }
     return 0;
 }
 
-static void module_free(void *m) { module_clear((PyObject *)m); }
+static void module_free(void *m)
+{
+    module_clear((PyObject *)m);
+}
 
 static PyModuleDef_Slot module_slots[] = {
     {Py_mod_exec, module_exec},
@@ -1520,4 +1592,7 @@ static struct PyModuleDef module_def = {
     .m_free = module_free,
 };
 
-PyMODINIT_FUNC PyInit__native(void) { return PyModuleDef_Init(&module_def); }
+PyMODINIT_FUNC PyInit__native(void)
+{
+    return PyModuleDef_Init(&module_def);
+}
