@@ -1,0 +1,11 @@
+#!/bin/sh
+# Every C file of the project (not build trees or node_modules) matches .clang-format.
+# Usage: check_format.sh CLANG_FORMAT SOURCE_DIR
+set -eu
+cd "$2"
+files=$(find include lib cli examples tests bench bindings -name '*.[ch]' -not -path '*/node_modules/*' | sort)
+n=$(printf '%s\n' "$files" | grep -c .)
+[ "$n" -ge 40 ] || { echo "only $n C files found: is this the source tree?"; exit 1; }
+# shellcheck disable=SC2086
+"$1" --dry-run --Werror $files
+echo "clang-format: $n files formatted"
