@@ -15,8 +15,9 @@ const k = require(path.join(__dirname, '..', 'bindings', 'node'));
 const ctx = new k.Context();
 const TABLE = ctx.mciTable().filter((p) => p.purpose !== 'benefits').map((p) => [p.from, BigInt(p.tenge), p.tenge]);
 const KNOWN_UNTIL = ctx.info.mciKnownUntil;
-const IN_FORCE = '2025-09-16';
-const SANCTIONS = [['fine', 'mci', 200n], ['community_service', 'hours', 200n], ['arrest', 'days', 50n]];
+// the article's data, read from the library once (the JavaScript side only computes)
+const IN_FORCE = ctx.articles()[0].inForceFrom;
+const SANCTIONS = ctx.range('115-1', '2026-02-10').sanctions.map((s) => [s.kind, s.unit, BigInt(s.max)]);
 
 function jsMci(date) {
   let lo = 0, hi = TABLE.length - 1, found = -1;

@@ -25,9 +25,9 @@ CTX = kzpenalty.Context()
 TABLE = [(p.from_date, p.tenge) for p in CTX.mci_table() if p.purpose in ("all", "fines")]
 FROMS = [d for d, _ in TABLE]
 KNOWN_UNTIL = CTX.info.mci_known_until
-SANCTIONS = [("fine", "mci", decimal.Decimal(200)), ("community_service", "hours", decimal.Decimal(200)),
-             ("arrest", "days", decimal.Decimal(50))]
-IN_FORCE = datetime.date(2025, 9, 16)
+# the article's data, read from the library once (the pure-Python side only computes)
+SANCTIONS = [(s.kind, s.unit, s.max) for s in CTX.range("115-1", "2026-02-10").sanctions]
+IN_FORCE = CTX.articles()[0].in_force_from
 
 
 def py_mci(day):

@@ -67,8 +67,8 @@ static const command_help HELP[] = {
               "how much. Hours and days are whole. Exit 0 when it fits, 1 when it does not.\n"
               "Example: kzpenalty check 115-1 --arrest 30 --mitigated --date 2026-02-10\n"},
     {"convert", "Usage: kzpenalty convert AMOUNT --from KIND --to KIND\n"
-                "The Art. 61 equivalence (1 day of arrest = 4 MCI of fine = 4 hours of community service): the\n"
-                "whole number of --to units AMOUNT is worth, and the remainder in --from units. Nothing is rounded.\n"
+                "The equivalence between punishments in the dataset (Art. 61): the whole number of --to units\n"
+                "AMOUNT is worth, and the remainder in --from units. Nothing is rounded.\n"
                 "Example: kzpenalty convert 150 --from fine --to arrest   (37 days, 2 MCI left over)\n"},
     {"mci", "Usage: kzpenalty mci [--history] [--purpose fines|benefits] [--date YYYY-MM-DD]\n"
             "The MCI in force on the date (for fines by default), with its source; --history lists the whole\n"

@@ -24,7 +24,7 @@ static const ui_text UI[3] = {
                      "none in the article",
                      "MCI on the offence day",
                      "in force from",
-                     "Art. 55 half cap applied",
+                     "Half cap applied",
                      "Legal basis",
                      "Certainty",
                      "WARNING: the MCI table is known until ",
@@ -59,7 +59,7 @@ static const ui_text UI[3] = {
                      "статьёй не установлен",
                      "МРП на день совершения",
                      "действует с",
-                     "применено ограничение половиной (ст. 55)",
+                     "Применено ограничение половиной",
                      "Правовое основание",
                      "Достоверность",
                      "ВНИМАНИЕ: таблица МРП известна до ",
@@ -94,7 +94,7 @@ static const ui_text UI[3] = {
                      "бапта белгіленбеген",
                      "Жасалған күнгі АЕК",
                      "қолданылу басы",
-                     "жартысына дейін шектеу қолданылды (55-бап)",
+                     "Жартысына дейін шектеу қолданылды",
                      "Құқықтық негіз",
                      "Сенімділік",
                      "НАЗАР АУДАРЫҢЫЗ: АЕК кестесі ",
@@ -237,8 +237,15 @@ static void range_text(FILE *f, const kzp_range *r, const kzp_ctx *ctx, const cl
     if (r->has_mci) {
         mci_line(f, &r->mci, t, lang);
     }
-    if (r->flags & (KZP_Q_MITIGATED | KZP_Q_ACCELERATED)) {
-        fprintf(f, "%s\n", t->half_cap);
+    if (r->caps[0] || r->caps[1]) {
+        /* which parts of the Code: from the dataset's citations, in the language */
+        fprintf(f, "%s:", t->half_cap);
+        for (int k = 0, n = 0; k < 2; k++) {
+            if (r->caps[k]) {
+                fprintf(f, "%s %s", n++ ? "," : "", r->caps[k]->reference_in[lang]);
+            }
+        }
+        fputc('\n', f);
     }
     fprintf(f, "\n%s:\n  ", t->alternatives);
     pad(f, t->col_kind, 36);
