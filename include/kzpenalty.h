@@ -292,7 +292,8 @@ typedef struct kzp_dataset_info {
     const char *id;              /**< e.g. "kz-criminal-code" */
     const char *version;         /**< e.g. "2026.11.28" */
     const char *verified_on;     /**< ISO date the data was last checked against its sources */
-    const char *fingerprint;     /**< 16 hex digits (FNV-1a 64 of the canonical dataset): not a security hash */
+    const char *fingerprint;     /**< 16 hex digits: FNV-1a 64 of the dataset's JSON text as loaded (a derived
+                                  context: of the merged dataset, written compactly); not a security hash */
     const char *mci_known_until; /**< last ISO date the MCI table is known for */
     int schema_version;
     int hypothetical; /**< 1 for a what-if context */
