@@ -30,20 +30,24 @@ char *cli_json_dumps(const json_t *v, size_t flags)
     /* "\u0001<decimal>" -> <decimal>. Only our marked strings begin with U+0001: input that
      * could be echoed (a batch id) is refused if it holds one (batch.c). */
     static const char marker[] = "\"\\u0001";
+    const size_t mlen = sizeof marker - 1;
     char *w = text;
-    for (const char *r = text; *r;) {
-        if (strncmp(r, marker, sizeof marker - 1) == 0) {
-            r += sizeof marker - 1;
-            while (*r && *r != '"') {
-                *w++ = *r++;
-            }
-            if (*r == '"') {
-                r++;
-            }
-        } else {
+    const char *r = text;
+    for (const char *hit; (hit = strstr(r, marker)) != NULL;) {
+        size_t chunk = (size_t)(hit - r);
+        memmove(w, r, chunk); /* the text shrinks, so writing never overtakes reading */
+        w += chunk;
+        r = hit + mlen;
+        while (*r && *r != '"') {
             *w++ = *r++;
         }
+        if (*r == '"') {
+            r++;
+        }
     }
+    size_t rest = strlen(r);
+    memmove(w, r, rest);
+    w += rest;
     *w = '\0';
     return text;
 }
