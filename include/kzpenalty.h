@@ -1,4 +1,5 @@
-/*
+/**
+ * @file kzpenalty.h
  * kzpenalty: sanctions of Kazakhstan's Criminal Code as exact, dated, cited numbers.
  *
  * This is the whole public API. Conventions (see docs/api.md):
@@ -31,16 +32,19 @@ extern "C" {
 /* ---- Version ------------------------------------------------------------------ */
 
 /* The build system reads these three lines; keep their form. */
-#define KZP_VERSION_MAJOR 0
-#define KZP_VERSION_MINOR 1
-#define KZP_VERSION_PATCH 0
+#define KZP_VERSION_MAJOR 0 /**< incompatible API changes; also the SONAME */
+#define KZP_VERSION_MINOR 1 /**< added features */
+#define KZP_VERSION_PATCH 0 /**< fixes */
 
-#define KZP_VERSION_STRING "0.1.0"
+#define KZP_VERSION_STRING "0.1.0" /**< "MAJOR.MINOR.PATCH" */
 /** MAJOR * 10000 + MINOR * 100 + PATCH, e.g. 100 for 0.1.0. */
 #define KZP_VERSION_NUMBER (KZP_VERSION_MAJOR * 10000 + KZP_VERSION_MINOR * 100 + KZP_VERSION_PATCH)
 
 /* ---- Symbol visibility ------------------------------------------------------------ */
 
+/** @def KZP_API
+ *  Marks the library's exported functions: symbols are hidden unless marked. Empty when
+ *  KZP_STATIC is defined, dllexport/dllimport on Windows, default visibility with GCC and Clang. */
 #if defined(KZP_STATIC)
 #define KZP_API
 #elif defined(_WIN32)
@@ -116,7 +120,7 @@ typedef enum kzp_kind {
     KZP_KIND_ARREST = 2,
     KZP_KIND_CORRECTIONAL_WORK = 3
 } kzp_kind;
-#define KZP_KIND_COUNT 4
+#define KZP_KIND_COUNT 4 /**< how many kzp_kind values there are */
 
 /** Units in which a sanction is measured. Values are ABI. */
 typedef enum kzp_unit { KZP_UNIT_MCI = 0, KZP_UNIT_HOURS = 1, KZP_UNIT_DAYS = 2 } kzp_unit;
@@ -295,10 +299,10 @@ typedef struct kzp_dataset_info {
     const char *fingerprint;     /**< 16 hex digits: FNV-1a 64 of the dataset's JSON text as loaded (a derived
                                   context: of the merged dataset, written compactly); not a security hash */
     const char *mci_known_until; /**< last ISO date the MCI table is known for */
-    int schema_version;
-    int hypothetical; /**< 1 for a what-if context */
-    size_t article_count;
-    size_t mci_period_count;
+    int schema_version;          /**< the dataset format's version (1) */
+    int hypothetical;            /**< 1 for a what-if context */
+    size_t article_count;        /**< articles encoded (see kzp_article_at) */
+    size_t mci_period_count;     /**< periods of the MCI table (see kzp_mci_period_at) */
 } kzp_dataset_info;
 
 /** Describe the dataset of ctx; strings in *out are borrowed from the context. Errors:
@@ -320,8 +324,8 @@ KZP_API int kzp_ctx_info(kzp_dataset_info *out, const kzp_ctx *ctx);
 /** Refuse (KZP_E_UNVERIFIED) any answer that depends on a fact marked unverified. */
 #define KZP_Q_STRICT 0x8u
 
-#define KZP_MAX_BASIS 16
-#define KZP_MAX_SANCTIONS 8
+#define KZP_MAX_BASIS 16    /**< the most citations a result lists */
+#define KZP_MAX_SANCTIONS 8 /**< the most alternative sanctions an article may have */
 
 /* ---- MCI --------------------------------------------------------------------------------- */
 
@@ -359,12 +363,12 @@ KZP_API int kzp_mci_period_at(kzp_mci_period *out, const kzp_ctx *ctx, size_t in
 
 /** An article as the dataset encodes it. Strings borrowed from the context. */
 typedef struct kzp_article {
-    const char *id;         /**< "115-1" */
-    const char *title[3];   /**< indexed by kzp_lang */
-    int category;           /**< kzp_category */
-    char in_force_from[11]; /**< first offence date it applies to */
-    size_t sanction_count;
-    const kzp_citation *citation;
+    const char *id;               /**< "115-1" */
+    const char *title[3];         /**< indexed by kzp_lang */
+    int category;                 /**< kzp_category */
+    char in_force_from[11];       /**< first offence date it applies to */
+    size_t sanction_count;        /**< how many alternative sanctions it has */
+    const kzp_citation *citation; /**< the article's text (borrowed) */
 } kzp_article;
 
 /** Look up an article by id ("115-1"). Strings in *out are borrowed from the context.
@@ -393,18 +397,18 @@ typedef struct kzp_sanction {
 
 /** The sanction range of an article for an offence date. */
 typedef struct kzp_range {
-    const char *article; /**< borrowed from the context */
-    char offence_date[11];
-    unsigned flags; /**< the KZP_Q_* flags applied */
-    int has_mci;    /**< 1 when a fine alternative was priced (then mci is set) */
-    kzp_mci mci;    /**< the MCI in force on the offence day (Art. 41 part 1) */
-    size_t sanction_count;
-    kzp_sanction sanctions[KZP_MAX_SANCTIONS];
-    int certainty; /**< the weakest certainty among the facts used */
-    int stale;     /**< 1 if priced with a stale MCI (KZP_Q_ALLOW_STALE) */
-    size_t basis_count;
-    const kzp_citation *basis[KZP_MAX_BASIS]; /**< every rule and value used, borrowed */
-    const kzp_citation *caps[2];              /**< the Art. 55 parts applied (part 2, part 3); NULL when not */
+    const char *article;                       /**< borrowed from the context */
+    char offence_date[11];                     /**< the offence date asked about */
+    unsigned flags;                            /**< the KZP_Q_* flags applied */
+    int has_mci;                               /**< 1 when a fine alternative was priced (then mci is set) */
+    kzp_mci mci;                               /**< the MCI in force on the offence day (Art. 41 part 1) */
+    size_t sanction_count;                     /**< how many of sanctions[] are set */
+    kzp_sanction sanctions[KZP_MAX_SANCTIONS]; /**< the alternatives, in the article's order */
+    int certainty;                             /**< the weakest certainty among the facts used */
+    int stale;                                 /**< 1 if priced with a stale MCI (KZP_Q_ALLOW_STALE) */
+    size_t basis_count;                        /**< how many of basis[] are set */
+    const kzp_citation *basis[KZP_MAX_BASIS];  /**< every rule and value used, borrowed */
+    const kzp_citation *caps[2];               /**< the Art. 55 parts applied (part 2, part 3); NULL when not */
 } kzp_range;
 
 /** The alternatives of article for an offence on offence_date, with bounds and the fine
@@ -419,13 +423,13 @@ KZP_API int kzp_range_get(kzp_range *out, const kzp_ctx *ctx, const char *articl
 
 /** A fine of a number of MCI priced for an offence date. */
 typedef struct kzp_fine {
-    int64_t mci_centi;   /**< the number of MCI, in hundredths */
-    int64_t amount_tiyn; /**< mci_centi * MCI tenge (exact: hundredths x tenge = tiyn) */
-    kzp_mci mci;         /**< the MCI used: the one in force on the offence day */
-    int certainty;
-    int stale;
-    size_t basis_count;
-    const kzp_citation *basis[KZP_MAX_BASIS];
+    int64_t mci_centi;                        /**< the number of MCI, in hundredths */
+    int64_t amount_tiyn;                      /**< mci_centi * MCI tenge (exact: hundredths x tenge = tiyn) */
+    kzp_mci mci;                              /**< the MCI used: the one in force on the offence day */
+    int certainty;                            /**< the weakest certainty among the facts used */
+    int stale;                                /**< 1 if priced with a stale MCI (KZP_Q_ALLOW_STALE) */
+    size_t basis_count;                       /**< how many of basis[] are set */
+    const kzp_citation *basis[KZP_MAX_BASIS]; /**< Art. 41 part 1 and the MCI period used, borrowed */
 } kzp_fine;
 
 /** Price a fine of mci_centi hundredths of an MCI (>= 0) for an offence on offence_date,
@@ -449,6 +453,7 @@ typedef enum kzp_violation {
  *  NULL for an unknown value. Static. Thread-safe. Since 0.1.0. */
 KZP_API const char *kzp_violation_name(int violation);
 
+/** A proposed sentence checked against the range of an article. */
 typedef struct kzp_check {
     int fits;             /**< 1 when the sentence is within the range */
     int violation;        /**< kzp_violation */
@@ -470,14 +475,17 @@ KZP_API int kzp_check_sentence(kzp_check *out, const kzp_ctx *ctx, const char *a
 
 /* ---- Art. 61 equivalences -------------------------------------------------------------------- */
 
+/** An amount of one kind of punishment converted into another (Art. 61). */
 typedef struct kzp_conversion {
-    int from_kind, from_unit;
-    int64_t from_centi; /**< the amount converted */
-    int to_kind, to_unit;
-    int64_t whole;           /**< whole units of to_kind it is worth (days, hours, or MCI) */
-    int64_t remainder_centi; /**< what is left over, in hundredths of from_unit; 0 if exact */
-    int exact;               /**< 1 when remainder_centi is 0 */
-    int certainty;
+    int from_kind;                /**< kzp_kind converted from */
+    int from_unit;                /**< its unit */
+    int64_t from_centi;           /**< the amount converted */
+    int to_kind;                  /**< kzp_kind converted to */
+    int to_unit;                  /**< its unit */
+    int64_t whole;                /**< whole units of to_kind it is worth (days, hours, or MCI) */
+    int64_t remainder_centi;      /**< what is left over, in hundredths of from_unit; 0 if exact */
+    int exact;                    /**< 1 when remainder_centi is 0 */
+    int certainty;                /**< the rule's certainty */
     const kzp_citation *citation; /**< the equivalence rule (Art. 61) */
 } kzp_conversion;
 
