@@ -99,3 +99,12 @@ test('ES module entry gives the same objects', async () => {
   assert.equal(esm.default.NotInForceError, kzpenalty.NotInForceError);
   assert.equal(esm.formatTenge(86500000n, 'en'), '865,000 KZT');
 });
+
+test('package.json carries the version of the header, and the addon reports it', () => {
+  const header = fs.readFileSync(path.join(SOURCE_DIR, 'include', 'kzpenalty.h'), 'utf8');
+  const part = (p) => header.match(new RegExp(`#define KZP_VERSION_${p} (\\d+)`))[1];
+  const version = `${part('MAJOR')}.${part('MINOR')}.${part('PATCH')}`;
+  const pkg = JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'package.json'), 'utf8'));
+  assert.equal(pkg.version, version);
+  assert.equal(kzpenalty.libraryVersion, version);
+});
