@@ -218,17 +218,15 @@ static bool get_string(napi_env env, napi_value v, char *buf, size_t size, const
         throw_type(env, msg);
         return false;
     }
-    size_t len;
+    size_t len, copied = 0;
     napi_get_value_string_utf8(env, v, NULL, 0, &len);
-    if (len >= size) {
-        /* too long to be a date, a kind or an article id: hand the library something it rejects */
-        napi_get_value_string_utf8(env, v, buf, size, &len);
-        buf[size > 1 ? size - 2 : 0] = '?';
-        return true;
-    }
-    napi_get_value_string_utf8(env, v, buf, size, &len);
-    if (strlen(buf) != len) {
-        buf[0] = '?'; /* an embedded NUL must not cut the text silently */
+    /* copied never splits a character and buf[copied] is always the terminator */
+    napi_get_value_string_utf8(env, v, buf, size, &copied);
+    buf[copied] = '\0';
+    if (len >= size || strlen(buf) != copied) {
+        /* too long to be a date, a kind, an amount or an article id, or with an embedded NUL:
+         * hand the library text that no valid value starts with, so it is rejected, not cut */
+        buf[0] = '?';
     }
     return true;
 }
@@ -310,13 +308,17 @@ static bool get_flags(napi_env env, napi_value opts, unsigned *flags)
     static const char *const NAMES[] = {"mitigated", "accelerated", "allowStale", "strict"};
     static const unsigned BITS[] = {KZP_Q_MITIGATED, KZP_Q_ACCELERATED, KZP_Q_ALLOW_STALE, KZP_Q_STRICT};
     for (int i = 0; i < 4; i++) {
-        bool has;
-        napi_has_named_property(env, opts, NAMES[i], &has);
+        bool has = false;
+        if (napi_has_named_property(env, opts, NAMES[i], &has) != napi_ok) {
+            return false; /* a throwing proxy or getter: its exception is pending */
+        }
         if (!has) {
             continue;
         }
         napi_value v;
-        napi_get_named_property(env, opts, NAMES[i], &v);
+        if (napi_get_named_property(env, opts, NAMES[i], &v) != napi_ok) {
+            return false;
+        }
         napi_valuetype vt;
         napi_typeof(env, v, &vt);
         if (vt == napi_undefined) {
@@ -1095,7 +1097,8 @@ static bool get_int64(napi_env env, napi_value v, int64_t *out, const char *what
         bool lossless;
         napi_get_value_bigint_int64(env, v, out, &lossless);
         if (!lossless) {
-            *out = -1; /* out of range: the library rejects it */
+            throw_status(env, KZP_E_OVERFLOW, NULL); /* beyond 64 bits: never clamp */
+            return false;
         }
         return true;
     }

@@ -46,6 +46,16 @@ test('wrong types throw TypeError', () => {
   assert.throws(() => ctx.fine.call({}, 1, '2026-02-10'), TypeError);
 });
 
+test('hostile inputs: long multibyte text, 64-bit limits', () => {
+  // longer than any date: rejected, and the message holds only the text given (no stray bytes)
+  assert.throws(() => ctx.fine(5, 'ж'.repeat(16)), (e) => e instanceof kzpenalty.BadDateError &&
+    /^'\?+ж*' is not a real calendar date/.test(e.message));
+  assert.throws(() => ctx.range('115-1'.repeat(40), '2026-02-10'), kzpenalty.UnknownArticleError);
+  assert.throws(() => kzpenalty.formatTenge(2n ** 63n), kzpenalty.AmountOverflowError);
+  assert.throws(() => ctx.range('115-1', '2026-02-10', new Proxy({}, { has() { throw new Error('trap'); } })),
+    /trap/);
+});
+
 test('each status has its error class', () => {
   const cases = [
     [() => ctx.fine('0.205', '2026-01-05'), kzpenalty.BadNumberError, 'KZP_E_BAD_NUMBER'],

@@ -122,6 +122,18 @@ static PyObject *raise_status(module_state *st, int rc, const kzp_error *err)
 
 /* ---- Converting arguments ---- */
 
+/* The UTF-8 of a str argument; an embedded NUL is a ValueError (it would cut the text). */
+static const char *utf8_arg(PyObject *o, const char *what)
+{
+    Py_ssize_t n;
+    const char *s = PyUnicode_AsUTF8AndSize(o, &n);
+    if (s && (Py_ssize_t)strlen(s) != n) {
+        PyErr_Format(PyExc_ValueError, "%s must not contain NUL characters", what);
+        return NULL;
+    }
+    return s;
+}
+
 /* A date: datetime.date (not datetime) or an ISO string. buf receives "YYYY-MM-DD". */
 static int date_arg(PyObject *o, char buf[16], const char *what)
 {
@@ -203,9 +215,26 @@ static int amount_arg(module_state *st, PyObject *o, int64_t *centi, int *rc, kz
     } else if (PyObject_TypeCheck(o, (PyTypeObject *)st->decimal_type)) {
         /* str() is the cheap way; an exponent form (Decimal('2E+2')) is written out with
          * format 'f', which keeps every digit */
+        /* ... but only for exponents that fit: Decimal('1E+999999999') must not become a
+         * gigabyte of digits; and capitals=0 writes the exponent as 'e' */
         text = PyObject_Str(o);
-        if (text && PyUnicode_FindChar(text, 'E', 0, PyUnicode_GET_LENGTH(text), 1) >= 0) {
+        Py_ssize_t tl = text ? PyUnicode_GET_LENGTH(text) : 0;
+        if (text && (PyUnicode_FindChar(text, 'E', 0, tl, 1) >= 0 || PyUnicode_FindChar(text, 'e', 0, tl, 1) >= 0)) {
             Py_DECREF(text);
+            text = NULL;
+            PyObject *adj = PyObject_CallMethod(o, "adjusted", NULL);
+            long adjusted = adj ? PyLong_AsLong(adj) : 0;
+            Py_XDECREF(adj);
+            if (PyErr_Occurred()) {
+                return -1;
+            }
+            if (adjusted > 19 || adjusted < -3) {
+                /* above 10^19 whole units it cannot fit; below 0.001 it has more than two decimals */
+                *rc = adjusted > 19 ? KZP_E_OVERFLOW : KZP_E_BAD_NUMBER;
+                snprintf(err->message, sizeof err->message, "%s is %s", what,
+                         adjusted > 19 ? "too large" : "not a whole number of hundredths");
+                return 0;
+            }
             PyObject *spec = PyUnicode_FromString("f");
             text = spec ? PyObject_Format(o, spec) : NULL;
             Py_XDECREF(spec);
@@ -218,7 +247,7 @@ static int amount_arg(module_state *st, PyObject *o, int64_t *centi, int *rc, kz
                      Py_TYPE(o)->tp_name);
         return -1;
     }
-    const char *s = PyUnicode_AsUTF8(text);
+    const char *s = utf8_arg(text, what);
     if (!s) {
         Py_DECREF(text);
         return -1;
@@ -234,7 +263,7 @@ static int word_arg(PyObject *o, int (*parse)(int *, const char *), int *out, co
         PyErr_Format(PyExc_TypeError, "%s must be a str, not %.80s", what, Py_TYPE(o)->tp_name);
         return -1;
     }
-    const char *s = PyUnicode_AsUTF8(o);
+    const char *s = utf8_arg(o, what);
     return s ? (parse(out, s) == KZP_OK ? 0 : 1) : -1;
 }
 
@@ -264,9 +293,10 @@ static int lang_arg(PyObject *o, int *lang)
 
 /* ---- Records: immutable results with named fields ----
  * A record is an object header followed by its field values. It holds only immutable values
- * (str, int, bool, date, Decimal, tuples and other records), so it cannot be part of a
- * reference cycle and is not tracked by the garbage collector: cheaper to make and free than
- * a struct sequence, which looks its size up in a dict on every creation and deallocation. */
+ * (str, int, bool, exact date and Decimal objects, tuples, read-only mappings and other
+ * records), so it cannot be part of a reference cycle and is not tracked by the garbage
+ * collector: cheaper to make and free than a struct sequence, which looks its size up in a
+ * dict on every creation and deallocation. */
 typedef struct record_object {
     PyObject_HEAD PyObject *fields[1]; /* really n, the type's field count */
 } record_object;
@@ -511,7 +541,8 @@ static PyObject *mci_of(context_object *self, const kzp_mci *m)
 /* The date to put in a result: the caller's date object when given one, else a new date. */
 static PyObject *result_date(PyObject *arg, const char *iso)
 {
-    return PyDate_Check(arg) ? Py_NewRef(arg) : date_from_iso(iso);
+    /* only an exact date is shared: a subclass could hold a reference back to the result */
+    return PyDate_CheckExact(arg) ? Py_NewRef(arg) : date_from_iso(iso);
 }
 
 static PyObject *sanction_new(context_object *self, const kzp_sanction *s)
@@ -672,7 +703,7 @@ static PyObject *ctx_range(context_object *self, PyObject *const *args, Py_ssize
         PyErr_Format(PyExc_TypeError, "article must be a str such as '115-1', not %.80s", Py_TYPE(a[0])->tp_name);
         return NULL;
     }
-    const char *article = PyUnicode_AsUTF8(a[0]);
+    const char *article = utf8_arg(a[0], "article");
     PyObject *date = a[1];
     if (!article) {
         return NULL;
@@ -710,10 +741,10 @@ static PyObject *ctx_fine(context_object *self, PyObject *const *args, Py_ssize_
     }
     module_state *st = self->st;
     PyObject *d = result_date(date, f.mci.date);
-    /* the caller's Decimal is the count itself; other inputs get a (shared) Decimal */
-    PyObject *count_dec = PyObject_TypeCheck(count, (PyTypeObject *)st->decimal_type)
-                              ? Py_NewRef(count)
-                              : decimal_of_ctx(self, f.mci_centi);
+    /* the caller's Decimal (exactly Decimal: a subclass could refer back to the result) is the
+     * count itself; other inputs get a (shared) Decimal */
+    PyObject *count_dec =
+        Py_IS_TYPE(count, (PyTypeObject *)st->decimal_type) ? Py_NewRef(count) : decimal_of_ctx(self, f.mci_centi);
     /* fine's basis is the same two citations for every date of a period: shared */
     PyObject *basis = NULL;
     Py_ssize_t pi = period_index(self, f.mci.from);
@@ -881,8 +912,11 @@ static PyObject *ctx_articles(context_object *self, PyObject *Py_UNUSED(ignored)
     for (size_t i = 0; t && i < info.article_count; i++) {
         kzp_article a;
         kzp_article_at(&a, self->ctx, i);
-        PyObject *titles = Py_BuildValue("{s:s,s:s,s:s}", "en", a.title[KZP_LANG_EN], "ru", a.title[KZP_LANG_RU], "kk",
-                                         a.title[KZP_LANG_KK]);
+        PyObject *title_dict = Py_BuildValue("{s:s,s:s,s:s}", "en", a.title[KZP_LANG_EN], "ru", a.title[KZP_LANG_RU],
+                                             "kk", a.title[KZP_LANG_KK]);
+        /* read-only, so a record (not tracked by the GC) can never be part of a cycle */
+        PyObject *titles = title_dict ? PyDictProxy_New(title_dict) : NULL;
+        Py_XDECREF(title_dict);
         PyObject *v[5] = {PyUnicode_FromString(a.id), titles, PyUnicode_FromString(kzp_category_name(a.category)),
                           date_from_iso(a.in_force_from), citation_of(self, a.citation)};
         PyObject *o = make_struct(self->st->article_t, v, 5);
@@ -1240,7 +1274,11 @@ static int tiyn_arg(PyObject *o, int64_t *out)
     if (v == -1 && PyErr_Occurred()) {
         return -1;
     }
-    *out = overflow > 0 ? INT64_MAX : overflow < 0 ? INT64_MIN : (int64_t)v;
+    if (overflow) {
+        PyErr_SetString(PyExc_OverflowError, "the amount does not fit in 64 bits"); /* never clamp */
+        return -1;
+    }
+    *out = (int64_t)v;
     return 0;
 }
 

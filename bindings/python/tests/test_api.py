@@ -72,6 +72,29 @@ class Types(unittest.TestCase):
                 self.assertLess(caught.exception.status, 0)
                 self.assertTrue(str(caught.exception))
 
+    def test_hostile_inputs(self):
+        # an embedded NUL must not cut a text: '115-1\0zzz' is not '115-1'
+        for call in (lambda: self.ctx.range("115-1\0zzz", "2026-02-10"),
+                     lambda: self.ctx.check("115-1", "2026-02-10", "fine\0x", 5),
+                     lambda: self.ctx.fine("5\0abc", "2026-02-10")):
+            with self.assertRaises(ValueError):
+                call()
+        # a huge exponent is refused at once, not written out as a gigabyte of digits
+        with self.assertRaises(kzpenalty.AmountOverflowError):
+            self.ctx.fine(decimal.Decimal("1E+999999999"), "2026-02-10")
+        with self.assertRaises(kzpenalty.BadNumberError):
+            self.ctx.fine(decimal.Decimal("1E-999999999"), "2026-02-10")
+        # an exponent written in lower case (capitals=0) is still 200: 200 x 4,325 = 865,000 tenge
+        with decimal.localcontext() as lc:
+            lc.capitals = 0
+            self.assertEqual(self.ctx.fine(decimal.Decimal("2E+2"), "2026-02-10").amount_tiyn, 86500000)
+        # beyond 64 bits is an error, never a clamped amount
+        with self.assertRaises(OverflowError):
+            kzpenalty.format_tenge(2**64)
+        # titles are read-only, so no result can be part of a reference cycle
+        with self.assertRaises(TypeError):
+            self.ctx.articles()[0].title["en"] = "x"
+
     def test_every_status_has_its_class(self):
         classes = [getattr(kzpenalty, n) for n in dir(kzpenalty) if n.endswith("Error") and n != "KzpError"]
         self.assertEqual(len(classes), 21)  # KZP_E_INVALID_ARG .. KZP_E_UNVERIFIED
