@@ -29,6 +29,8 @@ FROMS = [f for f, _ in PERIODS]
 KNOWN_UNTIL = DATA["mci"]["known_until"]
 ARTICLE = DATA["articles"][0]
 RATE = {e["kind"]: e["amount"] for e in DATA["rules"]["equivalence"]["one_day_of_arrest"]}
+CAP = next(Decimal(c["numerator"]) / Decimal(c["denominator"]) for c in DATA["rules"]["half_cap"]
+           if c["flag"] == "mitigated" and c["category"] == ARTICLE["category"])
 
 
 def py_date(s):
@@ -54,7 +56,7 @@ def py_range(article, date, mitigated=False):
     frm, tenge = py_mci(date)
     out = []
     for s in ARTICLE["sanctions"]:
-        mx = Decimal(s["max"]) / (2 if mitigated else 1)
+        mx = Decimal(s["max"]) * (CAP if mitigated else 1)
         item = {"kind": s["kind"], "unit": s["unit"], "min": None, "max": mx}
         if s["unit"] == "mci":
             item["max_tiyn"] = int(mx * tenge * 100)

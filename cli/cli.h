@@ -81,6 +81,6 @@ json_t *cli_articles_json(const kzp_ctx *ctx);
 int cli_batch(FILE *in, FILE *out, const kzp_ctx *ctx, const char *default_date, unsigned flags, int lang);
 
 /* dataset_check.c: `dataset check FILE`. Returns the exit code. */
-int cli_dataset_check(const char *path, bool json, const cli_style *st);
+int cli_dataset_check(const char *path, bool json);
 
 #endif

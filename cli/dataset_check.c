@@ -47,9 +47,8 @@ static char *read_file(const char *path, size_t *len, char *why, size_t why_n)
     return NULL;
 }
 
-int cli_dataset_check(const char *path, bool json, const cli_style *st)
+int cli_dataset_check(const char *path, bool json)
 {
-    (void)st;
     size_t len;
     char why[400];
     char *text = read_file(path, &len, why, sizeof why);

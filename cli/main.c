@@ -353,8 +353,7 @@ static int run(const options *o, const command_def *cmd, char **args, int nargs)
         if (strcmp(args[0], "check") != 0) {
             return usage_error("unknown dataset command '%.40s'; expected: dataset check FILE", args[0]);
         }
-        cli_style st = {o->lang, false};
-        return cli_dataset_check(args[1], o->json, &st);
+        return cli_dataset_check(args[1], o->json);
     }
     kzp_ctx *ctx = NULL;
     int code = build_context(&ctx, o);

@@ -184,7 +184,8 @@ KZP_API const char *kzp_category_label(int category, int lang);
  *  NULL arguments, or KZP_E_UNKNOWN_KIND. *out is written only on success. Thread-safe.
  *  Since 0.1.0. */
 KZP_API int kzp_kind_parse(int *out, const char *word);
-/** Parse a purpose word ("fines", "benefits") as kzp_kind_parse does. Since 0.1.0. */
+/** Parse a purpose word ("fines", "benefits") as kzp_kind_parse does; same errors. Thread-safe.
+ *  Since 0.1.0. */
 KZP_API int kzp_purpose_parse(int *out, const char *word);
 
 /* ---- Input helpers ------------------------------------------------------------------------ */
@@ -274,8 +275,9 @@ KZP_API int kzp_ctx_new_what_if(kzp_ctx **out, const kzp_ctx *base, int64_t mci_
  *  Nothing is kept. Thread-safe. Since 0.1.0. */
 KZP_API int kzp_dataset_validate(kzp_error *errors, size_t cap, size_t *count, const char *json, size_t len);
 
-/** Free a context and everything borrowed from it. NULL is a no-op. Must not be called
- *  while another thread still uses ctx. Since 0.1.0. */
+/** Free a context and everything borrowed from it (citations, titles, dataset info). NULL
+ *  is a no-op. Never fails. Thread-safety: the only call that is not safe to overlap with
+ *  others on the same context: no other thread may still be using ctx. Since 0.1.0. */
 KZP_API void kzp_ctx_free(kzp_ctx *ctx);
 
 /** A source that backs a value. All strings are borrowed from the context. */

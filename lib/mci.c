@@ -49,7 +49,6 @@ int kzp_mci_lookup(kzp_mci *out, const kzp_ctx *ctx, int32_t day, const char *da
     /* date_iso was validated as YYYY-MM-DD: echo it instead of formatting day again */
     memcpy(m.date, date_iso, KZP_ISO_LEN);
     m.date[KZP_ISO_LEN] = '\0';
-    (void)day;
     *out = m;
     return KZP_OK;
 }

@@ -465,7 +465,7 @@ static napi_value mci_obj(napi_env env, context_box *box, const kzp_mci *m)
     return pi >= 0 ? keep(env, &box->mci_ref[pi][purpose][stale], v) : v;
 }
 
-static napi_value sanctions_arr(napi_env env, context_box *box, const kzp_range *r)
+static napi_value sanctions_arr(napi_env env, const kzp_range *r)
 {
     napi_value items[KZP_MAX_SANCTIONS];
     for (size_t i = 0; i < r->sanction_count; i++) {
@@ -484,7 +484,6 @@ static napi_value sanctions_arr(napi_env env, context_box *box, const kzp_range 
                           str(env, s->citation->id)};
         items[i] = result(env, R_SANCTION, N, v, 10);
     }
-    (void)box;
     return frozen_array(env, items, r->sanction_count);
 }
 
@@ -506,7 +505,7 @@ static napi_value range_obj(napi_env env, context_box *box, const kzp_range *r)
         }
     }
     if (!sanctions || !basis) {
-        sanctions = sanctions_arr(env, box, r);
+        sanctions = sanctions_arr(env, r);
         basis = basis_arr(env, box, r->basis, r->basis_count);
         if (pi != -1 && !r->stale && slot == box->n_ranges && slot < 16 && sanctions && basis) {
             box->ranges[slot].article = r->article;
