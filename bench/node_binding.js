@@ -3,7 +3,9 @@
  * Calls per second of kzpenalty's Node binding (fine and range) against a straightforward
  * JavaScript implementation of the same computation, measured in the same run. The JavaScript
  * side uses the same MCI table (read once from the library), a binary search by date, BigInt
- * arithmetic for the tiyn, and builds a frozen result object like the binding's.
+ * arithmetic for the tiyn, formats the amount text the way the library does, and builds a result
+ * equal field by field to the binding's (checked below before timing), sharing the citation and
+ * receipt objects as the binding does.
  *
  * Usage: node bench/node_binding.js [--out bench/results/node.md]
  */
@@ -13,11 +15,17 @@ const path = require('path');
 const k = require(path.join(__dirname, '..', 'bindings', 'node'));
 
 const ctx = new k.Context();
-const TABLE = ctx.mciTable().filter((p) => p.purpose !== 'benefits').map((p) => [p.from, BigInt(p.tenge), p.tenge]);
+// per period: [from, tenge as bigint, the Mci object, the basis] (objects read from the library once)
+const TABLE = ctx.mciTable().filter((p) => p.purpose !== 'benefits').map((p) => {
+  const sample = ctx.fine(1, p.from < '2014-01-01' ? '2014-01-01' : p.from, { allowStale: true });
+  return [p.from, BigInt(p.tenge), sample.mci, sample.basis];
+});
+const RECEIPT = ctx.fine(1, '2026-02-10').receipt;
 const KNOWN_UNTIL = ctx.info.mciKnownUntil;
 // the article's data, read from the library once (the JavaScript side only computes)
 const IN_FORCE = ctx.articles()[0].inForceFrom;
 const SANCTIONS = ctx.range('115-1', '2026-02-10').sanctions.map((s) => [s.kind, s.unit, BigInt(s.max)]);
+const CITATION = ctx.range('115-1', '2026-02-10').sanctions[0].citation;
 
 function jsMci(date) {
   let lo = 0, hi = TABLE.length - 1, found = -1;
@@ -29,23 +37,41 @@ function jsMci(date) {
   return TABLE[found];
 }
 
-function jsFine(count, date) {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new Error('bad date');
-  const [from, tenge, tengeNum] = jsMci(date);
-  const amountTiyn = BigInt(count) * tenge * 100n;
-  return Object.freeze({ mciCount: String(count), offenceDate: date, amountTiyn,
-    mci: Object.freeze({ tenge: tengeNum, from }) });
+// "865 000 ₸": whole tenge grouped by threes with spaces, tiyn only when not zero
+function jsTengeText(tiyn) {
+  const whole = String(tiyn / 100n).replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
+  const rest = tiyn % 100n;
+  return (rest ? `${whole},${String(rest).padStart(2, '0')}` : whole) + ' ₸';
 }
+
+function jsFine(count, date) {
+  if (!Number.isSafeInteger(count) || count < 0) throw new TypeError('bad count');
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new Error('bad date');
+  const [, tenge, mci, basis] = jsMci(date);
+  const amountTiyn = BigInt(count) * tenge * 100n;
+  return Object.freeze({ mciCount: String(count), offenceDate: date, amountTiyn, amountText: jsTengeText(amountTiyn),
+    mci, certainty: mci.certainty, stale: false, basis, receipt: RECEIPT });
+}
+
+// the range's basis and certainty per MCI period, read from the library once like the rest
+const RANGE_SHARED = new Map(TABLE.filter(([from]) => from >= '2025-01-01').map(([from]) => {
+  const r = ctx.range('115-1', from < IN_FORCE ? IN_FORCE : from);
+  return [from, [r.basis, r.certainty]];
+}));
 
 function jsRange(article, date) {
   if (article !== '115-1') throw new Error('unknown article');
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new Error('bad date');
   if (date < IN_FORCE) throw new Error('not in force');
-  const [from, tenge, tengeNum] = jsMci(date);
-  const sanctions = SANCTIONS.map(([kind, unit, max]) => Object.freeze({
-    kind, unit, min: null, max: String(max), maxTiyn: unit === 'mci' ? max * tenge * 100n : null,
-  }));
-  return Object.freeze({ article, offenceDate: date, mci: Object.freeze({ tenge: tengeNum, from }),
-    sanctions: Object.freeze(sanctions) });
+  const [from, tenge, mci] = jsMci(date);
+  const [basis, certainty] = RANGE_SHARED.get(from);
+  const sanctions = SANCTIONS.map(([kind, unit, max]) => {
+    const maxTiyn = unit === 'mci' ? max * tenge * 100n : null;
+    return Object.freeze({ kind, unit, min: null, max: String(max), articleMax: String(max), capped: false,
+      minTiyn: null, maxTiyn, maxText: maxTiyn === null ? null : jsTengeText(maxTiyn), citation: CITATION });
+  });
+  return Object.freeze({ article, offenceDate: date, mitigated: false, accelerated: false, mci,
+    sanctions: Object.freeze(sanctions), certainty, stale: false, basis, receipt: RECEIPT });
 }
 
 function time(fn, n) {
@@ -60,10 +86,15 @@ function time(fn, n) {
   return [runs[0], runs[4]]; // best and median ns per call
 }
 
-// same numbers first: 200 x 4,325 = 865,000 tenge
-if (ctx.fine(200, '2026-02-10').amountTiyn !== jsFine(200, '2026-02-10').amountTiyn) throw new Error('fine differs');
-if (ctx.range('115-1', '2026-02-10').sanctions[0].maxTiyn !== jsRange('115-1', '2026-02-10').sanctions[0].maxTiyn) {
-  throw new Error('range differs');
+// same results first: 200 x 4,325 = 865,000 tenge; 200 x 3,932 = 786,400 tenge; ...
+const same = (a, b) => JSON.stringify(a, (_, v) => (typeof v === 'bigint' ? `${v}n` : v)) ===
+  JSON.stringify(b, (_, v) => (typeof v === 'bigint' ? `${v}n` : v));
+for (const [count, date] of [[200, '2026-02-10'], [200, '2025-10-01'], [1, '2015-06-30'], [0, '2024-01-01'],
+  [123456, '2026-12-31']]) {
+  if (!same(ctx.fine(count, date), jsFine(count, date))) throw new Error(`fine(${count}, ${date}) differs`);
+}
+for (const date of ['2026-02-10', '2025-10-01', '2025-09-16', '2026-12-31']) {
+  if (!same(ctx.range('115-1', date), jsRange('115-1', date))) throw new Error(`range(115-1, ${date}) differs`);
 }
 
 const n = Number(process.argv.includes('--n') ? process.argv[process.argv.indexOf('--n') + 1] : 200000);
@@ -85,6 +116,10 @@ const lines = [
     `| ${name} | ${cb.toFixed(0)} | ${cm.toFixed(0)} | ${jb.toFixed(0)} | ${jm.toFixed(0)} | ${(jb / cb).toFixed(2)}x | ${(jm / cm).toFixed(2)}x |`),
   '',
 ];
+// the cost of crossing into the addon at all: the cheapest call that returns a string
+const [floor] = time(() => k.formatTenge(86500000n), n);
+lines.push(`Floor in the same run: one Node-API call that formats an amount (\`formatTenge(86500000n)\`) ` +
+  `takes ${floor.toFixed(0)} ns (best).`, '');
 const [fb] = rows[0][1];
 const [jb] = rows[0][2];
 lines.push(`Goal (issue 6): a fine call at most 200 ns and at least 3x the JavaScript implementation. Measured: ` +

@@ -25,6 +25,7 @@ typedef struct addon_state {
     napi_ref context_ctor;
     napi_ref errors[N_STATUS]; /* by -status; [0] is the base class KzpError */
     napi_ref results[R_COUNT];
+    napi_ref scratch; /* ArrayBuffer the fine fast path writes its numbers to (see m_fine_fast) */
 } addon_state;
 
 #define MAX_CACHED 64
@@ -631,6 +632,45 @@ static napi_value m_fine(napi_env env, napi_callback_info info)
         money_text(env, f.amount_tiyn), mci_obj(env, box, &f.mci),   str(env, kzp_certainty_name(f.certainty)),
         boolean(env, f.stale),          fine_basis_of(env, box, &f), receipt_of(env, box)};
     return result(env, R_FINE, N, v, 9);
+}
+
+/* The fine fast path, used by index.js for the common call fine(integerNumber, 'YYYY-MM-DD').
+ * It computes with the same library call as m_fine but creates only the amount text; the
+ * numbers go to a small shared ArrayBuffer (tiyn as int64 at byte 0, the MCI period index and
+ * the certainty as int32 at bytes 8 and 12) and index.js builds the result with its shared
+ * objects. Anything unusual (an error, a stale value, a date spelled differently from its
+ * canonical form, a full buffer) returns undefined and index.js asks m_fine, which reports it. */
+static napi_value m_fine_fast(napi_env env, napi_callback_info info)
+{
+    size_t argc = 2;
+    napi_value argv[2];
+    context_box *box = this_box(env, info, &argc, argv);
+    addon_state *st = state_of(env);
+    napi_value buf = st ? cached(env, st->scratch) : NULL;
+    void *data = NULL;
+    size_t cap = 0, len = 0;
+    int64_t n = 0;
+    double d = 0;
+    char date[16];
+    if (!box || !buf || argc < 2 || napi_get_arraybuffer_info(env, buf, &data, &cap) != napi_ok || cap < 16 ||
+        napi_get_value_double(env, argv[0], &d) != napi_ok || napi_get_value_int64(env, argv[0], &n) != napi_ok ||
+        (double)n != d || n < 0 || n > INT64_MAX / 100 ||
+        napi_get_value_string_utf8(env, argv[1], date, sizeof date, &len) != napi_ok || len != 10) {
+        return NULL;
+    }
+    kzp_fine f;
+    kzp_error err;
+    if (kzp_fine_compute(&f, box->ctx, date, n * 100, 0, &err) != KZP_OK || f.stale || strcmp(f.mci.date, date) != 0) {
+        return NULL;
+    }
+    int32_t period = period_index(box, f.mci.from);
+    if (period < 0) {
+        return NULL;
+    }
+    int32_t ints[2] = {period, f.certainty};
+    memcpy(data, &f.amount_tiyn, sizeof f.amount_tiyn);
+    memcpy((char *)data + 8, ints, sizeof ints);
+    return money_text(env, f.amount_tiyn);
 }
 
 static napi_value m_check(napi_env env, napi_callback_info info)
@@ -1299,6 +1339,9 @@ static void state_finalize(napi_env env, void *data, void *hint)
         }
     }
     napi_delete_reference(env, st->context_ctor);
+    if (st->scratch) {
+        napi_delete_reference(env, st->scratch);
+    }
     for (int i = 0; i < N_STATUS; i++) {
         if (st->errors[i]) {
             napi_delete_reference(env, st->errors[i]);
@@ -1318,6 +1361,7 @@ NAPI_MODULE_INIT()
         {"mci", NULL, m_mci, NULL, NULL, NULL, napi_default_method, NULL},
         {"range", NULL, m_range, NULL, NULL, NULL, napi_default_method, NULL},
         {"fine", NULL, m_fine, NULL, NULL, NULL, napi_default_method, NULL},
+        {"_fineFast", NULL, m_fine_fast, NULL, NULL, NULL, napi_writable | napi_configurable, NULL},
         {"check", NULL, m_check, NULL, NULL, NULL, napi_default_method, NULL},
         {"convert", NULL, m_convert, NULL, NULL, NULL, napi_default_method, NULL},
         {"sanctionTexts", NULL, m_sanction_texts, NULL, NULL, NULL, napi_default_method, NULL},
@@ -1333,7 +1377,17 @@ NAPI_MODULE_INIT()
     CHECK(napi_define_class(env, "Context", NAPI_AUTO_LENGTH, context_ctor, NULL, sizeof methods / sizeof methods[0],
                             methods, &ctor));
     CHECK(napi_create_reference(env, ctor, 1, &st->context_ctor));
+    napi_value scratch, certainties;
+    void *scratch_data;
+    CHECK(napi_create_arraybuffer(env, 16, &scratch_data, &scratch));
+    CHECK(napi_create_reference(env, scratch, 1, &st->scratch));
+    CHECK(napi_create_array(env, &certainties));
+    for (int c = KZP_CERT_OFFICIAL; c <= KZP_CERT_HYPOTHETICAL; c++) {
+        CHECK(napi_set_element(env, certainties, (uint32_t)c, str(env, kzp_certainty_name(c))));
+    }
     napi_property_descriptor fns[] = {
+        {"fineScratch", NULL, NULL, NULL, NULL, scratch, napi_default, NULL},
+        {"certaintyNames", NULL, NULL, NULL, NULL, certainties, napi_default, NULL},
         {"Context", NULL, NULL, NULL, NULL, ctor, napi_enumerable, NULL},
         {"numberWords", NULL, f_number_words, NULL, NULL, NULL, napi_enumerable, NULL},
         {"tengeWords", NULL, f_tenge_words, NULL, NULL, NULL, napi_enumerable, NULL},

@@ -118,3 +118,34 @@ test('package.json carries the version of the header, and the addon reports it',
   assert.equal(pkg.version, version);
   assert.equal(kzpenalty.libraryVersion, version);
 });
+
+test('the fast path of fine(number, date) answers exactly as the full one', () => {
+  assert.equal(Object.keys(kzpenalty.Context.prototype).includes('_fineFast'), false);
+  assert.equal('_fineFast' in ctx, false);
+  const whatIf = ctx.whatIf(5000);
+  const cases = [
+    [ctx, 200, '2026-02-10', 86500000n, 'official'], // 200 x 4,325 tenge
+    [ctx, 200, '2025-10-01', 78640000n, 'statement'], // 200 x 3,932 tenge (the 2025 MCI is a statement)
+    [ctx, 7, '2025-10-01', 2752400n, 'statement'], // 7 x 3,932 = 27,524 tenge
+    [whatIf, 200, '2026-02-10', 100000000n, 'hypothetical'], // 200 x 5,000 (a what-if MCI)
+  ];
+  for (const [c, count, date, tiyn, certainty] of cases) {
+    // the first call for a period goes through the full path, the later ones through the fast one;
+    // a bigint count always takes the full path
+    const calls = [c.fine(count, date), c.fine(count, date), c.fine(BigInt(count), date)];
+    for (const f of calls) {
+      assert.equal(f.amountTiyn, tiyn);
+      assert.equal(f.certainty, certainty);
+      assert.ok(f instanceof kzpenalty.Fine && Object.isFrozen(f));
+      assert.deepEqual(f, calls[2]);
+    }
+  }
+  // the fast path declines whatever it does not handle; the full path reports it
+  assert.throws(() => ctx.fine(200, '2026-2-10'), kzpenalty.BadDateError);
+  assert.throws(() => ctx.fine(200, '2027-01-01'), kzpenalty.StaleMciError);
+  assert.throws(() => ctx.fine(-1, '2026-02-10'), kzpenalty.BadNumberError);
+  assert.throws(() => ctx.fine(1.5, '2026-02-10'), TypeError);
+  assert.throws(() => ctx.fine(NaN, '2026-02-10'), TypeError);
+  assert.equal(ctx.fine(200, '2027-01-01', { allowStale: true }).stale, true);
+  assert.throws(() => kzpenalty.Context.prototype.fine.call({}, 200, '2026-02-10'), TypeError);
+});
