@@ -1,0 +1,281 @@
+/**
+ * kzpenalty in WebAssembly: the same C library (lib/ and the embedded dataset) compiled with
+ * emscripten, behind the API shape of the Node binding. For browsers and Node alike:
+ *
+ *   import { load } from './kzpenalty.mjs';
+ *   const k = await load();
+ *   new k.Context().range('115-1', '2026-02-10');
+ *
+ * This file only translates: JavaScript values to a JSON request for the module, its JSON
+ * answer to frozen objects (money as bigint tiyn, quantities as exact decimal strings), and
+ * its errors to one Error subclass per status. No rule of law is computed here.
+ */
+import createKzpCore from './kzpenalty_core.mjs';
+
+/** Base of every error the library reports: .code is the status name, e.g. 'KZP_E_BAD_DATE'. */
+export class KzpError extends Error {
+  constructor(message) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+// The same class names as the Node binding (bindings/node/index.js; a test keeps them equal).
+const STATUS_CLASSES = {
+  KZP_E_INVALID_ARG: 'InvalidArgumentError',
+  KZP_E_NOMEM: 'OutOfMemoryError',
+  KZP_E_IO: 'DataFileError',
+  KZP_E_JSON: 'JSONSyntaxError',
+  KZP_E_SCHEMA: 'SchemaError',
+  KZP_E_SCHEMA_VERSION: 'SchemaVersionError',
+  KZP_E_BAD_DATE: 'BadDateError',
+  KZP_E_BAD_NUMBER: 'BadNumberError',
+  KZP_E_OVERFLOW: 'AmountOverflowError',
+  KZP_E_DATA_VALUE: 'DataValueError',
+  KZP_E_DATA_ORDER: 'DataOrderError',
+  KZP_E_DATA_REF: 'DataReferenceError',
+  KZP_E_DATA_DUPLICATE: 'DataDuplicateError',
+  KZP_E_UNKNOWN_KIND: 'UnknownKindError',
+  KZP_E_UNKNOWN_ARTICLE: 'UnknownArticleError',
+  KZP_E_NOT_IN_FORCE: 'NotInForceError',
+  KZP_E_MCI_STALE: 'StaleMciError',
+  KZP_E_MCI_BEFORE_FIRST: 'MciBeforeFirstError',
+  KZP_E_NO_SANCTION: 'NoSanctionError',
+  KZP_E_NO_RULE: 'NoRuleError',
+  KZP_E_UNVERIFIED: 'UnverifiedError',
+};
+
+export const errors = { KzpError };
+const byCode = {};
+for (const [code, name] of Object.entries(STATUS_CLASSES)) {
+  const cls = { [name]: class extends KzpError {} }[name];
+  errors[name] = cls;
+  byCode[code] = cls;
+}
+
+// Fields that carry 64-bit integers as text in the module's answers.
+const BIGINT_FIELDS = new Set(['amountTiyn', 'minTiyn', 'maxTiyn', 'whole']);
+
+function revive(key, value) {
+  return BIGINT_FIELDS.has(key) && typeof value === 'string' ? BigInt(value) : value;
+}
+
+function deepFreeze(v) {
+  if (v && typeof v === 'object') {
+    for (const k of Object.keys(v)) deepFreeze(v[k]);
+    Object.freeze(v);
+  }
+  return v;
+}
+
+function toError(e) {
+  const cls = byCode[e.code] || KzpError;
+  const err = new cls(e.message);
+  Object.assign(err, { code: e.code, status: e.status, path: e.path, line: e.line, column: e.column });
+  return err;
+}
+
+const outOfMemory = () => toError({ code: 'KZP_E_NOMEM', status: -2, path: '', line: 0, column: 0,
+  message: 'out of memory' });
+
+function needString(v, what) {
+  if (typeof v !== 'string') throw new TypeError(`${what} must be a string`);
+  return v;
+}
+
+// An amount as exact decimal text: an integer number, a bigint, or a decimal string ('0.2').
+function amountText(v, what) {
+  if (typeof v === 'bigint') return String(v);
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' && Number.isSafeInteger(v)) return String(v);
+  throw new TypeError(`${what} must be an integer number, a bigint or a decimal string such as '0.2' ` +
+    '(a fractional number is not exact)');
+}
+
+function wholeText(v, what) {
+  if (typeof v === 'bigint') return String(v);
+  if (typeof v === 'number' && Number.isSafeInteger(v)) return String(v);
+  throw new TypeError(`${what} must be an integer number or a bigint`);
+}
+
+function optionsOf(options) {
+  if (options === undefined || options === null) return {};
+  if (typeof options !== 'object') throw new TypeError('options must be an object');
+  const { mitigated, accelerated, allowStale, strict } = options;
+  return { mitigated: !!mitigated, accelerated: !!accelerated, allowStale: !!allowStale, strict: !!strict };
+}
+
+function makeApi(core) {
+  // strings go in as NUL-terminated UTF-8 in the module's memory, freed right after the call
+  function withText(text, fn) {
+    const size = core.lengthBytesUTF8(text) + 1;
+    const ptr = core._malloc(size);
+    if (!ptr) throw outOfMemory();
+    try {
+      core.stringToUTF8(text, ptr, size);
+      return fn(ptr, size - 1);
+    } finally {
+      core._free(ptr);
+    }
+  }
+
+  function takeText(ptr) {
+    if (!ptr) throw outOfMemory();
+    try {
+      return core.UTF8ToString(ptr);
+    } finally {
+      core._kzpw_free(ptr);
+    }
+  }
+
+  function call(ctxPtr, request) {
+    const doc = JSON.parse(takeText(withText(JSON.stringify(request), (p) => core._kzpw_call(ctxPtr, p))), revive);
+    if (doc.error) throw toError(doc.error);
+    return deepFreeze(doc.ok);
+  }
+
+  // A constructor of the module that returns a kzp_ctx pointer, or 0 with the error in *error.
+  function newContext(make) {
+    const slot = core._malloc(4);
+    if (!slot) throw outOfMemory();
+    try {
+      const ptr = make(slot);
+      if (!ptr) throw toError(JSON.parse(takeText(core.getValue(slot, '*'))).error);
+      return ptr;
+    } finally {
+      core._free(slot);
+    }
+  }
+
+  const registry = new FinalizationRegistry((ptr) => core._kzpw_ctx_free(ptr));
+  const fromPointer = Symbol('kzpenalty context pointer');
+
+  /** A dataset loaded into the library: immutable; queries on it are synchronous. */
+  class Context {
+    #ptr;
+
+    /** new Context(): the embedded dataset. */
+    constructor(pointer, token) {
+      if (token !== fromPointer && pointer !== undefined) {
+        throw new TypeError('new Context() takes no arguments; use Context.fromJSON(), .withMci() or .whatIf()');
+      }
+      this.#ptr = token === fromPointer ? pointer : newContext((slot) => core._kzpw_ctx_new(slot));
+      registry.register(this, this.#ptr, this);
+    }
+
+    #live() {
+      if (!this.#ptr) throw toError({ code: 'KZP_E_INVALID_ARG', status: -1, path: '', line: 0, column: 0,
+        message: 'this Context was freed' });
+      return this.#ptr;
+    }
+
+    /** A dataset from its JSON text (a string or UTF-8 bytes). */
+    static fromJSON(text) {
+      const s = typeof text === 'string' ? text : text instanceof Uint8Array ? new TextDecoder().decode(text) : null;
+      if (s === null) throw new TypeError('fromJSON(text): text must be a string or a Uint8Array');
+      return new Context(withText(s, (p, n) => newContext((slot) => core._kzpw_ctx_from_json(p, n, slot))), fromPointer);
+    }
+
+    /** This dataset with more MCI periods (an update document, see docs/dataset.md). */
+    withMci(update) {
+      const s = typeof update === 'string' ? update : update instanceof Uint8Array ? new TextDecoder().decode(update) : null;
+      if (s === null) throw new TypeError('withMci(update): update must be a string or a Uint8Array');
+      const base = this.#live();
+      return new Context(withText(s, (p, n) => newContext((slot) => core._kzpw_ctx_with_mci(base, p, n, slot))), fromPointer);
+    }
+
+    /** This dataset with one hypothetical MCI for every date: results say 'hypothetical'. */
+    whatIf(mciTenge) {
+      const t = wholeText(mciTenge, 'mciTenge');
+      const base = this.#live();
+      return new Context(withText(t, (p) => newContext((slot) => core._kzpw_ctx_what_if(base, p, slot))), fromPointer);
+    }
+
+    /** Release the library's memory now instead of at garbage collection; later calls throw. */
+    free() {
+      if (this.#ptr) {
+        registry.unregister(this);
+        core._kzpw_ctx_free(this.#ptr);
+        this.#ptr = 0;
+      }
+    }
+
+    get info() {
+      return call(this.#live(), { op: 'info' });
+    }
+
+    mci(date, purpose = 'fines', options) {
+      return call(this.#live(), { op: 'mci', date: needString(date, 'date'), purpose: needString(purpose, 'purpose'),
+        options: optionsOf(options) });
+    }
+
+    range(article, date, options) {
+      return call(this.#live(), { op: 'range', article: needString(article, 'article'), date: needString(date, 'date'),
+        options: optionsOf(options) });
+    }
+
+    fine(mciCount, date, options) {
+      return call(this.#live(), { op: 'fine', amount: amountText(mciCount, 'mciCount'), date: needString(date, 'date'),
+        options: optionsOf(options) });
+    }
+
+    check(article, date, kind, amount, options) {
+      return call(this.#live(), { op: 'check', article: needString(article, 'article'), date: needString(date, 'date'),
+        kind: needString(kind, 'kind'), amount: amountText(amount, 'amount'), options: optionsOf(options) });
+    }
+
+    convert(amount, fromKind, toKind) {
+      return call(this.#live(), { op: 'convert', amount: amountText(amount, 'amount'),
+        from: needString(fromKind, 'fromKind'), to: needString(toKind, 'toKind') });
+    }
+
+    sanctionTexts(article, date, lang = 'en', options) {
+      return call(this.#live(), { op: 'sanctionTexts', article: needString(article, 'article'),
+        date: needString(date, 'date'), lang: needString(lang, 'lang'), options: optionsOf(options) });
+    }
+
+    mciTable() {
+      return call(this.#live(), { op: 'mciTable' });
+    }
+
+    articles() {
+      return call(this.#live(), { op: 'articles' });
+    }
+  }
+
+  const words = (op) => (n, lang = 'en') => call(0, { op, n: wholeText(n, op === 'numberWords' ? 'n' : 'tiyn'),
+    lang: needString(lang, 'lang') });
+
+  return Object.freeze({
+    Context,
+    numberWords: (n, lang = 'en', gender = 'masculine', grammaticalCase = 'nominative') => call(0, {
+      op: 'numberWords', n: wholeText(n, 'n'), lang: needString(lang, 'lang'), gender: needString(gender, 'gender'),
+      case: needString(grammaticalCase, 'grammaticalCase') }),
+    tengeWords: words('tengeWords'),
+    tengeFiguresWords: words('tengeFiguresWords'),
+    formatTenge: (tiyn, style = 'sign') => call(0, { op: 'formatTenge', n: wholeText(tiyn, 'tiyn'),
+      style: needString(style, 'style') }),
+    /** The name of a sanction kind ('fine', ...) in 'en', 'ru' or 'kk', as the Code words it. */
+    kindLabel: (kind, lang = 'en') => call(0, { op: 'kindLabel', name: needString(kind, 'kind'),
+      lang: needString(lang, 'lang') }),
+    /** The noun for a unit ('mci', 'hours', 'days') that agrees with an amount. */
+    unitLabel: (unit, lang = 'en', amount = '1') => call(0, { op: 'unitLabel', name: needString(unit, 'unit'),
+      lang: needString(lang, 'lang'), amount: amountText(amount, 'amount') }),
+    categoryLabel: (category, lang = 'en') => call(0, { op: 'categoryLabel', name: needString(category, 'category'),
+      lang: needString(lang, 'lang') }),
+    validateDataset: (text) => {
+      const s = needString(text, 'text');
+      return deepFreeze(JSON.parse(takeText(withText(s, (p, n) => core._kzpw_validate(p, n)))));
+    },
+    libraryVersion: core.UTF8ToString(core._kzpw_version()),
+    ...errors,
+  });
+}
+
+let loading = null;
+
+/** Instantiate the module once; resolves to the API (Context, words functions, error classes). */
+export function load() {
+  if (!loading) loading = createKzpCore().then(makeApi);
+  return loading;
+}

@@ -1,0 +1,493 @@
+/* The WebAssembly face of the library: a few exported functions that index.mjs calls. A
+ * request is a small JSON object ({"op": "range", "article": "115-1", ...}); the answer is
+ * JSON text, {"ok": result} or {"error": {...}}, whose fields are named as the Node binding
+ * names them. Every 64-bit integer (tiyn, whole units) and every exact quantity travels as a
+ * string, because a JavaScript number cannot hold them all; index.mjs turns *Tiyn and whole
+ * into bigint. No rule of law is computed here: this file only translates. */
+#include <emscripten/emscripten.h>
+#include <jansson.h>
+#include <kzpenalty.h>
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- Building answers ---- */
+
+static json_t *decimal(int64_t centi)
+{
+    char buf[40];
+    kzp_decimal_format(buf, sizeof buf, centi);
+    return json_string(buf);
+}
+
+static json_t *int64_text(int64_t n)
+{
+    char buf[24];
+    snprintf(buf, sizeof buf, "%lld", (long long)n);
+    return json_string(buf);
+}
+
+static json_t *money_text(int64_t tiyn)
+{
+    char buf[64];
+    kzp_format_tenge(buf, sizeof buf, tiyn, KZP_MONEY_SIGN);
+    return json_string(buf);
+}
+
+static json_t *citation(const kzp_citation *c)
+{
+    return json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:s}", "id", c->id, "act", c->act, "reference", c->reference,
+                     "document", c->document, "seenIn", c->seen_in, "note", c->note, "status",
+                     kzp_certainty_name(c->certainty));
+}
+
+static json_t *basis(const kzp_citation *const *items, size_t n)
+{
+    json_t *a = json_array();
+    for (size_t i = 0; i < n; i++) {
+        json_array_append_new(a, citation(items[i]));
+    }
+    return a;
+}
+
+static json_t *receipt(const kzp_ctx *ctx)
+{
+    kzp_dataset_info i;
+    kzp_ctx_info(&i, ctx);
+    return json_pack("{s:s, s:s, s:s, s:s, s:b}", "library", kzp_version_string(), "dataset", i.id, "datasetVersion",
+                     i.version, "datasetFingerprint", i.fingerprint, "hypothetical", i.hypothetical);
+}
+
+static json_t *mci(const kzp_mci *m)
+{
+    return json_pack("{s:I, s:s, s:s, s:b, s:s, s:o}", "tenge", (json_int_t)m->tenge, "from", m->from, "purpose",
+                     kzp_purpose_name(m->purpose), "stale", m->stale, "certainty", kzp_certainty_name(m->certainty),
+                     "citation", citation(m->citation));
+}
+
+static json_t *range(const kzp_ctx *ctx, const kzp_range *r)
+{
+    json_t *sanctions = json_array();
+    for (size_t i = 0; i < r->sanction_count; i++) {
+        const kzp_sanction *s = &r->sanctions[i];
+        json_array_append_new(
+            sanctions,
+            json_pack("{s:s, s:s, s:o, s:o, s:o, s:b, s:o, s:o, s:o, s:s}", "kind", kzp_kind_name(s->kind), "unit",
+                      kzp_unit_name(s->unit), "min", s->has_min ? decimal(s->min_centi) : json_null(), "max",
+                      decimal(s->max_centi), "articleMax", decimal(s->article_max_centi), "capped", s->capped,
+                      "minTiyn", s->has_tiyn && s->has_min ? int64_text(s->min_tiyn) : json_null(), "maxTiyn",
+                      s->has_tiyn ? int64_text(s->max_tiyn) : json_null(), "maxText",
+                      s->has_tiyn ? money_text(s->max_tiyn) : json_null(), "citation", s->citation->id));
+    }
+    return json_pack("{s:s, s:s, s:b, s:b, s:o, s:o, s:s, s:b, s:o, s:o}", "article", r->article, "offenceDate",
+                     r->offence_date, "mitigated", (r->flags & KZP_Q_MITIGATED) != 0, "accelerated",
+                     (r->flags & KZP_Q_ACCELERATED) != 0, "mci", r->has_mci ? mci(&r->mci) : json_null(), "sanctions",
+                     sanctions, "certainty", kzp_certainty_name(r->certainty), "stale", r->stale, "basis",
+                     basis(r->basis, r->basis_count), "receipt", receipt(ctx));
+}
+
+/* ---- Reading requests ---- */
+
+static int fail(kzp_error *err, int code, const char *message)
+{
+    memset(err, 0, sizeof *err);
+    err->code = code;
+    snprintf(err->message, sizeof err->message, "%s", message);
+    return code;
+}
+
+static const char *text_of(const json_t *req, const char *key, const char *fallback)
+{
+    const char *s = json_string_value(json_object_get(req, key));
+    return s ? s : fallback;
+}
+
+static int lang_of(const json_t *req, int *lang, kzp_error *err)
+{
+    const char *s = text_of(req, "lang", "en");
+    *lang = strcmp(s, "en") == 0 ? KZP_LANG_EN : strcmp(s, "ru") == 0 ? KZP_LANG_RU : strcmp(s, "kk") == 0 ? KZP_LANG_KK : -1;
+    return *lang < 0 ? fail(err, KZP_E_INVALID_ARG, "lang must be 'en', 'ru' or 'kk'") : KZP_OK;
+}
+
+/* An amount the wrapper sent as decimal text ("200", "0.2"), in hundredths. */
+static int amount_of(const json_t *req, const char *key, int64_t *centi, kzp_error *err)
+{
+    return kzp_decimal_parse(centi, text_of(req, key, ""), err);
+}
+
+/* A whole number the wrapper sent as text (tiyn, n): optional minus and digits, in int64. */
+static int whole_of(const json_t *req, const char *key, int64_t *out, kzp_error *err)
+{
+    const char *s = text_of(req, key, "");
+    char *end = NULL;
+    errno = 0;
+    long long n = strtoll(s, &end, 10);
+    if (!*s || *end || (*s != '-' && (*s < '0' || *s > '9'))) {
+        return fail(err, KZP_E_BAD_NUMBER, "expected a whole number");
+    }
+    if (errno == ERANGE) {
+        return fail(err, KZP_E_OVERFLOW, "the number does not fit in 64 bits");
+    }
+    *out = n;
+    return KZP_OK;
+}
+
+static int kind_of(const json_t *req, const char *key, int *kind, kzp_error *err)
+{
+    return kzp_kind_parse(kind, text_of(req, key, "")) == KZP_OK
+               ? KZP_OK
+               : fail(err, KZP_E_UNKNOWN_KIND, "kinds are 'fine', 'community_service', 'arrest', 'correctional_work'");
+}
+
+/* {"options": {"mitigated": true, "accelerated": ..., "allowStale": ..., "strict": ...}} */
+static unsigned flags_of(const json_t *req)
+{
+    const json_t *o = json_object_get(req, "options");
+    return (json_is_true(json_object_get(o, "mitigated")) ? KZP_Q_MITIGATED : 0u) |
+           (json_is_true(json_object_get(o, "accelerated")) ? KZP_Q_ACCELERATED : 0u) |
+           (json_is_true(json_object_get(o, "allowStale")) ? KZP_Q_ALLOW_STALE : 0u) |
+           (json_is_true(json_object_get(o, "strict")) ? KZP_Q_STRICT : 0u);
+}
+
+/* ---- Operations ---- */
+
+static int op_words(const json_t *req, const char *op, json_t **out, kzp_error *err)
+{
+    int lang, rc;
+    int64_t n;
+    char buf[1024];
+    if ((rc = lang_of(req, &lang, err)) || (rc = whole_of(req, "n", &n, err))) {
+        return rc;
+    }
+    if (strcmp(op, "numberWords") == 0) {
+        static const char *const G[] = {"masculine", "feminine", "neuter", "plural"};
+        const char *g = text_of(req, "gender", "masculine"), *c = text_of(req, "case", "nominative");
+        int gender = -1, gcase = strcmp(c, "nominative") == 0 ? 0 : strcmp(c, "genitive") == 0 ? 1 : -1;
+        for (int i = 0; i < 4; i++) {
+            gender = strcmp(g, G[i]) == 0 ? i : gender;
+        }
+        if (gender < 0 || gcase < 0) {
+            return fail(err, KZP_E_INVALID_ARG, "gender is masculine/feminine/neuter/plural, case nominative/genitive");
+        }
+        rc = kzp_number_words(buf, sizeof buf, n, lang, gender, gcase);
+    } else if (strcmp(op, "tengeWords") == 0) {
+        rc = kzp_tenge_words(buf, sizeof buf, n, lang);
+    } else {
+        rc = kzp_tenge_figures_words(buf, sizeof buf, n, lang);
+    }
+    if (rc < 0) {
+        return fail(err, rc, kzp_strerror(rc));
+    }
+    *out = json_string(buf);
+    return KZP_OK;
+}
+
+static int op_format(const json_t *req, json_t **out, kzp_error *err)
+{
+    static const char *const STYLES[] = {"sign", "ru", "kk", "en", "plain"};
+    const char *style_s = text_of(req, "style", "sign");
+    int64_t tiyn;
+    int rc, style = -1;
+    for (int i = 0; i < 5; i++) {
+        style = strcmp(style_s, STYLES[i]) == 0 ? i : style;
+    }
+    if (style < 0) {
+        return fail(err, KZP_E_INVALID_ARG, "style is 'sign', 'ru', 'kk', 'en' or 'plain'");
+    }
+    if ((rc = whole_of(req, "n", &tiyn, err))) {
+        return rc;
+    }
+    char buf[64];
+    if ((rc = kzp_format_tenge(buf, sizeof buf, tiyn, style)) < 0) {
+        return fail(err, rc, kzp_strerror(rc));
+    }
+    *out = json_string(buf);
+    return KZP_OK;
+}
+
+static int op_label(const json_t *req, const char *op, json_t **out, kzp_error *err)
+{
+    int lang, rc, value = -1;
+    if ((rc = lang_of(req, &lang, err))) {
+        return rc;
+    }
+    const char *name = text_of(req, "name", ""), *label = NULL;
+    if (strcmp(op, "kindLabel") == 0) {
+        label = kzp_kind_parse(&value, name) == KZP_OK ? kzp_kind_label(value, lang) : NULL;
+    } else if (strcmp(op, "unitLabel") == 0) {
+        int64_t centi = 0;
+        for (int u = KZP_UNIT_MCI; u <= KZP_UNIT_DAYS; u++) {
+            value = strcmp(name, kzp_unit_name(u)) == 0 ? u : value;
+        }
+        if (value >= 0 && (rc = amount_of(req, "amount", &centi, err))) {
+            return rc;
+        }
+        label = value >= 0 ? kzp_unit_label(value, lang, centi) : NULL;
+    } else {
+        for (int c = KZP_CATEGORY_CRIMINAL_OFFENCE; c <= KZP_CATEGORY_CRIME; c++) {
+            value = strcmp(name, kzp_category_name(c)) == 0 ? c : value;
+        }
+        label = value >= 0 ? kzp_category_label(value, lang) : NULL;
+    }
+    if (!label) {
+        return fail(err, KZP_E_INVALID_ARG, "unknown name for this label");
+    }
+    *out = json_string(label);
+    return KZP_OK;
+}
+
+static int op_sanction_texts(const kzp_ctx *ctx, const json_t *req, json_t **out, kzp_error *err)
+{
+    int lang, rc;
+    kzp_range r;
+    if ((rc = lang_of(req, &lang, err)) ||
+        (rc = kzp_range_get(&r, ctx, text_of(req, "article", ""), text_of(req, "date", ""), flags_of(req), err))) {
+        return rc;
+    }
+    json_t *a = json_array();
+    for (size_t i = 0; i < r.sanction_count; i++) {
+        char buf[2048];
+        kzp_sanction_text(buf, sizeof buf, &r, i, lang);
+        json_array_append_new(a, json_string(buf));
+    }
+    *out = a;
+    return KZP_OK;
+}
+
+static int op_tables(const kzp_ctx *ctx, const char *op, json_t **out)
+{
+    kzp_dataset_info di;
+    kzp_ctx_info(&di, ctx);
+    if (strcmp(op, "info") == 0) {
+        *out = json_pack("{s:s, s:s, s:s, s:s, s:s, s:i, s:b, s:I}", "id", di.id, "version", di.version, "verifiedOn",
+                         di.verified_on, "fingerprint", di.fingerprint, "mciKnownUntil", di.mci_known_until,
+                         "schemaVersion", di.schema_version, "hypothetical", di.hypothetical, "articleCount",
+                         (json_int_t)di.article_count);
+        return KZP_OK;
+    }
+    json_t *a = json_array();
+    if (strcmp(op, "mciTable") == 0) {
+        for (size_t i = 0; i < di.mci_period_count; i++) {
+            kzp_mci_period p;
+            kzp_mci_period_at(&p, ctx, i);
+            json_array_append_new(a, json_pack("{s:s, s:I, s:s, s:o}", "from", p.from, "tenge", (json_int_t)p.tenge,
+                                               "purpose", p.purpose_all ? "all" : kzp_purpose_name(p.purpose),
+                                               "citation", citation(p.citation)));
+        }
+    } else {
+        for (size_t i = 0; i < di.article_count; i++) {
+            kzp_article art;
+            kzp_article_at(&art, ctx, i);
+            json_array_append_new(
+                a, json_pack("{s:s, s:{s:s, s:s, s:s}, s:s, s:s, s:o}", "id", art.id, "title", "en", art.title[0], "ru",
+                             art.title[1], "kk", art.title[2], "category", kzp_category_name(art.category),
+                             "inForceFrom", art.in_force_from, "citation", citation(art.citation)));
+        }
+    }
+    *out = a;
+    return KZP_OK;
+}
+
+static int op_query(const kzp_ctx *ctx, const json_t *req, const char *op, json_t **out, kzp_error *err)
+{
+    const char *date = text_of(req, "date", ""), *article = text_of(req, "article", "");
+    unsigned flags = flags_of(req);
+    int64_t centi = 0;
+    int rc, kind, to;
+    if (strcmp(op, "mci") == 0) {
+        int purpose;
+        kzp_mci m;
+        if (kzp_purpose_parse(&purpose, text_of(req, "purpose", "fines")) != KZP_OK) {
+            return fail(err, KZP_E_INVALID_ARG, "purpose must be 'fines' or 'benefits'");
+        }
+        if ((rc = kzp_mci_on(&m, ctx, date, purpose, flags & (KZP_Q_ALLOW_STALE | KZP_Q_STRICT), err))) {
+            return rc;
+        }
+        *out = mci(&m);
+    } else if (strcmp(op, "range") == 0) {
+        kzp_range r;
+        if ((rc = kzp_range_get(&r, ctx, article, date, flags, err))) {
+            return rc;
+        }
+        *out = range(ctx, &r);
+    } else if (strcmp(op, "fine") == 0) {
+        kzp_fine f;
+        if ((rc = amount_of(req, "amount", &centi, err)) ||
+            (rc = kzp_fine_compute(&f, ctx, date, centi, flags & (KZP_Q_ALLOW_STALE | KZP_Q_STRICT), err))) {
+            return rc;
+        }
+        *out = json_pack("{s:o, s:s, s:o, s:o, s:o, s:s, s:b, s:o, s:o}", "mciCount", decimal(f.mci_centi),
+                         "offenceDate", f.mci.date, "amountTiyn", int64_text(f.amount_tiyn), "amountText",
+                         money_text(f.amount_tiyn), "mci", mci(&f.mci), "certainty", kzp_certainty_name(f.certainty),
+                         "stale", f.stale, "basis", basis(f.basis, f.basis_count), "receipt", receipt(ctx));
+    } else if (strcmp(op, "check") == 0) {
+        kzp_check c;
+        if ((rc = kind_of(req, "kind", &kind, err)) || (rc = amount_of(req, "amount", &centi, err)) ||
+            (rc = kzp_check_sentence(&c, ctx, article, date, kind, centi, flags, err))) {
+            return rc;
+        }
+        *out = json_pack("{s:b, s:s, s:s, s:s, s:o, s:o, s:o, s:o, s:o}", "fits", c.fits, "violation",
+                         kzp_violation_name(c.violation), "kind", kzp_kind_name(c.kind), "unit",
+                         kzp_unit_name(c.unit), "amount", decimal(c.amount_centi), "limit", decimal(c.limit_centi),
+                         "excess", decimal(c.excess_centi), "range", range(ctx, &c.range), "receipt", receipt(ctx));
+    } else {
+        kzp_conversion c;
+        if ((rc = amount_of(req, "amount", &centi, err)) || (rc = kind_of(req, "from", &kind, err)) ||
+            (rc = kind_of(req, "to", &to, err)) || (rc = kzp_convert(&c, ctx, kind, centi, to, err))) {
+            return rc;
+        }
+        *out = json_pack("{s:s, s:o, s:s, s:o, s:o, s:s, s:b, s:o, s:o}", "fromKind", kzp_kind_name(c.from_kind),
+                         "amount", decimal(c.from_centi), "toKind", kzp_kind_name(c.to_kind), "whole",
+                         int64_text(c.whole), "remainder", decimal(c.remainder_centi), "remainderUnit",
+                         kzp_unit_name(c.from_unit), "exact", c.exact, "citation", citation(c.citation), "receipt",
+                         receipt(ctx));
+    }
+    return KZP_OK;
+}
+
+static char *answer(json_t *result, int rc, const kzp_error *err)
+{
+    json_t *doc;
+    if (rc == KZP_OK && result) {
+        doc = json_pack("{s:o}", "ok", result);
+    } else {
+        json_decref(result);
+        if (rc == KZP_OK) {
+            rc = KZP_E_NOMEM; /* a builder above could not allocate */
+        }
+        const char *msg = err->code == rc && err->message[0] ? err->message : kzp_strerror(rc);
+        doc = json_pack("{s:{s:s, s:i, s:s, s:i, s:i, s:s}}", "error", "code", kzp_status_name(rc), "status", rc,
+                        "path", err->code == rc ? err->path : "", "line", err->code == rc ? err->line : 0, "column",
+                        err->code == rc ? err->column : 0, "message", msg);
+    }
+    char *text = doc ? json_dumps(doc, JSON_COMPACT) : NULL;
+    json_decref(doc);
+    return text;
+}
+
+/* ---- Exported functions ---- */
+
+/* Answer one request about ctx (NULL for the operations that need no context). The text is
+ * the caller's to release with kzpw_free; NULL only when memory ran out. */
+EMSCRIPTEN_KEEPALIVE char *kzpw_call(const kzp_ctx *ctx, const char *request)
+{
+    kzp_error err = {0};
+    json_t *result = NULL;
+    json_error_t jerr;
+    json_t *req = json_loads(request, 0, &jerr);
+    const char *op = text_of(req, "op", "");
+    int rc = KZP_OK;
+    static const char *const QUERIES[] = {"mci", "range", "fine", "check", "convert"};
+    int query = 0;
+    for (int i = 0; i < 5; i++) {
+        query |= strcmp(op, QUERIES[i]) == 0;
+    }
+    if (!json_is_object(req)) {
+        rc = fail(&err, KZP_E_INVALID_ARG, "the request is not a JSON object");
+    } else if (strcmp(op, "numberWords") == 0 || strcmp(op, "tengeWords") == 0 ||
+               strcmp(op, "tengeFiguresWords") == 0) {
+        rc = op_words(req, op, &result, &err);
+    } else if (strcmp(op, "formatTenge") == 0) {
+        rc = op_format(req, &result, &err);
+    } else if (strcmp(op, "kindLabel") == 0 || strcmp(op, "unitLabel") == 0 || strcmp(op, "categoryLabel") == 0) {
+        rc = op_label(req, op, &result, &err);
+    } else if (!ctx && (query || strcmp(op, "sanctionTexts") == 0)) {
+        rc = fail(&err, KZP_E_INVALID_ARG, "this operation needs a context");
+    } else if (query) {
+        rc = op_query(ctx, req, op, &result, &err);
+    } else if (strcmp(op, "sanctionTexts") == 0) {
+        rc = op_sanction_texts(ctx, req, &result, &err);
+    } else if (ctx && (strcmp(op, "info") == 0 || strcmp(op, "mciTable") == 0 || strcmp(op, "articles") == 0)) {
+        rc = op_tables(ctx, op, &result);
+    } else {
+        rc = fail(&err, KZP_E_INVALID_ARG, "unknown operation");
+    }
+    json_decref(req);
+    return answer(result, rc, &err);
+}
+
+/* Contexts. Each returns the new context, or NULL with the error as JSON text in *error
+ * (released with kzpw_free). base is borrowed; the result is the caller's (kzpw_ctx_free). */
+static kzp_ctx *made(kzp_ctx *ctx, int rc, const kzp_error *err, char **error)
+{
+    *error = rc ? answer(NULL, rc, err) : NULL;
+    return rc ? NULL : ctx;
+}
+
+EMSCRIPTEN_KEEPALIVE kzp_ctx *kzpw_ctx_new(char **error)
+{
+    kzp_ctx *ctx = NULL;
+    kzp_error err = {0};
+    int rc = kzp_ctx_new(&ctx, &err);
+    return made(ctx, rc, &err, error);
+}
+
+EMSCRIPTEN_KEEPALIVE kzp_ctx *kzpw_ctx_from_json(const char *text, size_t len, char **error)
+{
+    kzp_ctx *ctx = NULL;
+    kzp_error err = {0};
+    int rc = kzp_ctx_new_from_buffer(&ctx, text, len, &err);
+    return made(ctx, rc, &err, error);
+}
+
+EMSCRIPTEN_KEEPALIVE kzp_ctx *kzpw_ctx_with_mci(const kzp_ctx *base, const char *text, size_t len, char **error)
+{
+    kzp_ctx *ctx = NULL;
+    kzp_error err = {0};
+    int rc = kzp_ctx_new_with_mci(&ctx, base, text, len, &err);
+    return made(ctx, rc, &err, error);
+}
+
+/* tenge: whole tenge as decimal text (a wasm32 call cannot pass an int64 from a JS number). */
+EMSCRIPTEN_KEEPALIVE kzp_ctx *kzpw_ctx_what_if(const kzp_ctx *base, const char *tenge, char **error)
+{
+    kzp_ctx *ctx = NULL;
+    kzp_error err = {0};
+    int64_t n = 0;
+    json_t *req = json_pack("{s:s}", "n", tenge);
+    int rc = req ? whole_of(req, "n", &n, &err) : KZP_E_NOMEM;
+    json_decref(req);
+    if (rc == KZP_OK) {
+        rc = kzp_ctx_new_what_if(&ctx, base, n, &err);
+    }
+    return made(ctx, rc, &err, error);
+}
+
+EMSCRIPTEN_KEEPALIVE void kzpw_ctx_free(kzp_ctx *ctx)
+{
+    kzp_ctx_free(ctx);
+}
+
+/* Every problem of a dataset text, as a JSON array of errors. */
+EMSCRIPTEN_KEEPALIVE char *kzpw_validate(const char *text, size_t len)
+{
+    enum { CAP = 200 };
+    kzp_error *errs = calloc(CAP, sizeof *errs);
+    size_t count = 0;
+    if (!errs) {
+        return NULL;
+    }
+    kzp_dataset_validate(errs, CAP, &count, text, len);
+    json_t *a = json_array();
+    for (size_t i = 0; i < count && i < CAP; i++) {
+        json_array_append_new(a, json_pack("{s:s, s:s, s:i, s:i, s:s}", "code", kzp_status_name(errs[i].code), "path",
+                                           errs[i].path, "line", errs[i].line, "column", errs[i].column, "message",
+                                           errs[i].message));
+    }
+    free(errs);
+    char *out = json_dumps(a, JSON_COMPACT);
+    json_decref(a);
+    return out;
+}
+
+EMSCRIPTEN_KEEPALIVE void kzpw_free(void *p)
+{
+    free(p);
+}
+
+EMSCRIPTEN_KEEPALIVE const char *kzpw_version(void)
+{
+    return kzp_version_string();
+}
