@@ -39,7 +39,7 @@ static int fail(loader *L, int code, const char *fmt, ...)
     char msg[256];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
+    vsnprintf(msg, sizeof msg, fmt, ap); // NOLINT(clang-analyzer-valist.Uninitialized): va_start is just above
     va_end(ap);
     kzp_error e;
     kzp_fail(&e, code, L->path, "%s: %.200s", L->path, msg);
@@ -131,7 +131,7 @@ static const char *type_word(json_type t)
 static int check_object(loader *L, const json_t *v, const char *const *allowed)
 {
     if (!json_is_object(v)) {
-        return fail(L, KZP_E_SCHEMA, "expected an object, found %s", type_word(json_typeof(v)));
+        return fail(L, KZP_E_SCHEMA, "expected an object, found %s", type_word(v ? json_typeof(v) : JSON_NULL));
     }
     const char *key;
     json_t *val;
@@ -175,7 +175,7 @@ static int member(loader *L, const json_t *obj, const char *key, json_type type,
 
 static int get_string(loader *L, const json_t *obj, const char *key, bool required, bool nonempty, const char **out)
 {
-    json_t *v;
+    json_t *v = NULL;
     int rc = member(L, obj, key, JSON_STRING, required, &v);
     if (rc) {
         return rc;
@@ -205,7 +205,7 @@ static int get_string(loader *L, const json_t *obj, const char *key, bool requir
 
 static int get_date(loader *L, const json_t *obj, const char *key, int32_t *days, char iso[11])
 {
-    json_t *v;
+    json_t *v = NULL;
     int rc = member(L, obj, key, JSON_STRING, true, &v);
     if (rc) {
         return rc;
@@ -226,7 +226,7 @@ static int get_date(loader *L, const json_t *obj, const char *key, int32_t *days
 static int get_word(loader *L, const json_t *obj, const char *key, int (*parse)(int *, const char *),
                     const char *expected, int *out)
 {
-    json_t *v;
+    json_t *v = NULL;
     int rc = member(L, obj, key, JSON_STRING, true, &v);
     if (rc) {
         return rc;
@@ -312,7 +312,7 @@ static int load_header(loader *L, const json_t *root)
     if (rc) {
         return rc;
     }
-    json_t *v;
+    json_t *v = NULL;
     if ((rc = member(L, root, "schema_version", JSON_INTEGER, true, &v))) {
         return rc;
     }
@@ -324,12 +324,12 @@ static int load_header(loader *L, const json_t *root)
         return rc;
     }
     L->ctx->schema_version = SCHEMA_VERSION;
-    json_t *ds;
+    json_t *ds = NULL;
     if ((rc = member(L, root, "dataset", JSON_OBJECT, true, &ds))) {
         return rc;
     }
     size_t m = push_key(L, "dataset");
-    int32_t day;
+    int32_t day = 0;
     char iso[11];
     const char *desc;
     if (!(rc = check_object(L, ds, DATASET_KEYS)) && !(rc = get_string(L, ds, "id", true, true, &L->ctx->id)) &&
@@ -353,7 +353,7 @@ static int load_translations(loader *L, const json_t *c, kzp_citation *out)
         out->act_in[lang] = out->act;
         out->reference_in[lang] = out->reference;
     }
-    json_t *tr;
+    json_t *tr = NULL;
     int rc = member(L, c, "translations", JSON_OBJECT, false, &tr);
     if (rc || !tr) {
         return rc;
@@ -361,7 +361,7 @@ static int load_translations(loader *L, const json_t *c, kzp_citation *out)
     size_t m = push_key(L, "translations");
     rc = check_object(L, tr, KEYS);
     for (int lang = KZP_LANG_RU; lang <= KZP_LANG_KK && !rc; lang++) {
-        json_t *one;
+        json_t *one = NULL;
         if ((rc = member(L, tr, LANGS[lang], JSON_OBJECT, false, &one)) || !one) {
             continue;
         }
@@ -380,7 +380,7 @@ static int load_citations(loader *L, const json_t *root)
 {
     static const char *const KEYS[] = {"id",   "act",    "reference",    "document", "seen_in",
                                        "note", "status", "translations", NULL};
-    json_t *arr;
+    json_t *arr = NULL;
     int rc = member(L, root, "citations", JSON_ARRAY, true, &arr);
     if (rc) {
         return rc;
@@ -439,7 +439,7 @@ static int load_mci(loader *L, const json_t *root)
     static const char *const MCI_KEYS[] = {"known_until", "known_until_citation", "periods", NULL};
     static const char *const PERIOD_KEYS[] = {"from", "tenge", "purpose", "citation", NULL};
     kzp_ctx *ctx = L->ctx;
-    json_t *mci, *arr;
+    json_t *mci = NULL, *arr = NULL;
     int rc = member(L, root, "mci", JSON_OBJECT, true, &mci);
     if (rc) {
         return rc;
@@ -471,13 +471,13 @@ static int load_mci(loader *L, const json_t *root)
         rc = fail(L, KZP_E_NOMEM, "out of memory");
     }
     first = first ? first : rc;
-    for (size_t i = 0; i < n && (first == KZP_OK || L->collect); i++) {
-        rc = KZP_OK;
+    /* ctx->periods is NULL only when out of memory; collect mode must stop there too */
+    for (size_t i = 0; i < n && ctx->periods && (first == KZP_OK || L->collect); i++) {
         json_t *p = json_array_get(arr, i);
         kzp_period_def *d = &ctx->periods[ctx->period_count];
         size_t m = push_index(L, i);
-        json_t *tv;
-        int purpose;
+        json_t *tv = NULL;
+        int purpose = 0;
         if (!(rc = check_object(L, p, PERIOD_KEYS)) && !(rc = get_date(L, p, "from", &d->from, d->from_iso)) &&
             !(rc = member(L, p, "tenge", JSON_INTEGER, true, &tv)) &&
             !(rc = get_word(L, p, "purpose", parse_period_purpose, "all, fines, benefits", &purpose)) &&
@@ -544,8 +544,8 @@ static int load_equivalence(loader *L, const json_t *rules)
         json_t *it = json_array_get(arr, i);
         size_t m = push_index(L, i);
         int kind, unit;
-        bool present;
-        int64_t centi;
+        bool present = false;
+        int64_t centi = 0;
         if (!(rc = check_object(L, it, ITEM_KEYS)) &&
             !(rc = get_word(L, it, "kind", kzp_kind_parse, "fine, community_service, arrest, correctional_work",
                             &kind)) &&
@@ -588,7 +588,7 @@ static int load_caps(loader *L, const json_t *rules)
 {
     static const char *const KEYS[] = {"id", "flag", "category", "numerator", "denominator", "citation", NULL};
     kzp_ctx *ctx = L->ctx;
-    json_t *arr;
+    json_t *arr = NULL;
     int rc = member(L, rules, "half_cap", JSON_ARRAY, false, &arr);
     if (rc || !arr) {
         return rc;
@@ -652,7 +652,7 @@ static int load_rules(loader *L, const json_t *root)
         return rc;
     }
     size_t m0 = push_key(L, "rules");
-    int day;
+    int day = 0;
     int first = check_object(L, rules, KEYS);
     if ((first == KZP_OK || L->collect) && !(rc = member(L, rules, "fine_mci_day", JSON_OBJECT, true, &fd))) {
         size_t m = push_key(L, "fine_mci_day");
@@ -740,7 +740,7 @@ static int load_article(loader *L, const json_t *a, kzp_article_def *d)
         rc = fail(L, KZP_E_NOMEM, "out of memory");
     }
     int first = rc;
-    for (size_t i = 0; i < n && (first == KZP_OK || (L->collect && d->sanctions)); i++) {
+    for (size_t i = 0; i < n && d->sanctions && (first == KZP_OK || L->collect); i++) {
         size_t mi = push_index(L, i);
         kzp_sanction_def *sd = &d->sanctions[d->sanction_count];
         rc = load_sanction(L, json_array_get(arr, i), sd);
@@ -759,7 +759,7 @@ static int load_article(loader *L, const json_t *a, kzp_article_def *d)
 
 static int load_articles(loader *L, const json_t *root)
 {
-    json_t *arr;
+    json_t *arr = NULL;
     int rc = member(L, root, "articles", JSON_ARRAY, true, &arr);
     if (rc) {
         return rc;

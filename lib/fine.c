@@ -45,6 +45,7 @@ int kzp_fine_compute(kzp_fine *out, const kzp_ctx *ctx, const char *offence_date
     out->certainty = f.certainty;
     out->stale = f.stale;
     out->basis_count = f.basis_count;
+    // NOLINTNEXTLINE(bugprone-sizeof-expression): basis is an array of pointers; one pointer is the element
     memcpy(out->basis, f.basis, f.basis_count * sizeof f.basis[0]);
     kzp_error_clear(err);
     return KZP_OK;

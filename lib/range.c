@@ -55,6 +55,7 @@ static void range_copy(kzp_range *dst, const kzp_range *src)
     dst->certainty = src->certainty;
     dst->stale = src->stale;
     dst->basis_count = src->basis_count;
+    // NOLINTNEXTLINE(bugprone-sizeof-expression): basis is an array of pointers; one pointer is the element
     memcpy(dst->basis, src->basis, src->basis_count * sizeof src->basis[0]);
     dst->caps[0] = src->caps[0];
     dst->caps[1] = src->caps[1];
@@ -192,7 +193,8 @@ int kzp_check_sentence(kzp_check *out, const kzp_ctx *ctx, const char *article, 
         return rc;
     }
     const kzp_sanction *s = NULL;
-    for (size_t i = 0; i < c.range.sanction_count; i++) {
+    // kzp_range_get set the range on success (the analyzer does not follow rc)
+    for (size_t i = 0; i < c.range.sanction_count; i++) { // NOLINT(clang-analyzer-core.UndefinedBinaryOperatorResult)
         if (c.range.sanctions[i].kind == kind) {
             s = &c.range.sanctions[i];
         }

@@ -108,6 +108,7 @@ int kzp_fail(kzp_error *err, int code, const char *path, const char *fmt, ...)
         }
         va_list ap;
         va_start(ap, fmt);
+        // NOLINTNEXTLINE(clang-analyzer-valist.Uninitialized): a false report; va_start is just above
         vsnprintf(err->message, sizeof err->message, fmt, ap);
         va_end(ap);
         utf8_repair(err->path);

@@ -107,7 +107,10 @@ static const char *text_of(const json_t *req, const char *key, const char *fallb
 static int lang_of(const json_t *req, int *lang, kzp_error *err)
 {
     const char *s = text_of(req, "lang", "en");
-    *lang = strcmp(s, "en") == 0 ? KZP_LANG_EN : strcmp(s, "ru") == 0 ? KZP_LANG_RU : strcmp(s, "kk") == 0 ? KZP_LANG_KK : -1;
+    *lang = strcmp(s, "en") == 0   ? KZP_LANG_EN
+            : strcmp(s, "ru") == 0 ? KZP_LANG_RU
+            : strcmp(s, "kk") == 0 ? KZP_LANG_KK
+                                   : -1;
     return *lang < 0 ? fail(err, KZP_E_INVALID_ARG, "lang must be 'en', 'ru' or 'kk'") : KZP_OK;
 }
 
@@ -280,10 +283,10 @@ static int op_tables(const kzp_ctx *ctx, const char *op, json_t **out)
         for (size_t i = 0; i < di.article_count; i++) {
             kzp_article art;
             kzp_article_at(&art, ctx, i);
-            json_array_append_new(
-                a, json_pack("{s:s, s:{s:s, s:s, s:s}, s:s, s:s, s:o}", "id", art.id, "title", "en", art.title[0], "ru",
-                             art.title[1], "kk", art.title[2], "category", kzp_category_name(art.category),
-                             "inForceFrom", art.in_force_from, "citation", citation(art.citation)));
+            json_array_append_new(a, json_pack("{s:s, s:{s:s, s:s, s:s}, s:s, s:s, s:o}", "id", art.id, "title", "en",
+                                               art.title[0], "ru", art.title[1], "kk", art.title[2], "category",
+                                               kzp_category_name(art.category), "inForceFrom", art.in_force_from,
+                                               "citation", citation(art.citation)));
         }
     }
     *out = a;
@@ -329,20 +332,20 @@ static int op_query(const kzp_ctx *ctx, const json_t *req, const char *op, json_
             return rc;
         }
         *out = json_pack("{s:b, s:s, s:s, s:s, s:o, s:o, s:o, s:o, s:o}", "fits", c.fits, "violation",
-                         kzp_violation_name(c.violation), "kind", kzp_kind_name(c.kind), "unit",
-                         kzp_unit_name(c.unit), "amount", decimal(c.amount_centi), "limit", decimal(c.limit_centi),
-                         "excess", decimal(c.excess_centi), "range", range(ctx, &c.range), "receipt", receipt(ctx));
+                         kzp_violation_name(c.violation), "kind", kzp_kind_name(c.kind), "unit", kzp_unit_name(c.unit),
+                         "amount", decimal(c.amount_centi), "limit", decimal(c.limit_centi), "excess",
+                         decimal(c.excess_centi), "range", range(ctx, &c.range), "receipt", receipt(ctx));
     } else {
         kzp_conversion c;
         if ((rc = amount_of(req, "amount", &centi, err)) || (rc = kind_of(req, "from", &kind, err)) ||
             (rc = kind_of(req, "to", &to, err)) || (rc = kzp_convert(&c, ctx, kind, centi, to, err))) {
             return rc;
         }
-        *out = json_pack("{s:s, s:o, s:s, s:o, s:o, s:s, s:b, s:o, s:o}", "fromKind", kzp_kind_name(c.from_kind),
-                         "amount", decimal(c.from_centi), "toKind", kzp_kind_name(c.to_kind), "whole",
-                         int64_text(c.whole), "remainder", decimal(c.remainder_centi), "remainderUnit",
-                         kzp_unit_name(c.from_unit), "exact", c.exact, "citation", citation(c.citation), "receipt",
-                         receipt(ctx));
+        *out =
+            json_pack("{s:s, s:o, s:s, s:o, s:o, s:s, s:b, s:o, s:o}", "fromKind", kzp_kind_name(c.from_kind), "amount",
+                      decimal(c.from_centi), "toKind", kzp_kind_name(c.to_kind), "whole", int64_text(c.whole),
+                      "remainder", decimal(c.remainder_centi), "remainderUnit", kzp_unit_name(c.from_unit), "exact",
+                      c.exact, "citation", citation(c.citation), "receipt", receipt(ctx));
     }
     return KZP_OK;
 }
