@@ -1,0 +1,415 @@
+// page.test.mjs: the educators' page (web/) in a real browser. It serves the assembled site
+// (build-wasm/site, or $KZP_SITE_DIR) with Python's static server on a free port of 127.0.0.1, drives
+// Debian's chromium with playwright-core, and checks numbers a person worked out from the law.
+//   cd tests/web && npm ci          (once: playwright-core, no browser download)
+//   sh scripts/build-wasm && node --test tests/web/
+// KZP_UPDATE_SCREENSHOT=1 also writes docs/web-page.png (1280 px wide) and docs/web-page-phone.png (390 px).
+
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const ROOT = resolve(HERE, '..', '..');
+const SITE = resolve(ROOT, process.env.KZP_SITE_DIR || 'build-wasm/site');
+const CHROMIUM = process.env.KZP_CHROMIUM || '/usr/bin/chromium';
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+// Expected words come from the shared vectors, written out by hand (tests/vectors/words.json).
+const WORDS = JSON.parse(readFileSync(join(ROOT, 'tests/vectors/words.json'), 'utf8'));
+const DATASET = JSON.parse(readFileSync(join(ROOT, 'data/kzpenalty.json'), 'utf8'));
+
+/** Text with every kind of space made a plain space, trimmed. */
+const norm = (s) => String(s ?? '').replace(/[\s\u00a0\u202f]+/g, ' ').trim();
+
+function freePort() {
+  return new Promise((ok, fail) => {
+    const s = createServer();
+    s.unref();
+    s.on('error', fail);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => ok(port));
+    });
+  });
+}
+
+async function waitForServer(url, child) {
+  for (let i = 0; i < 100; i++) {
+    if (child.exitCode !== null) {
+      throw new Error(`python3 -m http.server exited with code ${child.exitCode}`);
+    }
+    try {
+      const r = await fetch(url);
+      if (r.ok) {
+        return;
+      }
+    } catch {
+      /* not listening yet */
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`no answer from ${url} after 10 s`);
+}
+
+/** What the page test needs; a missing piece fails the run with what to do, never skips it. */
+function prerequisites() {
+  const files = ['index.html', 'app.js', 'charts.js', 'i18n.js', 'style.css', 'kzpenalty.mjs', 'kzpenalty_core.mjs'];
+  for (const file of files) {
+    assert.ok(existsSync(join(SITE, file)),
+      `the site is missing ${join(SITE, file)}: run "sh scripts/build-wasm" (or set KZP_SITE_DIR)`);
+  }
+  assert.ok(existsSync(CHROMIUM), `chromium is missing at ${CHROMIUM}: install Debian's chromium package`);
+}
+
+test('the site and chromium are there', () => prerequisites());
+
+test('the page has every text in every language (same keys in ru, kk and en)', async () => {
+  const { texts, LANGS } = await import(new URL('../../web/i18n.js', import.meta.url).href);
+  const keys = (o, prefix = '') => Object.entries(o).flatMap(([k, v]) =>
+    (v && typeof v === 'object' ? keys(v, `${prefix}${k}.`) : [`${prefix}${k}`])).sort();
+  assert.deepEqual([...LANGS].sort(), ['en', 'kk', 'ru']);
+  for (const lang of ['kk', 'en']) assert.deepEqual(keys(texts(lang)), keys(texts('ru')), lang);
+  for (const lang of LANGS) {
+    for (const k of keys(texts(lang))) {
+      const v = k.split('.').reduce((o, part) => o[part], texts(lang));
+      assert.ok(typeof v === 'function' || (typeof v === 'string' && v.trim() !== ''), `${lang}: ${k} is empty`);
+    }
+  }
+});
+
+describe('educators page (web/) in chromium', () => {
+  let server;
+  let browser;
+  let page;
+  let base;
+  const requests = [];
+  const consoleErrors = [];
+
+  before(async () => {
+    prerequisites();
+    let chromium;
+    try {
+      ({ chromium } = await import('playwright-core'));
+    } catch (e) {
+      throw new Error(`playwright-core is not installed: run "npm ci" in tests/web (${e.message})`);
+    }
+
+    const port = await freePort();
+    server = spawn('python3', ['-m', 'http.server', '--bind', '127.0.0.1', String(port), '--directory', SITE],
+      { stdio: 'ignore' });
+    base = `http://127.0.0.1:${port}/`;
+    await waitForServer(base, server);
+
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
+    page = await context.newPage();
+    page.on('request', (r) => requests.push(r.url()));
+    page.on('console', (m) => {
+      if (m.type() === 'error') {
+        consoleErrors.push(m.text());
+      }
+    });
+    page.on('pageerror', (e) => consoleErrors.push(String(e)));
+    await open();
+  });
+
+  after(async () => {
+    await browser?.close();
+    server?.kill();
+  });
+
+  async function open() {
+    await page.goto(base);
+    await page.waitForSelector('body[data-ready="true"]', { timeout: 15000 });
+  }
+
+  /** Set the controls; each control re-renders the page synchronously on its input event. */
+  async function ask({ lang = 'ru', date = '2026-02-10', halfCap = false, mci = '' } = {}) {
+    await page.selectOption('#lang', lang);
+    await page.fill('#date', date);
+    await page.setChecked('#half-cap', halfCap);
+    await page.fill('#mci', mci);
+  }
+
+  const text = async (selector) => norm(await page.textContent(selector));
+
+  test('2026-02-10: the maximum fine is 865 000 tenge, in figures and in Russian words', async () => {
+    await ask({ lang: 'ru', date: '2026-02-10' });
+    // Art. 115-1: a fine of up to 200 MCI; the MCI on 10 Feb 2026 is 4,325 tenge (from 1 Jan 2026):
+    // 200 MCI x 4,325 tenge = 865,000 tenge.
+    assert.equal(await text('[data-testid=fine-max-figures]'), '865 000 тенге');
+    assert.match(await text('[data-testid=fine-max-words]'), /восемьсот шестьдесят пять тысяч/);
+    assert.match(await text('[data-testid=mci-used]'), /^4 325 ₸/);
+    assert.equal(await text('[data-testid=max-fine]'), '200');
+    assert.equal(await text('[data-testid=max-community_service]'), '200');
+    assert.equal(await text('[data-testid=max-arrest]'), '50');
+    // The sanctions of 115-1 are known from statements of state bodies, not the act's text.
+    assert.match(await page.getAttribute('[data-testid=certainty]', 'class'), /cert-statement/);
+    assert.equal(await page.getAttribute('html', 'lang'), 'ru');
+    assert.equal(await page.isVisible('[data-testid=hypothetical-banner]'), false);
+    assert.equal(await text('[data-testid=error]'), '');
+  });
+
+  test('the words follow the language switch (kk from the shared vectors, en)', async () => {
+    // 200 x 4,325 = 865,000 tenge = 86,500,000 tiyn.
+    const vector = WORDS.tenge.find((v) => v.tiyn === 86500000);
+    assert.ok(vector, 'tests/vectors/words.json has 865,000 tenge');
+    await ask({ lang: 'kk', date: '2026-02-10' });
+    assert.equal(await text('[data-testid=fine-max-words]'), vector.words.kk);
+    assert.equal(await text('[data-testid=fine-max-figures]'), '865 000 теңге');
+    assert.equal(await page.getAttribute('html', 'lang'), 'kk');
+    await ask({ lang: 'en', date: '2026-02-10' });
+    assert.equal(await text('[data-testid=fine-max-words]'), 'eight hundred sixty-five thousand tenge');
+    assert.equal(await text('[data-testid=fine-max-words]'), vector.words.en);
+    assert.equal(await text('[data-testid=fine-max-figures]'), '865 000 ₸');
+    assert.equal(await page.getAttribute('html', 'lang'), 'en');
+  });
+
+  test('every language fills every text: no missing wording, no unfilled placeholder', async () => {
+    for (const lang of ['ru', 'kk', 'en']) {
+      await ask({ lang, date: '2026-02-10', halfCap: true, mci: '5000' });
+      const body = await page.innerText('body');
+      assert.doesNotMatch(body, /undefined|null|NaN|\{[a-z]+\}/, `${lang}: a text is missing or unfilled`);
+    }
+    await ask({ lang: 'ru', date: '2026-02-10' });
+  });
+
+  test('2025-10-01: 786 400 tenge', async () => {
+    await ask({ lang: 'ru', date: '2025-10-01' });
+    // The MCI for 2025 is 3,932 tenge: 200 MCI x 3,932 tenge = 786,400 tenge.
+    assert.equal(await text('[data-testid=fine-max-figures]'), '786 400 тенге');
+    assert.match(await text('[data-testid=fine-max-words]'), /семьсот восемьдесят шесть тысяч четыреста/);
+    // The year control follows the date.
+    assert.equal(await page.inputValue('#year'), '2025');
+  });
+
+  test('the half cap (Art. 55 part 2): 100 MCI, 100 hours, 25 days', async () => {
+    await ask({ lang: 'en', date: '2026-02-10', halfCap: true });
+    // At most half of each maximum: 200 / 2 = 100 MCI, 200 / 2 = 100 hours, 50 / 2 = 25 days;
+    // the fine: 100 MCI x 4,325 tenge = 432,500 tenge.
+    assert.equal(await text('[data-testid=max-fine]'), '100');
+    assert.equal(await text('[data-testid=max-community_service]'), '100');
+    assert.equal(await text('[data-testid=max-arrest]'), '25');
+    assert.equal(await text('[data-testid=fine-max-figures]'), '432 500 ₸');
+    // Art. 61: 100 MCI = 100 hours (1 hour = 1 MCI) = 25 days (1 day = 4 MCI: 100 / 4 = 25).
+    assert.equal(await text('[data-testid=equivalence-caption]'),
+      'fine: 100 MCI = community service: 100 hours = arrest: 25 days');
+    await ask({ lang: 'en', date: '2026-02-10', halfCap: false });
+    assert.equal(await text('[data-testid=max-arrest]'), '50');
+  });
+
+  test('a hypothetical MCI of 5 000: 1 000 000 tenge and the "not law" banner', async () => {
+    await ask({ lang: 'en', date: '2026-02-10', mci: '5000' });
+    // 200 MCI x 5,000 tenge = 1,000,000 tenge.
+    assert.equal(await text('[data-testid=fine-max-figures]'), '1 000 000 ₸');
+    assert.equal(await text('[data-testid=fine-max-words]'), 'one million tenge');
+    assert.ok(await page.isVisible('[data-testid=hypothetical-banner]'));
+    assert.match(await text('[data-testid=hypothetical-banner]'),
+      /Hypothetical MCI of 5 000 tenge: these numbers are not law/);
+    assert.match(await page.getAttribute('[data-testid=certainty]', 'class'), /cert-hypothetical/);
+    // The history chart keeps the law's values and adds one what-if bar.
+    assert.equal(await page.locator('[data-testid=history-chart] rect[data-hypothetical]').count(), 1);
+    assert.match(await text('[data-testid=basis]'), /hypothetical value \(what-if\)/);
+
+    await ask({ lang: 'en', date: '2026-02-10', mci: '12.5' });
+    assert.match(await text('[data-testid=error]'), /whole number of tenge/);
+    assert.equal(await page.getAttribute('[data-testid=error]', 'role'), 'alert');
+    await ask({ lang: 'en', date: '2026-02-10', mci: '' });
+    assert.equal(await page.isVisible('[data-testid=hypothetical-banner]'), false);
+    assert.equal(await text('[data-testid=fine-max-figures]'), '865 000 ₸');
+  });
+
+  test('an offence before 2025-09-16: the article is not in force (role=alert)', async () => {
+    await ask({ lang: 'en', date: '2025-09-15' });
+    // Art. 115-1 applies to offences from 16 Sep 2025 (sixty days after publication of the law of 16 Jul 2025).
+    const alert = page.locator('[role=alert]');
+    assert.equal(await alert.count(), 1);
+    assert.ok(await alert.isVisible());
+    assert.equal(norm(await alert.textContent()),
+      'Article 115-1 applies to offences committed on or after 2025-09-16; it was not in force on 2025-09-15.');
+    assert.equal(await page.isVisible('[data-testid=results]'), false);
+    // The first day it applies works again.
+    await ask({ lang: 'en', date: '2025-09-16' });
+    assert.equal(await text('[data-testid=error]'), '');
+    assert.equal(await text('[data-testid=fine-max-figures]'), '786 400 ₸');
+    // After the known MCI table (2026-12-31) the fine cannot be priced.
+    await ask({ lang: 'en', date: '2027-01-01' });
+    assert.match(await text('[role=alert]'), /The MCI is known until 2026-12-31/);
+  });
+
+  test('the Art. 61 chart: 200 MCI = 200 hours = 50 days, with a title, a description and a table', async () => {
+    await ask({ lang: 'en', date: '2026-02-10' });
+    // Art. 61: 1 hour of community service = 1 MCI, so 200 hours = 200 MCI;
+    // 1 day of arrest = 4 MCI, so 50 days = 50 x 4 = 200 MCI: the three maxima are equal.
+    assert.equal(await text('[data-testid=equivalence-caption]'),
+      'fine: 200 MCI = community service: 200 hours = arrest: 50 days');
+    const chart = page.locator('[data-testid=equivalence-chart] svg');
+    assert.equal(await chart.getAttribute('role'), 'img');
+    assert.match(norm(await chart.locator('title').textContent()), /maxima of the three alternatives/);
+    assert.match(norm(await chart.locator('desc').textContent()), /200 MCI = .*200 hours = .*50 days/);
+    const bars = chart.locator('rect[data-kind]');
+    assert.equal(await bars.count(), 3);
+    const widths = [];
+    for (let i = 0; i < 3; i++) {
+      assert.equal(await bars.nth(i).getAttribute('data-mci'), '200');
+      widths.push(Number(await bars.nth(i).getAttribute('width')));
+    }
+    assert.ok(widths.every((w) => w > 0 && w === widths[0]), `equal bars for equal amounts: ${widths}`);
+    assert.equal(await page.locator('[data-testid=equivalence-table] tbody tr').count(), 3);
+  });
+
+  test('the history chart: one bar per year of the MCI table, values from the law', async () => {
+    await ask({ lang: 'en', date: '2026-02-10' });
+    // The dataset's MCI periods for fines (2022's April change was for benefits only): one bar per year.
+    const forFines = DATASET.mci.periods.filter((p) => p.purpose !== 'benefits');
+    const years = [...new Set(forFines.map((p) => p.from.slice(0, 4)))];
+    const chart = page.locator('[data-testid=history-chart] svg');
+    assert.equal(await chart.getAttribute('role'), 'img');
+    assert.ok(norm(await chart.locator('title').textContent()).length > 0);
+    assert.ok(norm(await chart.locator('desc').textContent()).length > 0);
+    const bars = chart.locator('rect[data-year]');
+    assert.equal(await bars.count(), years.length);
+    assert.ok(years.length >= 13, 'the table runs from 2014 to 2026 at least');
+    const shown = await bars.evaluateAll((rs) => rs.map((r) => r.getAttribute('data-year')));
+    assert.deepEqual(shown, years);
+    const rows = await page.locator('[data-testid=history-table] tbody tr').evaluateAll((trs) =>
+      Object.fromEntries(trs.map((tr) =>
+        [tr.dataset.year, [...tr.cells].map((c) => c.textContent.replace(/\s+/g, ' ').trim())])));
+    // 2015: 200 x 1,982 = 396,400 tenge (the article did not exist yet: the value of 200 MCI then).
+    assert.equal(rows['2015'][2], '396 400 ₸');
+    assert.equal(rows['2015'][3], 'not yet in force');
+    // 2020: the MCI rose to 2,778 on 1 April: 200 x 2,778 = 555,600 tenge.
+    assert.equal(rows['2020'][2], '555 600 ₸');
+    // 2022: fines kept 3,063 all year: 200 x 3,063 = 612,600 tenge.
+    assert.equal(rows['2022'][2], '612 600 ₸');
+    // 2025 from 16 Sep (in force): 200 x 3,932 = 786,400; 2026: 200 x 4,325 = 865,000.
+    assert.deepEqual([rows['2025'][2], rows['2025'][3]], ['786 400 ₸', 'in force']);
+    assert.deepEqual([rows['2026'][2], rows['2026'][3]], ['865 000 ₸', 'in force']);
+    // 2014's MCI (1,852) rests on one weak source: shown, marked unverified.
+    assert.equal(await chart.locator('rect[data-year="2014"]').getAttribute('data-certainty'), 'unverified');
+    // The longest bar is the largest amount (2026).
+    const w = async (y) => Number(await chart.locator(`rect[data-year="${y}"]`).getAttribute('width'));
+    assert.ok((await w('2026')) > (await w('2025')) && (await w('2025')) > (await w('2015')));
+  });
+
+  test('the legal basis lists the citations behind the answer', async () => {
+    await ask({ lang: 'en', date: '2026-02-10' });
+    const basis = await text('[data-testid=basis]');
+    for (const ref of ['Art. 115-1', 'Art. 41 part 1', 'Art. 61', 'MCI from 2026-01-01', 'Law No. 239-VIII']) {
+      assert.ok(basis.includes(ref), `basis names ${ref}`);
+    }
+    assert.ok(basis.includes('statement of a state body') && basis.includes('official text'));
+  });
+
+  test('keyboard and labels: Tab reaches the controls in order, each with a label and a visible focus', async () => {
+    await open(); // a fresh page: focus starts at the document
+    const order = [];
+    for (let i = 0; i < 20 && order.length < 6; i++) {
+      await page.keyboard.press('Tab');
+      const id = await page.evaluate(() => document.activeElement && document.activeElement.id);
+      if (id && order[order.length - 1] !== id) {
+        order.push(id); // a date field takes several Tabs (day, month, year): counted once
+      }
+    }
+    assert.deepEqual(order, ['lang', 'article', 'date', 'year', 'half-cap', 'mci']);
+    await page.focus('#mci');
+    await page.keyboard.press('Shift+Tab');
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'half-cap');
+    const outline = await page.evaluate(() => {
+      const s = getComputedStyle(document.activeElement);
+      return [s.outlineStyle, parseFloat(s.outlineWidth)];
+    });
+    assert.notEqual(outline[0], 'none');
+    assert.ok(outline[1] >= 2, `focus outline ${outline[1]}px`);
+    const unlabelled = await page.evaluate(() =>
+      [...document.querySelectorAll('input, select')].filter((c) => c.labels.length === 0).map((c) => c.id));
+    assert.deepEqual(unlabelled, []);
+    assert.equal(await page.getAttribute('[data-testid=summary]', 'aria-live'), 'polite');
+    // The keyboard works the controls too: Space ticks the half cap.
+    await page.keyboard.press('Space');
+    assert.equal(await text('[data-testid=max-arrest]'), '25');
+    await page.keyboard.press('Space');
+    assert.equal(await text('[data-testid=max-arrest]'), '50');
+  });
+
+  test('text contrast is at least 4.5:1', async () => {
+    await ask({ lang: 'en', date: '2026-02-10', mci: '5000' });
+    const low = await page.evaluate(() => {
+      const rgb = (c) => (c.match(/[\d.]+/g) || []).map(Number);
+      const lum = ([r, g, b]) => {
+        const f = (v) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+        return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+      };
+      const background = (el) => {
+        for (let e = el; e; e = e.parentElement) {
+          const c = rgb(getComputedStyle(e).backgroundColor);
+          if (c.length === 3 || c[3] === 1) {
+            return c.slice(0, 3);
+          }
+        }
+        return [255, 255, 255];
+      };
+      const bad = [];
+      for (const el of document.querySelectorAll('body *')) {
+        if (el.closest('svg') || !el.checkVisibility() || el.closest('.sr-only')) {
+          continue;
+        }
+        if (![...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim())) {
+          continue;
+        }
+        const a = lum(rgb(getComputedStyle(el).color).slice(0, 3));
+        const b = lum(background(el));
+        const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+        if (ratio < 4.5) {
+          bad.push(`${el.tagName}#${el.id}.${el.className}: ${ratio.toFixed(2)}`);
+        }
+      }
+      return bad;
+    });
+    assert.deepEqual(low, []);
+    await ask({ lang: 'en', date: '2026-02-10', mci: '' });
+  });
+
+  test('a 360 px phone: no sideways scrolling', async () => {
+    await page.setViewportSize({ width: 360, height: 740 });
+    await ask({ lang: 'ru', date: '2026-02-10' });
+    await page.waitForTimeout(100); // the charts redraw at the new width
+    const [scroll, client] = await page.evaluate(() =>
+      [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
+    assert.ok(scroll <= client, `page ${scroll}px wide in a ${client}px window`);
+    const svg = await page.locator('[data-testid=history-chart] svg').boundingBox();
+    assert.ok(svg.width <= 360, `history chart ${svg.width}px wide`);
+    await page.setViewportSize({ width: 1280, height: 900 });
+  });
+
+  test('screenshots', async () => {
+    await ask({ lang: 'en', date: '2026-02-10' });
+    await page.evaluate(() => document.activeElement && document.activeElement.blur());
+    mkdirSync(join(ROOT, 'build-wasm'), { recursive: true });
+    await page.waitForTimeout(100);
+    await page.screenshot({ path: join(ROOT, 'build-wasm/web-page.png'), fullPage: true });
+    if (process.env.KZP_UPDATE_SCREENSHOT === '1') {
+      await page.screenshot({ path: join(ROOT, 'docs/web-page.png'), fullPage: true });
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.waitForTimeout(100);
+      await page.screenshot({ path: join(ROOT, 'docs/web-page-phone.png'), fullPage: true });
+      await page.setViewportSize({ width: 1280, height: 900 });
+    }
+  });
+
+  test('no console errors, and no request to any host but 127.0.0.1', async () => {
+    assert.deepEqual(consoleErrors, []);
+    assert.ok(requests.length > 0);
+    const foreign = requests.filter((u) => {
+      const url = new URL(u);
+      return !(url.protocol === 'data:' || url.protocol === 'blob:' || url.hostname === '127.0.0.1');
+    });
+    assert.deepEqual(foreign, []);
+  });
+});

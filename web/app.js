@@ -1,0 +1,572 @@
+// app.js: the wiring of the educators' page. It reads the controls, asks the kzpenalty library
+// (WebAssembly, ./kzpenalty.mjs) and writes its answers into the page. No legal rule and no number is
+// worked out here: bounds, tenge, words, equivalences and citations are the library's; this file only
+// chooses which questions to ask and lays the answers out (chart lengths are ratios of library numbers).
+
+import { load } from './kzpenalty.mjs';
+import { LANGS, texts, fill, showDate, showQty, moneyStyle, preferredLang } from './i18n.js';
+import { stackedBars, rowBars } from './charts.js';
+
+const $ = (id) => document.getElementById(id);
+const ui = {
+  lang: $('lang'),
+  article: $('article'),
+  date: $('date'),
+  year: $('year'),
+  halfCap: $('half-cap'),
+  mci: $('mci'),
+};
+
+let k = null; // the library module
+let law = null; // Context of the embedded dataset
+let charts = null; // what the charts were last drawn from, to redraw them at a new width
+let whatIf = null; // { raw, ctx }: the last hypothetical-MCI Context, kept while its value stays
+
+/** An HTML element with attributes and children (strings become text, never markup). */
+function h(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(attrs)) {
+    if (value !== undefined && value !== null && value !== false) {
+      node.setAttribute(key, value === true ? '' : String(value));
+    }
+  }
+  node.append(...children.flat().filter((c) => c !== null && c !== undefined));
+  return node;
+}
+
+/** 4325 -> "4 325": digits grouped for reading, nothing computed. */
+const group = (n) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '\u00a0');
+
+const lang = () => (LANGS.includes(ui.lang.value) ? ui.lang.value : 'ru');
+const currentArticle = () => law.articles().find((a) => a.id === ui.article.value) || law.articles()[0];
+
+/** "200 МРП", "50 суток": an amount from the library with the library's unit word. */
+function amount(value, unit, l) {
+  return `${showQty(value, l)}\u00a0${k.unitLabel(unit, l, String(value))}`;
+}
+
+/** The fines periods of the MCI table grouped by year, the last period of each year kept. */
+function mciYears() {
+  const years = new Map();
+  for (const p of law.mciTable()) {
+    if (p.purpose !== 'benefits') {
+      years.set(p.from.slice(0, 4), p);
+    }
+  }
+  return years;
+}
+
+/** The date a year stands for: its last MCI period's first day, or the article's first day if later. */
+function yearDate(year, article) {
+  const period = mciYears().get(year);
+  if (!period) {
+    return null;
+  }
+  const inForce = article.inForceFrom;
+  return inForce.slice(0, 4) === year && inForce > period.from ? inForce : period.from;
+}
+
+/** A library error as a sentence in the page's language. */
+function errorText(e, t, vars) {
+  if (e && typeof e.code === 'string' && t.err[e.code]) {
+    return fill(t.err[e.code], { ...vars, message: e.message });
+  }
+  return fill(t.err.other, { message: e && e.message ? e.message : String(e) });
+}
+
+// ---- questions to the library ---------------------------------------------------------------
+
+/** Everything the page shows for the current controls, or an error. */
+function ask() {
+  const l = lang();
+  const t = texts(l);
+  const article = currentArticle();
+  const date = ui.date.value;
+  const mitigated = ui.halfCap.checked;
+  const vars = {
+    article: article.id,
+    inForce: showDate(article.inForceFrom, l),
+    date: showDate(date, l),
+    until: showDate(law.info.mciKnownUntil, l),
+  };
+  const model = { l, t, article, date, mitigated, hypo: null, error: null };
+  try {
+    model.history = askHistory(article, mitigated);
+  } catch (e) {
+    console.error('kzpenalty: the history chart could not be computed', e);
+    model.history = null;
+  }
+
+  let ctx = law;
+  const raw = ui.mci.value.trim();
+  if (raw !== '') {
+    if (!/^\d+$/.test(raw) || !Number.isSafeInteger(Number(raw))) {
+      model.error = t.err.mciWhole;
+      return model;
+    }
+    try {
+      if (!whatIf || whatIf.raw !== raw) {
+        whatIf = { raw, ctx: law.whatIf(Number(raw)) };
+      }
+      ctx = whatIf.ctx;
+      model.hypo = raw;
+    } catch (e) {
+      model.error = errorText(e, t, vars);
+      return model;
+    }
+  }
+  if (!date) {
+    model.error = t.err.noDate;
+    return model;
+  }
+  try {
+    const range = ctx.range(article.id, date, { mitigated });
+    model.range = range;
+    model.sentences = ctx.sanctionTexts(article.id, date, l, { mitigated });
+    model.equivalence = askEquivalence(ctx, range);
+  } catch (e) {
+    model.error = errorText(e, t, vars);
+  }
+  return model;
+}
+
+/** Art. 61: each alternative's maximum in MCI of fine, the fine's maximum in the other units, one unit. */
+function askEquivalence(ctx, range) {
+  const rows = range.sanctions.map((s) => {
+    let mci = null;
+    let conversion = null;
+    if (s.unit === 'mci') {
+      mci = s.max;
+    } else {
+      try {
+        conversion = ctx.convert(s.max, s.kind, 'fine');
+        mci = conversion.whole.toString();
+      } catch {
+        mci = null; // a kind without an Art. 61 rate: no bar length
+      }
+    }
+    return { sanction: s, mci, conversion };
+  });
+  const fine = range.sanctions.find((s) => s.kind === 'fine');
+  const fromFine = [];
+  const citations = [];
+  if (fine) {
+    for (const s of range.sanctions) {
+      if (s.kind !== 'fine') {
+        const c = ctx.convert(fine.max, 'fine', s.kind);
+        fromFine.push({ kind: s.kind, unit: s.unit, conversion: c });
+        citations.push(c.citation);
+      }
+    }
+  }
+  // One unit of the alternative with the largest unit (a day of arrest), in the others.
+  const base = range.sanctions.find((s) => s.kind === 'arrest') || null;
+  const oneUnit = [];
+  if (base) {
+    for (const s of range.sanctions) {
+      if (s.kind !== base.kind) {
+        try {
+          oneUnit.push({ kind: s.kind, unit: s.unit, conversion: ctx.convert(1, base.kind, s.kind) });
+        } catch {
+          /* no rate for this pair: left out */
+        }
+      }
+    }
+  }
+  return { rows, fine, fromFine, base, oneUnit, citations };
+}
+
+/** The tenge value of the article's maximum fine for every year of the MCI table (the dataset, never a what-if). */
+function askHistory(article, mitigated) {
+  let probe;
+  try {
+    probe = law.range(article.id, article.inForceFrom, { mitigated });
+  } catch {
+    return null;
+  }
+  const fine = probe.sanctions.find((s) => s.kind === 'fine');
+  if (!fine) {
+    return null;
+  }
+  const rows = [];
+  for (const year of mciYears().keys()) {
+    const date = yearDate(year, article);
+    try {
+      const r = law.range(article.id, date, { mitigated });
+      const f = r.sanctions.find((s) => s.kind === 'fine');
+      rows.push({ year, date, inForce: true, tiyn: f.maxTiyn, mci: r.mci, certainty: r.mci.certainty });
+    } catch (e) {
+      if (e.code !== 'KZP_E_NOT_IN_FORCE') {
+        throw e;
+      }
+      const f = law.fine(fine.max, date);
+      rows.push({ year, date, inForce: false, tiyn: f.amountTiyn, mci: f.mci, certainty: f.certainty });
+    }
+  }
+  return { fine, rows, receipt: probe.receipt };
+}
+
+// ---- the page -------------------------------------------------------------------------------
+
+function applyChrome(l) {
+  const t = texts(l);
+  document.documentElement.lang = l;
+  document.title = t.docTitle;
+  for (const node of document.querySelectorAll('[data-i18n]')) {
+    node.textContent = t[node.dataset.i18n];
+  }
+  const none = ui.year.querySelector('option[value=""]');
+  if (none) {
+    none.textContent = t.yearNone;
+  }
+  for (const option of ui.article.options) {
+    const a = law && law.articles().find((x) => x.id === option.value);
+    if (a) {
+      option.textContent = `${a.id}. ${a.title[l]}`;
+    }
+  }
+}
+
+function fillControls() {
+  for (const a of law.articles()) {
+    ui.article.append(h('option', { value: a.id }, a.id));
+  }
+  ui.year.append(h('option', { value: '' }, ''));
+  for (const year of mciYears().keys()) {
+    ui.year.append(h('option', { value: year }, year));
+  }
+}
+
+/** Today if the library can answer for it, else the latest MCI period's start, else the article's first day. */
+function defaultDate(article) {
+  const now = new Date();
+  const today = [now.getFullYear(), now.getMonth() + 1, now.getDate()]
+    .map((n) => String(n).padStart(2, '0'))
+    .join('-');
+  const latest = [...mciYears().values()].pop();
+  for (const date of [today, latest && latest.from, article.inForceFrom]) {
+    try {
+      law.range(article.id, date);
+      return date;
+    } catch {
+      /* try the next one */
+    }
+  }
+  return article.inForceFrom;
+}
+
+function syncYear() {
+  const year = ui.date.value.slice(0, 4);
+  ui.year.value = mciYears().has(year) ? year : '';
+}
+
+function render() {
+  const m = ask();
+  const { t, l } = m;
+  applyChrome(l);
+
+  const banner = $('hypo-banner');
+  banner.hidden = !m.hypo;
+  banner.textContent = m.hypo ? fill(t.hypoBanner, { mci: group(m.hypo) }) : '';
+  $('error').textContent = m.error || '';
+
+  const ok = !m.error && m.range;
+  $('results').hidden = !ok;
+  $('equivalence').hidden = !ok;
+  $('basis-section').hidden = !ok;
+  if (ok) {
+    renderResults(m);
+    renderBasis(m);
+  }
+  renderHistory(m);
+  renderFooter(m);
+  charts = { m, ok };
+  drawCharts();
+  $('summary').textContent = ok ? [m.hypo ? banner.textContent : '', ...m.sentences].filter(Boolean).join('; ') : '';
+}
+
+function renderResults(m) {
+  const { t, l, range } = m;
+  $('fact-date').textContent = showDate(range.offenceDate, l);
+  $('fact-category').textContent = k.categoryLabel(m.article.category, l);
+  const mci = range.mci;
+  $('fact-mci').textContent = !mci
+    ? '—'
+    : mci.certainty === 'hypothetical'
+      ? fill(t.mciHypo, { tenge: group(mci.tenge) })
+      : fill(t.mciFrom, { tenge: group(mci.tenge), from: showDate(mci.from, l) });
+  const badge = $('fact-certainty');
+  badge.textContent = t.cert[range.certainty] || range.certainty;
+  badge.className = `badge cert-${range.certainty}`;
+  const stale = $('stale');
+  stale.hidden = !range.stale;
+  stale.textContent = range.stale ? t.stale : '';
+
+  const style = moneyStyle(l);
+  $('sanction-rows').replaceChildren(
+    ...range.sanctions.map((s) => {
+      const min = s.min === null ? t.noMin : amount(s.min, s.unit, l);
+      const max = [
+        h('span', { 'data-testid': `max-${s.kind}` }, showQty(s.max, l)),
+        `\u00a0${k.unitLabel(s.unit, l, s.max)}`,
+      ];
+      if (s.maxTiyn !== null) {
+        max.push(' = ', h('span', { class: 'nowrap' }, k.formatTenge(s.maxTiyn, style)));
+      }
+      if (s.capped) {
+        max.push(h('br'), h('small', {}, fill(t.capped, { max: amount(s.articleMax, s.unit, l) })));
+      }
+      return h(
+        'tr',
+        { 'data-kind': s.kind },
+        h('th', { scope: 'row' }, k.kindLabel(s.kind, l)),
+        h('td', { 'data-label': t.colMin }, min),
+        h('td', { 'data-label': t.colMax }, ...max),
+      );
+    }),
+  );
+
+  const fine = range.sanctions.find((s) => s.kind === 'fine' && s.maxTiyn !== null);
+  $('fine-figures').textContent = fine ? k.formatTenge(fine.maxTiyn, style) : '—';
+  $('fine-words').textContent = fine ? k.tengeWords(fine.maxTiyn, l) : '—';
+  $('verdict').replaceChildren(...m.sentences.map((s) => h('li', {}, s)));
+
+  const eq = m.equivalence;
+  const link = (kind, value, unit) => `${k.kindLabel(kind, l)}: ${amount(value, unit, l)}`;
+  const rest = (c) => (c.exact ? '' : ` + ${amount(c.remainder, c.remainderUnit, l)}`);
+  const converted = (x) => link(x.kind, x.conversion.whole, x.unit) + rest(x.conversion);
+  $('equiv-caption').textContent = eq.fine
+    ? [link('fine', eq.fine.max, 'mci'), ...eq.fromFine.map(converted)].join(' = ')
+    : '';
+  $('equiv-one').textContent = eq.base
+    ? `${t.equivOne} ${[link(eq.base.kind, '1', eq.base.unit), ...eq.oneUnit.map(converted)].join(' = ')}`
+    : '';
+  const head = [t.colKind, t.colMaxAmount, t.colEquiv].map((c) => h('th', { scope: 'col' }, c));
+  $('equiv-table').replaceChildren(
+    h('thead', {}, h('tr', {}, ...head)),
+    h(
+      'tbody',
+      {},
+      ...eq.rows.map((r) =>
+        h(
+          'tr',
+          {},
+          h('th', { scope: 'row' }, k.kindLabel(r.sanction.kind, l)),
+          h('td', {}, amount(r.sanction.max, r.sanction.unit, l)),
+          h('td', {}, r.mci === null ? '—' : amount(r.mci, 'mci', l)),
+        ),
+      ),
+    ),
+  );
+}
+
+function renderBasis(m) {
+  const { t, range, equivalence } = m;
+  const seen = new Set();
+  const citations = [...range.basis, ...equivalence.citations].filter((c) => !seen.has(c.id) && seen.add(c.id));
+  const source = (c) => [c.document, c.seenIn ? `${t.seenIn}: ${c.seenIn}` : ''].filter(Boolean).join('. ');
+  $('basis').replaceChildren(
+    ...citations.map((c) =>
+      h(
+        'li',
+        { 'data-citation': c.id },
+        h(
+          'p',
+          {},
+          h('strong', {}, c.reference || c.act),
+          ' ',
+          h('span', { class: `badge cert-${c.status}` }, t.cert[c.status] || c.status),
+        ),
+        c.reference ? h('p', {}, c.act) : null,
+        c.note ? h('p', {}, c.note) : null,
+        source(c) ? h('p', { class: 'hint' }, source(c)) : null,
+      ),
+    ),
+  );
+}
+
+function renderHistory(m) {
+  const { t, l, history } = m;
+  $('history').hidden = !history;
+  if (!history) {
+    return;
+  }
+  const maxText = amount(history.fine.max, 'mci', l);
+  $('history-intro').textContent = fill(t.historyIntro, { date: showDate(m.article.inForceFrom, l), max: maxText });
+  const style = moneyStyle(l);
+  $('history-table').replaceChildren(
+    h(
+      'thead',
+      {},
+      h(
+        'tr',
+        {},
+        ...[t.colYear, t.colMciFrom, t.colValue, t.colStatus, t.certainty].map((c) => h('th', { scope: 'col' }, c)),
+      ),
+    ),
+    h(
+      'tbody',
+      {},
+      ...history.rows.map((r) =>
+        h(
+          'tr',
+          { 'data-year': r.year },
+          h('th', { scope: 'row' }, r.year),
+          h('td', {}, `${group(r.mci.tenge)} ₸ (${showDate(r.mci.from, l)})`),
+          h('td', { class: 'nowrap' }, k.formatTenge(r.tiyn, style)),
+          h('td', {}, r.inForce ? t.statusInForce : t.statusNotInForce),
+          h('td', {}, t.cert[r.certainty] || r.certainty),
+        ),
+      ),
+    ),
+  );
+  const legend = [
+    ['sw-in-force', t.legendInForce],
+    ['sw-not-in-force', fill(t.legendNotInForce, { max: maxText })],
+  ];
+  if (history.rows.some((r) => r.certainty === 'unverified')) {
+    legend.push([null, t.legendUnverified]);
+  }
+  if (m.hypo && m.range) {
+    legend.push(['sw-hypo', t.legendHypo]);
+  }
+  $('history-legend').replaceChildren(
+    ...legend.map(([cls, text]) =>
+      h('li', {}, cls ? h('span', { class: `swatch ${cls}`, 'aria-hidden': 'true' }) : null, text),
+    ),
+  );
+}
+
+function renderFooter(m) {
+  const info = law.info;
+  const receipt = (m.range && m.range.receipt) || (m.history && m.history.receipt);
+  $('footer').textContent = fill(m.t.footer, {
+    library: receipt ? receipt.library : '',
+    dataset: info.id,
+    version: info.version,
+    verified: showDate(info.verifiedOn, m.l),
+    fingerprint: info.fingerprint,
+    until: showDate(info.mciKnownUntil, m.l),
+  });
+}
+
+/** Both charts, at the width their boxes have now. */
+function drawCharts() {
+  if (!charts) {
+    return;
+  }
+  const { m, ok } = charts;
+  const { t, l } = m;
+  if (ok) {
+    const box = $('equiv-chart');
+    const rows = m.equivalence.rows;
+    const longest = Math.max(...rows.map((r) => (r.mci === null ? 0 : Number(r.mci))));
+    box.replaceChildren(
+      stackedBars({
+        id: 'equiv-svg',
+        width: box.clientWidth,
+        title: t.equivTitle,
+        desc: $('equiv-caption').textContent,
+        rows: rows.map((r) => ({
+          label: k.kindLabel(r.sanction.kind, l),
+          text:
+            amount(r.sanction.max, r.sanction.unit, l) +
+            (r.sanction.unit !== 'mci' && r.mci !== null ? ` = ${amount(r.mci, 'mci', l)}` : ''),
+          ratio: r.mci === null || !longest ? 0 : Number(r.mci) / longest,
+          cls: `bar-${r.sanction.kind}`,
+          attrs: { 'data-kind': r.sanction.kind, 'data-mci': r.mci },
+        })),
+      }),
+    );
+  }
+  const history = m.history;
+  if (history) {
+    const box = $('history-chart');
+    const rows = history.rows.map((r) => ({
+      label: r.year,
+      tiyn: r.tiyn,
+      text: `${k.formatTenge(r.tiyn, 'sign')}${r.certainty === 'unverified' ? ' *' : ''}`,
+      hatched: !r.inForce,
+      cls: r.inForce ? 'bar-in-force' : 'bar-not-in-force',
+      attrs: { 'data-year': r.year, 'data-in-force': String(r.inForce), 'data-certainty': r.certainty },
+    }));
+    const fine = m.hypo && m.range && m.range.sanctions.find((s) => s.kind === 'fine' && s.maxTiyn !== null);
+    if (fine) {
+      rows.push({
+        label: t.hypoRow,
+        tiyn: fine.maxTiyn,
+        text: k.formatTenge(fine.maxTiyn, 'sign'),
+        cls: 'bar-hypo',
+        attrs: { 'data-hypothetical': 'true' },
+      });
+    }
+    const most = rows.reduce((a, r) => (r.tiyn > a ? r.tiyn : a), 0n);
+    for (const r of rows) {
+      r.ratio = most > 0n ? Number(r.tiyn) / Number(most) : 0;
+    }
+    const first = history.rows[0];
+    const last = history.rows[history.rows.length - 1];
+    box.replaceChildren(
+      rowBars({
+        id: 'history-svg',
+        width: box.clientWidth,
+        title: t.historyTitle,
+        desc: fill(t.historyDesc, {
+          first: first.year,
+          firstValue: k.formatTenge(first.tiyn, moneyStyle(l)),
+          last: last.year,
+          lastValue: k.formatTenge(last.tiyn, moneyStyle(l)),
+        }),
+        rows,
+      }),
+    );
+  }
+}
+
+async function main() {
+  const stored = preferredLang(navigator.languages || [navigator.language]);
+  ui.lang.value = stored;
+  applyChrome(stored);
+  try {
+    k = await load();
+    law = new k.Context();
+  } catch (e) {
+    $('status-loading').hidden = true;
+    $('error').textContent = fill(texts(stored).err.load, { message: e && e.message ? e.message : String(e) });
+    return;
+  }
+  fillControls();
+  ui.date.value = defaultDate(currentArticle());
+  syncYear();
+  $('status-loading').hidden = true;
+
+  ui.lang.addEventListener('change', render);
+  ui.article.addEventListener('change', render);
+  ui.halfCap.addEventListener('change', render);
+  ui.mci.addEventListener('input', render);
+  ui.date.addEventListener('input', () => {
+    syncYear();
+    render();
+  });
+  ui.year.addEventListener('change', () => {
+    if (ui.year.value) {
+      ui.date.value = yearDate(ui.year.value, currentArticle());
+    }
+    render();
+  });
+  $('form').addEventListener('submit', (e) => e.preventDefault());
+
+  let width = 0;
+  new ResizeObserver(() => {
+    const now = $('history-chart').clientWidth;
+    if (now !== width) {
+      width = now;
+      drawCharts();
+    }
+  }).observe(document.querySelector('main'));
+
+  render();
+  document.body.dataset.ready = 'true';
+}
+
+main();
