@@ -59,6 +59,9 @@ int kzp_mci_on(kzp_mci *out, const kzp_ctx *ctx, const char *date, int purpose, 
     if (!out || !ctx || !date) {
         return kzp_fail(err, KZP_E_INVALID_ARG, NULL, "NULL argument to kzp_mci_on");
     }
+    if (flags & ~KZP_Q_KNOWN) { /* as every query: a flag this version does not know is refused */
+        return kzp_fail(err, KZP_E_INVALID_ARG, NULL, "unknown query flags 0x%x", flags & ~KZP_Q_KNOWN);
+    }
     if (!kzp_date_parse_days(&day, date)) {
         return kzp_date_check(date, err);
     }

@@ -133,6 +133,19 @@ START_TEST(malformed_dataset)
     if (m->same_line) {
         ck_assert_msg(err.line == line, "case %d: line %d, want %d", _i, err.line, line);
     }
+    /* validating the same text lists that problem first, with the same code, path and line,
+     * and goes on through the rest of the file without inventing others */
+    kzp_error list[16];
+    size_t count = 0;
+    rc = kzp_dataset_validate(list, 16, &count, text, strlen(text));
+    ck_assert_msg(rc == m->code, "case %d: validate gave %s", _i, kzp_status_name(rc));
+    /* one problem; or, when the broken thing was a citation, also the first reference to it */
+    ck_assert_msg(count == 1 ||
+                      (count == 2 && strncmp(err.path, "$.citations[", 12) == 0 && list[1].code == KZP_E_DATA_REF),
+                  "case %d: %zu problems: %s", _i, count, list[count > 1].message);
+    ck_assert_int_eq(list[0].code, m->code);
+    ck_assert_str_eq(list[0].path, err.path);
+    ck_assert_int_eq(list[0].line, err.line);
     free(text);
 }
 END_TEST
