@@ -17,7 +17,7 @@ static int parse_text(json_t **out, const char *json, size_t len, kzp_error *err
 /* Parse and build; a static text (the embedded dataset) is borrowed instead of copied. */
 static int new_from_text(kzp_ctx **out, const char *json, size_t len, bool is_static, kzp_error *err)
 {
-    json_t *root;
+    json_t *root = NULL;
     int rc = parse_text(&root, json ? json : "", len, err);
     if (rc) {
         return rc;
@@ -27,10 +27,18 @@ static int new_from_text(kzp_ctx **out, const char *json, size_t len, bool is_st
     return rc;
 }
 
+bool kzp_json_out_of_memory(const struct json_error_t *jerr)
+{
+    return json_error_code(jerr) == json_error_out_of_memory || jerr->text[0] == '\0';
+}
+
 static int parse_text(json_t **out, const char *json, size_t len, kzp_error *err)
 {
     json_error_t jerr;
     json_t *root = json_loadb(json, len, LOAD_FLAGS, &jerr);
+    if (!root && kzp_json_out_of_memory(&jerr)) {
+        return kzp_fail(err, KZP_E_NOMEM, NULL, "out of memory reading the JSON text");
+    }
     if (!root) {
         /* jansson counts columns in characters; report bytes, as for every other problem. */
         int line, column;
@@ -197,7 +205,7 @@ static bool tree_has_string(json_t *v, const char *s)
     }
     if (json_is_object(v)) {
         const char *k;
-        json_t *x;
+        json_t *x = NULL;
         json_object_foreach(v, k, x)
         {
             if (tree_has_string(x, s)) {
@@ -325,7 +333,7 @@ int kzp_ctx_new_with_mci(kzp_ctx **out, const kzp_ctx *base, const char *json, s
     if (!out || !base || (!json && len > 0)) {
         return kzp_fail(err, KZP_E_INVALID_ARG, NULL, "NULL argument to kzp_ctx_new_with_mci");
     }
-    json_t *ov, *root = NULL;
+    json_t *ov = NULL, *root = NULL;
     int rc = parse_text(&ov, json ? json : "", len, err);
     if (rc) {
         return rc;
@@ -336,7 +344,7 @@ int kzp_ctx_new_with_mci(kzp_ctx **out, const kzp_ctx *base, const char *json, s
         goto done;
     }
     const char *key;
-    json_t *val;
+    json_t *val = NULL;
     json_object_foreach(ov, key, val)
     {
         bool known = false;
@@ -435,7 +443,7 @@ int kzp_ctx_new_what_if(kzp_ctx **out, const kzp_ctx *base, int64_t mci_tenge, k
                         "a hypothetical MCI must be a whole number of tenge from 1 to 1000000000, not %lld",
                         (long long)mci_tenge);
     }
-    json_t *root;
+    json_t *root = NULL;
     int rc = base_root(&root, base, err);
     if (rc) {
         return rc;

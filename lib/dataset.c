@@ -867,6 +867,9 @@ int kzp_dataset_validate(kzp_error *errors, size_t cap, size_t *count, const cha
     }
     json_error_t jerr;
     json_t *root = json_loadb(json ? json : "", len, JSON_REJECT_DUPLICATES, &jerr);
+    if (!root && kzp_json_out_of_memory(&jerr)) {
+        return KZP_E_NOMEM; /* not a problem of the text: nothing to list */
+    }
     if (!root) {
         /* A syntax error hides everything after it: that one problem is all there is to say. */
         kzp_error e;

@@ -128,6 +128,11 @@ struct kzp_ctx {
  * (borrowed when text_is_static, else copied); without it root is serialised instead. On
  * success takes nothing from root (the caller still owns it). */
 struct json_t;
+struct json_error_t;
+/* After a failed json_loadb: true when jansson ran out of memory rather than met bad text.
+ * jansson 2.14 leaves the error text empty on most of its allocation failures (and sets
+ * json_error_out_of_memory on others); every syntax error has a message. */
+bool kzp_json_out_of_memory(const struct json_error_t *jerr);
 int kzp_ctx_build(kzp_ctx **out, struct json_t *root, const char *text, size_t len, bool text_is_static,
                   kzp_error *err);
 

@@ -1,9 +1,13 @@
-/* Out of memory: the library's own allocations (malloc, calloc, realloc, wrapped at link time)
- * fail one by one, the first, then the second, and so on until the call succeeds. Every
- * failure must return KZP_E_NOMEM, leave the output untouched, and (under ASan and valgrind)
- * leak nothing. jansson's allocations are not wrapped: they happen inside its shared library. */
+/* Out of memory: every allocation (the library's malloc, calloc and realloc, wrapped at link
+ * time, and jansson's, routed through the same wrapper with json_set_alloc_funcs) fails one by
+ * one, the first, then the second, and so on until the call succeeds. Every failure must
+ * return KZP_E_NOMEM, leave the output untouched, and (under ASan and valgrind) leak nothing.
+ * Except inside jansson's parser: jansson 2.14 itself writes past a buffer when an allocation
+ * fails while it lexes a string (akheron/jansson issue 362; a fix is pending upstream), so
+ * allocations made inside json_loadb (wrapped too) are counted but never failed. */
 #include "test_util.h"
 
+#include <jansson.h>
 #include <stddef.h>
 
 void *__real_malloc(size_t size);
@@ -18,9 +22,20 @@ static bool should_fail(void)
     return fail_at >= 0 && count++ == fail_at;
 }
 
+static bool in_jansson_parser;
+
 void *__wrap_malloc(size_t size)
 {
     return should_fail() ? NULL : __real_malloc(size);
+}
+
+json_t *__real_json_loadb(const char *buffer, size_t buflen, size_t flags, json_error_t *error);
+json_t *__wrap_json_loadb(const char *buffer, size_t buflen, size_t flags, json_error_t *error)
+{
+    in_jansson_parser = true;
+    json_t *root = __real_json_loadb(buffer, buflen, flags, error);
+    in_jansson_parser = false;
+    return root;
 }
 void *__wrap_calloc(size_t n, size_t size)
 {
@@ -101,10 +116,22 @@ START_TEST(validation_survives_allocation_failures)
 }
 END_TEST
 
+/* jansson allocates inside its shared library, out of reach of --wrap: give it the wrapper */
+static void *jansson_malloc(size_t size)
+{
+    return in_jansson_parser ? __real_malloc(size) : __wrap_malloc(size);
+}
+
+static void route_jansson(void)
+{
+    json_set_alloc_funcs(jansson_malloc, free);
+}
+
 static Suite *oom_suite(void)
 {
     Suite *s = suite_create("oom");
     TCase *tc = tcase_create("core");
+    tcase_add_unchecked_fixture(tc, route_jansson, NULL);
     tcase_set_timeout(tc, 300);
     tcase_add_test(tc, contexts_survive_allocation_failures);
     tcase_add_test(tc, validation_survives_allocation_failures);
