@@ -551,11 +551,13 @@ static int load_equivalence(loader *L, const json_t *rules)
                             &kind)) &&
             !(rc = get_word(L, it, "unit", kzp_unit_parse, "mci, hours, days", &unit)) &&
             !(rc = get_amount(L, it, "amount", true, &present, &centi))) {
-            size_t mk = push_key(L, "amount");
-            if (unit != kzp_kind_unit(kind)) {
+            /* each problem is reported at the member that has it */
+            bool wrong_unit = unit != kzp_kind_unit(kind), not_whole = centi == 0 || centi % 100 != 0;
+            size_t mk = push_key(L, wrong_unit ? "unit" : not_whole ? "amount" : "kind");
+            if (wrong_unit) {
                 rc = fail(L, KZP_E_DATA_VALUE, "%s is measured in %s, not %s", kzp_kind_name(kind),
                           kzp_unit_name(kzp_kind_unit(kind)), kzp_unit_name(unit));
-            } else if (centi == 0 || centi % 100 != 0) {
+            } else if (not_whole) {
                 rc = fail(L, KZP_E_DATA_VALUE, "an equivalence must be a whole number of units greater than zero");
             } else if (L->ctx->equiv_centi[kind] != 0) {
                 rc = fail(L, KZP_E_DATA_DUPLICATE, "%s is listed twice", kzp_kind_name(kind));
