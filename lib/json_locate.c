@@ -129,13 +129,14 @@ void kzp_json_locate(const char *text, size_t len, const char *path, int *line, 
             }
             p = end;
         } else if (p[0] == '[' && p[1] == '"') {
-            /* ["key"]: a key with characters a dotted path cannot carry; \" and \\ escaped. */
+            /* ["key"]: a key with characters a dotted path cannot carry. The path escapes \" and
+             * \\ as JSON text does, so the key is kept escaped to match the text's raw bytes. */
             char key[128];
             size_t k = 0;
             const char *q = p + 2;
-            while (*q && *q != '"' && k < sizeof key - 1) {
+            while (*q && *q != '"' && k < sizeof key - 2) {
                 if (*q == '\\' && q[1]) {
-                    q++;
+                    key[k++] = *q++;
                 }
                 key[k++] = *q++;
             }

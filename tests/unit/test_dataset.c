@@ -107,6 +107,8 @@ static const mutation MUTATIONS[] = {
     {"\"from\": \"2022-04-01\", \"tenge\": 3180, \"purpose\": \"benefits\"",
      "\"from\": \"2022-01-01\", \"tenge\": 3180, \"purpose\": \"fines\"", KZP_E_DATA_ORDER, "$.mci.periods[10].from",
      1},
+    /* a key with a quote: its path escapes it, and its line is found (it was the root's once) */
+    {"\"schema_version\": 1,", "\"schema_version\": 1, \"a\\\"b\": 0,", KZP_E_SCHEMA, "$[\"a\\\"b\"]", 1},
     /* a key a dotted path cannot carry is named in brackets, not mistaken for $.mci.periods[3] */
     {"\"schema_version\": 1,", "\"schema_version\": 1, \"mci.periods[3]\": 0,", KZP_E_SCHEMA, "$[\"mci.periods[3]\"]",
      1},
