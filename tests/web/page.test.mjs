@@ -70,7 +70,10 @@ function prerequisites() {
 test('the site and chromium are there', () => prerequisites());
 
 test('the page has every text in every language (same keys in ru, kk and en)', async () => {
-  const { texts, LANGS } = await import(new URL('../../web/i18n.js', import.meta.url).href);
+  // web/*.js are ES modules for the browser; Node 18 would read a .js file outside a "type": "module"
+  // package as CommonJS, so the module is imported from its source text
+  const source = readFileSync(new URL('../../web/i18n.js', import.meta.url), 'utf8');
+  const { texts, LANGS } = await import(`data:text/javascript,${encodeURIComponent(source)}`);
   const keys = (o, prefix = '') => Object.entries(o).flatMap(([k, v]) =>
     (v && typeof v === 'object' ? keys(v, `${prefix}${k}.`) : [`${prefix}${k}`])).sort();
   assert.deepEqual([...LANGS].sort(), ['en', 'kk', 'ru']);
