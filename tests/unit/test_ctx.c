@@ -67,6 +67,25 @@ START_TEST(replace_a_period)
 }
 END_TEST
 
+START_TEST(replace_the_source_of_a_period)
+{
+    /* an MCI update may correct the citation of an MCI period (not of an article or a rule) */
+    static const char upd[] = "{\"citations\": [{\"id\": \"mci-2026\", \"act\": \"corrected act\", "
+                              "\"seen_in\": \"the test\", \"status\": \"statement\"}], \"periods\": []}";
+    kzp_ctx *next = NULL;
+    kzp_error err;
+    ck_assert_msg(kzp_ctx_new_with_mci(&next, base, upd, strlen(upd), &err) == KZP_OK, "%s", err.message);
+    kzp_mci m;
+    ck_assert_int_eq(kzp_mci_on(&m, next, "2026-02-10", KZP_PURPOSE_FINES, 0, NULL), KZP_OK);
+    ck_assert_int_eq(m.tenge, 4325); /* the value stays; its source and certainty change */
+    ck_assert_str_eq(m.citation->act, "corrected act");
+    ck_assert_int_eq(m.certainty, KZP_CERT_STATEMENT);
+    ck_assert_int_eq(kzp_mci_on(&m, base, "2026-02-10", KZP_PURPOSE_FINES, 0, NULL), KZP_OK);
+    ck_assert_int_eq(m.certainty, KZP_CERT_OFFICIAL); /* the base is unchanged */
+    kzp_ctx_free(next);
+}
+END_TEST
+
 typedef struct bad_update {
     const char *json;
     int code;
@@ -108,6 +127,13 @@ static const bad_update BAD_UPDATES[] = {
     /* known_until before the 2026 period already in the table */
     {"{\"known_until\": \"2025-12-31\", \"periods\": []}", KZP_E_DATA_ORDER, "$.known_until", 1},
     {"{\"known_until_citation\": \"nope\", \"periods\": []}", KZP_E_DATA_REF, "$.known_until_citation", 1},
+    {"{\"known_until\": 2027, \"periods\": []}", KZP_E_SCHEMA, "$.known_until", 1},
+    {"{\"citations\": {}, \"periods\": []}", KZP_E_SCHEMA, "$.citations", 1},
+    {"{\"periods\": [5]}", KZP_E_SCHEMA, "$.periods[0]", 1},
+    /* the second citation of the update is reported at its place in the update, on line 2 */
+    {"{\"citations\": [" FIXTURE_CITATION ",\n{\"id\": \"z\"}], \"periods\": []}", KZP_E_SCHEMA, "$.citations[1].act",
+     2},
+    {"{\"periods\": [],\n\"periods\": []}", KZP_E_JSON, "$", 2},
 };
 
 START_TEST(bad_update_changes_nothing)
@@ -187,6 +213,7 @@ static Suite *ctx_suite(void)
     tcase_add_checked_fixture(tc, setup, teardown);
     tcase_add_test(tc, add_next_year);
     tcase_add_test(tc, replace_a_period);
+    tcase_add_test(tc, replace_the_source_of_a_period);
     tcase_add_loop_test(tc, bad_update_changes_nothing, 0, (int)(sizeof BAD_UPDATES / sizeof BAD_UPDATES[0]));
     tcase_add_test(tc, null_error_pointer_is_allowed);
     tcase_add_test(tc, what_if);
