@@ -229,9 +229,12 @@ KZP_API int kzp_format_tenge(char *buf, size_t size, int64_t tiyn, int style);
 /** The loaded, validated legal dataset. Opaque and immutable; share it between threads freely. */
 typedef struct kzp_ctx kzp_ctx;
 
-/** Build a context from the dataset embedded in the library (data/kzpenalty.json at
- *  build time). *out receives a new context owned by the caller (free with
- *  kzp_ctx_free). Errors: KZP_E_INVALID_ARG, KZP_E_NOMEM. Thread-safe. Since 0.1.0. */
+/** A context of the dataset embedded in the library (data/kzpenalty.json at build time).
+ *  The embedded dataset is parsed on the first call in a process; that context is shared by
+ *  every later call (a context is immutable, so sharing is safe), which makes this call cheap
+ *  after the first. Pass it to kzp_ctx_free like any other context: for this one it does
+ *  nothing, and the context lives until the process ends. Errors: KZP_E_INVALID_ARG,
+ *  KZP_E_NOMEM (on the first call; a later call tries again). Thread-safe. Since 0.1.0. */
 KZP_API int kzp_ctx_new(kzp_ctx **out, kzp_error *err);
 
 /** Build a context from a dataset in a JSON buffer of len bytes (need not be
@@ -276,8 +279,9 @@ KZP_API int kzp_ctx_new_what_if(kzp_ctx **out, const kzp_ctx *base, int64_t mci_
 KZP_API int kzp_dataset_validate(kzp_error *errors, size_t cap, size_t *count, const char *json, size_t len);
 
 /** Free a context and everything borrowed from it (citations, titles, dataset info). NULL
- *  is a no-op. Never fails. Thread-safety: the only call that is not safe to overlap with
- *  others on the same context: no other thread may still be using ctx. Since 0.1.0. */
+ *  and the shared embedded context (kzp_ctx_new) are no-ops. Never fails. Thread-safety:
+ *  the only call that is not safe to overlap with others on the same context: no other
+ *  thread may still be using ctx. Since 0.1.0. */
 KZP_API void kzp_ctx_free(kzp_ctx *ctx);
 
 /** A source that backs a value. All strings are borrowed from the context. */

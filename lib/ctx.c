@@ -5,6 +5,8 @@
 
 #include <errno.h>
 #include <jansson.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -62,12 +64,36 @@ int kzp_ctx_new_from_buffer(kzp_ctx **out, const char *json, size_t len, kzp_err
     return new_from_text(out, json, len, false, err);
 }
 
+/* The embedded dataset never changes, and neither does a context: it is parsed once per
+ * process, on the first kzp_ctx_new, and that one context is handed to every caller. It is
+ * never freed (kzp_ctx_free skips it). A failed build (out of memory) is not remembered, so
+ * a later call tries again. */
+static _Atomic(kzp_ctx *) embedded_ctx;
+static pthread_mutex_t embedded_lock = PTHREAD_MUTEX_INITIALIZER;
+
 int kzp_ctx_new(kzp_ctx **out, kzp_error *err)
 {
     if (!out) {
         return kzp_fail(err, KZP_E_INVALID_ARG, NULL, "NULL argument to kzp_ctx_new");
     }
-    return new_from_text(out, kzp_embedded_dataset, kzp_embedded_dataset_len, true, err);
+    kzp_ctx *ctx = atomic_load_explicit(&embedded_ctx, memory_order_acquire);
+    if (!ctx) {
+        pthread_mutex_lock(&embedded_lock);
+        ctx = atomic_load_explicit(&embedded_ctx, memory_order_relaxed);
+        if (!ctx) {
+            int rc = new_from_text(&ctx, kzp_embedded_dataset, kzp_embedded_dataset_len, true, err);
+            if (rc) {
+                pthread_mutex_unlock(&embedded_lock);
+                return rc;
+            }
+            ctx->shared = true;
+            atomic_store_explicit(&embedded_ctx, ctx, memory_order_release);
+        }
+        pthread_mutex_unlock(&embedded_lock);
+    }
+    *out = ctx;
+    kzp_error_clear(err);
+    return KZP_OK;
 }
 
 int kzp_ctx_new_from_file(kzp_ctx **out, const char *path, kzp_error *err)
@@ -115,7 +141,7 @@ int kzp_ctx_new_from_file(kzp_ctx **out, const char *path, kzp_error *err)
 
 void kzp_ctx_free(kzp_ctx *ctx)
 {
-    if (ctx) {
+    if (ctx && !ctx->shared) { /* the shared embedded context lives as long as the process */
         kzp_arena_free(&ctx->arena);
         free(ctx);
     }

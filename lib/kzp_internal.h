@@ -92,6 +92,7 @@ typedef struct kzp_cap_def {
 
 struct kzp_ctx {
     kzp_arena arena;
+    bool shared; /* the process-wide embedded context (kzp_ctx_new): never freed */
     /* The dataset's JSON text: derived contexts start from it, and the fingerprint is computed
      * over it. Borrowed for the embedded dataset (static), else owned (in the arena). */
     const char *canonical;
