@@ -1,5 +1,6 @@
 /* One context shared by several threads: every thread gets the same exact answers.
  * scripts/test runs this suite under ThreadSanitizer as well as in the normal build. */
+#define _POSIX_C_SOURCE 200809L /* pthread barriers under -std=c11 */
 #include "test_util.h"
 
 #include <pthread.h>
@@ -51,6 +52,44 @@ END_TEST
 
 static kzp_ctx *base_for_derive;
 
+static pthread_barrier_t start_together;
+
+static void *first_context_worker(void *arg)
+{
+    kzp_ctx **slot = arg;
+    pthread_barrier_wait(&start_together);
+    if (kzp_ctx_new(slot, NULL) != KZP_OK) {
+        *slot = NULL;
+    }
+    return NULL;
+}
+
+START_TEST(first_context_from_many_threads)
+{
+    /* Run first in its process: 8 threads ask for the embedded context at the same moment;
+     * it is built once and all of them get that one context. */
+    enum { N = 8 };
+    pthread_t t[N];
+    kzp_ctx *got[N] = {0};
+    ck_assert_int_eq(pthread_barrier_init(&start_together, NULL, N), 0);
+    for (int i = 0; i < N; i++) {
+        ck_assert_int_eq(pthread_create(&t[i], NULL, first_context_worker, &got[i]), 0);
+    }
+    for (int i = 0; i < N; i++) {
+        ck_assert_int_eq(pthread_join(t[i], NULL), 0);
+    }
+    pthread_barrier_destroy(&start_together);
+    for (int i = 0; i < N; i++) {
+        ck_assert_ptr_nonnull(got[i]);
+        ck_assert_ptr_eq(got[i], got[0]);
+    }
+    kzp_ctx_free(got[0]); /* a no-op for the shared context: it still answers */
+    kzp_fine f;
+    ck_assert_int_eq(kzp_fine_compute(&f, got[1], "2026-02-10", 20000, 0, NULL), KZP_OK);
+    ck_assert_int_eq(f.amount_tiyn, 86500000); /* 200 MCI x 4,325 tenge = 865,000 tenge */
+}
+END_TEST
+
 static void *derive_worker(void *arg)
 {
     long i = (long)arg, bad = 0;
@@ -90,6 +129,7 @@ static Suite *threads_suite(void)
     Suite *s = suite_create("threads");
     TCase *tc = tcase_create("core");
     tcase_set_timeout(tc, 120);
+    tcase_add_test(tc, first_context_from_many_threads); /* first: before anything builds the context */
     tcase_add_test(tc, shared_context);
     tcase_add_test(tc, contexts_derived_concurrently);
     suite_add_tcase(s, tc);
