@@ -190,6 +190,12 @@ describe('educators page (web/) in chromium', () => {
     assert.match(await text('[data-testid=fine-max-words]'), /семьсот восемьдесят шесть тысяч четыреста/);
     // The year control follows the date.
     assert.equal(await page.inputValue('#year'), '2025');
+    // the same amount in Kazakh and English
+    await ask({ lang: 'kk', date: '2025-10-01' });
+    assert.equal(await text('[data-testid=fine-max-figures]'), '786 400 теңге');
+    await ask({ lang: 'en', date: '2025-10-01' });
+    assert.equal(await text('[data-testid=fine-max-figures]'), '786 400 ₸');
+    assert.equal(await text('[data-testid=fine-max-words]'), 'seven hundred eighty-six thousand four hundred tenge');
   });
 
   test('the half cap (Art. 55 part 2): 100 MCI, 100 hours, 25 days', async () => {
