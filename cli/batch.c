@@ -43,7 +43,8 @@ static const kzp_ctx *what_if(what_if_cache *c, const kzp_ctx *base, int64_t ten
 static bool has_reserved_string(const json_t *v)
 {
     if (json_is_string(v)) {
-        return json_string_value(v)[0] == '\x01';
+        /* the marks json_out.c gives exact decimals (\x01) and spliced citations (\x02) */
+        return json_string_value(v)[0] == '\x01' || json_string_value(v)[0] == '\x02';
     }
     size_t i;
     json_t *x;
@@ -59,7 +60,7 @@ static bool has_reserved_string(const json_t *v)
     if (json_is_object(v)) {
         json_object_foreach((json_t *)v, k, x)
         {
-            if (k[0] == '\x01' || has_reserved_string(x)) {
+            if (k[0] == '\x01' || k[0] == '\x02' || has_reserved_string(x)) {
                 return true;
             }
         }
@@ -134,7 +135,7 @@ static int one_line(FILE *out, const json_t *line, unsigned long lineno, const k
     }
     if (id && has_reserved_string(id)) {
         id = NULL;
-        cli_fail(&e, CLI_E_USAGE, "'id' may not contain strings that begin with U+0001");
+        cli_fail(&e, CLI_E_USAGE, "'id' may not contain strings that begin with U+0001 or U+0002 (they are reserved)");
         goto write;
     }
     if (text_field(&rq.op, &e, line, "op", NULL, 0) || text_field(&rq.article, &e, line, "article", NULL, 0) ||
@@ -238,6 +239,7 @@ int cli_batch(FILE *in, FILE *out, const kzp_ctx *ctx, const char *default_date,
     }
     what_if_cache cache = {0};
     int failed = 0;
+    cli_json_fragments(true);
     unsigned long lineno = 0;
     size_t len;
     bool too_long;
@@ -272,6 +274,7 @@ int cli_batch(FILE *in, FILE *out, const kzp_ctx *ctx, const char *default_date,
     for (size_t i = 0; i < 4; i++) {
         kzp_ctx_free(cache.ctx[i]);
     }
+    cli_json_fragments(false);
     free(buf);
     fflush(out);
     if (read_error) {

@@ -59,6 +59,8 @@ json_t *cli_result_json(const cli_result *r, const kzp_ctx *ctx, int lang);
 json_t *cli_error_json(const cli_error *e);
 json_t *cli_receipt_json(const kzp_ctx *ctx);
 json_t *cli_citation_json(const kzp_citation *c);
+/* Citations written once and spliced into every line (batch): on, or off and released. */
+void cli_json_fragments(bool on);
 json_t *cli_decimal_json(int64_t centi);
 json_t *cli_money_text_json(int64_t tiyn);
 /* Dump with exact decimals (see json_out.c); the caller frees the text. */

@@ -3,12 +3,23 @@
  * numbers written exactly: jansson only writes reals through a double, so a fractional
  * quantity is carried as a marked string and written out as a bare decimal by
  * cli_json_dumps. No floating point touches a value. */
+#define _POSIX_C_SOURCE 200809L /* strdup */
 #include "cli.h"
 
 #include <stdlib.h>
 #include <string.h>
 
 #define DECIMAL_MARK '\x01'
+
+static size_t fragment_count;
+static char *splice_fragments(char *text);
+
+/* True if the quote at q opens a JSON string: a quote inside a string is escaped (\"), and a
+ * closing quote is never followed by a marker. */
+static bool opens_string(const char *text, const char *q)
+{
+    return q == text || q[-1] != '\\';
+}
 
 json_t *cli_decimal_json(int64_t centi)
 {
@@ -28,7 +39,8 @@ char *cli_json_dumps(const json_t *v, size_t flags)
         return NULL;
     }
     /* "\u0001<decimal>" -> <decimal>. Only our marked strings begin with U+0001: input that
-     * could be echoed (a batch id) is refused if it holds one (batch.c). */
+     * could be echoed (a batch id) is refused if it does (batch.c), and U+0001 inside echoed
+     * text follows an escaped quote (\"), which is not a string's opening quote. */
     static const char marker[] = "\"\\u0001";
     const size_t mlen = sizeof marker - 1;
     char *w = text;
@@ -37,6 +49,12 @@ char *cli_json_dumps(const json_t *v, size_t flags)
         size_t chunk = (size_t)(hit - r);
         memmove(w, r, chunk); /* the text shrinks, so writing never overtakes reading */
         w += chunk;
+        if (!opens_string(text, hit)) {
+            memmove(w, hit, mlen); /* inside a string: keep it as it is */
+            w += mlen;
+            r = hit + mlen;
+            continue;
+        }
         r = hit + mlen;
         while (*r && *r != '"') {
             *w++ = *r++;
@@ -49,7 +67,7 @@ char *cli_json_dumps(const json_t *v, size_t flags)
     memmove(w, r, rest);
     w += rest;
     *w = '\0';
-    return text;
+    return fragment_count ? splice_fragments(text) : text;
 }
 
 void cli_json_print(FILE *f, const json_t *v, bool compact)
@@ -69,11 +87,135 @@ json_t *cli_money_text_json(int64_t tiyn)
     return json_string(buf);
 }
 
-json_t *cli_citation_json(const kzp_citation *c)
+static json_t *citation_object(const kzp_citation *c)
 {
     return json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:s}", "id", c->id, "act", c->act, "reference", c->reference,
                      "document", c->document, "seen_in", c->seen_in, "note", c->note, "status",
                      kzp_certainty_name(c->certainty));
+}
+
+/* Fragments: a batch writes thousands of lines that cite the same few citations, and building
+ * and escaping each citation object again is most of its work. With fragments on, a citation
+ * is written to compact JSON text once; a line carries a marked string ("\x02" and the
+ * fragment's number) that cli_json_dumps replaces with that text. A fragment is matched by
+ * the citation's content, not its address (a what-if context's citations live elsewhere). */
+#define FRAGMENT_MARK '\x02'
+#define MAX_FRAGMENTS 64
+enum { CIT_FIELDS = 7 };
+typedef struct fragment {
+    char *field[CIT_FIELDS];
+    char *text;
+} fragment;
+static fragment fragments[MAX_FRAGMENTS];
+static size_t fragment_count;
+static bool fragments_on;
+
+static void citation_fields(const kzp_citation *c, const char *f[CIT_FIELDS])
+{
+    f[0] = c->id, f[1] = c->act, f[2] = c->reference, f[3] = c->document, f[4] = c->seen_in, f[5] = c->note;
+    f[6] = kzp_certainty_name(c->certainty);
+}
+
+static long fragment_of(const kzp_citation *c)
+{
+    const char *f[CIT_FIELDS];
+    citation_fields(c, f);
+    for (size_t i = 0; i < fragment_count; i++) {
+        size_t k = 0;
+        while (k < CIT_FIELDS && strcmp(fragments[i].field[k], f[k]) == 0) {
+            k++;
+        }
+        if (k == CIT_FIELDS) {
+            return (long)i;
+        }
+    }
+    if (fragment_count == MAX_FRAGMENTS) {
+        return -1;
+    }
+    json_t *o = citation_object(c);
+    fragment *fr = &fragments[fragment_count];
+    fr->text = o ? json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER) : NULL;
+    json_decref(o);
+    bool ok = fr->text != NULL;
+    for (size_t k = 0; k < CIT_FIELDS; k++) {
+        fr->field[k] = ok ? strdup(f[k]) : NULL;
+        ok = ok && fr->field[k];
+    }
+    if (!ok) {
+        free(fr->text);
+        for (size_t k = 0; k < CIT_FIELDS; k++) {
+            free(fr->field[k]);
+        }
+        memset(fr, 0, sizeof *fr);
+        return -1;
+    }
+    return (long)fragment_count++;
+}
+
+void cli_json_fragments(bool on)
+{
+    fragments_on = on;
+    if (!on) {
+        for (size_t i = 0; i < fragment_count; i++) {
+            free(fragments[i].text);
+            for (size_t k = 0; k < CIT_FIELDS; k++) {
+                free(fragments[i].field[k]);
+            }
+        }
+        fragment_count = 0;
+    }
+}
+
+json_t *cli_citation_json(const kzp_citation *c)
+{
+    long n = fragments_on ? fragment_of(c) : -1;
+    if (n < 0) {
+        return citation_object(c);
+    }
+    char mark[24];
+    snprintf(mark, sizeof mark, "%c%ld", FRAGMENT_MARK, n);
+    return json_string(mark);
+}
+
+/* Replace each "\u0002<n>" (a marked string, quotes included) in text with fragment n. */
+static char *splice_fragments(char *text)
+{
+    static const char marker[] = "\"\\u0002";
+    const size_t mlen = sizeof marker - 1;
+    size_t extra = 0;
+    for (const char *hit = text; (hit = strstr(hit, marker)) != NULL; hit += mlen) {
+        unsigned long n = strtoul(hit + mlen, NULL, 10);
+        extra += opens_string(text, hit) && n < fragment_count ? strlen(fragments[n].text) : 0;
+    }
+    if (extra == 0) {
+        return text;
+    }
+    char *out = malloc(strlen(text) + extra + 1);
+    if (!out) {
+        free(text);
+        return NULL;
+    }
+    char *w = out;
+    const char *r = text;
+    for (const char *hit; (hit = strstr(r, marker)) != NULL;) {
+        memcpy(w, r, (size_t)(hit - r));
+        w += hit - r;
+        char *end;
+        unsigned long n = strtoul(hit + mlen, &end, 10);
+        if (!opens_string(text, hit) || n >= fragment_count) {
+            memcpy(w, hit, mlen); /* echoed text, not a mark: keep it */
+            w += mlen;
+            r = hit + mlen;
+            continue;
+        }
+        size_t flen = strlen(fragments[n].text);
+        memcpy(w, fragments[n].text, flen);
+        w += flen;
+        r = *end == '"' ? end + 1 : end;
+    }
+    strcpy(w, r);
+    free(text);
+    return out;
 }
 
 static json_t *basis_json(const kzp_citation *const *basis, size_t n)

@@ -1,8 +1,10 @@
 /* Fuzz target: any bytes as the input of `kzpenalty batch`. Every input line must get exactly
- * one output line, and nothing may crash. */
+ * one output line, each output line must be a JSON object (whatever the input echoed into it),
+ * and nothing may crash. */
 #define _GNU_SOURCE /* fmemopen, open_memstream */
 #include "../../cli/cli.h"
 
+#include <jansson.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -38,6 +40,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     }
     if (lines_in != lines_out) {
         abort();
+    }
+    for (char *line = outbuf, *nl; line < outbuf + outlen; line = nl + 1) {
+        nl = strchr(line, '\n');
+        json_t *v = json_loadb(line, (size_t)(nl - line), 0, NULL);
+        if (!json_is_object(v)) {
+            abort();
+        }
+        json_decref(v);
     }
     free(outbuf);
     return 0;
