@@ -117,6 +117,12 @@ static int one_line(FILE *out, const json_t *line, unsigned long lineno, const k
     char mci_buf[32], amount_buf[32];
     cli_request rq = {.flags = flags};
     const kzp_ctx *ctx = base;
+    /* first of all, as every error below echoes the id */
+    if (id && has_reserved_string(id)) {
+        id = NULL;
+        cli_fail(&e, CLI_E_USAGE, "'id' may not contain strings that begin with U+0001 or U+0002 (they are reserved)");
+        goto write;
+    }
     const char *key;
     json_t *v;
     json_object_foreach((json_t *)line, key, v)
@@ -132,11 +138,6 @@ static int one_line(FILE *out, const json_t *line, unsigned long lineno, const k
                      key);
             goto write;
         }
-    }
-    if (id && has_reserved_string(id)) {
-        id = NULL;
-        cli_fail(&e, CLI_E_USAGE, "'id' may not contain strings that begin with U+0001 or U+0002 (they are reserved)");
-        goto write;
     }
     if (text_field(&rq.op, &e, line, "op", NULL, 0) || text_field(&rq.article, &e, line, "article", NULL, 0) ||
         text_field(&rq.date, &e, line, "date", NULL, 0) ||
