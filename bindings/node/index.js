@@ -35,29 +35,8 @@ class KzpError extends Error {
   }
 }
 
-const STATUS_CLASSES = {
-  KZP_E_INVALID_ARG: 'InvalidArgumentError',
-  KZP_E_NOMEM: 'OutOfMemoryError',
-  KZP_E_IO: 'DataFileError',
-  KZP_E_JSON: 'JSONSyntaxError',
-  KZP_E_SCHEMA: 'SchemaError',
-  KZP_E_SCHEMA_VERSION: 'SchemaVersionError',
-  KZP_E_BAD_DATE: 'BadDateError',
-  KZP_E_BAD_NUMBER: 'BadNumberError',
-  KZP_E_OVERFLOW: 'AmountOverflowError',
-  KZP_E_DATA_VALUE: 'DataValueError',
-  KZP_E_DATA_ORDER: 'DataOrderError',
-  KZP_E_DATA_REF: 'DataReferenceError',
-  KZP_E_DATA_DUPLICATE: 'DataDuplicateError',
-  KZP_E_UNKNOWN_KIND: 'UnknownKindError',
-  KZP_E_UNKNOWN_ARTICLE: 'UnknownArticleError',
-  KZP_E_NOT_IN_FORCE: 'NotInForceError',
-  KZP_E_MCI_STALE: 'StaleMciError',
-  KZP_E_MCI_BEFORE_FIRST: 'MciBeforeFirstError',
-  KZP_E_NO_SANCTION: 'NoSanctionError',
-  KZP_E_NO_RULE: 'NoRuleError',
-  KZP_E_UNVERIFIED: 'UnverifiedError',
-};
+// One error class per status; the WebAssembly wrapper uses the same names (scripts/build-wasm).
+const STATUS_CLASSES = require('./status-classes.json');
 
 const errors = { KzpError };
 const byCode = { KzpError };

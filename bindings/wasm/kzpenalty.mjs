@@ -11,6 +11,8 @@
  * its errors to one Error subclass per status. No rule of law is computed here.
  */
 import createKzpCore from './kzpenalty_core.mjs';
+// the Node binding's error class names (bindings/node/status-classes.json, copied by scripts/build-wasm)
+import STATUS_CLASSES from './status-classes.mjs';
 
 /** Base of every error the library reports: .code is the status name, e.g. 'KZP_E_BAD_DATE'. */
 export class KzpError extends Error {
@@ -20,30 +22,6 @@ export class KzpError extends Error {
   }
 }
 
-// The same class names as the Node binding (bindings/node/index.js; a test keeps them equal).
-const STATUS_CLASSES = {
-  KZP_E_INVALID_ARG: 'InvalidArgumentError',
-  KZP_E_NOMEM: 'OutOfMemoryError',
-  KZP_E_IO: 'DataFileError',
-  KZP_E_JSON: 'JSONSyntaxError',
-  KZP_E_SCHEMA: 'SchemaError',
-  KZP_E_SCHEMA_VERSION: 'SchemaVersionError',
-  KZP_E_BAD_DATE: 'BadDateError',
-  KZP_E_BAD_NUMBER: 'BadNumberError',
-  KZP_E_OVERFLOW: 'AmountOverflowError',
-  KZP_E_DATA_VALUE: 'DataValueError',
-  KZP_E_DATA_ORDER: 'DataOrderError',
-  KZP_E_DATA_REF: 'DataReferenceError',
-  KZP_E_DATA_DUPLICATE: 'DataDuplicateError',
-  KZP_E_UNKNOWN_KIND: 'UnknownKindError',
-  KZP_E_UNKNOWN_ARTICLE: 'UnknownArticleError',
-  KZP_E_NOT_IN_FORCE: 'NotInForceError',
-  KZP_E_MCI_STALE: 'StaleMciError',
-  KZP_E_MCI_BEFORE_FIRST: 'MciBeforeFirstError',
-  KZP_E_NO_SANCTION: 'NoSanctionError',
-  KZP_E_NO_RULE: 'NoRuleError',
-  KZP_E_UNVERIFIED: 'UnverifiedError',
-};
 
 export const errors = { KzpError };
 const byCode = {};
