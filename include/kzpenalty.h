@@ -274,7 +274,9 @@ KZP_API int kzp_ctx_new_what_if(kzp_ctx **out, const kzp_ctx *base, int64_t mci_
  *  of later checks, which can add a follow-on problem (a period citing a broken citation).
  *  A JSON syntax error is the only problem reported for a text that is not JSON.
  *  Returns KZP_OK when the dataset is valid, otherwise the code of the first problem;
- *  KZP_E_INVALID_ARG for NULL count, NULL errors with cap > 0, or NULL json with len > 0.
+ *  KZP_E_INVALID_ARG for NULL count, NULL errors with cap > 0, or NULL json with len > 0;
+ *  KZP_E_NOMEM when memory ran out before the text could be checked (then *count may be 0:
+ *  the text was not judged, so check the return value, not only the count).
  *  Nothing is kept. Thread-safe. Since 0.1.0. */
 KZP_API int kzp_dataset_validate(kzp_error *errors, size_t cap, size_t *count, const char *json, size_t len);
 

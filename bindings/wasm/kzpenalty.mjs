@@ -47,6 +47,7 @@ function deepFreeze(v) {
 }
 
 function toError(e) {
+  if (e.typeError) return new TypeError(e.message); // as the Node binding throws for a bad lang, style...
   const cls = byCode[e.code] || KzpError;
   const err = new cls(e.message);
   Object.assign(err, { code: e.code, status: e.status, path: e.path, line: e.line, column: e.column });
@@ -76,11 +77,18 @@ function wholeText(v, what) {
   throw new TypeError(`${what} must be an integer number or a bigint`);
 }
 
+// {mitigated, accelerated, allowStale, strict}: each a boolean when given (as in the Node binding:
+// a truthy 'no' must not quietly apply a half cap)
 function optionsOf(options) {
   if (options === undefined || options === null) return {};
-  if (typeof options !== 'object') throw new TypeError('options must be an object');
-  const { mitigated, accelerated, allowStale, strict } = options;
-  return { mitigated: !!mitigated, accelerated: !!accelerated, allowStale: !!allowStale, strict: !!strict };
+  if (typeof options !== 'object') throw new TypeError('options must be an object such as { mitigated: true }');
+  const out = {};
+  for (const name of ['mitigated', 'accelerated', 'allowStale', 'strict']) {
+    const v = options[name];
+    if (v !== undefined && typeof v !== 'boolean') throw new TypeError(`options.${name} must be a boolean`);
+    out[name] = v === true;
+  }
+  return out;
 }
 
 function makeApi(core) {
@@ -92,6 +100,21 @@ function makeApi(core) {
     try {
       core.stringToUTF8(text, ptr, size);
       return fn(ptr, size - 1);
+    } finally {
+      core._free(ptr);
+    }
+  }
+
+  // a dataset as text or UTF-8 bytes, handed to C as they are (no decoding: C judges the bytes)
+  function withData(data, what, fn) {
+    if (typeof data === 'string') return withText(data, fn);
+    if (!(data instanceof Uint8Array)) throw new TypeError(`${what} must be a string or a Uint8Array`);
+    const ptr = core._malloc(data.length + 1);
+    if (!ptr) throw outOfMemory();
+    try {
+      core.HEAPU8.set(data, ptr);
+      core.HEAPU8[ptr + data.length] = 0;
+      return fn(ptr, data.length);
     } finally {
       core._free(ptr);
     }
@@ -149,17 +172,15 @@ function makeApi(core) {
 
     /** A dataset from its JSON text (a string or UTF-8 bytes). */
     static fromJSON(text) {
-      const s = typeof text === 'string' ? text : text instanceof Uint8Array ? new TextDecoder().decode(text) : null;
-      if (s === null) throw new TypeError('fromJSON(text): text must be a string or a Uint8Array');
-      return new Context(withText(s, (p, n) => newContext((slot) => core._kzpw_ctx_from_json(p, n, slot))), fromPointer);
+      return new Context(withData(text, 'fromJSON(text): text',
+        (p, n) => newContext((slot) => core._kzpw_ctx_from_json(p, n, slot))), fromPointer);
     }
 
     /** This dataset with more MCI periods (an update document, see docs/dataset.md). */
     withMci(update) {
-      const s = typeof update === 'string' ? update : update instanceof Uint8Array ? new TextDecoder().decode(update) : null;
-      if (s === null) throw new TypeError('withMci(update): update must be a string or a Uint8Array');
       const base = this.#live();
-      return new Context(withText(s, (p, n) => newContext((slot) => core._kzpw_ctx_with_mci(base, p, n, slot))), fromPointer);
+      return new Context(withData(update, 'withMci(update): update',
+        (p, n) => newContext((slot) => core._kzpw_ctx_with_mci(base, p, n, slot))), fromPointer);
     }
 
     /** This dataset with one hypothetical MCI for every date: results say 'hypothetical'. */
@@ -241,10 +262,8 @@ function makeApi(core) {
       lang: needString(lang, 'lang'), amount: amountText(amount, 'amount') }),
     categoryLabel: (category, lang = 'en') => call(0, { op: 'categoryLabel', name: needString(category, 'category'),
       lang: needString(lang, 'lang') }),
-    validateDataset: (text) => {
-      const s = needString(text, 'text');
-      return deepFreeze(JSON.parse(takeText(withText(s, (p, n) => core._kzpw_validate(p, n)))));
-    },
+    validateDataset: (text) =>
+      deepFreeze(JSON.parse(takeText(withData(text, 'validateDataset(text): text', (p, n) => core._kzpw_validate(p, n))))),
     libraryVersion: core.UTF8ToString(core._kzpw_version()),
     ...errors,
   });

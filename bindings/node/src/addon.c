@@ -1251,13 +1251,13 @@ static napi_value f_validate_dataset(napi_env env, napi_callback_info info)
     enum { CAP = 200 };
     kzp_error *errs = calloc(CAP, sizeof *errs);
     size_t count = 0;
-    if (errs) {
-        kzp_dataset_validate(errs, CAP, &count, text, len);
-    }
+    /* out of memory before a list could be made is an error, not "no problems" */
+    int rc = errs ? kzp_dataset_validate(errs, CAP, &count, text, len) : KZP_E_NOMEM;
     if (owned) {
         free(text);
     }
-    if (!errs) {
+    if (rc == KZP_E_NOMEM) {
+        free(errs);
         return throw_status(env, KZP_E_NOMEM, NULL);
     }
     size_t shown = count < CAP ? count : CAP;

@@ -1375,7 +1375,10 @@ static PyObject *mod_validate_dataset(PyObject *m, PyObject *arg)
         return PyErr_NoMemory();
     }
     size_t count = 0;
-    kzp_dataset_validate(errs, CAP, &count, data, (size_t)len);
+    if (kzp_dataset_validate(errs, CAP, &count, data, (size_t)len) == KZP_E_NOMEM) {
+        PyMem_Free(errs); /* out of memory before a list could be made: not "no problems" */
+        return PyErr_NoMemory();
+    }
     size_t shown = count < CAP ? count : CAP;
     PyObject *t = PyTuple_New((Py_ssize_t)shown);
     for (size_t i = 0; t && i < shown; i++) {

@@ -90,6 +90,10 @@ static json_t *range(const kzp_ctx *ctx, const kzp_range *r)
 
 /* ---- Reading requests ---- */
 
+/* A wrong kind of argument (an unknown language, style, gender or case): the Node binding
+ * throws TypeError for these, so the answer says "typeError" and the wrapper does the same. */
+#define TYPE_ERROR 1
+
 static int fail(kzp_error *err, int code, const char *message)
 {
     memset(err, 0, sizeof *err);
@@ -100,8 +104,11 @@ static int fail(kzp_error *err, int code, const char *message)
 
 static const char *text_of(const json_t *req, const char *key, const char *fallback)
 {
-    const char *s = json_string_value(json_object_get(req, key));
-    return s ? s : fallback;
+    const json_t *v = json_object_get(req, key);
+    const char *s = json_string_value(v);
+    /* a text with a NUL inside is not cut short: "?" starts no valid value, so the library
+     * refuses it (BadDateError for a date, as the Node binding does) */
+    return !s ? fallback : strlen(s) != json_string_length(v) ? "?" : s;
 }
 
 static int lang_of(const json_t *req, int *lang, kzp_error *err)
@@ -111,7 +118,7 @@ static int lang_of(const json_t *req, int *lang, kzp_error *err)
             : strcmp(s, "ru") == 0 ? KZP_LANG_RU
             : strcmp(s, "kk") == 0 ? KZP_LANG_KK
                                    : -1;
-    return *lang < 0 ? fail(err, KZP_E_INVALID_ARG, "lang must be 'en', 'ru' or 'kk'") : KZP_OK;
+    return *lang < 0 ? fail(err, TYPE_ERROR, "lang must be 'en', 'ru' or 'kk'") : KZP_OK;
 }
 
 /* An amount the wrapper sent as decimal text ("200", "0.2"), in hundredths. */
@@ -172,7 +179,7 @@ static int op_words(const json_t *req, const char *op, json_t **out, kzp_error *
             gender = strcmp(g, G[i]) == 0 ? i : gender;
         }
         if (gender < 0 || gcase < 0) {
-            return fail(err, KZP_E_INVALID_ARG, "gender is masculine/feminine/neuter/plural, case nominative/genitive");
+            return fail(err, TYPE_ERROR, "gender is masculine/feminine/neuter/plural, case nominative/genitive");
         }
         rc = kzp_number_words(buf, sizeof buf, n, lang, gender, gcase);
     } else if (strcmp(op, "tengeWords") == 0) {
@@ -197,7 +204,7 @@ static int op_format(const json_t *req, json_t **out, kzp_error *err)
         style = strcmp(style_s, STYLES[i]) == 0 ? i : style;
     }
     if (style < 0) {
-        return fail(err, KZP_E_INVALID_ARG, "style is 'sign', 'ru', 'kk', 'en' or 'plain'");
+        return fail(err, TYPE_ERROR, "style is 'sign', 'ru', 'kk', 'en' or 'plain'");
     }
     if ((rc = whole_of(req, "n", &tiyn, err))) {
         return rc;
@@ -303,7 +310,7 @@ static int op_query(const kzp_ctx *ctx, const json_t *req, const char *op, json_
         int purpose;
         kzp_mci m;
         if (kzp_purpose_parse(&purpose, text_of(req, "purpose", "fines")) != KZP_OK) {
-            return fail(err, KZP_E_INVALID_ARG, "purpose must be 'fines' or 'benefits'");
+            return fail(err, KZP_E_UNKNOWN_KIND, "purpose must be 'fines' or 'benefits'");
         }
         if ((rc = kzp_mci_on(&m, ctx, date, purpose, flags & (KZP_Q_ALLOW_STALE | KZP_Q_STRICT), err))) {
             return rc;
@@ -355,6 +362,8 @@ static char *answer(json_t *result, int rc, const kzp_error *err)
     json_t *doc;
     if (rc == KZP_OK && result) {
         doc = json_pack("{s:o}", "ok", result);
+    } else if (rc == TYPE_ERROR) {
+        doc = json_pack("{s:{s:b, s:s}}", "error", "typeError", 1, "message", err->message);
     } else {
         json_decref(result);
         if (rc == KZP_OK) {
@@ -379,7 +388,7 @@ EMSCRIPTEN_KEEPALIVE char *kzpw_call(const kzp_ctx *ctx, const char *request)
     kzp_error err = {0};
     json_t *result = NULL;
     json_error_t jerr;
-    json_t *req = json_loads(request, 0, &jerr);
+    json_t *req = json_loads(request, JSON_ALLOW_NUL, &jerr);
     const char *op = text_of(req, "op", "");
     int rc = KZP_OK;
     static const char *const QUERIES[] = {"mci", "range", "fine", "check", "convert"};
@@ -463,7 +472,7 @@ EMSCRIPTEN_KEEPALIVE void kzpw_ctx_free(kzp_ctx *ctx)
     kzp_ctx_free(ctx);
 }
 
-/* Every problem of a dataset text, as a JSON array of errors. */
+/* Every problem of a dataset text, as a JSON array of errors; NULL when memory ran out. */
 EMSCRIPTEN_KEEPALIVE char *kzpw_validate(const char *text, size_t len)
 {
     enum { CAP = 200 };
@@ -472,7 +481,10 @@ EMSCRIPTEN_KEEPALIVE char *kzpw_validate(const char *text, size_t len)
     if (!errs) {
         return NULL;
     }
-    kzp_dataset_validate(errs, CAP, &count, text, len);
+    if (kzp_dataset_validate(errs, CAP, &count, text, len) == KZP_E_NOMEM) {
+        free(errs); /* out of memory before a list could be made: not "no problems" */
+        return NULL;
+    }
     json_t *a = json_array();
     for (size_t i = 0; i < count && i < CAP; i++) {
         json_array_append_new(a, json_pack("{s:s, s:s, s:i, s:i, s:s}", "code", kzp_status_name(errs[i].code), "path",

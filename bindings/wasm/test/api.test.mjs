@@ -48,10 +48,42 @@ test('errors: a class per status, TypeError for wrong types, nothing changes', (
   assert.throws(() => k.Context.fromJSON('{"schema_version": 1'), (e) => e instanceof k.JSONSyntaxError && e.line === 1);
   assert.throws(() => ctx.withMci('{"mci": {"periods": [{"from": "x"}]}}'), (e) => e instanceof k.KzpError);
   assert.throws(() => k.numberWords(-1, 'ru'), (e) => e.code === 'KZP_E_BAD_NUMBER');
-  assert.throws(() => k.tengeWords(1n, 'de'), (e) => e.code === 'KZP_E_INVALID_ARG');
+  assert.throws(() => k.tengeWords(1n, 'de'), TypeError); // as in the Node binding
   assert.throws(() => new k.Context(1), TypeError);
   // the context is unchanged by the failures above
   assert.equal(ctx.fine(200, '2026-02-10').amountTiyn, 86500000n);
+});
+
+test('arguments are judged as the Node binding judges them', () => {
+  // options must be booleans: a truthy 'no' must not apply the half cap
+  assert.throws(() => ctx.range('115-1', '2026-02-10', { mitigated: 'no' }), TypeError);
+  assert.throws(() => ctx.range('115-1', '2026-02-10', { mitigated: 1 }), TypeError);
+  assert.throws(() => ctx.fine(10, '2027-06-01', { allowStale: 'false' }), TypeError);
+  assert.deepEqual(ctx.range('115-1', '2026-02-10', { mitigated: false }).sanctions.map((s) => s.max), ['200', '200', '50']);
+  // an unknown language, style or gender is a TypeError; an unknown purpose an UnknownKindError
+  assert.throws(() => k.tengeWords(100n, 'de'), TypeError);
+  assert.throws(() => k.formatTenge(100n, 'fancy'), TypeError);
+  assert.throws(() => k.numberWords(5, 'ru', 'other'), TypeError);
+  assert.throws(() => ctx.sanctionTexts('115-1', '2026-02-10', 'fr'), TypeError);
+  assert.throws(() => ctx.mci('2025-01-01', 'bogus'), (e) => e instanceof k.UnknownKindError);
+  // a NUL inside a text is not cut off: the date is refused
+  assert.throws(() => ctx.range('115-1', '2026-02-1\0'), (e) => e instanceof k.BadDateError);
+  assert.throws(() => ctx.range('115-1\0x', '2026-02-10'), (e) => e instanceof k.UnknownArticleError);
+});
+
+test('dataset bytes go to the library unchanged', () => {
+  const text = fs.readFileSync(path.join(SOURCE_DIR, 'data', 'kzpenalty.json'));
+  const bytes = new Uint8Array(text);
+  // a byte-order mark is not JSON: refused at line 1, as the C library and the Node binding refuse it
+  const bom = new Uint8Array([0xef, 0xbb, 0xbf, ...bytes]);
+  assert.throws(() => k.Context.fromJSON(bom), (e) => e instanceof k.JSONSyntaxError && e.line === 1);
+  // a byte that is not UTF-8 is refused, not replaced
+  const bad = bytes.slice();
+  bad[bytes.indexOf(0x61 /* a */, 200)] = 0xff;
+  assert.throws(() => k.Context.fromJSON(bad), (e) => e instanceof k.JSONSyntaxError);
+  assert.deepEqual(k.validateDataset(bytes), []);
+  assert.ok(k.validateDataset(bom).length === 1);
+  assert.throws(() => k.validateDataset(42), TypeError);
 });
 
 test('contexts: JSON, MCI update, what-if, validation, explicit free', () => {
