@@ -177,6 +177,10 @@ write:
     if (!result) {
         result = cli_error_json(&e);
     }
+    if (!result) { /* the error could not be written as it was: say so rather than drop it */
+        result =
+            json_pack("{s:{s:s, s:s}}", "error", "code", "KZP_E_NOMEM", "message", "the error could not be written");
+    }
     json_t *o = json_object();
     if (id) {
         json_object_set(o, "id", id);

@@ -5,6 +5,27 @@
 #include <stdarg.h>
 #include <string.h>
 
+/* A message quotes the input cut to a length ('%.60s'), which can end inside a UTF-8
+ * character; JSON refuses broken UTF-8, and the error line would be lost. Each byte that does
+ * not begin or continue a whole character becomes '?'. (The input itself was valid UTF-8:
+ * jansson read it.) */
+static void mend_utf8(char *s)
+{
+    unsigned char *p = (unsigned char *)s;
+    while (*p) {
+        int n = *p < 0x80 ? 1 : (*p >> 5) == 0x6 ? 2 : (*p >> 4) == 0xe ? 3 : (*p >> 3) == 0x1e ? 4 : 0;
+        int whole = n > 0;
+        for (int i = 1; whole && i < n; i++) {
+            whole = (p[i] & 0xc0) == 0x80;
+        }
+        if (!whole) {
+            *p++ = '?';
+            continue;
+        }
+        p += n;
+    }
+}
+
 int cli_fail(cli_error *e, int status, const char *fmt, ...)
 {
     e->status = status;
@@ -12,6 +33,7 @@ int cli_fail(cli_error *e, int status, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(e->message, sizeof e->message, fmt, ap);
     va_end(ap);
+    mend_utf8(e->message);
     return status;
 }
 

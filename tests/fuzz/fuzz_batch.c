@@ -1,6 +1,6 @@
 /* Fuzz target: any bytes as the input of `kzpenalty batch`. Every input line must get exactly
- * one output line, each output line must be a JSON object (whatever the input echoed into it),
- * and nothing may crash. */
+ * one output line, each output line must be a JSON object holding a result or an error
+ * (whatever the input echoed into it), and nothing may crash. */
 #define _GNU_SOURCE /* fmemopen, open_memstream */
 #include "../../cli/cli.h"
 
@@ -44,7 +44,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     for (char *line = outbuf, *nl; line < outbuf + outlen; line = nl + 1) {
         nl = strchr(line, '\n');
         json_t *v = json_loadb(line, (size_t)(nl - line), 0, NULL);
-        if (!json_is_object(v)) {
+        /* an answer: a result (each has a receipt) or an error, never an empty shell */
+        if (!json_is_object(v) || (!json_object_get(v, "receipt") && !json_object_get(v, "error"))) {
             abort();
         }
         json_decref(v);
