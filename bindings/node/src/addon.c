@@ -1088,6 +1088,8 @@ static napi_value m_with_mci(napi_env env, napi_callback_info info)
     return rc ? throw_status(env, rc, &err) : wrap_new(env, ctx);
 }
 
+static bool get_int64(napi_env env, napi_value v, int64_t *out, const char *what);
+
 static napi_value m_what_if(napi_env env, napi_callback_info info)
 {
     size_t argc = 1;
@@ -1101,19 +1103,12 @@ static napi_value m_what_if(napi_env env, napi_callback_info info)
         napi_typeof(env, argv[0], &t);
     }
     int64_t tenge = -1;
-    if (t == napi_number) {
-        double d;
-        napi_get_value_double(env, argv[0], &d);
-        napi_get_value_int64(env, argv[0], &tenge);
-        if ((double)tenge != d) {
-            return throw_type(env, "whatIf takes the MCI as an integer number of tenge");
-        }
-    } else if (t == napi_bigint) {
-        bool lossless;
-        napi_get_value_bigint_int64(env, argv[0], &tenge, &lossless);
-        tenge = lossless ? tenge : -1;
-    } else {
+    if (t != napi_number && t != napi_bigint) {
         return throw_type(env, "whatIf takes the MCI as an integer number (or bigint) of whole tenge");
+    }
+    /* a bigint beyond 64 bits is an overflow (not a misleading "-1"), as for every amount */
+    if (!get_int64(env, argv[0], &tenge, "mciTenge")) {
+        return NULL;
     }
     kzp_ctx *ctx = NULL;
     kzp_error err;
