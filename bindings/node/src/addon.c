@@ -656,8 +656,10 @@ static napi_value m_fine_fast(napi_env env, napi_callback_info info)
     if (!box || !buf || argc < 2 || napi_get_arraybuffer_info(env, buf, &data, &cap) != napi_ok || cap < 16 ||
         napi_get_value_double(env, argv[0], &d) != napi_ok || napi_get_value_int64(env, argv[0], &n) != napi_ok ||
         (double)n != d || n < 0 || d > 9007199254740991.0 || /* a safe integer only, as m_fine requires */
-        napi_get_value_string_latin1(env, argv[1], date, sizeof date, &len) != napi_ok || len != 10) {
-        return NULL; /* (latin1: a valid date is ASCII; anything else fails to parse below) */
+        napi_get_value_string_utf8(env, argv[1], date, sizeof date, &len) != napi_ok || len != 10) {
+        /* UTF-8, not Latin-1: V8 writes Latin-1 by keeping the low byte, and U+0130 would
+         * become a '0' and pass as a date */
+        return NULL;
     }
     kzp_fine f;
     kzp_error err;

@@ -147,6 +147,8 @@ test('the fast path of fine(number, date) answers exactly as the full one', () =
   assert.throws(() => ctx.fine(1.5, '2026-02-10'), TypeError);
   assert.throws(() => ctx.fine(NaN, '2026-02-10'), TypeError);
   assert.throws(() => ctx.fine(2 ** 54, '2026-02-10'), TypeError); // beyond 2^53: not exact as a number
+  // a date with a character beyond Latin-1 whose low byte is a digit (U+0130) is refused on both paths
+  assert.throws(() => ctx.fine(200, '2026-02-1\u0130'), kzpenalty.BadDateError);
   // a what-if MCI beyond 64 bits is an overflow, not reported as "-1"
   assert.throws(() => ctx.whatIf(10n ** 20n), (e) => e instanceof kzpenalty.AmountOverflowError);
   assert.equal(ctx.fine(200, '2027-01-01', { allowStale: true }).stale, true);
