@@ -363,6 +363,7 @@ static char *answer(json_t *result, int rc, const kzp_error *err)
     if (rc == KZP_OK && result) {
         doc = json_pack("{s:o}", "ok", result);
     } else if (rc == TYPE_ERROR) {
+        json_decref(result);
         doc = json_pack("{s:{s:b, s:s}}", "error", "typeError", 1, "message", err->message);
     } else {
         json_decref(result);
