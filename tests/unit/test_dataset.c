@@ -129,19 +129,7 @@ static void teardown(void)
 /* The base text with the first occurrence of find replaced; *line = its line (1-based). */
 static char *mutate(const mutation *m, int *line)
 {
-    const char *at = strstr(base_text, m->find);
-    ck_assert_msg(at != NULL, "pattern not in the dataset: %s", m->find);
-    size_t pre = (size_t)(at - base_text), flen = strlen(m->find), rlen = strlen(m->replace);
-    char *out = malloc(base_len - flen + rlen + 1);
-    ck_assert_ptr_nonnull(out);
-    memcpy(out, base_text, pre);
-    memcpy(out + pre, m->replace, rlen);
-    memcpy(out + pre + rlen, at + flen, base_len - pre - flen + 1);
-    *line = 1;
-    for (size_t i = 0; i < pre; i++) {
-        *line += base_text[i] == '\n';
-    }
-    return out;
+    return test_replace_once(base_text, m->find, m->replace, line);
 }
 
 START_TEST(shipped_dataset_loads)

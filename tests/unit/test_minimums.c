@@ -6,27 +6,14 @@
 
 static kzp_ctx *ctx;
 
-static char *replace_once(const char *text, const char *find, const char *with)
-{
-    const char *at = strstr(text, find);
-    ck_assert_msg(at != NULL, "not in the dataset: %s", find);
-    size_t pre = (size_t)(at - text), flen = strlen(find), wlen = strlen(with), len = strlen(text);
-    char *out = malloc(len - flen + wlen + 1);
-    ck_assert_ptr_nonnull(out);
-    memcpy(out, text, pre);
-    memcpy(out + pre, with, wlen);
-    memcpy(out + pre + wlen, at + flen, len - pre - flen + 1);
-    return out;
-}
-
 static void setup(void)
 {
     size_t len;
     char *base = test_read_file(KZP_SOURCE_DIR "/data/kzpenalty.json", &len);
-    char *a = replace_once(base, "\"kind\": \"fine\", \"unit\": \"mci\", \"min\": null, \"max\": 200",
-                           "\"kind\": \"fine\", \"unit\": \"mci\", \"min\": 20, \"max\": 200");
-    char *b = replace_once(a, "\"kind\": \"arrest\", \"unit\": \"days\", \"min\": null, \"max\": 50",
-                           "\"kind\": \"arrest\", \"unit\": \"days\", \"min\": 5, \"max\": 50");
+    char *a = test_replace_once(base, "\"kind\": \"fine\", \"unit\": \"mci\", \"min\": null, \"max\": 200",
+                                "\"kind\": \"fine\", \"unit\": \"mci\", \"min\": 20, \"max\": 200", NULL);
+    char *b = test_replace_once(a, "\"kind\": \"arrest\", \"unit\": \"days\", \"min\": null, \"max\": 50",
+                                "\"kind\": \"arrest\", \"unit\": \"days\", \"min\": 5, \"max\": 50", NULL);
     kzp_error err;
     ck_assert_msg(kzp_ctx_new_from_buffer(&ctx, b, strlen(b), &err) == KZP_OK, "%s", err.message);
     free(base);

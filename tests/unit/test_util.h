@@ -48,4 +48,25 @@ static inline char *test_read_file(const char *path, size_t *len)
     return buf;
 }
 
+/* A malloc'ed copy of text with the first occurrence of find replaced by with; fails the
+ * test if find is not there. *line (if not NULL) receives the 1-based line of the change. */
+static inline char *test_replace_once(const char *text, const char *find, const char *with, int *line)
+{
+    const char *at = strstr(text, find);
+    ck_assert_msg(at != NULL, "not in the text: %s", find);
+    size_t pre = (size_t)(at - text), flen = strlen(find), wlen = strlen(with), len = strlen(text);
+    char *out = malloc(len - flen + wlen + 1);
+    ck_assert_ptr_nonnull(out);
+    memcpy(out, text, pre);
+    memcpy(out + pre, with, wlen);
+    memcpy(out + pre + wlen, at + flen, len - pre - flen + 1);
+    if (line) {
+        *line = 1;
+        for (size_t i = 0; i < pre; i++) {
+            *line += text[i] == '\n';
+        }
+    }
+    return out;
+}
+
 #endif
