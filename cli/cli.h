@@ -28,6 +28,7 @@ typedef struct cli_request {
     const char *kind;      /* check */
     const char *amount;    /* check, convert */
     const char *from, *to; /* convert */
+    const char *rule;      /* convert: a conversion rule word; NULL is aggregation */
     const char *purpose;   /* mci */
     unsigned flags;        /* KZP_Q_* */
 } cli_request;
@@ -66,6 +67,12 @@ json_t *cli_money_text_json(int64_t tiyn);
 /* Dump with exact decimals (see json_out.c); the caller frees the text. */
 char *cli_json_dumps(const json_t *v, size_t flags);
 void cli_json_print(FILE *f, const json_t *v, bool compact);
+
+/* lib_text.c: the library's texts in malloc'ed buffers of the size they need (free them);
+ * NULL when the call fails (e.g. an amount beyond words) or memory runs out. */
+char *cli_sanction_text(const kzp_range *r, size_t index, int lang);
+char *cli_tenge_words(int64_t tiyn, int lang);
+char *cli_tenge_figures_words(int64_t tiyn, int lang);
 
 /* text_out.c: results for people, in a language. */
 typedef struct cli_style {

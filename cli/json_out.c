@@ -239,9 +239,21 @@ json_t *cli_receipt_json(const kzp_ctx *ctx)
 /* "source": the act and where in it, for a reader; the full citation is beside it. */
 static json_t *source_json(const kzp_citation *c)
 {
-    char buf[512];
-    snprintf(buf, sizeof buf, "%s%s%s", c->act, c->reference[0] ? ", " : "", c->reference);
-    return json_string(buf);
+    size_t a = strlen(c->act), r = strlen(c->reference);
+    char *buf = malloc(a + r + 3); /* sized from the data: a long act is not cut */
+    if (!buf) {
+        return NULL;
+    }
+    memcpy(buf, c->act, a);
+    if (r) {
+        memcpy(buf + a, ", ", 2);
+        memcpy(buf + a + 2, c->reference, r);
+        a += r + 2;
+    }
+    buf[a] = '\0';
+    json_t *s = json_string(buf);
+    free(buf);
+    return s;
 }
 
 static json_t *mci_json(const kzp_mci *m)
@@ -255,41 +267,119 @@ static json_t *mci_json(const kzp_mci *m)
 /* A text from the library's words functions (snprintf-style) as a JSON string. */
 static json_t *sanction_text_json(const kzp_range *r, size_t i, int lang)
 {
-    char buf[2048];
-    return kzp_sanction_text(buf, sizeof buf, r, i, lang) >= 0 ? json_string(buf) : json_null();
+    char *text = cli_sanction_text(r, i, lang);
+    json_t *s = text ? json_string(text) : json_null();
+    free(text);
+    return s;
+}
+
+static const char *lang_code(int lang)
+{
+    return lang == KZP_LANG_RU ? "ru" : lang == KZP_LANG_KK ? "kk" : "en";
+}
+
+static json_t *citation_id_json(const kzp_citation *c)
+{
+    return c ? json_string(c->id) : json_null();
+}
+
+/* A bound as "<prefix>", "<prefix>_tiyn" and "<prefix>_text" (money only when the sanction is
+ * in MCI and the bound is set), "<prefix>_source" and "<prefix>_citation". */
+static void bound_json(json_t *o, const char *prefix, const kzp_bound *b, bool money)
+{
+    char key[40];
+    json_object_set_new(o, prefix, b->set ? cli_decimal_json(b->centi) : json_null());
+    if (money && b->set) {
+        snprintf(key, sizeof key, "%s_tiyn", prefix);
+        json_object_set_new(o, key, json_integer(b->tiyn));
+        snprintf(key, sizeof key, "%s_text", prefix);
+        json_object_set_new(o, key, cli_money_text_json(b->tiyn));
+    }
+    snprintf(key, sizeof key, "%s_source", prefix);
+    json_object_set_new(o, key, json_string(kzp_bound_source_name(b->source)));
+    snprintf(key, sizeof key, "%s_citation", prefix);
+    json_object_set_new(o, key, citation_id_json(b->citation));
+}
+
+static json_t *restriction_json(const kzp_restriction *x, int lang)
+{
+    if (!x) {
+        return json_null();
+    }
+    json_t *persons = json_array();
+    for (size_t i = 0; i < x->person_count; i++) {
+        json_array_append_new(persons, json_string(x->persons[lang][i]));
+    }
+    return json_pack("{s:s, s:s, s:o}", "id", x->id, "citation", x->citation->id, "persons", persons);
+}
+
+static json_t *optional_decimal(int set, int64_t centi)
+{
+    return set ? cli_decimal_json(centi) : json_null();
+}
+
+static json_t *sanction_json(const kzp_range *r, size_t i, int lang)
+{
+    const kzp_sanction *s = &r->sanctions[i];
+    const kzp_citation *general = s->general_min.set ? s->general_min.citation : s->general_max.citation;
+    json_t *o = json_pack("{s:s, s:s}", "kind", kzp_kind_name(s->kind), "unit", kzp_unit_name(s->unit));
+    bound_json(o, "min", &s->min, s->has_tiyn);
+    bound_json(o, "max", &s->max, s->has_tiyn);
+    json_object_set_new(o, "article_min", optional_decimal(s->article_min.set, s->article_min.centi));
+    json_object_set_new(o, "article_max", cli_decimal_json(s->article_max.centi));
+    json_object_set_new(o, "general_min", optional_decimal(s->general_min.set, s->general_min.centi));
+    json_object_set_new(o, "general_max", optional_decimal(s->general_max.set, s->general_max.centi));
+    json_object_set_new(o, "general_citation", citation_id_json(general));
+    json_object_set_new(o, "min_lifted_by", citation_id_json(s->min_lifted_by));
+    json_object_set_new(o, "capped", json_boolean(s->capped));
+    json_object_set_new(o, "max_per_day", optional_decimal(s->per_day_max_centi != 0, s->per_day_max_centi));
+    json_object_set_new(o, "max_per_day_citation", citation_id_json(s->per_day_citation));
+    json_object_set_new(o, "not_for", restriction_json(s->restriction, lang));
+    json_object_set_new(o, "citation", json_string(s->citation->id));
+    json_object_set_new(o, "text", sanction_text_json(r, i, lang));
+    return o;
+}
+
+static json_t *payments_json(const kzp_range *r, int lang)
+{
+    json_t *a = json_array();
+    for (size_t i = 0; i < r->payment_count; i++) {
+        const kzp_payment *p = &r->payments[i];
+        json_t *o = json_pack("{s:s, s:s, s:o, s:b}", "id", p->id, "name", p->name[lang], "mci",
+                              cli_decimal_json(p->mci_centi), "priced", p->priced);
+        json_object_set_new(o, "amount_tiyn", p->priced ? json_integer(p->tiyn) : json_null());
+        json_object_set_new(o, "amount_text", p->priced ? cli_money_text_json(p->tiyn) : json_null());
+        json_object_set_new(o, "certainty", json_string(kzp_certainty_name(p->certainty)));
+        json_object_set_new(o, "citation", cli_citation_json(p->citation));
+        json_object_set_new(o, "priced_by", p->priced_by ? cli_citation_json(p->priced_by) : json_null());
+        json_array_append_new(a, o);
+    }
+    return a;
 }
 
 static json_t *range_json(const kzp_range *r, const kzp_ctx *ctx, int lang)
 {
     kzp_article a;
     kzp_article_get(&a, ctx, r->article, NULL);
-    json_t *sanctions = json_array();
+    json_t *sanctions = json_array(), *omitted = json_array();
     for (size_t i = 0; i < r->sanction_count; i++) {
-        const kzp_sanction *s = &r->sanctions[i];
-        json_t *o =
-            json_pack("{s:s, s:s, s:o, s:o}", "kind", kzp_kind_name(s->kind), "unit", kzp_unit_name(s->unit), "min",
-                      s->has_min ? cli_decimal_json(s->min_centi) : json_null(), "max", cli_decimal_json(s->max_centi));
-        if (s->has_tiyn) {
-            json_object_set_new(o, "max_tiyn", json_integer(s->max_tiyn));
-            json_object_set_new(o, "max_text", cli_money_text_json(s->max_tiyn));
-            if (s->has_min) {
-                json_object_set_new(o, "min_tiyn", json_integer(s->min_tiyn));
-                json_object_set_new(o, "min_text", cli_money_text_json(s->min_tiyn));
-            }
-        }
-        json_object_set_new(o, "article_max", cli_decimal_json(s->article_max_centi));
-        json_object_set_new(o, "capped", json_boolean(s->capped));
-        json_object_set_new(o, "citation", json_string(s->citation->id));
-        json_object_set_new(o, "text", sanction_text_json(r, i, lang));
-        json_array_append_new(sanctions, o);
+        json_array_append_new(sanctions, sanction_json(r, i, lang));
     }
-    json_t *o =
-        json_pack("{s:s, s:{s:s, s:s, s:s}, s:s, s:s, s:s, s:b, s:b}", "article", r->article, "title", "en",
-                  a.title[KZP_LANG_EN], "ru", a.title[KZP_LANG_RU], "kk", a.title[KZP_LANG_KK], "category",
-                  kzp_category_name(a.category), "in_force_from", a.in_force_from, "offence_date", r->offence_date,
-                  "mitigated", (r->flags & KZP_Q_MITIGATED) != 0, "accelerated", (r->flags & KZP_Q_ACCELERATED) != 0);
+    for (size_t i = 0; i < r->omitted_count; i++) {
+        json_array_append_new(omitted, json_string(kzp_kind_name(r->omitted_kinds[i])));
+    }
+    json_t *o = json_pack("{s:s, s:{s:s, s:s, s:s}, s:s, s:s, s:s, s:b, s:b, s:b}", "article", r->article, "title",
+                          "en", a.title[KZP_LANG_EN], "ru", a.title[KZP_LANG_RU], "kk", a.title[KZP_LANG_KK],
+                          "category", kzp_category_name(a.category), "in_force_from", a.in_force_from,
+                          "offence_date", r->offence_date, "mitigated", (r->flags & KZP_Q_MITIGATED) != 0,
+                          "accelerated", (r->flags & KZP_Q_ACCELERATED) != 0, "order_procedure",
+                          (r->flags & KZP_Q_ORDER_PROCEDURE) != 0);
     json_object_set_new(o, "mci", r->has_mci ? mci_json(&r->mci) : json_null());
     json_object_set_new(o, "sanctions", sanctions);
+    json_object_set_new(o, "omitted", omitted);
+    json_object_set_new(o, "omitted_because", citation_id_json(r->order_procedure_kinds));
+    json_object_set_new(o, "payments", payments_json(r, lang));
+    json_object_set_new(o, "text_lang", json_string(lang_code(lang)));
     json_object_set_new(o, "certainty", json_string(kzp_certainty_name(r->certainty)));
     json_object_set_new(o, "stale", json_boolean(r->stale));
     json_object_set_new(o, "basis", basis_json(r->basis, r->basis_count));
@@ -298,17 +388,15 @@ static json_t *range_json(const kzp_range *r, const kzp_ctx *ctx, int lang)
 
 static json_t *fine_json(const kzp_fine *f, const char *date, int lang)
 {
-    char count[40], words[1024];
+    char count[40];
     kzp_decimal_format(count, sizeof count, f->mci_centi);
     /* beyond 999 999 999 999 tenge there are no words: null */
-    json_t *amount_words =
-        kzp_tenge_words(words, sizeof words, f->amount_tiyn, lang) >= 0 ? json_string(words) : json_null();
+    char *words = cli_tenge_words(f->amount_tiyn, lang);
+    json_t *amount_words = words ? json_string(words) : json_null();
+    free(words);
     return json_pack("{s:s, s:s, s:o, s:I, s:o, s:o, s:s, s:s, s:b, s:o}", "mci_count", count, "offence_date", date,
                      "mci", mci_json(&f->mci), "amount_tiyn", (json_int_t)f->amount_tiyn, "amount_text",
-                     cli_money_text_json(f->amount_tiyn), "amount_words", amount_words, "words_lang",
-                     lang == KZP_LANG_RU   ? "ru"
-                     : lang == KZP_LANG_KK ? "kk"
-                                           : "en",
+                     cli_money_text_json(f->amount_tiyn), "amount_words", amount_words, "words_lang", lang_code(lang),
                      "certainty", kzp_certainty_name(f->certainty), "stale", f->stale, "basis",
                      basis_json(f->basis, f->basis_count));
 }
@@ -316,19 +404,22 @@ static json_t *fine_json(const kzp_fine *f, const char *date, int lang)
 static json_t *check_json(const kzp_check *c)
 {
     const kzp_range *r = &c->range;
-    return json_pack("{s:s, s:s, s:s, s:s, s:o, s:b, s:s, s:o, s:o, s:b, s:b, s:s, s:b, s:o}", "article", r->article,
-                     "offence_date", r->offence_date, "kind", kzp_kind_name(c->kind), "unit", kzp_unit_name(c->unit),
-                     "amount", cli_decimal_json(c->amount_centi), "fits", c->fits, "violation",
-                     kzp_violation_name(c->violation), "limit", cli_decimal_json(c->limit_centi), "excess",
-                     cli_decimal_json(c->excess_centi), "mitigated", (r->flags & KZP_Q_MITIGATED) != 0, "accelerated",
-                     (r->flags & KZP_Q_ACCELERATED) != 0, "certainty", kzp_certainty_name(r->certainty), "stale",
-                     r->stale, "basis", basis_json(r->basis, r->basis_count));
+    return json_pack("{s:s, s:s, s:s, s:s, s:o, s:b, s:s, s:o, s:s, s:o, s:o, s:b, s:b, s:b, s:s, s:b, s:o}",
+                     "article", r->article, "offence_date", r->offence_date, "kind", kzp_kind_name(c->kind), "unit",
+                     kzp_unit_name(c->unit), "amount", cli_decimal_json(c->amount_centi), "fits", c->fits,
+                     "violation", kzp_violation_name(c->violation), "limit", cli_decimal_json(c->limit_centi),
+                     "limit_source", kzp_bound_source_name(c->limit_source), "limit_citation",
+                     citation_id_json(c->limit_citation), "excess", cli_decimal_json(c->excess_centi), "mitigated",
+                     (r->flags & KZP_Q_MITIGATED) != 0, "accelerated", (r->flags & KZP_Q_ACCELERATED) != 0,
+                     "order_procedure", (r->flags & KZP_Q_ORDER_PROCEDURE) != 0, "certainty",
+                     kzp_certainty_name(r->certainty), "stale", r->stale, "basis", basis_json(r->basis, r->basis_count));
 }
 
-static json_t *convert_json(const kzp_conversion *c)
+static json_t *convert_json(const kzp_conversion *c, int lang)
 {
     return json_pack(
-        "{s:{s:s, s:s, s:o}, s:{s:s, s:s, s:I, s:o, s:s}, s:b, s:s, s:o}", "from", "kind", kzp_kind_name(c->from_kind),
+        "{s:s, s:s, s:{s:s, s:s, s:o}, s:{s:s, s:s, s:I, s:o, s:s}, s:b, s:s, s:o}", "rule",
+        kzp_conversion_rule_name(c->rule), "scope", c->scope[lang], "from", "kind", kzp_kind_name(c->from_kind),
         "unit", kzp_unit_name(c->from_unit), "amount", cli_decimal_json(c->from_centi), "to", "kind",
         kzp_kind_name(c->to_kind), "unit", kzp_unit_name(c->to_unit), "whole", (json_int_t)c->whole, "remainder",
         cli_decimal_json(c->remainder_centi), "remainder_unit", kzp_unit_name(c->from_unit), "exact", c->exact,
@@ -346,7 +437,7 @@ json_t *cli_result_json(const cli_result *r, const kzp_ctx *ctx, int lang)
     } else if (strcmp(op, "check") == 0) {
         o = check_json(&r->check);
     } else if (strcmp(op, "convert") == 0) {
-        o = convert_json(&r->conv);
+        o = convert_json(&r->conv, lang);
     } else {
         o = mci_json(&r->mci);
     }

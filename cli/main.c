@@ -16,13 +16,14 @@ static const char USAGE[] =
     "Usage: kzpenalty [OPTIONS] COMMAND [ARGUMENTS] [OPTIONS]\n"
     "\n"
     "Commands:\n"
-    "  range ARTICLE [--mitigated] [--accelerated]\n"
-    "                        the alternative sanctions with their bounds, the fine in tenge\n"
+    "  range ARTICLE [--mitigated] [--accelerated] [--order-procedure]\n"
+    "                        the alternative sanctions, each bound with its rule, amounts in tenge\n"
     "  fine MCI_COUNT        a fine of MCI_COUNT MCI in tenge at the offence day's MCI (0.2 allowed)\n"
-    "  check ARTICLE (--fine MCI | --community-service HOURS | --arrest DAYS) [--mitigated] [--accelerated]\n"
+    "  check ARTICLE (--fine MCI | --correctional-work MCI | --community-service HOURS | --arrest DAYS)\n"
+    "        [--mitigated] [--accelerated] [--order-procedure]\n"
     "                        whether a proposed sentence fits: exit 0 when it fits, 1 when not\n"
-    "  convert AMOUNT --from KIND --to KIND\n"
-    "                        the Art. 61 equivalence: whole part and remainder\n"
+    "  convert AMOUNT --from KIND --to KIND [--rule aggregation|unpaid-fine|evaded-service]\n"
+    "                        one punishment in units of another under a rule: whole part and remainder\n"
     "  mci [--history] [--purpose fines|benefits]\n"
     "                        the MCI on the date, or the whole table with sources\n"
     "  articles              the articles the dataset encodes, with in-force dates\n"
@@ -40,7 +41,7 @@ static const char USAGE[] =
     "  --version             the versions of the program, the library and the dataset\n"
     "  -h, --help            this help; COMMAND --help for one command\n"
     "\n"
-    "Kinds: fine, community_service, arrest. Units: mci, hours, days.\n"
+    "Kinds: fine, correctional_work, community_service, arrest. Units: mci, hours, days.\n"
     "Exit codes: 0 success; 1 a sentence that does not fit, or a batch with a failed line;\n"
     "2 a usage or input error; 3 a data error (a bad dataset file); 4 an internal error.\n";
 
@@ -49,26 +50,33 @@ typedef struct command_help {
 } command_help;
 
 static const command_help HELP[] = {
-    {"range", "Usage: kzpenalty range ARTICLE [--mitigated] [--accelerated] [--date YYYY-MM-DD]\n"
-              "The alternative sanctions of ARTICLE for an offence on the date: kind, lower bound (none in the\n"
-              "article: the General Part applies), upper bound, and for a fine the amount in tenge at the MCI in\n"
-              "force on the offence day (Art. 41 part 1).\n"
-              "  --mitigated     Art. 55 part 2: a mitigating and no aggravating circumstance, at most half\n"
-              "  --accelerated   Art. 55 part 3: accelerated investigation or procedural agreement, at most half\n"
-              "                  (the two do not stack)\n"
+    {"range", "Usage: kzpenalty range ARTICLE [--mitigated] [--accelerated] [--order-procedure] [--date YYYY-MM-DD]\n"
+              "The alternative sanctions of ARTICLE for an offence on the date, in the Code's order: each lower and\n"
+              "upper bound with the rule that sets it (the article, the General Part, a half cap, the order\n"
+              "procedure), amounts in MCI also in tenge at the MCI in force on the offence day, who may not receive\n"
+              "each punishment, and payments collected beside it.\n"
+              "  --mitigated        Art. 55 part 2: a mitigating and no aggravating circumstance\n"
+              "  --accelerated      Art. 55 part 3: accelerated investigation or procedural agreement\n"
+              "  --order-procedure  a verdict in the order procedure (Art. 55 part 3)\n"
+              "The dataset says what each flag changes; the two half caps do not stack.\n"
               "Example: kzpenalty range 115-1 --date 2026-02-10\n"},
     {"fine", "Usage: kzpenalty fine MCI_COUNT [--date YYYY-MM-DD]\n"
              "A fine of MCI_COUNT MCI (up to two decimals: 150, 0.2) in tenge, with the MCI for fines in force\n"
              "on the offence day (Art. 41 part 1).\n"
              "Example: kzpenalty fine 150 --date 2025-11-03   (150 x 3,932 = 589,800 tenge)\n"},
-    {"check", "Usage: kzpenalty check ARTICLE (--fine MCI | --community-service HOURS | --arrest DAYS)\n"
-              "                       [--mitigated] [--accelerated] [--date YYYY-MM-DD]\n"
-              "Whether a proposed sentence fits the article's range on the date; which bound it breaks and by\n"
-              "how much. Hours and days are whole. Exit 0 when it fits, 1 when it does not.\n"
+    {"check", "Usage: kzpenalty check ARTICLE (--fine MCI | --correctional-work MCI | --community-service HOURS |\n"
+              "                       --arrest DAYS) [--mitigated] [--accelerated] [--order-procedure]\n"
+              "                       [--date YYYY-MM-DD]\n"
+              "Whether a proposed sentence fits the article's range on the date; which bound it breaks, by how\n"
+              "much, and the rule that sets that bound. Hours and days are whole. Exit 0 when it fits, 1 when not.\n"
               "Example: kzpenalty check 115-1 --arrest 30 --mitigated --date 2026-02-10\n"},
-    {"convert", "Usage: kzpenalty convert AMOUNT --from KIND --to KIND\n"
-                "The equivalence between punishments in the dataset (Art. 61): the whole number of --to units\n"
-                "AMOUNT is worth, and the remainder in --from units. Nothing is rounded.\n"
+    {"convert", "Usage: kzpenalty convert AMOUNT --from KIND --to KIND [--rule RULE]\n"
+                "AMOUNT of one punishment in whole units of another, and the remainder in --from units, under a\n"
+                "rule that holds only for its own purpose (nothing is rounded):\n"
+                "  aggregation     adding up punishments for several offences or verdicts (Art. 61; the default)\n"
+                "  unpaid-fine     replacing the unpaid part of a fine (Art. 41 part 6)\n"
+                "  evaded-service  replacing community service the convict evades (Art. 43 part 2-1)\n"
+                "A pair of kinds the rule does not convert is an error that names the rules that do.\n"
                 "Example: kzpenalty convert 150 --from fine --to arrest   (37 days, 2 MCI left over)\n"},
     {"mci", "Usage: kzpenalty mci [--history] [--purpose fines|benefits] [--date YYYY-MM-DD]\n"
             "The MCI in force on the date (for fines by default), with its source; --history lists the whole\n"
@@ -79,9 +87,9 @@ static const command_help HELP[] = {
     {"batch", "Usage: kzpenalty batch [FILE|-]\n"
               "Reads JSON Lines (standard input by default, or FILE) and writes one JSON object a line, in order:\n"
               "{\"op\": \"range\"|\"fine\"|\"check\"|\"convert\"|\"mci\", \"id\": ..., other fields as the\n"
-              "command's arguments (article, date, mci_count, kind, amount, from, to, mitigated, accelerated,\n"
-              "allow_stale, strict, purpose, mci)}. A bad line gets {\"id\": ..., \"error\": {...}} and the batch\n"
-              "goes on. Exit 1 if any line failed.\n"},
+              "command's arguments (article, date, mci_count, kind, amount, from, to, rule, mitigated,\n"
+              "accelerated, order_procedure, allow_stale, strict, purpose, mci)}. A bad line gets\n"
+              "{\"id\": ..., \"error\": {...}} and the batch goes on. Exit 1 if any line failed.\n"},
     {"dataset", "Usage: kzpenalty dataset check FILE\n"
                 "Validates a dataset file (docs/dataset.md) and lists every problem with its JSON path, line and\n"
                 "column. Exit 0 when valid, 3 when not.\n"},
@@ -98,6 +106,9 @@ enum {
     OPT_TO = 1 << 6,
     OPT_HISTORY = 1 << 7,
     OPT_PURPOSE = 1 << 8,
+    OPT_CW = 1 << 9,
+    OPT_ORDER = 1 << 10,
+    OPT_RULE = 1 << 11,
 };
 
 typedef struct command_def {
@@ -107,22 +118,22 @@ typedef struct command_def {
 } command_def;
 
 static const command_def COMMANDS[] = {
-    {"range", 1, 1, OPT_MITIGATED | OPT_ACCELERATED},
+    {"range", 1, 1, OPT_MITIGATED | OPT_ACCELERATED | OPT_ORDER},
     {"fine", 1, 1, 0},
-    {"check", 1, 1, OPT_FINE | OPT_CS | OPT_ARREST | OPT_MITIGATED | OPT_ACCELERATED},
-    {"convert", 1, 1, OPT_FROM | OPT_TO},
+    {"check", 1, 1, OPT_FINE | OPT_CW | OPT_CS | OPT_ARREST | OPT_MITIGATED | OPT_ACCELERATED | OPT_ORDER},
+    {"convert", 1, 1, OPT_FROM | OPT_TO | OPT_RULE},
     {"mci", 0, 0, OPT_HISTORY | OPT_PURPOSE},
     {"articles", 0, 0, 0},
     {"batch", 0, 1, 0},
     {"dataset", 2, 2, 0},
 };
 
-static const char *const OPT_NAMES[] = {"--mitigated", "--accelerated", "--fine", "--community-service",
-                                        "--arrest",    "--from",        "--to",   "--history",
-                                        "--purpose"};
+static const char *const OPT_NAMES[] = {
+    "--mitigated", "--accelerated", "--fine",    "--community-service", "--arrest",          "--from",
+    "--to",        "--history",     "--purpose", "--correctional-work", "--order-procedure", "--rule"};
 
 typedef struct options {
-    const char *date, *data, *mci, *sentence, *from, *to, *purpose;
+    const char *date, *data, *mci, *sentence, *from, *to, *purpose, *rule;
     int lang, sentence_kind;
     bool json, version, help, history;
     unsigned flags, used;
@@ -187,6 +198,9 @@ static int parse_options(options *o, int argc, char **argv)
         {"accelerated", no_argument, NULL, 'A'},
         {"fine", required_argument, NULL, 'f'},
         {"community-service", required_argument, NULL, 'c'},
+        {"correctional-work", required_argument, NULL, 'w'},
+        {"order-procedure", no_argument, NULL, 'O'},
+        {"rule", required_argument, NULL, 'R'},
         {"arrest", required_argument, NULL, 'a'},
         {"from", required_argument, NULL, 'F'},
         {"to", required_argument, NULL, 'T'},
@@ -230,14 +244,27 @@ static int parse_options(options *o, int argc, char **argv)
             o->used |= OPT_ACCELERATED;
             break;
         case 'f':
+        case 'w':
         case 'c':
         case 'a':
             if (o->sentence) {
-                return usage_error("%s", "give one proposed sentence: --fine, --community-service or --arrest");
+                return usage_error("%s", "give one proposed sentence: --fine, --correctional-work, "
+                                         "--community-service or --arrest");
             }
             o->sentence = optarg;
-            o->sentence_kind = c == 'f' ? KZP_KIND_FINE : c == 'c' ? KZP_KIND_COMMUNITY_SERVICE : KZP_KIND_ARREST;
-            o->used |= c == 'f' ? OPT_FINE : c == 'c' ? OPT_CS : OPT_ARREST;
+            o->sentence_kind = c == 'f'   ? KZP_KIND_FINE
+                               : c == 'w' ? KZP_KIND_CORRECTIONAL_WORK
+                               : c == 'c' ? KZP_KIND_COMMUNITY_SERVICE
+                                          : KZP_KIND_ARREST;
+            o->used |= c == 'f' ? OPT_FINE : c == 'w' ? OPT_CW : c == 'c' ? OPT_CS : OPT_ARREST;
+            break;
+        case 'O':
+            o->flags |= KZP_Q_ORDER_PROCEDURE;
+            o->used |= OPT_ORDER;
+            break;
+        case 'R':
+            o->rule = optarg;
+            o->used |= OPT_RULE;
             break;
         case 'F':
             o->from = optarg;
@@ -402,6 +429,7 @@ static int run(const options *o, const command_def *cmd, char **args, int nargs)
             rq.amount = args[0];
             rq.from = o->from;
             rq.to = o->to;
+            rq.rule = o->rule;
         }
         cli_result r;
         cli_error e;
@@ -480,8 +508,8 @@ int main(int argc, char **argv)
         return usage_error("%s", msg);
     }
     if (strcmp(cmd->name, "check") == 0 && !o.sentence) {
-        return usage_error("%s",
-                           "check needs a proposed sentence: --fine MCI, --community-service HOURS or --arrest DAYS");
+        return usage_error("%s", "check needs a proposed sentence: --fine MCI, --correctional-work MCI, "
+                                 "--community-service HOURS or --arrest DAYS");
     }
     return run(&o, cmd, args + 1, nargs - 1);
 }

@@ -81,7 +81,9 @@ static int parse_kind(int *kind, cli_error *e, const char *word, const char *wha
 {
     if (kzp_kind_parse(kind, word) != KZP_OK) {
         return cli_fail(e, KZP_E_UNKNOWN_KIND,
-                        "%s '%.40s' is not a sanction kind; expected fine, community_service or arrest", what, word);
+                        "%s '%.40s' is not a sanction kind; expected fine, correctional_work, community_service or "
+                        "arrest",
+                        what, word);
     }
     return KZP_OK;
 }
@@ -119,13 +121,17 @@ int cli_execute(cli_result *out, cli_error *e, const kzp_ctx *ctx, const cli_req
         }
         rc = kzp_check_sentence(&out->check, ctx, rq->article, rq->date, kind, centi, rq->flags, &err);
     } else if (strcmp(op, "convert") == 0) {
-        int from, to;
+        int from, to, rule = KZP_RULE_AGGREGATION;
         if ((rc = need(e, rq->amount, "an amount to convert")) || (rc = need(e, rq->from, "--from KIND")) ||
             (rc = need(e, rq->to, "--to KIND")) || (rc = parse_kind(&from, e, rq->from, "--from")) ||
             (rc = parse_kind(&to, e, rq->to, "--to")) || (rc = parse_amount(&centi, e, rq->amount, "amount"))) {
             return rc;
         }
-        rc = kzp_convert(&out->conv, ctx, from, centi, to, &err);
+        if (rq->rule && kzp_conversion_rule_parse(&rule, rq->rule) != KZP_OK) {
+            return cli_fail(e, CLI_E_USAGE,
+                            "rule '%.40s' is not known; expected aggregation, unpaid-fine or evaded-service", rq->rule);
+        }
+        rc = kzp_convert_under(&out->conv, ctx, rule, from, centi, to, &err);
     } else if (strcmp(op, "mci") == 0) {
         out->purpose = KZP_PURPOSE_FINES;
         if (rq->purpose && kzp_purpose_parse(&out->purpose, rq->purpose) != KZP_OK) {

@@ -3,19 +3,22 @@
  * every number and legal term comes from the library. */
 #include "cli.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 typedef struct ui_text {
-    const char *article, *offence_date, *alternatives, *col_kind, *col_min, *col_max, *col_basis, *no_min;
+    const char *offence_date, *alternatives, *col_kind, *col_min, *col_max, *col_basis, *no_min;
     const char *mci_used, *from, *half_cap, *basis, *certainty, *stale_before, *stale_after;
     const char *fits, *above, *below, *not_positive, *left_before, *left_after, *fine_for;
     const char *mci_for, *fines, *benefits, *col_from, *col_tenge, *col_purpose, *col_status, *col_source;
     const char *all_purposes, *known_until, *in_force, *in_words, *cert[4];
+    const char *article_before, *article_after; /* "Article 115-1", "Статья 115-1", "115-1-бап" */
+    const char *none, *general_part, *article_sets_none, *lifted_by, *not_lifted, *half_cap_word, *order_word;
+    const char *the_article, *per_day_before, *per_day_after, *not_for, *not_in_order, *payments, *rule;
 } ui_text;
 
 static const ui_text UI[3] = {
-    [KZP_LANG_EN] = {"Article",
-                     "Offence date",
+    [KZP_LANG_EN] = {"Offence date",
                      "Alternative punishments (one of)",
                      "punishment",
                      "lower bound",
@@ -48,9 +51,24 @@ static const ui_text UI[3] = {
                      "Known until",
                      "in force for offences from",
                      "In words",
-                     {"official text", "statement of a state body", "unverified", "hypothetical"}},
-    [KZP_LANG_RU] = {"Статья",
-                     "Дата совершения",
+                     {"official text", "statement of a state body", "unverified", "hypothetical"},
+                     "Article ",
+                     "",
+                     "none",
+                     "General Part",
+                     "the article sets none",
+                     "not applied under",
+                     "no cited rule lifts it",
+                     "half cap",
+                     "order procedure",
+                     "the article",
+                     "at most ",
+                     " a day",
+                     "not imposed on",
+                     "Not in the order procedure",
+                     "Also collected on a guilty verdict",
+                     "Rule"},
+    [KZP_LANG_RU] = {"Дата совершения",
                      "Альтернативные виды наказания (одно из)",
                      "вид наказания",
                      "нижний предел",
@@ -83,9 +101,24 @@ static const ui_text UI[3] = {
                      "Известно до",
                      "применяется к деяниям с",
                      "Прописью",
-                     {"официальный текст", "заявление госоргана", "не проверено", "гипотетическое значение"}},
-    [KZP_LANG_KK] = {"Бап",
-                     "Жасалған күні",
+                     {"официальный текст", "заявление госоргана", "не проверено", "гипотетическое значение"},
+                     "Статья ",
+                     "",
+                     "нет",
+                     "Общая часть",
+                     "статьей не установлен",
+                     "не применяется в силу",
+                     "ни одна приведенная норма его не снимает",
+                     "ограничение половиной",
+                     "приказное производство",
+                     "статья",
+                     "максимум ",
+                     " в день",
+                     "не назначается",
+                     "В порядке приказного производства не назначаются",
+                     "Также взыскивается по обвинительному приговору",
+                     "Правило"},
+    [KZP_LANG_KK] = {"Жасалған күні",
                      "Балама жазалар (біреуі)",
                      "жаза түрі",
                      "төменгі шегі",
@@ -118,7 +151,23 @@ static const ui_text UI[3] = {
                      "Белгілі мерзімі",
                      "қолданылу басталған күні",
                      "Жазбаша",
-                     {"ресми мәтін", "мемлекеттік органның мәлімдемесі", "тексерілмеген", "болжамды мән"}},
+                     {"ресми мәтін", "мемлекеттік органның мәлімдемесі", "тексерілмеген", "болжамды мән"},
+                     "",
+                     "-бап",
+                     "жоқ",
+                     "Жалпы бөлім",
+                     "бапта белгіленбеген",
+                     "қолданылмайды:",
+                     "оны ешбір келтірілген норма алып тастамайды",
+                     "жартысына дейін шектеу",
+                     "бұйрықты іс жүргізу",
+                     "бап",
+                     "күніне ең көбі ",
+                     "",
+                     "тағайындалмайды",
+                     "Бұйрықты іс жүргізу тәртібімен тағайындалмайды",
+                     "Айыптау үкімі бойынша сондай-ақ өндіріп алынады",
+                     "Ереже"},
 };
 
 /* Amounts grouped by spaces in every language: "865 000 ₸", "865 000 тенге", "865 000 теңге". */
@@ -194,7 +243,10 @@ static void citation_line(FILE *f, const kzp_citation *c, int lang)
     }
 }
 
-static void basis_block(FILE *f, const kzp_citation *const *basis, size_t n, int certainty, const cli_style *st)
+/* The legal basis: the result's citations, then any more (a range's payments, which carry their
+ * own certainty), then the result's certainty. */
+static void basis_block_with(FILE *f, const kzp_citation *const *basis, size_t n, const kzp_range *more,
+                             int certainty, const cli_style *st)
 {
     const ui_text *t = &UI[st->lang];
     fputc('\n', f);
@@ -203,7 +255,18 @@ static void basis_block(FILE *f, const kzp_citation *const *basis, size_t n, int
     for (size_t i = 0; i < n; i++) {
         citation_line(f, basis[i], st->lang);
     }
+    for (size_t i = 0; more && i < more->payment_count; i++) {
+        citation_line(f, more->payments[i].citation, st->lang);
+        if (more->payments[i].priced_by) {
+            citation_line(f, more->payments[i].priced_by, st->lang);
+        }
+    }
     fprintf(f, "%s: %s\n", t->certainty, t->cert[certainty]);
+}
+
+static void basis_block(FILE *f, const kzp_citation *const *basis, size_t n, int certainty, const cli_style *st)
+{
+    basis_block_with(f, basis, n, NULL, certainty, st);
 }
 
 static void mci_line(FILE *f, const kzp_mci *m, const ui_text *t, int lang)
@@ -223,16 +286,160 @@ static void stale_warning(FILE *f, const kzp_ctx *ctx, const cli_style *st)
     fputc('\n', f);
 }
 
+/* "Article 115-1" / "Статья 115-1" / "115-1-бап" */
+static void article_name(FILE *f, const ui_text *t, const char *id)
+{
+    fprintf(f, "%s%s%s", t->article_before, id, t->article_after);
+}
+
+/* "20 MCI = 86 500 ₸", "20 hours" */
+static void bound_amount(FILE *f, const kzp_sanction *s, const kzp_bound *b, int lang)
+{
+    char q[96], m[64];
+    qty_unit(q, sizeof q, b->centi, s->unit, lang);
+    fputs(q, f);
+    if (s->has_tiyn) {
+        money(m, sizeof m, b->tiyn, lang);
+        fprintf(f, " = %s", m);
+    }
+}
+
+static void ref(FILE *f, const kzp_citation *c, int lang)
+{
+    fputs(c->reference_in[lang][0] ? c->reference_in[lang] : c->act_in[lang], f);
+}
+
+/* The lower bound and the rule behind it, or why there is none. */
+static void lower_line(FILE *f, const kzp_range *r, const kzp_sanction *s, const ui_text *t, int lang)
+{
+    fprintf(f, "     %s: ", t->col_min);
+    const kzp_bound *b = &s->min;
+    if (!b->set) {
+        fputs(t->none, f);
+        if (s->min_lifted_by && s->general_min.set) {
+            char q[96];
+            qty_unit(q, sizeof q, s->general_min.centi, s->unit, lang);
+            fprintf(f, " (%s %s, ", t->general_part, q);
+            ref(f, s->general_min.citation, lang);
+            fprintf(f, ": %s ", t->lifted_by);
+            ref(f, s->min_lifted_by, lang);
+            fputs(")\n", f);
+        } else {
+            fprintf(f, " (%s)\n", t->article_sets_none);
+        }
+        return;
+    }
+    bound_amount(f, s, b, lang);
+    fputs(" (", f);
+    if (b->source == KZP_BOUND_GENERAL_PART) {
+        fprintf(f, "%s, ", t->general_part);
+    } else if (b->source == KZP_BOUND_ORDER_PROCEDURE) {
+        fprintf(f, "%s, ", t->order_word);
+    }
+    ref(f, b->citation, lang);
+    if (b->source == KZP_BOUND_GENERAL_PART) {
+        fprintf(f, "; %s", t->article_sets_none);
+        if (r->flags & (KZP_Q_MITIGATED | KZP_Q_ACCELERATED)) {
+            fprintf(f, "; %s", t->not_lifted); /* a half cap was asked, yet this minimum stays */
+        }
+    }
+    fputs(")\n", f);
+}
+
+static void upper_line(FILE *f, const kzp_sanction *s, const ui_text *t, int lang)
+{
+    const kzp_bound *b = &s->max;
+    fprintf(f, "     %s: ", t->col_max);
+    bound_amount(f, s, b, lang);
+    fputs(" (", f);
+    if (b->source == KZP_BOUND_GENERAL_PART) {
+        fprintf(f, "%s, ", t->general_part);
+    } else if (b->source == KZP_BOUND_ORDER_PROCEDURE) {
+        fprintf(f, "%s, ", t->order_word);
+    } else if (b->source == KZP_BOUND_HALF_CAP) {
+        fprintf(f, "%s, ", t->half_cap_word);
+    }
+    ref(f, b->citation, lang);
+    if (b->source == KZP_BOUND_HALF_CAP) {
+        char q[96];
+        qty_unit(q, sizeof q, s->article_max.centi, s->unit, lang);
+        fprintf(f, "; %s: %s", t->the_article, q);
+    }
+    fputs(")\n", f);
+}
+
+static void notes_lines(FILE *f, const kzp_sanction *s, const ui_text *t, int lang)
+{
+    if (s->per_day_max_centi) {
+        char q[96];
+        qty_unit(q, sizeof q, s->per_day_max_centi, s->unit, lang);
+        fprintf(f, "     %s%s%s (", t->per_day_before, q, t->per_day_after);
+        ref(f, s->per_day_citation, lang);
+        fputs(")\n", f);
+    }
+    if (s->restriction) {
+        fprintf(f, "     %s: ", t->not_for);
+        for (size_t i = 0; i < s->restriction->person_count; i++) {
+            fprintf(f, "%s%s", i ? "; " : "", s->restriction->persons[lang][i]);
+        }
+        fputs(" (", f);
+        ref(f, s->restriction->citation, lang);
+        fputs(")\n", f);
+    }
+}
+
+static void omitted_line(FILE *f, const kzp_range *r, const ui_text *t, int lang)
+{
+    if (r->omitted_count == 0) {
+        return;
+    }
+    fprintf(f, "  %s: ", t->not_in_order);
+    for (size_t i = 0; i < r->omitted_count; i++) {
+        fprintf(f, "%s%s", i ? ", " : "", kzp_kind_label(r->omitted_kinds[i], lang));
+    }
+    if (r->order_procedure_kinds) {
+        fprintf(f, " (%s, ", r->order_procedure_kinds->act_in[lang]);
+        ref(f, r->order_procedure_kinds, lang);
+        fputc(')', f);
+    }
+    fputc('\n', f);
+}
+
+static void payments_block(FILE *f, const kzp_range *r, const ui_text *t, int lang)
+{
+    if (r->payment_count == 0) {
+        return;
+    }
+    fprintf(f, "\n%s:\n", t->payments);
+    for (size_t i = 0; i < r->payment_count; i++) {
+        const kzp_payment *p = &r->payments[i];
+        char q[96], m[64];
+        qty_unit(q, sizeof q, p->mci_centi, KZP_UNIT_MCI, lang);
+        fprintf(f, "  - %s: %s", p->name[lang], q);
+        if (p->priced) {
+            money(m, sizeof m, p->tiyn, lang);
+            fprintf(f, " = %s", m);
+        }
+        fputs(" (", f);
+        ref(f, p->citation, lang);
+        fprintf(f, "; %s)\n", t->cert[p->certainty]);
+    }
+}
+
 static void range_text(FILE *f, const kzp_range *r, const kzp_ctx *ctx, const cli_style *st)
 {
     const ui_text *t = &UI[st->lang];
     int lang = st->lang;
     kzp_article a;
     kzp_article_get(&a, ctx, r->article, NULL);
-    char head[256];
-    snprintf(head, sizeof head, "%s %s. %s (%s)", t->article, a.id, a.title[lang],
-             kzp_category_label(a.category, lang));
-    bold(f, st, head);
+    if (st->color) {
+        fputs("\033[1m", f);
+    }
+    article_name(f, t, a.id);
+    fprintf(f, ". %s (%s)", a.title[lang], kzp_category_label(a.category, lang));
+    if (st->color) {
+        fputs("\033[0m", f);
+    }
     fprintf(f, "\n%s: %s\n", t->offence_date, r->offence_date);
     if (r->has_mci) {
         mci_line(f, &r->mci, t, lang);
@@ -247,44 +454,29 @@ static void range_text(FILE *f, const kzp_range *r, const kzp_ctx *ctx, const cl
         }
         fputc('\n', f);
     }
-    fprintf(f, "\n%s:\n  ", t->alternatives);
-    pad(f, t->col_kind, 36);
-    pad(f, t->col_min, 24);
-    pad(f, t->col_max, 34);
-    fprintf(f, "%s\n", t->col_basis);
+    fprintf(f, "\n%s:\n", t->alternatives);
     for (size_t i = 0; i < r->sanction_count; i++) {
         const kzp_sanction *s = &r->sanctions[i];
-        char lo[96], hi[160], q[64], m[64];
-        if (s->has_min) {
-            qty_unit(lo, sizeof lo, s->min_centi, s->unit, lang);
-        } else {
-            snprintf(lo, sizeof lo, "%s", t->no_min);
-        }
-        qty_unit(q, sizeof q, s->max_centi, s->unit, lang);
-        if (s->has_tiyn) {
-            money(m, sizeof m, s->max_tiyn, lang);
-            snprintf(hi, sizeof hi, "%s = %s", q, m);
-        } else {
-            snprintf(hi, sizeof hi, "%s", q);
-        }
-        fputs("  ", f);
-        pad(f, kzp_kind_label(s->kind, lang), 36);
-        pad(f, lo, 24);
-        pad(f, hi, 34);
-        fprintf(f, "%s\n", s->citation->reference_in[lang]);
+        fprintf(f, "  %zu. %s\n", i + 1, kzp_kind_label(s->kind, lang));
+        lower_line(f, r, s, t, lang);
+        upper_line(f, s, t, lang);
+        notes_lines(f, s, t, lang);
     }
+    omitted_line(f, r, t, lang);
+    payments_block(f, r, t, lang);
     /* The same, as sentences ready to paste into a verdict. */
     fprintf(f, "\n%s:\n", t->in_words);
     for (size_t i = 0; i < r->sanction_count; i++) {
-        char text[2048];
-        if (kzp_sanction_text(text, sizeof text, r, i, lang) >= 0) {
+        char *text = cli_sanction_text(r, i, lang);
+        if (text) {
             fprintf(f, "  - %s\n", text);
+            free(text);
         }
     }
     if (r->stale) {
         stale_warning(f, ctx, st);
     }
-    basis_block(f, r->basis, r->basis_count, r->certainty, st);
+    basis_block_with(f, r->basis, r->basis_count, r, r->certainty, st);
 }
 
 static void fine_text(FILE *f, const kzp_fine *fi, const kzp_ctx *ctx, const cli_style *st)
@@ -297,9 +489,10 @@ static void fine_text(FILE *f, const kzp_fine *fi, const kzp_ctx *ctx, const cli
     money(amount, sizeof amount, fi->amount_tiyn, lang);
     snprintf(head, sizeof head, "%s × %s = %s", count, tenge, amount);
     bold(f, st, head);
-    char words[1024];
-    if (kzp_tenge_figures_words(words, sizeof words, fi->amount_tiyn, lang) >= 0) {
+    char *words = cli_tenge_figures_words(fi->amount_tiyn, lang);
+    if (words) {
         fprintf(f, "\n%s", words);
+        free(words);
     }
     fprintf(f, "\n%s %s\n", t->fine_for, fi->mci.date);
     mci_line(f, &fi->mci, t, lang);
@@ -317,19 +510,31 @@ static void check_text(FILE *f, const kzp_check *c, const kzp_ctx *ctx, const cl
     qty_unit(amount, sizeof amount, c->amount_centi, c->unit, lang);
     qty_unit(limit, sizeof limit, c->limit_centi, c->unit, lang);
     qty_unit(excess, sizeof excess, c->excess_centi, c->unit, lang);
-    if (c->fits) {
-        snprintf(line, sizeof line, "%s, %s: %s (%s: %s)", kzp_kind_label(c->kind, lang), amount, t->fits, t->col_max,
-                 limit);
-        colored(f, st, "32", line);
+    const char *why = c->fits                         ? t->fits
+                      : c->violation == KZP_ABOVE_MAX ? t->above
+                      : c->violation == KZP_BELOW_MIN ? t->below
+                                                      : t->not_positive;
+    if (c->violation == KZP_NOT_POSITIVE) {
+        snprintf(line, sizeof line, "%s, %s: %s", kzp_kind_label(c->kind, lang), amount, why);
     } else {
-        const char *why = c->violation == KZP_ABOVE_MAX ? t->above : c->violation == KZP_BELOW_MIN ? t->below : NULL;
-        if (why) {
-            snprintf(line, sizeof line, "%s, %s: %s %s (%s: %s)", kzp_kind_label(c->kind, lang), amount, why, excess,
-                     c->violation == KZP_ABOVE_MAX ? t->col_max : t->col_min, limit);
-        } else {
-            snprintf(line, sizeof line, "%s, %s: %s", kzp_kind_label(c->kind, lang), amount, t->not_positive);
+        snprintf(line, sizeof line, "%s, %s: %s%s%s (%s: %s", kzp_kind_label(c->kind, lang), amount, why,
+                 c->fits ? "" : " ", c->fits ? "" : excess, c->violation == KZP_BELOW_MIN ? t->col_min : t->col_max,
+                 limit);
+    }
+    if (st->color) {
+        fprintf(f, "\033[%sm", c->fits ? "32" : "31");
+    }
+    fputs(line, f);
+    if (c->violation != KZP_NOT_POSITIVE) {
+        /* the rule that sets the bound, as the dataset words it in the language */
+        if (c->limit_citation) {
+            fputs(", ", f);
+            ref(f, c->limit_citation, lang);
         }
-        colored(f, st, "31", line);
+        fputc(')', f);
+    }
+    if (st->color) {
+        fputs("\033[0m", f);
     }
     fputs("\n\n", f);
     range_text(f, &c->range, ctx, st);
@@ -349,7 +554,10 @@ static void convert_text(FILE *f, const kzp_conversion *c, const cli_style *st)
     if (!c->exact) {
         fprintf(f, ", %s%s%s", t->left_before, rest, t->left_after);
     }
-    fputc('\n', f);
+    /* which rule, and what it is for: the rates hold only for their own purpose */
+    fprintf(f, "\n%s: %s (", t->rule, kzp_conversion_rule_name(c->rule));
+    ref(f, c->citation, lang);
+    fprintf(f, ")%s%s\n", c->scope[lang][0] ? ": " : "", c->scope[lang]);
     basis_block(f, &c->citation, 1, c->certainty, st);
 }
 
@@ -447,9 +655,13 @@ void cli_articles_text(FILE *f, const kzp_ctx *ctx, const cli_style *st)
     for (size_t i = 0; i < info.article_count; i++) {
         kzp_article a;
         kzp_article_at(&a, ctx, i);
-        char head[200];
-        snprintf(head, sizeof head, "%s %s", t->article, a.id);
-        bold(f, st, head);
+        if (st->color) {
+            fputs("\033[1m", f);
+        }
+        article_name(f, t, a.id);
+        if (st->color) {
+            fputs("\033[0m", f);
+        }
         fprintf(f, "  %s (%s); %s %s\n", a.title[st->lang], kzp_category_label(a.category, st->lang), t->in_force,
                 a.in_force_from);
     }

@@ -31,15 +31,20 @@ int main(int argc, char **argv)
     printf("Article %s (%s), offence on %s: one of\n", a.id, a.title[KZP_LANG_EN], r.offence_date);
     for (size_t i = 0; i < r.sanction_count; i++) {
         const kzp_sanction *s = &r.sanctions[i];
-        char max[32], money[64] = "";
-        kzp_decimal_format(max, sizeof max, s->max_centi);
+        char lo[32] = "none", hi[32], money[64] = "";
+        if (s->min.set) {
+            kzp_decimal_format(lo, sizeof lo, s->min.centi);
+        }
+        kzp_decimal_format(hi, sizeof hi, s->max.centi);
         if (s->has_tiyn) {
             char t[48];
-            kzp_format_tenge(t, sizeof t, s->max_tiyn, KZP_MONEY_SIGN);
+            kzp_format_tenge(t, sizeof t, s->max.tiyn, KZP_MONEY_SIGN);
             snprintf(money, sizeof money, " = %s", t);
         }
-        printf("  %-18s up to %s %s%s (no minimum in the article)\n", kzp_kind_name(s->kind), max,
-               kzp_unit_name(s->unit), money);
+        /* each bound names the rule that sets it: the article, or the General Part */
+        printf("  %-18s from %s (%s) up to %s %s%s (%s)\n", kzp_kind_name(s->kind), lo,
+               s->min.set ? s->min.citation->reference : "no minimum", hi, kzp_unit_name(s->unit), money,
+               s->max.citation->reference);
     }
     printf("MCI %lld tenge, in force from %s (%s)\n", (long long)r.mci.tenge, r.mci.from, r.mci.citation->act);
     if (r.stale) {

@@ -33,10 +33,10 @@ extern "C" {
 
 /* The build system reads these three lines; keep their form. */
 #define KZP_VERSION_MAJOR 0 /**< incompatible API changes; also the SONAME */
-#define KZP_VERSION_MINOR 1 /**< added features */
+#define KZP_VERSION_MINOR 2 /**< added features */
 #define KZP_VERSION_PATCH 0 /**< fixes */
 
-#define KZP_VERSION_STRING "0.1.0" /**< "MAJOR.MINOR.PATCH" */
+#define KZP_VERSION_STRING "0.2.0" /**< "MAJOR.MINOR.PATCH" */
 /** MAJOR * 10000 + MINOR * 100 + PATCH, e.g. 100 for 0.1.0. */
 #define KZP_VERSION_NUMBER (KZP_VERSION_MAJOR * 10000 + KZP_VERSION_MINOR * 100 + KZP_VERSION_PATCH)
 
@@ -320,19 +320,26 @@ KZP_API int kzp_ctx_info(kzp_dataset_info *out, const kzp_ctx *ctx);
 /* ---- Query flags --------------------------------------------------------------------------- */
 
 /** Art. 55 part 2: a mitigating circumstance and no aggravating one. Caps the upper bound
- *  of every alternative at half for a criminal offence. */
+ *  of every alternative at half for a criminal offence, and lifts the General Part minimums
+ *  that a cited rule lifts (the fine's: Art. 41 part 7, Art. 55 part 6). */
 #define KZP_Q_MITIGATED 0x1u
 /** Art. 55 part 3: accelerated pre-trial investigation or a fulfilled procedural
- *  agreement. Also half. Given together with KZP_Q_MITIGATED the caps do NOT stack
- *  (whether they do is not verified; see docs/legal-basis.md). */
+ *  agreement. Also half, and lifts the same minimums as KZP_Q_MITIGATED. Given together with
+ *  KZP_Q_MITIGATED the caps do NOT stack (whether they do is not verified; see
+ *  docs/legal-basis.md). */
 #define KZP_Q_ACCELERATED 0x2u
 /** Price a date after the MCI table's known_until with the last known value instead of
  *  failing with KZP_E_MCI_STALE; the result then has stale = 1. */
 #define KZP_Q_ALLOW_STALE 0x4u
 /** Refuse (KZP_E_UNVERIFIED) any answer that depends on a fact marked unverified. */
 #define KZP_Q_STRICT 0x8u
+/** A verdict in the order procedure (приказное производство, Art. 55 part 3): the range lists
+ *  only the alternatives the dataset's order-procedure rules give (for a criminal offence: a
+ *  fine of 10 to 20 MCI), with those bounds. An article of a category without such a rule is
+ *  KZP_E_NO_RULE. Since 0.2.0. */
+#define KZP_Q_ORDER_PROCEDURE 0x10u
 
-#define KZP_MAX_BASIS 16    /**< the most citations a result lists */
+#define KZP_MAX_BASIS 32    /**< the most citations a result lists (was 16 before 0.2.0) */
 #define KZP_MAX_SANCTIONS 8 /**< the most alternative sanctions an article may have */
 
 /* ---- MCI --------------------------------------------------------------------------------- */
@@ -388,28 +395,85 @@ KZP_API int kzp_article_get(kzp_article *out, const kzp_ctx *ctx, const char *id
  *  of range). Thread-safe. Since 0.1.0. */
 KZP_API int kzp_article_at(kzp_article *out, const kzp_ctx *ctx, size_t index);
 
-/** One alternative sanction of an article, as it applies on an offence date. */
+/** Where a bound of a sanction comes from. Values are ABI. Since 0.2.0. */
+typedef enum kzp_bound_source {
+    KZP_BOUND_NONE = 0,           /**< there is no such bound */
+    KZP_BOUND_ARTICLE = 1,        /**< the article's sanction ("up to 200 MCI") */
+    KZP_BOUND_GENERAL_PART = 2,   /**< the General Part's bound for the kind and the category (Arts. 41-43) */
+    KZP_BOUND_HALF_CAP = 3,       /**< an Art. 55 half cap of the article's maximum */
+    KZP_BOUND_ORDER_PROCEDURE = 4 /**< the order-procedure range (Art. 55 part 3, KZP_Q_ORDER_PROCEDURE) */
+} kzp_bound_source;
+
+/** The dataset word for a kzp_bound_source: "none", "article", "general_part", "half_cap",
+ *  "order_procedure". Static; NULL for an unknown value. Thread-safe. Since 0.2.0. */
+KZP_API const char *kzp_bound_source_name(int source);
+
+/** One bound (lower or upper) of a sanction, with the rule that sets it. Since 0.2.0. */
+typedef struct kzp_bound {
+    int set;                      /**< 1 when there is such a bound; otherwise every other member is 0/NULL */
+    int64_t centi;                /**< the bound in hundredths of the sanction's unit */
+    int64_t tiyn;                 /**< centi priced at the offence day's MCI when the sanction has_tiyn, else 0 */
+    int source;                   /**< kzp_bound_source */
+    const kzp_citation *citation; /**< the article, rule or cap that sets it (borrowed) */
+} kzp_bound;
+
+/** Persons on whom a kind of punishment may not be imposed (Art. 42, Art. 43 part 3), as the
+ *  dataset lists them. The library has no model of the person: it lists, it does not judge.
+ *  Everything is borrowed from the context. Since 0.2.0. */
+typedef struct kzp_restriction {
+    const char *id;                 /**< dataset id, e.g. "art-43-3" */
+    int kind;                       /**< the kzp_kind it restricts */
+    size_t person_count;            /**< how many groups of persons */
+    const char *const *persons[3];  /**< persons[lang][0..person_count-1], by kzp_lang, e.g. "pregnant women" */
+    const kzp_citation *citation;   /**< the rule */
+} kzp_restriction;
+
+/** One alternative sanction of an article, as it applies on an offence date.
+ *  min and max are the bounds that apply, after the General Part, a half cap or the order
+ *  procedure; article_min / article_max are the article's own words ("up to": no minimum);
+ *  general_min / general_max are the General Part's bounds for the kind and the offence's
+ *  category, whether or not they apply. Changed in 0.2.0 (bounds as kzp_bound). */
 typedef struct kzp_sanction {
-    int kind;                     /**< kzp_kind */
-    int unit;                     /**< kzp_unit */
-    int has_min;                  /**< 0: the article sets no lower bound (the General Part minimum applies) */
-    int64_t min_centi;            /**< lower bound in hundredths of unit, when has_min */
-    int64_t article_max_centi;    /**< the article's upper bound, hundredths of unit */
-    int64_t max_centi;            /**< the upper bound that applies (after a half cap), hundredths */
-    int capped;                   /**< 1 if an Art. 55 half cap lowered max_centi */
-    int has_tiyn;                 /**< 1 for a fine (unit MCI): max_tiyn / min_tiyn are set */
-    int64_t max_tiyn;             /**< max_centi priced at the offence day's MCI */
-    int64_t min_tiyn;             /**< min_centi priced likewise, when has_min */
-    const kzp_citation *citation; /**< the article's text for this alternative */
+    int kind;                           /**< kzp_kind */
+    int unit;                           /**< kzp_unit */
+    int has_tiyn;                       /**< 1 when the unit is MCI (fine, correctional work): bounds carry tiyn */
+    kzp_bound min;                      /**< the lower bound that applies (set = 0: none applies) */
+    kzp_bound max;                      /**< the upper bound that applies (always set) */
+    kzp_bound article_min;              /**< the article's lower bound (set = 0: "up to", none) */
+    kzp_bound article_max;              /**< the article's upper bound */
+    kzp_bound general_min;              /**< the General Part's minimum for the kind and category, if encoded */
+    kzp_bound general_max;              /**< the General Part's maximum for the kind and category, if encoded */
+    const kzp_citation *min_lifted_by;  /**< the rule that lifted general_min under the flags asked, or NULL */
+    int capped;                         /**< 1 if an Art. 55 half cap lowered max */
+    int64_t per_day_max_centi;          /**< the most that may be served a day (community service), 0 if none */
+    const kzp_citation *per_day_citation; /**< the rule for per_day_max_centi, or NULL */
+    const kzp_restriction *restriction; /**< persons it may not be imposed on, or NULL (borrowed) */
+    const kzp_citation *citation;       /**< the article's text for this alternative */
 } kzp_sanction;
+
+/** A payment collected on a guilty verdict beside the punishment, such as the compulsory
+ *  payment to the Victims' Compensation Fund (Arts. 98-1 and 98-2). Not an alternative
+ *  sanction; its certainty is its own and does not lower the range's. Since 0.2.0. */
+typedef struct kzp_payment {
+    const char *id;                /**< dataset id, e.g. "victims-fund" (borrowed) */
+    const char *name[3];           /**< what it is, by kzp_lang (borrowed) */
+    int64_t mci_centi;             /**< its amount in hundredths of an MCI (500: 5 MCI) */
+    int priced;                    /**< 1 when tiyn is set (not in strict mode when pricing it is unverified) */
+    int64_t tiyn;                  /**< mci_centi at the MCI the dataset prices it with, when priced */
+    int certainty;                 /**< the weakest of its citations and, when priced, of the MCI */
+    const kzp_citation *citation;  /**< the rule that sets it (Art. 98-2) */
+    const kzp_citation *priced_by; /**< what says which day's MCI prices it, when priced (borrowed) */
+} kzp_payment;
+
+#define KZP_MAX_PAYMENTS 4 /**< the most additional payments a range lists. Since 0.2.0 */
 
 /** The sanction range of an article for an offence date. */
 typedef struct kzp_range {
     const char *article;                       /**< borrowed from the context */
     char offence_date[11];                     /**< the offence date asked about */
     unsigned flags;                            /**< the KZP_Q_* flags applied */
-    int has_mci;                               /**< 1 when a fine alternative was priced (then mci is set) */
-    kzp_mci mci;                               /**< the MCI in force on the offence day (Art. 41 part 1) */
+    int has_mci;                               /**< 1 when an alternative in MCI was priced (then mci is set) */
+    kzp_mci mci;                               /**< the MCI in force on the offence day (Arts. 41 and 42 part 1) */
     size_t sanction_count;                     /**< how many of sanctions[] are set */
     kzp_sanction sanctions[KZP_MAX_SANCTIONS]; /**< the alternatives, in the article's order */
     int certainty;                             /**< the weakest certainty among the facts used */
@@ -417,13 +481,22 @@ typedef struct kzp_range {
     size_t basis_count;                        /**< how many of basis[] are set */
     const kzp_citation *basis[KZP_MAX_BASIS];  /**< every rule and value used, borrowed */
     const kzp_citation *caps[2];               /**< the Art. 55 parts applied (part 2, part 3); NULL when not */
+    const kzp_citation *order_procedure;       /**< the order-procedure rule applied, or NULL. Since 0.2.0 */
+    const kzp_citation *order_procedure_kinds; /**< why the order procedure leaves alternatives out, or NULL */
+    size_t omitted_count;                      /**< alternatives of the article the order procedure leaves out */
+    int omitted_kinds[KZP_MAX_SANCTIONS];      /**< their kzp_kind, in the article's order. Since 0.2.0 */
+    size_t payment_count;                      /**< how many of payments[] are set. Since 0.2.0 */
+    kzp_payment payments[KZP_MAX_PAYMENTS];    /**< payments collected beside the punishment. Since 0.2.0 */
 } kzp_range;
 
-/** The alternatives of article for an offence on offence_date, with bounds and the fine
- *  in tiyn at the offence day's MCI. flags: any KZP_Q_*. Errors: KZP_E_INVALID_ARG,
- *  KZP_E_BAD_DATE, KZP_E_UNKNOWN_ARTICLE, KZP_E_NOT_IN_FORCE, KZP_E_MCI_*, KZP_E_NO_RULE
- *  (a half cap asked for a category the dataset has no cap for), KZP_E_OVERFLOW,
- *  KZP_E_UNVERIFIED. Thread-safe. Since 0.1.0. */
+/** The alternatives of article for an offence on offence_date, with their bounds and the
+ *  rule behind each, and the amounts in MCI (fine, correctional work) in tiyn at the MCI in
+ *  force on the offence day. flags: any KZP_Q_*. Errors: KZP_E_INVALID_ARG, KZP_E_BAD_DATE,
+ *  KZP_E_UNKNOWN_ARTICLE, KZP_E_NOT_IN_FORCE (before the article, or before the Code whose
+ *  pricing rule the dataset holds), KZP_E_MCI_*, KZP_E_NO_RULE (a half cap or the order
+ *  procedure asked for a category the dataset has no rule for), KZP_E_OVERFLOW,
+ *  KZP_E_UNVERIFIED. Thread-safe. Since 0.1.0; General Part bounds, restrictions and the
+ *  order procedure since 0.2.0. */
 KZP_API int kzp_range_get(kzp_range *out, const kzp_ctx *ctx, const char *article, const char *offence_date,
                           unsigned flags, kzp_error *err);
 
@@ -443,7 +516,9 @@ typedef struct kzp_fine {
 /** Price a fine of mci_centi hundredths of an MCI (>= 0) for an offence on offence_date,
  *  with the MCI for fines in force that day (Art. 41 part 1). flags: KZP_Q_ALLOW_STALE,
  *  KZP_Q_STRICT. Errors: KZP_E_INVALID_ARG, KZP_E_BAD_DATE, KZP_E_BAD_NUMBER (negative),
- *  KZP_E_MCI_*, KZP_E_OVERFLOW, KZP_E_UNVERIFIED. Thread-safe. Since 0.1.0. */
+ *  KZP_E_NOT_IN_FORCE (an offence before the dataset's pricing rule applies: before
+ *  2015-01-01 the 1997 Code priced a fine at the MCI of the sentencing day), KZP_E_MCI_*,
+ *  KZP_E_OVERFLOW, KZP_E_UNVERIFIED. Thread-safe. Since 0.1.0. */
 KZP_API int kzp_fine_compute(kzp_fine *out, const kzp_ctx *ctx, const char *offence_date, int64_t mci_centi,
                              unsigned flags, kzp_error *err);
 
@@ -453,7 +528,7 @@ KZP_API int kzp_fine_compute(kzp_fine *out, const kzp_ctx *ctx, const char *offe
 typedef enum kzp_violation {
     KZP_FITS = 0,
     KZP_ABOVE_MAX = 1,   /**< above the upper bound that applies */
-    KZP_BELOW_MIN = 2,   /**< below the article's lower bound */
+    KZP_BELOW_MIN = 2,   /**< below the lower bound that applies (the article's or the General Part's) */
     KZP_NOT_POSITIVE = 3 /**< zero: not a sentence */
 } kzp_violation;
 
@@ -470,20 +545,41 @@ typedef struct kzp_check {
     int64_t amount_centi; /**< the proposed amount */
     int64_t limit_centi;  /**< the bound broken (or the upper bound when it fits) */
     int64_t excess_centi; /**< by how much the bound is broken; 0 when it fits */
+    int limit_source;     /**< kzp_bound_source of limit_centi. Since 0.2.0 */
+    const kzp_citation *limit_citation; /**< the rule that sets limit_centi, or NULL. Since 0.2.0 */
     kzp_range range;      /**< the full range it was checked against */
 } kzp_check;
 
 /** Check a proposed sentence: kind (kzp_kind) and amount in hundredths of the kind's unit.
  *  Community service and arrest are imposed in whole hours and days: a fraction of either
  *  is KZP_E_BAD_NUMBER. flags as kzp_range_get. Not fitting is not an error: the call
- *  returns KZP_OK with fits = 0. Errors: those of kzp_range_get, KZP_E_UNKNOWN_KIND,
- *  KZP_E_NO_SANCTION, KZP_E_BAD_NUMBER (negative or fractional). Thread-safe. Since 0.1.0. */
+ *  returns KZP_OK with fits = 0 and the bound broken, with the rule that sets it. Errors: those
+ *  of kzp_range_get, KZP_E_UNKNOWN_KIND, KZP_E_NO_SANCTION (the article has no such
+ *  alternative, or the order procedure leaves it out), KZP_E_BAD_NUMBER (negative or
+ *  fractional). Thread-safe. Since 0.1.0. */
 KZP_API int kzp_check_sentence(kzp_check *out, const kzp_ctx *ctx, const char *article, const char *offence_date,
                                int kind, int64_t amount_centi, unsigned flags, kzp_error *err);
 
-/* ---- Art. 61 equivalences -------------------------------------------------------------------- */
+/* ---- Conversions between punishments --------------------------------------------------------- */
 
-/** An amount of one kind of punishment converted into another (Art. 61). */
+/** The rule a conversion is made under. Each holds only for its own purpose, and the dataset
+ *  lists the pairs of kinds each allows. Values are ABI. Since 0.2.0. */
+typedef enum kzp_conversion_rule {
+    KZP_RULE_AGGREGATION = 0,   /**< Art. 61: adding up punishments for several offences or several verdicts */
+    KZP_RULE_UNPAID_FINE = 1,   /**< Art. 41 part 6: replacing the unpaid part of a fine */
+    KZP_RULE_EVADED_SERVICE = 2 /**< Art. 43 part 2-1: replacing community service the convict evades */
+} kzp_conversion_rule;
+#define KZP_RULE_COUNT 3 /**< how many kzp_conversion_rule values there are */
+
+/** The word for a kzp_conversion_rule: "aggregation", "unpaid-fine", "evaded-service".
+ *  Static; NULL for an unknown value. Thread-safe. Since 0.2.0. */
+KZP_API const char *kzp_conversion_rule_name(int rule);
+/** Parse a conversion rule word as kzp_kind_parse does ("unpaid-fine" ->
+ *  KZP_RULE_UNPAID_FINE); KZP_E_INVALID_ARG for NULL, KZP_E_UNKNOWN_KIND for another word.
+ *  Thread-safe. Since 0.2.0. */
+KZP_API int kzp_conversion_rule_parse(int *out, const char *word);
+
+/** An amount of one kind of punishment converted into another under a rule. */
 typedef struct kzp_conversion {
     int from_kind;                /**< kzp_kind converted from */
     int from_unit;                /**< its unit */
@@ -494,15 +590,25 @@ typedef struct kzp_conversion {
     int64_t remainder_centi;      /**< what is left over, in hundredths of from_unit; 0 if exact */
     int exact;                    /**< 1 when remainder_centi is 0 */
     int certainty;                /**< the rule's certainty */
-    const kzp_citation *citation; /**< the equivalence rule (Art. 61) */
+    const kzp_citation *citation; /**< the rule (Art. 61, Art. 41 part 6, Art. 43 part 2-1) */
+    int rule;                     /**< kzp_conversion_rule applied. Since 0.2.0 */
+    const char *scope[3];         /**< what the rule is for, by kzp_lang ("" if the dataset does not say).
+                                       Borrowed. Since 0.2.0 */
 } kzp_conversion;
 
-/** Convert an amount of one kind into another under the dataset's equivalences (Art. 61:
- *  1 day of arrest = 4 MCI of fine = 4 MCI of correctional work = 4 hours of community
- *  service). The result is the whole number of to_kind units and the remainder in
- *  from_kind's unit; nothing is rounded (150 MCI -> 37 days, 2 MCI left over). Errors:
- *  KZP_E_INVALID_ARG, KZP_E_UNKNOWN_KIND, KZP_E_BAD_NUMBER (negative), KZP_E_NO_RULE,
- *  KZP_E_OVERFLOW. Thread-safe. Since 0.1.0. */
+/** Convert an amount of one kind into another under a rule (kzp_conversion_rule), with the
+ *  rates the dataset gives for it: Art. 61 (aggregation: 1 day of arrest = 4 MCI of fine = 4
+ *  MCI of correctional work = 4 hours of community service), Art. 41 part 6 (unpaid fine:
+ *  1 MCI = 1 hour of community service, 4 MCI = 1 day of arrest), Art. 43 part 2-1 (evaded
+ *  community service: 4 hours = 1 day of arrest). The result is the whole number of to_kind
+ *  units and the remainder in from_kind's unit; nothing is rounded (150 MCI -> 37 days, 2 MCI
+ *  left over). A pair the rule does not allow is KZP_E_NO_RULE, whose message names the
+ *  rules that do allow it. Errors: KZP_E_INVALID_ARG (NULL, unknown rule), KZP_E_UNKNOWN_KIND,
+ *  KZP_E_BAD_NUMBER (negative), KZP_E_NO_RULE, KZP_E_OVERFLOW. Thread-safe. Since 0.2.0. */
+KZP_API int kzp_convert_under(kzp_conversion *out, const kzp_ctx *ctx, int rule, int from_kind,
+                              int64_t amount_centi, int to_kind, kzp_error *err);
+
+/** kzp_convert_under with KZP_RULE_AGGREGATION (Art. 61). Thread-safe. Since 0.1.0. */
 KZP_API int kzp_convert(kzp_conversion *out, const kzp_ctx *ctx, int from_kind, int64_t amount_centi, int to_kind,
                         kzp_error *err);
 

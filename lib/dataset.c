@@ -523,9 +523,36 @@ static int load_mci(loader *L, const json_t *root)
     return first;
 }
 
+/* A text in the three languages, {"en": ..., "ru": ..., "kk": ...}, each required and not
+ * empty; the path is at t. */
+static int texts_value(loader *L, const json_t *t, const char *out[3])
+{
+    static const char *const LANGS[] = {"en", "ru", "kk", NULL};
+    int rc = check_object(L, t, LANGS);
+    for (int lang = 0; lang < 3 && !rc; lang++) {
+        rc = get_string(L, t, LANGS[lang], true, true, &out[lang]);
+    }
+    return rc;
+}
+
+/* The member key as texts_value; absent and optional: three empty strings. */
+static int get_texts(loader *L, const json_t *obj, const char *key, bool required, const char *out[3])
+{
+    json_t *t = NULL;
+    out[0] = out[1] = out[2] = "";
+    int rc = member(L, obj, key, JSON_OBJECT, required, &t);
+    if (rc || !t) {
+        return rc;
+    }
+    size_t m = push_key(L, key);
+    rc = texts_value(L, t, out);
+    pop(L, m);
+    return rc;
+}
+
 static int load_equivalence(loader *L, const json_t *rules)
 {
-    static const char *const KEYS[] = {"citation", "one_day_of_arrest", NULL};
+    static const char *const KEYS[] = {"citation", "one_day_of_arrest", "scope", NULL};
     static const char *const ITEM_KEYS[] = {"kind", "unit", "amount", NULL};
     json_t *eq, *arr;
     int rc = member(L, rules, "equivalence", JSON_OBJECT, false, &eq);
@@ -533,11 +560,15 @@ static int load_equivalence(loader *L, const json_t *rules)
         return rc;
     }
     size_t m0 = push_key(L, "equivalence");
+    kzp_rule_def *agg = &L->ctx->rules[KZP_RULE_AGGREGATION];
     if ((rc = check_object(L, eq, KEYS)) || (rc = get_citation_ref(L, eq, "citation", &L->ctx->equiv_citation)) ||
+        (rc = get_texts(L, eq, "scope", false, agg->scope)) ||
         (rc = member(L, eq, "one_day_of_arrest", JSON_ARRAY, true, &arr))) {
         pop(L, m0);
         return rc;
     }
+    agg->present = 1;
+    agg->citation = L->ctx->equiv_citation;
     size_t m1 = push_key(L, "one_day_of_arrest");
     int first = KZP_OK;
     for (size_t i = 0; i < json_array_size(arr) && (first == KZP_OK || L->collect); i++) {
@@ -637,6 +668,354 @@ static int load_caps(loader *L, const json_t *rules)
     return first;
 }
 
+/* {"kind": ..., "unit": ..., "amount": N}: a whole, positive number of the kind's unit. */
+static int get_quantity(loader *L, const json_t *obj, const char *key, int *kind, int64_t *centi)
+{
+    static const char *const KEYS[] = {"kind", "unit", "amount", NULL};
+    json_t *q = NULL;
+    int rc = member(L, obj, key, JSON_OBJECT, true, &q);
+    if (rc) {
+        return rc;
+    }
+    size_t m = push_key(L, key);
+    int unit = 0;
+    bool present = false;
+    if (!(rc = check_object(L, q, KEYS)) &&
+        !(rc = get_word(L, q, "kind", kzp_kind_parse, "fine, community_service, arrest, correctional_work", kind)) &&
+        !(rc = get_word(L, q, "unit", kzp_unit_parse, "mci, hours, days", &unit)) &&
+        !(rc = get_amount(L, q, "amount", true, &present, centi))) {
+        bool wrong_unit = unit != kzp_kind_unit(*kind);
+        size_t mk = push_key(L, wrong_unit ? "unit" : "amount");
+        if (wrong_unit) {
+            rc = fail(L, KZP_E_DATA_VALUE, "%s is measured in %s, not %s", kzp_kind_name(*kind),
+                      kzp_unit_name(kzp_kind_unit(*kind)), kzp_unit_name(unit));
+        } else if (*centi == 0 || *centi % 100 != 0) {
+            rc = fail(L, KZP_E_DATA_VALUE, "a conversion rate must be a whole number of units greater than zero");
+        }
+        pop(L, mk);
+    }
+    pop(L, m);
+    return rc;
+}
+
+/* rules.replacements[]: the rules that replace one punishment by another (Art. 41 part 6,
+ * Art. 43 part 2-1), each with the pairs of kinds it allows and their rates. */
+static int load_replacement(loader *L, const json_t *it)
+{
+    static const char *const KEYS[] = {"rule", "scope", "citation", "pairs", NULL};
+    static const char *const PAIR_KEYS[] = {"from", "to", NULL};
+    kzp_ctx *ctx = L->ctx;
+    int rule = 0;
+    json_t *arr = NULL;
+    const kzp_citation *cit = NULL;
+    const char *scope[3];
+    int rc;
+    if ((rc = check_object(L, it, KEYS)) ||
+        (rc = get_word(L, it, "rule", kzp_conversion_rule_parse, "unpaid-fine, evaded-service", &rule)) ||
+        (rc = get_texts(L, it, "scope", true, scope)) || (rc = get_citation_ref(L, it, "citation", &cit)) ||
+        (rc = member(L, it, "pairs", JSON_ARRAY, true, &arr))) {
+        return rc;
+    }
+    kzp_rule_def *d = &ctx->rules[rule];
+    if (rule == KZP_RULE_AGGREGATION || d->present) {
+        size_t mk = push_key(L, "rule");
+        rc = fail(L, rule == KZP_RULE_AGGREGATION ? KZP_E_DATA_VALUE : KZP_E_DATA_DUPLICATE,
+                  rule == KZP_RULE_AGGREGATION ? "aggregation is given by rules.equivalence, not here"
+                                               : "this rule is defined twice");
+        pop(L, mk);
+        return rc;
+    }
+    size_t n = json_array_size(arr);
+    kzp_pair_def *pairs = kzp_arena_alloc(&ctx->arena, (n ? n : 1) * sizeof *pairs);
+    if (!pairs) {
+        return fail(L, KZP_E_NOMEM, "out of memory");
+    }
+    if (n == 0) {
+        size_t mk = push_key(L, "pairs");
+        rc = fail(L, KZP_E_SCHEMA, "a rule needs at least one pair of kinds");
+        pop(L, mk);
+        return rc;
+    }
+    size_t m0 = push_key(L, "pairs");
+    for (size_t i = 0; i < n && !rc; i++) {
+        kzp_pair_def *p = &pairs[i];
+        json_t *pj = json_array_get(arr, i);
+        size_t m = push_index(L, i);
+        if (!(rc = check_object(L, pj, PAIR_KEYS)) &&
+            !(rc = get_quantity(L, pj, "from", &p->from_kind, &p->from_centi)) &&
+            !(rc = get_quantity(L, pj, "to", &p->to_kind, &p->to_centi))) {
+            for (size_t j = 0; j < i && !rc; j++) {
+                if (pairs[j].from_kind == p->from_kind && pairs[j].to_kind == p->to_kind) {
+                    rc = fail(L, KZP_E_DATA_DUPLICATE, "the pair %s to %s is listed twice", kzp_kind_name(p->from_kind),
+                              kzp_kind_name(p->to_kind));
+                }
+            }
+            if (!rc && p->from_kind == p->to_kind) {
+                rc = fail(L, KZP_E_DATA_VALUE, "a rule converts one kind into another, not into itself");
+            }
+        }
+        pop(L, m);
+    }
+    pop(L, m0);
+    if (!rc) {
+        d->present = 1;
+        d->citation = cit;
+        d->pair_count = n;
+        d->pairs = pairs;
+        memcpy(d->scope, scope, sizeof d->scope);
+    }
+    return rc;
+}
+
+/* Flags words in a list: ["mitigated", "accelerated"]. */
+static int get_flags(loader *L, const json_t *obj, const char *key, unsigned *out)
+{
+    json_t *arr = NULL;
+    int rc = member(L, obj, key, JSON_ARRAY, true, &arr);
+    *out = 0;
+    if (rc) {
+        return rc;
+    }
+    size_t m0 = push_key(L, key);
+    if (json_array_size(arr) == 0) {
+        rc = fail(L, KZP_E_SCHEMA, "name at least one flag");
+    }
+    for (size_t i = 0; i < json_array_size(arr) && !rc; i++) {
+        json_t *w = json_array_get(arr, i);
+        size_t m = push_index(L, i);
+        int flag = 0;
+        if (!json_is_string(w)) {
+            rc = fail(L, KZP_E_SCHEMA, "must be a string, found %s", type_word(json_typeof(w)));
+        } else if (parse_cap_flag(&flag, json_string_value(w)) != KZP_OK) {
+            rc = fail(L, KZP_E_UNKNOWN_KIND, "'%.40s' is not known; expected one of: mitigated, accelerated",
+                      json_string_value(w));
+        } else if (*out & (unsigned)flag) {
+            rc = fail(L, KZP_E_DATA_DUPLICATE, "'%s' is listed twice", json_string_value(w));
+        } else {
+            *out |= (unsigned)flag;
+        }
+        pop(L, m);
+    }
+    pop(L, m0);
+    return rc;
+}
+
+/* rules.general_bounds[]: the General Part's bounds of a kind for a category (Arts. 41-43). */
+static int load_general(loader *L, const json_t *it, kzp_general_def *d)
+{
+    static const char *const KEYS[] = {"id", "category", "kind", "min", "max", "max_per_day", "min_lifted_by", "citation",
+                                       NULL};
+    static const char *const LIFT_KEYS[] = {"flags", "citation", NULL};
+    bool has_min = false, has_max = false, has_day = false;
+    json_t *lift = NULL;
+    int rc;
+    if ((rc = check_object(L, it, KEYS)) || (rc = get_string(L, it, "id", true, true, &d->id)) ||
+        (rc = get_word(L, it, "category", kzp_category_parse, "criminal_offence, crime", &d->category)) ||
+        (rc = get_word(L, it, "kind", kzp_kind_parse, "fine, community_service, arrest, correctional_work", &d->kind)) ||
+        (rc = get_amount(L, it, "min", false, &has_min, &d->min_centi)) ||
+        (rc = get_amount(L, it, "max", false, &has_max, &d->max_centi)) ||
+        (rc = get_amount(L, it, "max_per_day", false, &has_day, &d->per_day_centi)) ||
+        (rc = member(L, it, "min_lifted_by", JSON_OBJECT, false, &lift)) ||
+        (rc = get_citation_ref(L, it, "citation", &d->citation))) {
+        return rc;
+    }
+    d->has_min = has_min;
+    d->has_max = has_max;
+    if (lift) {
+        size_t m = push_key(L, "min_lifted_by");
+        if (!(rc = check_object(L, lift, LIFT_KEYS)) && !(rc = get_flags(L, lift, "flags", &d->lift_flags))) {
+            rc = get_citation_ref(L, lift, "citation", &d->lift_citation);
+        }
+        pop(L, m);
+        if (rc) {
+            return rc;
+        }
+    }
+    const char *bad = !has_min && !has_max                             ? "min"
+                      : has_max && d->max_centi == 0                   ? "max"
+                      : has_min && has_max && d->min_centi > d->max_centi ? "min"
+                      : has_day && d->per_day_centi == 0               ? "max_per_day"
+                      : lift && !has_min                               ? "min_lifted_by"
+                                                                       : NULL;
+    if (bad) {
+        size_t m = push_key(L, bad);
+        rc = fail(L, KZP_E_DATA_VALUE, "%s",
+                  !has_min && !has_max               ? "a General Part bound needs a min, a max or both"
+                  : strcmp(bad, "min_lifted_by") == 0 ? "only a minimum can be lifted: give min"
+                  : strcmp(bad, "min") == 0          ? "the lower bound is above the upper bound"
+                                                     : "must be greater than zero");
+        pop(L, m);
+    }
+    return rc;
+}
+
+/* rules.restrictions[]: persons on whom a kind may not be imposed, in three languages. */
+static int load_restriction(loader *L, const json_t *it, kzp_restriction *d)
+{
+    static const char *const KEYS[] = {"id", "kind", "persons", "citation", NULL};
+    json_t *arr = NULL;
+    int rc;
+    if ((rc = check_object(L, it, KEYS)) || (rc = get_string(L, it, "id", true, true, &d->id)) ||
+        (rc = get_word(L, it, "kind", kzp_kind_parse, "fine, community_service, arrest, correctional_work", &d->kind)) ||
+        (rc = member(L, it, "persons", JSON_ARRAY, true, &arr)) ||
+        (rc = get_citation_ref(L, it, "citation", &d->citation))) {
+        return rc;
+    }
+    size_t n = json_array_size(arr);
+    const char **lists[3];
+    for (int lang = 0; lang < 3; lang++) {
+        lists[lang] = kzp_arena_alloc(&L->ctx->arena, (n ? n : 1) * sizeof(const char *));
+        if (!lists[lang]) {
+            return fail(L, KZP_E_NOMEM, "out of memory");
+        }
+    }
+    size_t m0 = push_key(L, "persons");
+    if (n == 0) {
+        rc = fail(L, KZP_E_SCHEMA, "list at least one group of persons");
+    }
+    for (size_t i = 0; i < n && !rc; i++) {
+        const char *t[3];
+        size_t m = push_index(L, i);
+        rc = texts_value(L, json_array_get(arr, i), t);
+        for (int lang = 0; lang < 3 && !rc; lang++) {
+            lists[lang][i] = t[lang];
+        }
+        pop(L, m);
+    }
+    pop(L, m0);
+    if (!rc) {
+        d->person_count = n;
+        for (int lang = 0; lang < 3; lang++) {
+            d->persons[lang] = lists[lang];
+        }
+    }
+    return rc;
+}
+
+/* rules.order_procedure[]: the bounds of a kind in a verdict in the order procedure. */
+static int load_order(loader *L, const json_t *it, kzp_order_def *d)
+{
+    static const char *const KEYS[] = {"category", "kind", "min", "max", "citation", NULL};
+    bool has_min = false, has_max = false;
+    int rc;
+    if ((rc = check_object(L, it, KEYS)) ||
+        (rc = get_word(L, it, "category", kzp_category_parse, "criminal_offence, crime", &d->category)) ||
+        (rc = get_word(L, it, "kind", kzp_kind_parse, "fine, community_service, arrest, correctional_work", &d->kind)) ||
+        (rc = get_amount(L, it, "min", false, &has_min, &d->min_centi)) ||
+        (rc = get_amount(L, it, "max", true, &has_max, &d->max_centi)) ||
+        (rc = get_citation_ref(L, it, "citation", &d->citation))) {
+        return rc;
+    }
+    d->has_min = has_min;
+    if (d->max_centi == 0 || (has_min && d->min_centi > d->max_centi)) {
+        size_t m = push_key(L, d->max_centi == 0 ? "max" : "min");
+        rc = fail(L, KZP_E_DATA_VALUE, "%s",
+                  d->max_centi == 0 ? "an upper bound must be greater than zero"
+                                    : "the lower bound is above the upper bound");
+        pop(L, m);
+    }
+    return rc;
+}
+
+/* rules.additional_payments[]: a payment collected on a guilty verdict (Art. 98-2), in MCI. */
+static int load_payment(loader *L, const json_t *it, kzp_payment_def *d)
+{
+    static const char *const KEYS[] = {"id", "name", "category", "mci", "citation", "priced_at_offence_day_citation",
+                                       NULL};
+    bool present = false;
+    int rc;
+    if ((rc = check_object(L, it, KEYS)) || (rc = get_string(L, it, "id", true, true, &d->id)) ||
+        (rc = get_texts(L, it, "name", true, d->name)) ||
+        (rc = get_word(L, it, "category", kzp_category_parse, "criminal_offence, crime", &d->category)) ||
+        (rc = get_amount(L, it, "mci", true, &present, &d->mci_centi)) ||
+        (rc = get_citation_ref(L, it, "citation", &d->citation))) {
+        return rc;
+    }
+    if (json_object_get(it, "priced_at_offence_day_citation")) {
+        rc = get_citation_ref(L, it, "priced_at_offence_day_citation", &d->priced_by);
+    }
+    if (!rc && d->mci_centi == 0) {
+        size_t m = push_key(L, "mci");
+        rc = fail(L, KZP_E_DATA_VALUE, "a payment must be greater than zero");
+        pop(L, m);
+    }
+    return rc;
+}
+
+/* Load each element of the optional array rules.<key> with one of the loaders above; an
+ * element whose kind and category (and, for restrictions, kind) repeat an earlier one is a
+ * duplicate. */
+typedef enum list_kind { LIST_GENERAL, LIST_RESTRICTION, LIST_ORDER, LIST_PAYMENT, LIST_REPLACEMENT } list_kind;
+
+static bool same_entry(const kzp_ctx *ctx, list_kind k, size_t a, size_t b)
+{
+    switch (k) {
+    case LIST_GENERAL:
+        return ctx->generals[a].kind == ctx->generals[b].kind && ctx->generals[a].category == ctx->generals[b].category;
+    case LIST_RESTRICTION: return ctx->restrictions[a].kind == ctx->restrictions[b].kind;
+    case LIST_ORDER:
+        return ctx->orders[a].kind == ctx->orders[b].kind && ctx->orders[a].category == ctx->orders[b].category;
+    case LIST_PAYMENT: return strcmp(ctx->payments[a].id, ctx->payments[b].id) == 0;
+    default: return false;
+    }
+}
+
+static int load_rule_list(loader *L, const json_t *rules, const char *key, list_kind k)
+{
+    static const size_t SIZES[] = {sizeof(kzp_general_def), sizeof(kzp_restriction), sizeof(kzp_order_def),
+                                   sizeof(kzp_payment_def), 0};
+    kzp_ctx *ctx = L->ctx;
+    json_t *arr = NULL;
+    int rc = member(L, rules, key, JSON_ARRAY, false, &arr);
+    if (rc || !arr) {
+        return rc;
+    }
+    size_t n = json_array_size(arr), *count = NULL;
+    size_t size = SIZES[k];
+    void *items = k == LIST_REPLACEMENT ? NULL : kzp_arena_alloc(&ctx->arena, (n ? n : 1) * size);
+    if (k != LIST_REPLACEMENT && !items) {
+        return fail(L, KZP_E_NOMEM, "out of memory");
+    }
+    switch (k) {
+    case LIST_GENERAL: ctx->generals = items, count = &ctx->general_count; break;
+    case LIST_RESTRICTION: ctx->restrictions = items, count = &ctx->restriction_count; break;
+    case LIST_ORDER: ctx->orders = items, count = &ctx->order_count; break;
+    case LIST_PAYMENT: ctx->payments = items, count = &ctx->payment_count; break;
+    default: break;
+    }
+    size_t m0 = push_key(L, key);
+    int first = KZP_OK;
+    for (size_t i = 0; i < n && (first == KZP_OK || L->collect); i++) {
+        json_t *it = json_array_get(arr, i);
+        size_t m = push_index(L, i);
+        size_t at = count ? *count : 0;
+        switch (k) {
+        case LIST_GENERAL: rc = load_general(L, it, &ctx->generals[at]); break;
+        case LIST_RESTRICTION: rc = load_restriction(L, it, &ctx->restrictions[at]); break;
+        case LIST_ORDER: rc = load_order(L, it, &ctx->orders[at]); break;
+        case LIST_PAYMENT: rc = load_payment(L, it, &ctx->payments[at]); break;
+        default: rc = load_replacement(L, it); break;
+        }
+        for (size_t j = 0; count && j < at && !rc; j++) {
+            if (same_entry(ctx, k, j, at)) {
+                size_t mk = push_key(L, k == LIST_PAYMENT ? "id" : "kind");
+                rc = fail(L, KZP_E_DATA_DUPLICATE, "%s",
+                          k == LIST_RESTRICTION ? "this kind already has its restrictions"
+                          : k == LIST_PAYMENT   ? "this payment id is already defined"
+                                                : "this kind and category are already defined");
+                pop(L, mk);
+            }
+        }
+        if (count && !rc) {
+            (*count)++;
+        }
+        first = first ? first : rc;
+        pop(L, m);
+    }
+    pop(L, m0);
+    return first;
+}
+
 static int parse_fine_day(int *out, const char *word)
 {
     /* The library implements Art. 41 part 1 of the 2014 Code only: the offence day. */
@@ -644,32 +1023,86 @@ static int parse_fine_day(int *out, const char *word)
     return strcmp(word, "offence") == 0 ? KZP_OK : KZP_E_UNKNOWN_KIND;
 }
 
+/* rules.fine_mci_day (required) and rules.correctional_work_mci_day (optional): which day's
+ * MCI prices the kind. The fine's may say from which offence day the rule applies (Code
+ * 226-V from 2015-01-01: the 1997 Code priced a fine at the sentencing day's MCI). */
+static int load_mci_day(loader *L, const json_t *rules, const char *key, bool fine)
+{
+    static const char *const FINE_KEYS[] = {"day", "citation", "applies_from", "applies_from_citation", NULL};
+    static const char *const DAY_KEYS[] = {"day", "citation", NULL};
+    kzp_ctx *ctx = L->ctx;
+    json_t *fd = NULL;
+    int day = 0;
+    int rc = member(L, rules, key, JSON_OBJECT, fine, &fd);
+    if (rc || !fd) {
+        return rc;
+    }
+    size_t m = push_key(L, key);
+    if (!(rc = check_object(L, fd, fine ? FINE_KEYS : DAY_KEYS)) &&
+        !(rc = get_word(L, fd, "day", parse_fine_day, "offence", &day)) &&
+        !(rc = get_citation_ref(L, fd, "citation", fine ? &ctx->fine_day_citation : &ctx->cw_day_citation)) && fine &&
+        json_object_get(fd, "applies_from")) {
+        if (!(rc = get_date(L, fd, "applies_from", &ctx->pricing_from, ctx->pricing_from_iso))) {
+            rc = get_citation_ref(L, fd, "applies_from_citation", &ctx->pricing_from_citation);
+        }
+    } else if (!rc && fine && json_object_get(fd, "applies_from_citation")) {
+        size_t mk = push_key(L, "applies_from_citation");
+        rc = fail(L, KZP_E_SCHEMA, "given without applies_from");
+        pop(L, mk);
+    }
+    pop(L, m);
+    return rc;
+}
+
+/* rules.order_procedure: {"kinds_citation": why only these kinds, "bounds": [...]}. */
+static int load_order_procedure(loader *L, const json_t *rules)
+{
+    static const char *const KEYS[] = {"kinds_citation", "bounds", NULL};
+    json_t *op = NULL;
+    int rc = member(L, rules, "order_procedure", JSON_OBJECT, false, &op);
+    if (rc || !op) {
+        return rc;
+    }
+    size_t m = push_key(L, "order_procedure");
+    if (!(rc = check_object(L, op, KEYS)) &&
+        !(rc = get_citation_ref(L, op, "kinds_citation", &L->ctx->order_kinds_citation))) {
+        if (!json_is_array(json_object_get(op, "bounds"))) {
+            json_t *unused = NULL;
+            rc = member(L, op, "bounds", JSON_ARRAY, true, &unused); /* missing or not an array */
+        } else {
+            rc = load_rule_list(L, op, "bounds", LIST_ORDER);
+        }
+    }
+    pop(L, m);
+    return rc;
+}
+
 static int load_rules(loader *L, const json_t *root)
 {
-    static const char *const KEYS[] = {"fine_mci_day", "equivalence", "half_cap", NULL};
-    static const char *const DAY_KEYS[] = {"day", "citation", NULL};
-    json_t *rules, *fd;
+    static const char *const KEYS[] = {"fine_mci_day",   "correctional_work_mci_day", "equivalence",
+                                       "replacements",   "half_cap",                  "general_bounds",
+                                       "restrictions",   "order_procedure",           "additional_payments",
+                                       NULL};
+    json_t *rules;
     int rc = member(L, root, "rules", JSON_OBJECT, true, &rules);
     if (rc) {
         return rc;
     }
     size_t m0 = push_key(L, "rules");
-    int day = 0;
     int first = check_object(L, rules, KEYS);
-    if ((first == KZP_OK || L->collect) && !(rc = member(L, rules, "fine_mci_day", JSON_OBJECT, true, &fd))) {
-        size_t m = push_key(L, "fine_mci_day");
-        if (!(rc = check_object(L, fd, DAY_KEYS)) && !(rc = get_word(L, fd, "day", parse_fine_day, "offence", &day))) {
-            rc = get_citation_ref(L, fd, "citation", &L->ctx->fine_day_citation);
+    L->ctx->pricing_from = INT32_MIN;
+    for (int stage = 0; stage < 9 && (first == KZP_OK || L->collect); stage++) {
+        switch (stage) {
+        case 0: rc = load_mci_day(L, rules, "fine_mci_day", true); break;
+        case 1: rc = load_mci_day(L, rules, "correctional_work_mci_day", false); break;
+        case 2: rc = load_equivalence(L, rules); break;
+        case 3: rc = load_rule_list(L, rules, "replacements", LIST_REPLACEMENT); break;
+        case 4: rc = load_caps(L, rules); break;
+        case 5: rc = load_rule_list(L, rules, "general_bounds", LIST_GENERAL); break;
+        case 6: rc = load_rule_list(L, rules, "restrictions", LIST_RESTRICTION); break;
+        case 7: rc = load_order_procedure(L, rules); break;
+        default: rc = load_rule_list(L, rules, "additional_payments", LIST_PAYMENT); break;
         }
-        pop(L, m);
-    }
-    first = first ? first : rc;
-    if (first == KZP_OK || L->collect) {
-        rc = load_equivalence(L, rules);
-        first = first ? first : rc;
-    }
-    if (first == KZP_OK || L->collect) {
-        rc = load_caps(L, rules);
         first = first ? first : rc;
     }
     pop(L, m0);
@@ -690,7 +1123,13 @@ static int load_sanction(loader *L, const json_t *s, kzp_sanction_def *d)
         return rc;
     }
     d->has_min = has_min;
-    if (d->unit != kzp_kind_unit(d->kind)) {
+    if (d->kind == KZP_KIND_CORRECTIONAL_WORK && !L->ctx->cw_day_citation) {
+        size_t m = push_key(L, "kind");
+        rc = fail(L, KZP_E_DATA_REF,
+                  "correctional work is priced at an MCI: the dataset needs rules.correctional_work_mci_day to say "
+                  "which day's");
+        pop(L, m);
+    } else if (d->unit != kzp_kind_unit(d->kind)) {
         size_t m = push_key(L, "unit");
         rc = fail(L, KZP_E_DATA_VALUE, "%s is measured in %s, not %s", kzp_kind_name(d->kind),
                   kzp_unit_name(kzp_kind_unit(d->kind)), kzp_unit_name(d->unit));

@@ -21,8 +21,8 @@ int kzp_fine_compute(kzp_fine *out, const kzp_ctx *ctx, const char *offence_date
     }
     kzp_fine f; /* every field is set below; the unused basis slots are never read */
     f.basis_count = 0;
-    int rc = kzp_mci_lookup(&f.mci, ctx, day, offence_date, KZP_PURPOSE_FINES, flags, err);
-    if (rc) {
+    int rc = kzp_pricing_covers(ctx, day, offence_date, err);
+    if (rc || (rc = kzp_mci_lookup(&f.mci, ctx, day, offence_date, KZP_PURPOSE_FINES, flags, err))) {
         return rc;
     }
     /* hundredths of an MCI x whole tenge = tiyn. */
@@ -32,8 +32,9 @@ int kzp_fine_compute(kzp_fine *out, const kzp_ctx *ctx, const char *offence_date
     f.mci_centi = mci_centi;
     f.stale = f.mci.stale;
     f.certainty = f.mci.certainty;
-    kzp_basis_add(f.basis, &f.basis_count, &f.certainty, ctx->fine_day_citation);
-    kzp_basis_add(f.basis, &f.basis_count, &f.certainty, f.mci.citation);
+    /* two citations: the list cannot be full */
+    (void)kzp_basis_add(f.basis, &f.basis_count, &f.certainty, ctx->fine_day_citation);
+    (void)kzp_basis_add(f.basis, &f.basis_count, &f.certainty, f.mci.citation);
     if ((flags & KZP_Q_STRICT) && kzp_basis_unverified(f.basis, f.basis_count)) {
         return kzp_fail(err, KZP_E_UNVERIFIED, NULL, "strict mode: the fine for %s relies on an unverified fact",
                         offence_date);

@@ -20,6 +20,28 @@ void kzp_date_format_days(char buf[11], int32_t days);
 bool kzp_mul_i64(int64_t *out, int64_t a, int64_t b);
 bool kzp_add_i64(int64_t *out, int64_t a, int64_t b);
 
+/* ---- Text built into a caller's buffer, snprintf-style (text.c) ---- */
+
+typedef struct kzp_text {
+    char *buf;
+    size_t size, len; /* len counts the whole text, written or not */
+    char last;        /* the last character of the whole text */
+} kzp_text;
+
+void kzp_text_init(kzp_text *t, char *buf, size_t size);
+void kzp_text_put(kzp_text *t, const char *s);
+void kzp_text_putn(kzp_text *t, const char *s, size_t n);
+/* A word, with a space before it unless it starts the text or follows "(" or a space. */
+void kzp_text_word(kzp_text *t, const char *w);
+/* Hundredths as a decimal with the language's separator: 12.5 (en), 12,5 (ru, kk). */
+void kzp_text_qty(kzp_text *t, int64_t centi, int lang);
+/* The length the whole text needs (the snprintf-style return), or KZP_E_OVERFLOW. */
+int kzp_text_result(const kzp_text *t);
+/* Words (words.c): a whole number 0..KZP_WORDS_MAX, and an amount of tiyn as tenge; the caller
+ * has checked the ranges and arguments. */
+void kzp_text_number(kzp_text *t, int64_t n, int lang, int gender, int gcase);
+void kzp_text_money(kzp_text *t, int64_t tiyn, int lang, bool figures, int gcase, bool currency);
+
 /* ---- Errors ---- */
 
 /* Fill err (if not NULL) and return code. fmt is printf-style. */
@@ -80,6 +102,51 @@ typedef struct kzp_article_def {
     kzp_sanction_def *sanctions;
 } kzp_article_def;
 
+/* The General Part's bounds of one kind of punishment for one category (Arts. 41-43), and the
+ * flags under which a cited rule lifts its minimum (Art. 41 part 7). */
+typedef struct kzp_general_def {
+    const char *id;
+    int category, kind;
+    int has_min, has_max;
+    int64_t min_centi, max_centi;
+    int64_t per_day_centi; /* 0: no per-day limit */
+    unsigned lift_flags;   /* KZP_Q_* flags under which the minimum is lifted; 0: never */
+    const kzp_citation *lift_citation;
+    const kzp_citation *citation;
+} kzp_general_def;
+
+/* The order procedure's bounds of one kind for one category (Art. 55 part 3). */
+typedef struct kzp_order_def {
+    int category, kind;
+    int has_min;
+    int64_t min_centi, max_centi;
+    const kzp_citation *citation;
+} kzp_order_def;
+
+/* A payment collected beside the punishment for a category (Art. 98-2). */
+typedef struct kzp_payment_def {
+    const char *id;
+    const char *name[3];
+    int category;
+    int64_t mci_centi;
+    const kzp_citation *citation;
+    const kzp_citation *priced_by; /* which day's MCI prices it; NULL: not priced */
+} kzp_payment_def;
+
+/* A conversion rule: whole units of from_kind worth whole units of to_kind. */
+typedef struct kzp_pair_def {
+    int from_kind, to_kind;
+    int64_t from_centi, to_centi;
+} kzp_pair_def;
+
+typedef struct kzp_rule_def {
+    int present;
+    const char *scope[3];
+    const kzp_citation *citation;
+    size_t pair_count;
+    kzp_pair_def *pairs; /* for the replacement rules; aggregation uses equiv_centi */
+} kzp_rule_def;
+
 typedef struct kzp_cap_def {
     const char *id;
     unsigned flag; /* KZP_Q_MITIGATED or KZP_Q_ACCELERATED */
@@ -112,13 +179,29 @@ struct kzp_ctx {
     const kzp_citation *known_until_citation;
 
     const kzp_citation *fine_day_citation; /* Art. 41 part 1 */
+    const kzp_citation *cw_day_citation;   /* Art. 42 part 1: correctional work, priced likewise */
+    int32_t pricing_from;                  /* first offence day the pricing rule covers (INT32_MIN: any) */
+    char pricing_from_iso[11];
+    const kzp_citation *pricing_from_citation;
 
     /* Art. 61: how many hundredths of each kind's unit one day of arrest is worth; 0 = no rule. */
     int64_t equiv_centi[KZP_KIND_COUNT];
     const kzp_citation *equiv_citation;
+    /* Conversion rules by kzp_conversion_rule; [KZP_RULE_AGGREGATION] mirrors the equivalence. */
+    kzp_rule_def rules[KZP_RULE_COUNT];
 
     size_t cap_count;
     kzp_cap_def caps[KZP_MAX_CAPS];
+
+    size_t general_count;
+    kzp_general_def *generals;
+    size_t restriction_count;
+    kzp_restriction *restrictions;
+    size_t order_count;
+    kzp_order_def *orders;
+    const kzp_citation *order_kinds_citation; /* why only those kinds (the order procedure allows a fine) */
+    size_t payment_count;
+    kzp_payment_def *payments;
 
     size_t article_count;
     kzp_article_def *articles;
@@ -157,10 +240,15 @@ const kzp_article_def *kzp_article_find(const kzp_ctx *ctx, const char *id);
 int kzp_article_unknown(const kzp_ctx *ctx, const char *id, kzp_error *err);
 
 /* Every query flag this version knows; other bits are KZP_E_INVALID_ARG. */
-#define KZP_Q_KNOWN (KZP_Q_MITIGATED | KZP_Q_ACCELERATED | KZP_Q_ALLOW_STALE | KZP_Q_STRICT)
+#define KZP_Q_KNOWN (KZP_Q_MITIGATED | KZP_Q_ACCELERATED | KZP_Q_ALLOW_STALE | KZP_Q_STRICT | KZP_Q_ORDER_PROCEDURE)
 
-/* Append c to a basis list if it is not there yet, and lower *certainty to c's. */
-void kzp_basis_add(const kzp_citation **basis, size_t *count, int *certainty, const kzp_citation *c);
+/* Append c to a basis list if it is not there yet, and lower *certainty to c's. False when the
+ * list is full (KZP_MAX_BASIS): the caller fails rather than drop a citation. */
+bool kzp_basis_add(const kzp_citation **basis, size_t *count, int *certainty, const kzp_citation *c);
+
+/* The offence day is one the dataset's pricing rule covers (Art. 41 part 1 of Code 226-V);
+ * KZP_OK or KZP_E_NOT_IN_FORCE with the reason. */
+int kzp_pricing_covers(const kzp_ctx *ctx, int32_t day, const char *date_iso, kzp_error *err);
 /* True if any citation in the list is unverified (for KZP_Q_STRICT). */
 bool kzp_basis_unverified(const kzp_citation *const *basis, size_t count);
 

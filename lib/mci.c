@@ -53,6 +53,17 @@ int kzp_mci_lookup(kzp_mci *out, const kzp_ctx *ctx, int32_t day, const char *da
     return KZP_OK;
 }
 
+int kzp_pricing_covers(const kzp_ctx *ctx, int32_t day, const char *date_iso, kzp_error *err)
+{
+    if (day >= ctx->pricing_from) {
+        return KZP_OK;
+    }
+    const kzp_citation *c = ctx->pricing_from_citation;
+    /* the reason is the citation's note: data, not a rule written here */
+    return kzp_fail(err, KZP_E_NOT_IN_FORCE, NULL, "offence on %s, before %s (citation %s): %s", date_iso,
+                    ctx->pricing_from_iso, c->id, c->note);
+}
+
 int kzp_mci_on(kzp_mci *out, const kzp_ctx *ctx, const char *date, int purpose, unsigned flags, kzp_error *err)
 {
     int32_t day;

@@ -98,19 +98,34 @@ static void utf8_repair(char *s)
     }
 }
 
+/* A text that did not fit a fixed field of kzp_error ends with "..." (U+2026) at a character
+ * boundary, so a cut is visible and never splits a UTF-8 character. */
+static void mark_cut(char *s, size_t size, int needed)
+{
+    if (needed < 0 || (size_t)needed < size) {
+        return;
+    }
+    size_t end = size - 4; /* room for the three bytes of U+2026 and the NUL */
+    while (end > 0 && ((unsigned char)s[end] & 0xC0) == 0x80) {
+        end--; /* s[end] continues a character: cut before the character */
+    }
+    memcpy(s + end, "\xE2\x80\xA6", 4);
+}
+
 int kzp_fail(kzp_error *err, int code, const char *path, const char *fmt, ...)
 {
     if (err) {
         memset(err, 0, sizeof *err);
         err->code = code;
         if (path) {
-            snprintf(err->path, sizeof err->path, "%s", path);
+            mark_cut(err->path, sizeof err->path, snprintf(err->path, sizeof err->path, "%s", path));
         }
         va_list ap;
         va_start(ap, fmt);
         // NOLINTNEXTLINE(clang-analyzer-valist.Uninitialized): a false report; va_start is just above
-        vsnprintf(err->message, sizeof err->message, fmt, ap);
+        int needed = vsnprintf(err->message, sizeof err->message, fmt, ap);
         va_end(ap);
+        mark_cut(err->message, sizeof err->message, needed);
         utf8_repair(err->path);
         utf8_repair(err->message);
     }

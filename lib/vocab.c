@@ -9,6 +9,8 @@ static const char *const PURPOSES[] = {"fines", "benefits"};
 static const char *const CERTAINTIES[] = {"official", "statement", "unverified", "hypothetical"};
 static const char *const CATEGORIES[] = {"criminal_offence", "crime"};
 static const char *const VIOLATIONS[] = {"fits", "above_max", "below_min", "not_positive"};
+static const char *const BOUND_SOURCES[] = {"none", "article", "general_part", "half_cap", "order_procedure"};
+static const char *const RULES[KZP_RULE_COUNT] = {"aggregation", "unpaid-fine", "evaded-service"};
 /* The unit each kind is counted in (Criminal Code: fines and correctional work in MCI,
  * community service in hours, arrest in days). */
 static const int KIND_UNITS[] = {KZP_UNIT_MCI, KZP_UNIT_HOURS, KZP_UNIT_DAYS, KZP_UNIT_MCI};
@@ -40,6 +42,15 @@ const char *kzp_violation_name(int violation)
     return NAME_AT(VIOLATIONS, violation);
 }
 
+const char *kzp_bound_source_name(int source)
+{
+    return NAME_AT(BOUND_SOURCES, source);
+}
+const char *kzp_conversion_rule_name(int rule)
+{
+    return NAME_AT(RULES, rule);
+}
+
 int kzp_kind_unit(int kind)
 {
     return kind >= 0 && kind < KZP_KIND_COUNT ? KIND_UNITS[kind] : -1;
@@ -62,6 +73,10 @@ static int word_find(int *out, const char *word, const char *const *table, size_
 int kzp_kind_parse(int *out, const char *word)
 {
     return word_find(out, word, KINDS, KZP_KIND_COUNT);
+}
+int kzp_conversion_rule_parse(int *out, const char *word)
+{
+    return word_find(out, word, RULES, KZP_RULE_COUNT);
 }
 int kzp_purpose_parse(int *out, const char *word)
 {

@@ -5,39 +5,6 @@
 #include <stdio.h>
 #include <string.h>
 
-/* ---- A growing text in a caller buffer, snprintf-style ---- */
-
-typedef struct out_text {
-    char *buf;
-    size_t size, len;
-    char last; /* the last character of the whole text, written or not */
-} out_text;
-
-static void put(out_text *o, const char *s)
-{
-    size_t n = strlen(s);
-    if (o->size > 0 && o->len < o->size - 1) {
-        size_t room = o->size - 1 - o->len;
-        memcpy(o->buf + o->len, s, n < room ? n : room);
-    }
-    o->len += n;
-    if (o->size > 0) {
-        o->buf[o->len < o->size - 1 ? o->len : o->size - 1] = '\0';
-    }
-    if (n > 0) {
-        o->last = s[n - 1];
-    }
-}
-
-/* A word, with a space before it unless it starts the text or follows "(". */
-static void word(out_text *o, const char *w)
-{
-    if (o->len > 0 && o->last != ' ' && o->last != '(') {
-        put(o, " ");
-    }
-    put(o, w);
-}
-
 /* ---- Russian ---- */
 
 /* [case][digit] for units by gender; index 0 unused. */
@@ -85,21 +52,21 @@ static int ru_form(int n) /* n: 1..999 */
     return u == 1 ? 0 : (u >= 2 && u <= 4) ? 1 : 2;
 }
 
-static void ru_triple(out_text *o, int n, int gender, int gcase)
+static void ru_triple(kzp_text *o, int n, int gender, int gcase)
 {
     if (n >= 100) {
-        word(o, RU_HUNDREDS[gcase][n / 100]);
+        kzp_text_word(o, RU_HUNDREDS[gcase][n / 100]);
     }
     int t = n % 100;
     if (t >= 10 && t < 20) {
-        word(o, RU_TEENS[gcase][t - 10]);
+        kzp_text_word(o, RU_TEENS[gcase][t - 10]);
         return;
     }
     if (t >= 20) {
-        word(o, RU_TENS[gcase][t / 10]);
+        kzp_text_word(o, RU_TENS[gcase][t / 10]);
     }
     if (t % 10) {
-        word(o, RU_UNITS[gcase][gender][t % 10]);
+        kzp_text_word(o, RU_UNITS[gcase][gender][t % 10]);
     }
 }
 
@@ -110,20 +77,18 @@ static const char *const KK_TENS[10] = {"",    "он",    "жиырма", "от�
                                         "елу", "алпыс", "жетпіс", "сексен", "тоқсан"};
 static const char *const KK_SCALES[3] = {"мың", "миллион", "миллиард"};
 
-static void kk_triple(out_text *o, int n)
+static void kk_triple(kzp_text *o, int n)
 {
     if (n >= 100) {
-        /* "жүз", "екі жүз": one hundred is plain "жүз" (docs/words.md). */
-        if (n / 100 > 1) {
-            word(o, KK_UNITS[n / 100]);
-        }
-        word(o, "жүз");
+        /* "бір жүз", "екі жүз": as the Code writes them, and as "бір мың" (docs/words.md). */
+        kzp_text_word(o, KK_UNITS[n / 100]);
+        kzp_text_word(o, "жүз");
     }
     if (n % 100 >= 10) {
-        word(o, KK_TENS[n % 100 / 10]);
+        kzp_text_word(o, KK_TENS[n % 100 / 10]);
     }
     if (n % 10) {
-        word(o, KK_UNITS[n % 10]);
+        kzp_text_word(o, KK_UNITS[n % 10]);
     }
 }
 
@@ -134,29 +99,29 @@ static const char *const EN_TENS[10] = {"",      "",      "twenty",  "thirty", "
                                         "fifty", "sixty", "seventy", "eighty", "ninety"};
 static const char *const EN_SCALES[3] = {"thousand", "million", "billion"};
 
-static void en_triple(out_text *o, int n)
+static void en_triple(kzp_text *o, int n)
 {
     if (n >= 100) {
-        word(o, EN_SMALL[n / 100]);
-        word(o, "hundred");
+        kzp_text_word(o, EN_SMALL[n / 100]);
+        kzp_text_word(o, "hundred");
     }
     int t = n % 100;
     if (t >= 20) {
         char w[32];
         snprintf(w, sizeof w, "%s%s%s", EN_TENS[t / 10], t % 10 ? "-" : "", EN_SMALL[t % 10]);
-        word(o, w);
+        kzp_text_word(o, w);
     } else if (t > 0) {
-        word(o, EN_SMALL[t]);
+        kzp_text_word(o, EN_SMALL[t]);
     }
 }
 
 /* ---- The number ---- */
 
-static void spell(out_text *o, int64_t n, int lang, int gender, int gcase)
+void kzp_text_number(kzp_text *o, int64_t n, int lang, int gender, int gcase)
 {
     if (n == 0) {
         static const char *const ZERO[3][2] = {{"zero", "zero"}, {"ноль", "ноля"}, {"нөл", "нөл"}};
-        word(o, ZERO[lang][gcase]);
+        kzp_text_word(o, ZERO[lang][gcase]);
         return;
     }
     int groups[4]; /* units, thousands, millions, billions */
@@ -172,17 +137,17 @@ static void spell(out_text *o, int64_t n, int lang, int gender, int gcase)
         if (lang == KZP_LANG_RU) {
             ru_triple(o, v, g > 0 ? RU_SCALE_GENDER[g - 1] : gender, gcase);
             if (g > 0) {
-                word(o, RU_SCALES[g - 1][gcase][ru_form(v)]);
+                kzp_text_word(o, RU_SCALES[g - 1][gcase][ru_form(v)]);
             }
         } else if (lang == KZP_LANG_KK) {
             kk_triple(o, v);
             if (g > 0) {
-                word(o, KK_SCALES[g - 1]);
+                kzp_text_word(o, KK_SCALES[g - 1]);
             }
         } else {
             en_triple(o, v);
             if (g > 0) {
-                word(o, EN_SCALES[g - 1]);
+                kzp_text_word(o, EN_SCALES[g - 1]);
             }
         }
     }
@@ -202,20 +167,20 @@ int kzp_number_words(char *buf, size_t size, int64_t n, int lang, int gender, in
     if (n < 0 || n > KZP_WORDS_MAX) {
         return KZP_E_BAD_NUMBER;
     }
-    out_text o = {buf, size, 0, 0};
-    if (size > 0) {
-        buf[0] = '\0';
-    }
-    spell(&o, n, lang, gender, gcase);
-    return (int)o.len;
+    kzp_text o;
+    kzp_text_init(&o, buf, size);
+    kzp_text_number(&o, n, lang, gender, gcase);
+    return kzp_text_result(&o);
 }
 
 /* Russian "тенге" is counted as a masculine noun ("двадцать один тенге"); it does not change. */
 static const char *const CURRENCY[3] = {"tenge", "тенге", "теңге"};
 static const char *const TIYN[3] = {"tiyn", "тиын", "тиын"};
 
-/* The caller has checked 0 <= tiyn and tiyn / 100 <= KZP_WORDS_MAX. */
-static void money_words(out_text *o, int64_t tiyn, int lang, bool figures)
+/* The caller has checked 0 <= tiyn and tiyn / 100 <= KZP_WORDS_MAX. gcase shapes the Russian
+ * words: genitive after "от" and "до". Without the currency, tiyn are not written either (the
+ * caller leaves it out only for whole tenge). */
+void kzp_text_money(kzp_text *o, int64_t tiyn, int lang, bool figures, int gcase, bool currency)
 {
     if (figures) {
         /* the whole tenge grouped as the language groups them, without the currency word */
@@ -225,19 +190,22 @@ static void money_words(out_text *o, int64_t tiyn, int lang, bool figures)
         if (space) {
             *space = '\0'; /* drop " KZT" / " тенге": the currency follows the words */
         }
-        put(o, fig);
-        put(o, " (");
-        spell(o, tiyn / 100, lang, KZP_GENDER_MASCULINE, KZP_CASE_NOMINATIVE);
-        put(o, ")");
+        kzp_text_word(o, fig);
+        kzp_text_put(o, " (");
+        kzp_text_number(o, tiyn / 100, lang, KZP_GENDER_MASCULINE, gcase);
+        kzp_text_put(o, ")");
     } else {
-        spell(o, tiyn / 100, lang, KZP_GENDER_MASCULINE, KZP_CASE_NOMINATIVE);
+        kzp_text_number(o, tiyn / 100, lang, KZP_GENDER_MASCULINE, gcase);
     }
-    word(o, CURRENCY[lang]);
+    if (!currency) {
+        return;
+    }
+    kzp_text_word(o, CURRENCY[lang]);
     if (tiyn % 100) {
         char t[8];
         snprintf(t, sizeof t, "%02d", (int)(tiyn % 100));
-        word(o, t);
-        word(o, TIYN[lang]);
+        kzp_text_word(o, t);
+        kzp_text_word(o, TIYN[lang]);
     }
 }
 
@@ -249,12 +217,10 @@ static int money_entry(char *buf, size_t size, int64_t tiyn, int lang, bool figu
     if (tiyn < 0 || tiyn / 100 > KZP_WORDS_MAX) {
         return KZP_E_BAD_NUMBER;
     }
-    out_text o = {buf, size, 0, 0};
-    if (size > 0) {
-        buf[0] = '\0';
-    }
-    money_words(&o, tiyn, lang, figures);
-    return (int)o.len;
+    kzp_text o;
+    kzp_text_init(&o, buf, size);
+    kzp_text_money(&o, tiyn, lang, figures, KZP_CASE_NOMINATIVE, true);
+    return kzp_text_result(&o);
 }
 
 int kzp_tenge_words(char *buf, size_t size, int64_t tiyn, int lang)

@@ -61,9 +61,47 @@ static int certainty_of(const results *r)
     return r->conv.certainty;
 }
 
+/* A citation id or null (for "none"). */
+static void expect_citation(const char *name, const char *what, const kzp_citation *got, const json_t *want)
+{
+    if (json_is_null(want)) {
+        ck_assert_msg(got == NULL, "%s: %s should be null, is %s", name, what, got ? got->id : "");
+    } else {
+        ck_assert_msg(got && strcmp(got->id, json_string_value(want)) == 0, "%s: %s is %s", name, what,
+                      got ? got->id : "null");
+    }
+}
+
+static bool expect_bound(const char *name, const char *key, const char *prefix, const kzp_bound *b,
+                         const kzp_sanction *s, const json_t *v)
+{
+    size_t n = strlen(prefix);
+    if (strncmp(key, prefix, n) != 0) {
+        return false;
+    }
+    const char *rest = key + n;
+    if (*rest == '\0') {
+        ck_assert_msg(b->set == !json_is_null(v), "%s: %s set", name, key);
+        if (!json_is_null(v)) {
+            ck_assert_msg(b->centi == centi_of(v, key), "%s: %s is %lld", name, key, (long long)b->centi);
+        }
+    } else if (strcmp(rest, "_tiyn") == 0) {
+        ck_assert_msg(s->has_tiyn && b->set, "%s: %s needs a priced bound", name, key);
+        ck_assert_msg(b->tiyn == json_integer_value(v), "%s: %s is %lld", name, key, (long long)b->tiyn);
+    } else if (strcmp(rest, "_source") == 0) {
+        ck_assert_msg(strcmp(kzp_bound_source_name(b->source), json_string_value(v)) == 0, "%s: %s is %s", name, key,
+                      kzp_bound_source_name(b->source));
+    } else if (strcmp(rest, "_citation") == 0) {
+        expect_citation(name, key, b->citation, v);
+    } else {
+        return false;
+    }
+    return true;
+}
+
 static void expect_sanctions(const char *name, const kzp_range *r, const json_t *want)
 {
-    ck_assert_msg(json_array_size(want) == r->sanction_count, "%s: sanction count", name);
+    ck_assert_msg(json_array_size(want) == r->sanction_count, "%s: sanction count %zu", name, r->sanction_count);
     for (size_t i = 0; i < r->sanction_count; i++) {
         const json_t *w = json_array_get(want, i);
         const kzp_sanction *s = &r->sanctions[i];
@@ -75,20 +113,49 @@ static void expect_sanctions(const char *name, const kzp_range *r, const json_t 
                 ck_assert_str_eq(kzp_kind_name(s->kind), json_string_value(v));
             } else if (strcmp(key, "unit") == 0) {
                 ck_assert_str_eq(kzp_unit_name(s->unit), json_string_value(v));
-            } else if (strcmp(key, "min") == 0) {
-                ck_assert_int_eq(s->has_min, !json_is_null(v));
-                if (!json_is_null(v)) {
-                    ck_assert_int_eq(s->min_centi, centi_of(v, "min"));
-                }
-            } else if (strcmp(key, "max") == 0) {
-                ck_assert_msg(s->max_centi == centi_of(v, "max"), "%s: sanction %zu max", name, i);
-            } else if (strcmp(key, "max_tiyn") == 0) {
-                ck_assert_int_eq(s->has_tiyn, 1);
-                ck_assert_msg(s->max_tiyn == json_integer_value(v), "%s: max_tiyn %lld", name, (long long)s->max_tiyn);
-            } else {
+            } else if (strcmp(key, "min_lifted_by") == 0) {
+                expect_citation(name, key, s->min_lifted_by, v);
+            } else if (!expect_bound(name, key, "min", &s->min, s, v) &&
+                       !expect_bound(name, key, "max", &s->max, s, v)) {
                 ck_abort_msg("%s: unknown sanction field %s", name, key);
             }
         }
+    }
+}
+
+static void expect_payments(const char *name, const kzp_range *r, const json_t *want)
+{
+    ck_assert_msg(json_array_size(want) == r->payment_count, "%s: payment count %zu", name, r->payment_count);
+    for (size_t i = 0; i < r->payment_count; i++) {
+        const json_t *w = json_array_get(want, i);
+        const kzp_payment *p = &r->payments[i];
+        const char *key;
+        json_t *v;
+        json_object_foreach((json_t *)w, key, v)
+        {
+            if (strcmp(key, "id") == 0) {
+                ck_assert_str_eq(p->id, json_string_value(v));
+            } else if (strcmp(key, "mci") == 0) {
+                ck_assert_int_eq(p->mci_centi, centi_of(v, "mci"));
+            } else if (strcmp(key, "priced") == 0) {
+                ck_assert_int_eq(p->priced, json_is_true(v));
+            } else if (strcmp(key, "amount_tiyn") == 0) {
+                ck_assert_msg(json_is_null(v) ? !p->priced : p->tiyn == json_integer_value(v), "%s: payment %lld", name,
+                              (long long)p->tiyn);
+            } else if (strcmp(key, "certainty") == 0) {
+                ck_assert_str_eq(kzp_certainty_name(p->certainty), json_string_value(v));
+            } else {
+                ck_abort_msg("%s: unknown payment field %s", name, key);
+            }
+        }
+    }
+}
+
+static void expect_omitted(const char *name, const kzp_range *r, const json_t *want)
+{
+    ck_assert_msg(json_array_size(want) == r->omitted_count, "%s: omitted count %zu", name, r->omitted_count);
+    for (size_t i = 0; i < r->omitted_count; i++) {
+        ck_assert_str_eq(kzp_kind_name(r->omitted_kinds[i]), json_string_value(json_array_get(want, i)));
     }
 }
 
@@ -119,6 +186,10 @@ static void expect_field(const char *name, const results *r, const char *key, co
         ck_assert_int_eq(r->range.stale, json_is_true(v));
     } else if (is_range && strcmp(key, "sanctions") == 0) {
         expect_sanctions(name, &r->range, v);
+    } else if (is_range && strcmp(key, "payments") == 0) {
+        expect_payments(name, &r->range, v);
+    } else if (is_range && strcmp(key, "omitted") == 0) {
+        expect_omitted(name, &r->range, v);
     } else if (is_check && strcmp(key, "fits") == 0) {
         ck_assert_int_eq(r->check.fits, json_is_true(v));
     } else if (is_check && strcmp(key, "violation") == 0) {
@@ -127,20 +198,29 @@ static void expect_field(const char *name, const results *r, const char *key, co
         ck_assert_int_eq(r->check.limit_centi, centi_of(v, "limit"));
     } else if (is_check && strcmp(key, "excess") == 0) {
         ck_assert_int_eq(r->check.excess_centi, centi_of(v, "excess"));
+    } else if (is_check && strcmp(key, "limit_source") == 0) {
+        ck_assert_str_eq(kzp_bound_source_name(r->check.limit_source), json_string_value(v));
+    } else if (is_check && strcmp(key, "limit_citation") == 0) {
+        expect_citation(name, key, r->check.limit_citation, v);
     } else if (is_conv && strcmp(key, "whole") == 0) {
         ck_assert_int_eq(r->conv.whole, json_integer_value(v));
     } else if (is_conv && strcmp(key, "remainder") == 0) {
         ck_assert_int_eq(r->conv.remainder_centi, centi_of(v, "remainder"));
     } else if (is_conv && strcmp(key, "exact") == 0) {
         ck_assert_int_eq(r->conv.exact, json_is_true(v));
+    } else if (is_conv && strcmp(key, "rule") == 0) {
+        ck_assert_str_eq(kzp_conversion_rule_name(r->conv.rule), json_string_value(v));
+    } else if (is_conv && strcmp(key, "citation") == 0) {
+        expect_citation(name, key, r->conv.citation, v);
     } else {
         ck_abort_msg("%s: unknown expected field '%s' for op %s", name, key, op);
     }
 }
 
 static const char *const CASE_KEYS[] = {
-    "name",      "why",         "op",      "article", "date",        "mci_count", "kind",   "amount", "from", "to",
-    "mitigated", "accelerated", "purpose", "mci",     "allow_stale", "strict",    "expect", "error",  NULL};
+    "name",      "why",         "op",      "article", "date",        "mci_count", "kind",   "amount",          "from",
+    "to",        "rule",        "mitigated", "accelerated", "order_procedure", "purpose", "mci", "allow_stale",
+    "strict",    "expect",      "error",   NULL};
 
 START_TEST(vector_case)
 {
@@ -169,7 +249,8 @@ START_TEST(vector_case)
         ctx = what_if;
     }
     unsigned flags = (flag(c, "mitigated") ? KZP_Q_MITIGATED : 0) | (flag(c, "accelerated") ? KZP_Q_ACCELERATED : 0) |
-                     (flag(c, "allow_stale") ? KZP_Q_ALLOW_STALE : 0) | (flag(c, "strict") ? KZP_Q_STRICT : 0);
+                     (flag(c, "allow_stale") ? KZP_Q_ALLOW_STALE : 0) | (flag(c, "strict") ? KZP_Q_STRICT : 0) |
+                     (flag(c, "order_procedure") ? KZP_Q_ORDER_PROCEDURE : 0);
     results r;
     memset(&r, 0, sizeof r);
     r.op = str(c, "op");
@@ -198,7 +279,11 @@ START_TEST(vector_case)
             rc = kzp_check_sentence(&r.check, ctx, str(c, "article"), str(c, "date"), kind, amount, flags, &err);
         }
     } else if (strcmp(r.op, "convert") == 0) {
-        rc = kzp_kind_parse(&kind, str(c, "from"));
+        int rule = KZP_RULE_AGGREGATION;
+        rc = str(c, "rule") ? kzp_conversion_rule_parse(&rule, str(c, "rule")) : KZP_OK;
+        if (rc == KZP_OK) {
+            rc = kzp_kind_parse(&kind, str(c, "from"));
+        }
         if (rc == KZP_OK) {
             rc = kzp_kind_parse(&to, str(c, "to"));
         }
@@ -206,7 +291,7 @@ START_TEST(vector_case)
             rc = kzp_decimal_parse(&amount, str(c, "amount"), &err);
         }
         if (rc == KZP_OK) {
-            rc = kzp_convert(&r.conv, ctx, kind, amount, to, &err);
+            rc = kzp_convert_under(&r.conv, ctx, rule, kind, amount, to, &err);
         }
     } else {
         ck_abort_msg("%s: unknown op %s", name, r.op);

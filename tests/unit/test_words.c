@@ -129,7 +129,8 @@ START_TEST(buffers_follow_snprintf)
     char small[10];
     int need = kzp_number_words(small, sizeof small, 865000, KZP_LANG_RU, 0, 0);
     ck_assert_int_eq(need, 59);
-    ck_assert_uint_eq(strlen(small), 9);
+    /* 9 bytes would end inside the fifth letter: a cut never splits a character */
+    ck_assert_str_eq(small, "восе");
     ck_assert_int_eq(kzp_number_words(NULL, 0, 865000, KZP_LANG_RU, 0, 0), 59);
     /* "eight hundred sixty-five thousand tenge" is 39 bytes */
     ck_assert_int_eq(kzp_tenge_words(NULL, 0, 86500000, KZP_LANG_EN), 39);
@@ -151,7 +152,8 @@ START_TEST(sanction_sentences)
     json_array_foreach(json_object_get(doc, "sentences"), i, c)
     {
         kzp_range r;
-        unsigned flags = json_is_true(json_object_get(c, "mitigated")) ? KZP_Q_MITIGATED : 0;
+        unsigned flags = (json_is_true(json_object_get(c, "mitigated")) ? KZP_Q_MITIGATED : 0) |
+                         (json_is_true(json_object_get(c, "order_procedure")) ? KZP_Q_ORDER_PROCEDURE : 0);
         ck_assert_int_eq(kzp_range_get(&r, ctx, json_string_value(json_object_get(c, "article")),
                                        json_string_value(json_object_get(c, "date")), flags, NULL),
                          KZP_OK);
@@ -167,11 +169,11 @@ START_TEST(sanction_sentences)
             checked++;
         }
     }
-    ck_assert_uint_ge(checked, 18);
+    ck_assert_uint_ge(checked, 31); /* 7 cases of 4 alternatives, 3 of the order procedure's fine */
     kzp_range r;
     kzp_range_get(&r, ctx, "115-1", "2026-02-10", 0, NULL);
     char buf[8];
-    ck_assert_int_eq(kzp_sanction_text(buf, sizeof buf, &r, 3, KZP_LANG_RU), KZP_E_INVALID_ARG);
+    ck_assert_int_eq(kzp_sanction_text(buf, sizeof buf, &r, 4, KZP_LANG_RU), KZP_E_INVALID_ARG);
     ck_assert_int_eq(kzp_sanction_text(buf, sizeof buf, NULL, 0, KZP_LANG_RU), KZP_E_INVALID_ARG);
     ck_assert_int_eq(kzp_sanction_text(buf, sizeof buf, &r, 0, 9), KZP_E_INVALID_ARG);
     kzp_ctx_free(ctx);
@@ -184,17 +186,17 @@ START_TEST(fraction_stays_in_figures)
      * and the Russian noun takes the genitive singular after a fraction ("12,5 суток"). */
     size_t len;
     char *text = test_read_file(KZP_SOURCE_DIR "/data/kzpenalty.json", &len);
-    char *at = strstr(text, "\"max\": 50,");
+    char *at = strstr(text, "\"kind\": \"arrest\", \"unit\": \"days\", \"min\": null, \"max\": 50,");
     ck_assert_ptr_nonnull(at);
-    memcpy(at, "\"max\": 25,", 10);
+    memcpy(strstr(at, "50,"), "25,", 3);
     kzp_ctx *ctx = NULL;
     ck_assert_int_eq(kzp_ctx_new_from_buffer(&ctx, text, len, NULL), KZP_OK);
     kzp_range r;
     ck_assert_int_eq(kzp_range_get(&r, ctx, "115-1", "2026-02-10", KZP_Q_MITIGATED, NULL), KZP_OK);
     char buf[512];
-    kzp_sanction_text(buf, sizeof buf, &r, 2, KZP_LANG_RU);
+    kzp_sanction_text(buf, sizeof buf, &r, 3, KZP_LANG_RU);
     ck_assert_str_eq(buf, "арест на срок до 12,5 суток (с учетом ч. 2 ст. 55 УК РК: не более половины максимума)");
-    kzp_sanction_text(buf, sizeof buf, &r, 2, KZP_LANG_EN);
+    kzp_sanction_text(buf, sizeof buf, &r, 3, KZP_LANG_EN);
     ck_assert_str_eq(buf, "arrest of up to 12.5 days (Art. 55 part 2 applied: at most half of the maximum)");
     kzp_ctx_free(ctx);
     free(text);
