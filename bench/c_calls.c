@@ -47,7 +47,7 @@ int main(int argc, char **argv)
     int first = 1;
     printf("{");
     BENCH("mci", n, kzp_mci_on(&m, ctx, "2026-02-10", KZP_PURPOSE_FINES, 0, NULL); sink += m.tenge);
-    BENCH("range", n, kzp_range_get(&r, ctx, "115-1", "2026-02-10", 0, NULL); sink += r.sanctions[0].max_tiyn);
+    BENCH("range", n, kzp_range_get(&r, ctx, "115-1", "2026-02-10", 0, NULL); sink += r.sanctions[0].max.tiyn);
     BENCH("fine", n, kzp_fine_compute(&f, ctx, "2026-02-10", 20000, 0, NULL); sink += f.amount_tiyn);
     BENCH("check", n, kzp_check_sentence(&c, ctx, "115-1", "2026-02-10", KZP_KIND_ARREST, 2600, KZP_Q_MITIGATED, NULL);
           sink += c.excess_centi);

@@ -8,10 +8,10 @@
 
 #define MAX_LINE (1024 * 1024)
 
-static const char *const FIELDS[] = {"op",          "id",          "article", "date",    "mci_count",
-                                     "kind",        "amount",      "from",    "to",      "rule",
-                                     "mitigated",   "accelerated", "order_procedure",    "allow_stale",
-                                     "strict",      "purpose",     "mci",     NULL};
+static const char *const FIELDS[] = {
+    "op",  "id",   "article",   "date",        "mci_count",       "kind",        "amount", "from",
+    "to",  "rule", "mitigated", "accelerated", "order_procedure", "allow_stale", "strict", "purpose",
+    "mci", NULL};
 
 /* A small cache of what-if contexts, so a batch with "mci" fields does not rebuild one per line. */
 typedef struct what_if_cache {
@@ -147,8 +147,7 @@ static int one_line(FILE *out, const json_t *line, unsigned long lineno, const k
         text_field(&rq.kind, &e, line, "kind", NULL, 0) ||
         text_field(&rq.amount, &e, line, "amount", amount_buf, sizeof amount_buf) ||
         text_field(&rq.from, &e, line, "from", NULL, 0) || text_field(&rq.to, &e, line, "to", NULL, 0) ||
-        text_field(&rq.rule, &e, line, "rule", NULL, 0) ||
-        text_field(&rq.purpose, &e, line, "purpose", NULL, 0) ||
+        text_field(&rq.rule, &e, line, "rule", NULL, 0) || text_field(&rq.purpose, &e, line, "purpose", NULL, 0) ||
         flag_field(&rq.flags, &e, line, "mitigated", KZP_Q_MITIGATED) ||
         flag_field(&rq.flags, &e, line, "accelerated", KZP_Q_ACCELERATED) ||
         flag_field(&rq.flags, &e, line, "order_procedure", KZP_Q_ORDER_PROCEDURE) ||

@@ -368,12 +368,12 @@ static json_t *range_json(const kzp_range *r, const kzp_ctx *ctx, int lang)
     for (size_t i = 0; i < r->omitted_count; i++) {
         json_array_append_new(omitted, json_string(kzp_kind_name(r->omitted_kinds[i])));
     }
-    json_t *o = json_pack("{s:s, s:{s:s, s:s, s:s}, s:s, s:s, s:s, s:b, s:b, s:b}", "article", r->article, "title",
-                          "en", a.title[KZP_LANG_EN], "ru", a.title[KZP_LANG_RU], "kk", a.title[KZP_LANG_KK],
-                          "category", kzp_category_name(a.category), "in_force_from", a.in_force_from,
-                          "offence_date", r->offence_date, "mitigated", (r->flags & KZP_Q_MITIGATED) != 0,
-                          "accelerated", (r->flags & KZP_Q_ACCELERATED) != 0, "order_procedure",
-                          (r->flags & KZP_Q_ORDER_PROCEDURE) != 0);
+    json_t *o =
+        json_pack("{s:s, s:{s:s, s:s, s:s}, s:s, s:s, s:s, s:b, s:b, s:b}", "article", r->article, "title", "en",
+                  a.title[KZP_LANG_EN], "ru", a.title[KZP_LANG_RU], "kk", a.title[KZP_LANG_KK], "category",
+                  kzp_category_name(a.category), "in_force_from", a.in_force_from, "offence_date", r->offence_date,
+                  "mitigated", (r->flags & KZP_Q_MITIGATED) != 0, "accelerated", (r->flags & KZP_Q_ACCELERATED) != 0,
+                  "order_procedure", (r->flags & KZP_Q_ORDER_PROCEDURE) != 0);
     json_object_set_new(o, "mci", r->has_mci ? mci_json(&r->mci) : json_null());
     json_object_set_new(o, "sanctions", sanctions);
     json_object_set_new(o, "omitted", omitted);
@@ -404,24 +404,24 @@ static json_t *fine_json(const kzp_fine *f, const char *date, int lang)
 static json_t *check_json(const kzp_check *c)
 {
     const kzp_range *r = &c->range;
-    return json_pack("{s:s, s:s, s:s, s:s, s:o, s:b, s:s, s:o, s:s, s:o, s:o, s:b, s:b, s:b, s:s, s:b, s:o}",
-                     "article", r->article, "offence_date", r->offence_date, "kind", kzp_kind_name(c->kind), "unit",
-                     kzp_unit_name(c->unit), "amount", cli_decimal_json(c->amount_centi), "fits", c->fits,
-                     "violation", kzp_violation_name(c->violation), "limit", cli_decimal_json(c->limit_centi),
-                     "limit_source", kzp_bound_source_name(c->limit_source), "limit_citation",
-                     citation_id_json(c->limit_citation), "excess", cli_decimal_json(c->excess_centi), "mitigated",
-                     (r->flags & KZP_Q_MITIGATED) != 0, "accelerated", (r->flags & KZP_Q_ACCELERATED) != 0,
-                     "order_procedure", (r->flags & KZP_Q_ORDER_PROCEDURE) != 0, "certainty",
-                     kzp_certainty_name(r->certainty), "stale", r->stale, "basis", basis_json(r->basis, r->basis_count));
+    return json_pack("{s:s, s:s, s:s, s:s, s:o, s:b, s:s, s:o, s:s, s:o, s:o, s:b, s:b, s:b, s:s, s:b, s:o}", "article",
+                     r->article, "offence_date", r->offence_date, "kind", kzp_kind_name(c->kind), "unit",
+                     kzp_unit_name(c->unit), "amount", cli_decimal_json(c->amount_centi), "fits", c->fits, "violation",
+                     kzp_violation_name(c->violation), "limit", cli_decimal_json(c->limit_centi), "limit_source",
+                     kzp_bound_source_name(c->limit_source), "limit_citation", citation_id_json(c->limit_citation),
+                     "excess", cli_decimal_json(c->excess_centi), "mitigated", (r->flags & KZP_Q_MITIGATED) != 0,
+                     "accelerated", (r->flags & KZP_Q_ACCELERATED) != 0, "order_procedure",
+                     (r->flags & KZP_Q_ORDER_PROCEDURE) != 0, "certainty", kzp_certainty_name(r->certainty), "stale",
+                     r->stale, "basis", basis_json(r->basis, r->basis_count));
 }
 
 static json_t *convert_json(const kzp_conversion *c, int lang)
 {
     return json_pack(
         "{s:s, s:s, s:{s:s, s:s, s:o}, s:{s:s, s:s, s:I, s:o, s:s}, s:b, s:s, s:o}", "rule",
-        kzp_conversion_rule_name(c->rule), "scope", c->scope[lang], "from", "kind", kzp_kind_name(c->from_kind),
-        "unit", kzp_unit_name(c->from_unit), "amount", cli_decimal_json(c->from_centi), "to", "kind",
-        kzp_kind_name(c->to_kind), "unit", kzp_unit_name(c->to_unit), "whole", (json_int_t)c->whole, "remainder",
+        kzp_conversion_rule_name(c->rule), "scope", c->scope[lang], "from", "kind", kzp_kind_name(c->from_kind), "unit",
+        kzp_unit_name(c->from_unit), "amount", cli_decimal_json(c->from_centi), "to", "kind", kzp_kind_name(c->to_kind),
+        "unit", kzp_unit_name(c->to_unit), "whole", (json_int_t)c->whole, "remainder",
         cli_decimal_json(c->remainder_centi), "remainder_unit", kzp_unit_name(c->from_unit), "exact", c->exact,
         "certainty", kzp_certainty_name(c->certainty), "citation", cli_citation_json(c->citation));
 }

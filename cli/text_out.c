@@ -245,8 +245,8 @@ static void citation_line(FILE *f, const kzp_citation *c, int lang)
 
 /* The legal basis: the result's citations, then any more (a range's payments, which carry their
  * own certainty), then the result's certainty. */
-static void basis_block_with(FILE *f, const kzp_citation *const *basis, size_t n, const kzp_range *more,
-                             int certainty, const cli_style *st)
+static void basis_block_with(FILE *f, const kzp_citation *const *basis, size_t n, const kzp_range *more, int certainty,
+                             const cli_style *st)
 {
     const ui_text *t = &UI[st->lang];
     fputc('\n', f);

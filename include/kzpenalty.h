@@ -339,7 +339,11 @@ KZP_API int kzp_ctx_info(kzp_dataset_info *out, const kzp_ctx *ctx);
  *  KZP_E_NO_RULE. Since 0.2.0. */
 #define KZP_Q_ORDER_PROCEDURE 0x10u
 
-#define KZP_MAX_BASIS 32    /**< the most citations a result lists (was 16 before 0.2.0) */
+/** The most citations a result lists (16 before 0.2.0). A range cites at most 33: the article, its
+ *  entry into force and category, two caps, the order procedure's kinds, the MCI, the two pricing
+ *  rules, and for each of the four kinds its sanction, General Part bound, two lifting rules, its
+ *  restriction and its order-procedure bound. */
+#define KZP_MAX_BASIS 40
 #define KZP_MAX_SANCTIONS 8 /**< the most alternative sanctions an article may have */
 
 /* ---- MCI --------------------------------------------------------------------------------- */
@@ -421,11 +425,11 @@ typedef struct kzp_bound {
  *  dataset lists them. The library has no model of the person: it lists, it does not judge.
  *  Everything is borrowed from the context. Since 0.2.0. */
 typedef struct kzp_restriction {
-    const char *id;                 /**< dataset id, e.g. "art-43-3" */
-    int kind;                       /**< the kzp_kind it restricts */
-    size_t person_count;            /**< how many groups of persons */
-    const char *const *persons[3];  /**< persons[lang][0..person_count-1], by kzp_lang, e.g. "pregnant women" */
-    const kzp_citation *citation;   /**< the rule */
+    const char *id;                /**< dataset id, e.g. "art-43-3" */
+    int kind;                      /**< the kzp_kind it restricts */
+    size_t person_count;           /**< how many groups of persons */
+    const char *const *persons[3]; /**< persons[lang][0..person_count-1], by kzp_lang, e.g. "pregnant women" */
+    const kzp_citation *citation;  /**< the rule */
 } kzp_restriction;
 
 /** One alternative sanction of an article, as it applies on an offence date.
@@ -434,21 +438,22 @@ typedef struct kzp_restriction {
  *  general_min / general_max are the General Part's bounds for the kind and the offence's
  *  category, whether or not they apply. Changed in 0.2.0 (bounds as kzp_bound). */
 typedef struct kzp_sanction {
-    int kind;                           /**< kzp_kind */
-    int unit;                           /**< kzp_unit */
-    int has_tiyn;                       /**< 1 when the unit is MCI (fine, correctional work): bounds carry tiyn */
-    kzp_bound min;                      /**< the lower bound that applies (set = 0: none applies) */
-    kzp_bound max;                      /**< the upper bound that applies (always set) */
-    kzp_bound article_min;              /**< the article's lower bound (set = 0: "up to", none) */
-    kzp_bound article_max;              /**< the article's upper bound */
-    kzp_bound general_min;              /**< the General Part's minimum for the kind and category, if encoded */
-    kzp_bound general_max;              /**< the General Part's maximum for the kind and category, if encoded */
-    const kzp_citation *min_lifted_by;  /**< the rule that lifted general_min under the flags asked, or NULL */
-    int capped;                         /**< 1 if an Art. 55 half cap lowered max */
-    int64_t per_day_max_centi;          /**< the most that may be served a day (community service), 0 if none */
+    int kind;                             /**< kzp_kind */
+    int unit;                             /**< kzp_unit */
+    int has_tiyn;                         /**< 1 when the unit is MCI (fine, correctional work): bounds carry tiyn */
+    kzp_bound min;                        /**< the lower bound that applies (set = 0: none applies) */
+    kzp_bound max;                        /**< the upper bound that applies (always set) */
+    kzp_bound article_min;                /**< the article's lower bound (set = 0: "up to", none) */
+    kzp_bound article_max;                /**< the article's upper bound */
+    kzp_bound general_min;                /**< the General Part's minimum for the kind and category, if encoded */
+    kzp_bound general_max;                /**< the General Part's maximum for the kind and category, if encoded */
+    const kzp_citation *min_lifted_by;    /**< the rule that lifted a minimum (general_min, or article_min under
+                                             Art. 55 part 6) under the flags asked, or NULL */
+    int capped;                           /**< 1 if an Art. 55 half cap lowered max */
+    int64_t per_day_max_centi;            /**< the most that may be served a day (community service), 0 if none */
     const kzp_citation *per_day_citation; /**< the rule for per_day_max_centi, or NULL */
-    const kzp_restriction *restriction; /**< persons it may not be imposed on, or NULL (borrowed) */
-    const kzp_citation *citation;       /**< the article's text for this alternative */
+    const kzp_restriction *restriction;   /**< persons it may not be imposed on, or NULL (borrowed) */
+    const kzp_citation *citation;         /**< the article's text for this alternative */
 } kzp_sanction;
 
 /** A payment collected on a guilty verdict beside the punishment, such as the compulsory
@@ -538,16 +543,16 @@ KZP_API const char *kzp_violation_name(int violation);
 
 /** A proposed sentence checked against the range of an article. */
 typedef struct kzp_check {
-    int fits;             /**< 1 when the sentence is within the range */
-    int violation;        /**< kzp_violation */
-    int kind;             /**< kzp_kind checked */
-    int unit;             /**< its unit */
-    int64_t amount_centi; /**< the proposed amount */
-    int64_t limit_centi;  /**< the bound broken (or the upper bound when it fits) */
-    int64_t excess_centi; /**< by how much the bound is broken; 0 when it fits */
-    int limit_source;     /**< kzp_bound_source of limit_centi. Since 0.2.0 */
+    int fits;                           /**< 1 when the sentence is within the range */
+    int violation;                      /**< kzp_violation */
+    int kind;                           /**< kzp_kind checked */
+    int unit;                           /**< its unit */
+    int64_t amount_centi;               /**< the proposed amount */
+    int64_t limit_centi;                /**< the bound broken (or the upper bound when it fits) */
+    int64_t excess_centi;               /**< by how much the bound is broken; 0 when it fits */
+    int limit_source;                   /**< kzp_bound_source of limit_centi. Since 0.2.0 */
     const kzp_citation *limit_citation; /**< the rule that sets limit_centi, or NULL. Since 0.2.0 */
-    kzp_range range;      /**< the full range it was checked against */
+    kzp_range range;                    /**< the full range it was checked against */
 } kzp_check;
 
 /** Check a proposed sentence: kind (kzp_kind) and amount in hundredths of the kind's unit.
@@ -605,8 +610,8 @@ typedef struct kzp_conversion {
  *  left over). A pair the rule does not allow is KZP_E_NO_RULE, whose message names the
  *  rules that do allow it. Errors: KZP_E_INVALID_ARG (NULL, unknown rule), KZP_E_UNKNOWN_KIND,
  *  KZP_E_BAD_NUMBER (negative), KZP_E_NO_RULE, KZP_E_OVERFLOW. Thread-safe. Since 0.2.0. */
-KZP_API int kzp_convert_under(kzp_conversion *out, const kzp_ctx *ctx, int rule, int from_kind,
-                              int64_t amount_centi, int to_kind, kzp_error *err);
+KZP_API int kzp_convert_under(kzp_conversion *out, const kzp_ctx *ctx, int rule, int from_kind, int64_t amount_centi,
+                              int to_kind, kzp_error *err);
 
 /** kzp_convert_under with KZP_RULE_AGGREGATION (Art. 61). Thread-safe. Since 0.1.0. */
 KZP_API int kzp_convert(kzp_conversion *out, const kzp_ctx *ctx, int from_kind, int64_t amount_centi, int to_kind,

@@ -13,11 +13,11 @@
 static bool rate(const kzp_ctx *ctx, int rule, int from_kind, int to_kind, int64_t *from_centi, int64_t *to_centi)
 {
     const kzp_rule_def *d = &ctx->rules[rule];
-    if (!d->present || from_kind == to_kind) {
+    if (!d->present) {
         return false;
     }
     if (rule == KZP_RULE_AGGREGATION) {
-        /* both worth one day of arrest */
+        /* both worth one day of arrest (a kind against itself: whole units and the fraction left) */
         *from_centi = ctx->equiv_centi[from_kind];
         *to_centi = ctx->equiv_centi[to_kind];
         return *from_centi != 0 && *to_centi != 0;
@@ -47,9 +47,8 @@ static int pair_refused(const kzp_ctx *ctx, int rule, int from_kind, int to_kind
     return kzp_fail(err, KZP_E_NO_RULE, NULL, "%s%s%s%s%s does not convert %s into %s; %s%s",
                     d->present ? "the rule " : "the dataset has no rule ", kzp_conversion_rule_name(rule),
                     d->present ? " (" : "", d->present ? d->citation->reference : "", d->present ? ")" : "",
-                    kzp_kind_name(from_kind),
-                    kzp_kind_name(to_kind), o ? "rules that do: " : "no rule in the dataset does",
-                    others);
+                    kzp_kind_name(from_kind), kzp_kind_name(to_kind),
+                    o ? "rules that do: " : "no rule in the dataset does", others);
 }
 
 int kzp_convert_under(kzp_conversion *out, const kzp_ctx *ctx, int rule, int from_kind, int64_t amount_centi,

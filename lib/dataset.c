@@ -803,15 +803,16 @@ static int get_flags(loader *L, const json_t *obj, const char *key, unsigned *ou
 /* rules.general_bounds[]: the General Part's bounds of a kind for a category (Arts. 41-43). */
 static int load_general(loader *L, const json_t *it, kzp_general_def *d)
 {
-    static const char *const KEYS[] = {"id", "category", "kind", "min", "max", "max_per_day", "min_lifted_by", "citation",
-                                       NULL};
+    static const char *const KEYS[] = {"id",          "category",      "kind",     "min", "max",
+                                       "max_per_day", "min_lifted_by", "citation", NULL};
     static const char *const LIFT_KEYS[] = {"flags", "citation", NULL};
     bool has_min = false, has_max = false, has_day = false;
     json_t *lift = NULL;
     int rc;
     if ((rc = check_object(L, it, KEYS)) || (rc = get_string(L, it, "id", true, true, &d->id)) ||
         (rc = get_word(L, it, "category", kzp_category_parse, "criminal_offence, crime", &d->category)) ||
-        (rc = get_word(L, it, "kind", kzp_kind_parse, "fine, community_service, arrest, correctional_work", &d->kind)) ||
+        (rc =
+             get_word(L, it, "kind", kzp_kind_parse, "fine, community_service, arrest, correctional_work", &d->kind)) ||
         (rc = get_amount(L, it, "min", false, &has_min, &d->min_centi)) ||
         (rc = get_amount(L, it, "max", false, &has_max, &d->max_centi)) ||
         (rc = get_amount(L, it, "max_per_day", false, &has_day, &d->per_day_centi)) ||
@@ -831,19 +832,19 @@ static int load_general(loader *L, const json_t *it, kzp_general_def *d)
             return rc;
         }
     }
-    const char *bad = !has_min && !has_max                             ? "min"
-                      : has_max && d->max_centi == 0                   ? "max"
+    const char *bad = !has_min && !has_max                                ? "min"
+                      : has_max && d->max_centi == 0                      ? "max"
                       : has_min && has_max && d->min_centi > d->max_centi ? "min"
-                      : has_day && d->per_day_centi == 0               ? "max_per_day"
-                      : lift && !has_min                               ? "min_lifted_by"
-                                                                       : NULL;
+                      : has_day && d->per_day_centi == 0                  ? "max_per_day"
+                      : lift && !has_min                                  ? "min_lifted_by"
+                                                                          : NULL;
     if (bad) {
         size_t m = push_key(L, bad);
         rc = fail(L, KZP_E_DATA_VALUE, "%s",
-                  !has_min && !has_max               ? "a General Part bound needs a min, a max or both"
+                  !has_min && !has_max                ? "a General Part bound needs a min, a max or both"
                   : strcmp(bad, "min_lifted_by") == 0 ? "only a minimum can be lifted: give min"
-                  : strcmp(bad, "min") == 0          ? "the lower bound is above the upper bound"
-                                                     : "must be greater than zero");
+                  : strcmp(bad, "min") == 0           ? "the lower bound is above the upper bound"
+                                                      : "must be greater than zero");
         pop(L, m);
     }
     return rc;
@@ -856,7 +857,8 @@ static int load_restriction(loader *L, const json_t *it, kzp_restriction *d)
     json_t *arr = NULL;
     int rc;
     if ((rc = check_object(L, it, KEYS)) || (rc = get_string(L, it, "id", true, true, &d->id)) ||
-        (rc = get_word(L, it, "kind", kzp_kind_parse, "fine, community_service, arrest, correctional_work", &d->kind)) ||
+        (rc =
+             get_word(L, it, "kind", kzp_kind_parse, "fine, community_service, arrest, correctional_work", &d->kind)) ||
         (rc = member(L, it, "persons", JSON_ARRAY, true, &arr)) ||
         (rc = get_citation_ref(L, it, "citation", &d->citation))) {
         return rc;
@@ -900,7 +902,8 @@ static int load_order(loader *L, const json_t *it, kzp_order_def *d)
     int rc;
     if ((rc = check_object(L, it, KEYS)) ||
         (rc = get_word(L, it, "category", kzp_category_parse, "criminal_offence, crime", &d->category)) ||
-        (rc = get_word(L, it, "kind", kzp_kind_parse, "fine, community_service, arrest, correctional_work", &d->kind)) ||
+        (rc =
+             get_word(L, it, "kind", kzp_kind_parse, "fine, community_service, arrest, correctional_work", &d->kind)) ||
         (rc = get_amount(L, it, "min", false, &has_min, &d->min_centi)) ||
         (rc = get_amount(L, it, "max", true, &has_max, &d->max_centi)) ||
         (rc = get_citation_ref(L, it, "citation", &d->citation))) {
@@ -985,6 +988,11 @@ static int load_rule_list(loader *L, const json_t *rules, const char *key, list_
     }
     size_t m0 = push_key(L, key);
     int first = KZP_OK;
+    if (k == LIST_PAYMENT && n > KZP_MAX_PAYMENTS) {
+        /* a range lists at most KZP_MAX_PAYMENTS: more would be dropped, so refuse them here */
+        first = fail(L, KZP_E_DATA_VALUE, "at most %d payments are supported", KZP_MAX_PAYMENTS);
+        n = 0;
+    }
     for (size_t i = 0; i < n && (first == KZP_OK || L->collect); i++) {
         json_t *it = json_array_get(arr, i);
         size_t m = push_index(L, i);
@@ -1054,6 +1062,24 @@ static int load_mci_day(loader *L, const json_t *rules, const char *key, bool fi
     return rc;
 }
 
+/* rules.article_min_lifted_by: {"flags": [...], "citation": ...}: under those flags an article's
+ * own lower bound does not bind (Art. 55 part 6). */
+static int load_article_lift(loader *L, const json_t *rules)
+{
+    static const char *const KEYS[] = {"flags", "citation", NULL};
+    json_t *lift = NULL;
+    int rc = member(L, rules, "article_min_lifted_by", JSON_OBJECT, false, &lift);
+    if (rc || !lift) {
+        return rc;
+    }
+    size_t m = push_key(L, "article_min_lifted_by");
+    if (!(rc = check_object(L, lift, KEYS)) && !(rc = get_flags(L, lift, "flags", &L->ctx->article_lift_flags))) {
+        rc = get_citation_ref(L, lift, "citation", &L->ctx->article_lift_citation);
+    }
+    pop(L, m);
+    return rc;
+}
+
 /* rules.order_procedure: {"kinds_citation": why only these kinds, "bounds": [...]}. */
 static int load_order_procedure(loader *L, const json_t *rules)
 {
@@ -1079,9 +1105,16 @@ static int load_order_procedure(loader *L, const json_t *rules)
 
 static int load_rules(loader *L, const json_t *root)
 {
-    static const char *const KEYS[] = {"fine_mci_day",   "correctional_work_mci_day", "equivalence",
-                                       "replacements",   "half_cap",                  "general_bounds",
-                                       "restrictions",   "order_procedure",           "additional_payments",
+    static const char *const KEYS[] = {"fine_mci_day",
+                                       "correctional_work_mci_day",
+                                       "equivalence",
+                                       "replacements",
+                                       "half_cap",
+                                       "general_bounds",
+                                       "restrictions",
+                                       "order_procedure",
+                                       "additional_payments",
+                                       "article_min_lifted_by",
                                        NULL};
     json_t *rules;
     int rc = member(L, root, "rules", JSON_OBJECT, true, &rules);
@@ -1091,7 +1124,7 @@ static int load_rules(loader *L, const json_t *root)
     size_t m0 = push_key(L, "rules");
     int first = check_object(L, rules, KEYS);
     L->ctx->pricing_from = INT32_MIN;
-    for (int stage = 0; stage < 9 && (first == KZP_OK || L->collect); stage++) {
+    for (int stage = 0; stage < 10 && (first == KZP_OK || L->collect); stage++) {
         switch (stage) {
         case 0: rc = load_mci_day(L, rules, "fine_mci_day", true); break;
         case 1: rc = load_mci_day(L, rules, "correctional_work_mci_day", false); break;
@@ -1101,6 +1134,7 @@ static int load_rules(loader *L, const json_t *root)
         case 5: rc = load_rule_list(L, rules, "general_bounds", LIST_GENERAL); break;
         case 6: rc = load_rule_list(L, rules, "restrictions", LIST_RESTRICTION); break;
         case 7: rc = load_order_procedure(L, rules); break;
+        case 8: rc = load_article_lift(L, rules); break;
         default: rc = load_rule_list(L, rules, "additional_payments", LIST_PAYMENT); break;
         }
         first = first ? first : rc;

@@ -199,7 +199,9 @@ struct kzp_ctx {
     kzp_restriction *restrictions;
     size_t order_count;
     kzp_order_def *orders;
-    const kzp_citation *order_kinds_citation; /* why only those kinds (the order procedure allows a fine) */
+    const kzp_citation *order_kinds_citation;  /* why only those kinds (the order procedure allows a fine) */
+    unsigned article_lift_flags;               /* flags under which an article's own minimum is lifted */
+    const kzp_citation *article_lift_citation; /* Art. 55 part 6 */
     size_t payment_count;
     kzp_payment_def *payments;
 

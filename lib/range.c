@@ -12,8 +12,8 @@ typedef struct range_job {
     const kzp_ctx *ctx;
     const kzp_article_def *a;
     unsigned flags;
-    int64_t cap_num, cap_den;          /* 1/1 without a cap */
-    const kzp_citation *cap_citation;  /* the first cap applied */
+    int64_t cap_num, cap_den;         /* 1/1 without a cap */
+    const kzp_citation *cap_citation; /* the first cap applied */
     kzp_error *err;
 } range_job;
 
@@ -134,19 +134,24 @@ static int upper_bound(kzp_sanction *s, const range_job *job, const kzp_order_de
 }
 
 /* The lower bound that applies: the order procedure's own, or the higher of the article's and
- * the General Part's, unless a cited rule lifts the General Part's under the flags asked. */
+ * the General Part's, each unless a cited rule lifts it under the flags asked (the article's:
+ * Art. 55 part 6; the General Part's: per kind, e.g. Art. 41 part 7 for a fine). */
 static void lower_bound(kzp_sanction *s, const range_job *job, const kzp_general_def *g, const kzp_order_def *op)
 {
     if (op) {
         s->min = op->has_min ? bound(op->min_centi, KZP_BOUND_ORDER_PROCEDURE, op->citation) : NO_BOUND;
         return;
     }
-    kzp_bound general = s->general_min;
+    kzp_bound article = s->article_min, general = s->general_min;
+    if (article.set && (job->ctx->article_lift_flags & job->flags)) {
+        s->min_lifted_by = job->ctx->article_lift_citation;
+        article = NO_BOUND;
+    }
     if (general.set && (g->lift_flags & job->flags)) {
         s->min_lifted_by = g->lift_citation;
         general = NO_BOUND;
     }
-    s->min = s->article_min;
+    s->min = article;
     if (general.set && (!s->min.set || general.centi > s->min.centi)) {
         s->min = general;
     }
@@ -176,8 +181,14 @@ static int build_sanction(kzp_sanction *s, kzp_range *r, const range_job *job, c
         return rc;
     }
     lower_bound(s, job, g, op);
-    const kzp_citation *cited[] = {d->citation, g ? g->citation : NULL, s->min_lifted_by,
-                                   s->restriction ? s->restriction->citation : NULL, op ? op->citation : NULL};
+    const kzp_citation *article_lift =
+        s->article_min.set && (job->ctx->article_lift_flags & job->flags) ? job->ctx->article_lift_citation : NULL;
+    const kzp_citation *cited[] = {d->citation,
+                                   g ? g->citation : NULL,
+                                   s->min_lifted_by,
+                                   article_lift,
+                                   s->restriction ? s->restriction->citation : NULL,
+                                   op ? op->citation : NULL};
     for (size_t i = 0; i < sizeof cited / sizeof cited[0] && !rc; i++) {
         rc = add_basis(r, cited[i], job->err);
     }
@@ -352,8 +363,8 @@ int kzp_range_get(kzp_range *out, const kzp_ctx *ctx, const char *article, const
     r.flags = flags;
     memcpy(r.offence_date, offence_date, sizeof r.offence_date);
     range_job job = {.ctx = ctx, .a = a, .flags = flags, .cap_num = 1, .cap_den = 1, .err = err};
-    const kzp_order_def *ops[KZP_MAX_SANCTIONS];
-    bool included[KZP_MAX_SANCTIONS];
+    const kzp_order_def *ops[KZP_MAX_SANCTIONS] = {NULL};
+    bool included[KZP_MAX_SANCTIONS] = {false};
     if ((rc = add_basis(&r, a->citation, err)) || (rc = add_basis(&r, a->in_force_citation, err)) ||
         (rc = add_basis(&r, a->category_citation, err)) || (rc = find_cap(&job, &r)) ||
         (rc = select_alternatives(&r, &job, ops, included)) ||
@@ -361,14 +372,14 @@ int kzp_range_get(kzp_range *out, const kzp_ctx *ctx, const char *article, const
         return rc;
     }
     for (size_t i = 0; i < a->sanction_count; i++) {
-        if (included[i] && (rc = build_sanction(&r.sanctions[r.sanction_count++], &r, &job, &a->sanctions[i], ops[i]))) {
+        if (included[i] &&
+            (rc = build_sanction(&r.sanctions[r.sanction_count++], &r, &job, &a->sanctions[i], ops[i]))) {
             return rc;
         }
     }
     if ((flags & KZP_Q_STRICT) && (r.stale || kzp_basis_unverified(r.basis, r.basis_count))) {
         return kzp_fail(err, KZP_E_UNVERIFIED, NULL,
-                        "strict mode: the range of Article %s on %s relies on an unverified fact", a->id,
-                        offence_date);
+                        "strict mode: the range of Article %s on %s relies on an unverified fact", a->id, offence_date);
     }
     add_payments(&r, &job, day, offence_date);
     range_copy(out, &r);
@@ -382,10 +393,11 @@ static int no_sanction(const kzp_range *r, const char *article, int kind, kzp_er
     for (size_t i = 0; i < r->omitted_count; i++) {
         if (r->omitted_kinds[i] == kind) {
             return kzp_fail(err, KZP_E_NO_SANCTION, NULL,
-                            "in the order procedure (%s) the dataset gives Article %s no %s: only the alternatives "
-                            "it has an order-procedure rule for",
-                            r->order_procedure ? r->order_procedure->reference : "Art. 55 part 3", article,
-                            kzp_kind_name(kind));
+                            "the order procedure gives Article %s no %s: the dataset's order-procedure rules (%s; "
+                            "citation %s) allow only the alternatives they list",
+                            article, kzp_kind_name(kind),
+                            r->order_procedure ? r->order_procedure->reference : "Art. 55 part 3",
+                            r->order_procedure_kinds ? r->order_procedure_kinds->id : "none");
         }
     }
     return kzp_fail(err, KZP_E_NO_SANCTION, NULL, "Article %s provides no %s", article, kzp_kind_name(kind));

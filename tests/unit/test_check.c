@@ -48,11 +48,41 @@ START_TEST(fits_and_breaks)
     c = check(KZP_KIND_COMMUNITY_SERVICE, 8000, 0); /* 80 hours, as reported in practice */
     ck_assert_int_eq(c.fits, 1);
     ck_assert_int_eq(c.unit, KZP_UNIT_HOURS);
-    ck_assert_int_eq(c.range.sanction_count, 3);
+    ck_assert_int_eq(c.range.sanction_count, 4);
+
+    c = check(KZP_KIND_CORRECTIONAL_WORK, 15000, 0); /* 150 MCI of correctional work: within 20..200 */
+    ck_assert_int_eq(c.fits, 1);
+    ck_assert_int_eq(c.limit_source, KZP_BOUND_ARTICLE);
+    ck_assert_str_eq(c.limit_citation->id, "cc-115-1-correctional-work");
+
+    c = check(KZP_KIND_FINE, 1500, 0); /* 15 MCI: 5 below the General Part minimum of 20 (Art. 41 part 2) */
+    ck_assert_int_eq(c.violation, KZP_BELOW_MIN);
+    ck_assert_int_eq(c.limit_centi, 2000);
+    ck_assert_int_eq(c.excess_centi, 500);
+    ck_assert_int_eq(c.limit_source, KZP_BOUND_GENERAL_PART);
+    ck_assert_str_eq(c.limit_citation->id, "cc-41-2");
+    c = check(KZP_KIND_FINE, 1500, KZP_Q_MITIGATED); /* lifted under Art. 55 part 2: fits, up to 100 */
+    ck_assert_int_eq(c.fits, 1);
+    ck_assert_int_eq(c.limit_centi, 10000);
+    ck_assert_int_eq(c.limit_source, KZP_BOUND_HALF_CAP);
+
+    c = check(KZP_KIND_COMMUNITY_SERVICE, 1000, KZP_Q_MITIGATED); /* 10 h: below 20 h, which no rule lifts */
+    ck_assert_int_eq(c.violation, KZP_BELOW_MIN);
+    ck_assert_str_eq(c.limit_citation->id, "cc-43-2");
+
+    c = check(KZP_KIND_FINE, 2500, KZP_Q_ORDER_PROCEDURE); /* order procedure: 10..20 MCI, 25 is 5 over */
+    ck_assert_int_eq(c.violation, KZP_ABOVE_MAX);
+    ck_assert_int_eq(c.limit_centi, 2000);
+    ck_assert_int_eq(c.excess_centi, 500);
+    ck_assert_int_eq(c.limit_source, KZP_BOUND_ORDER_PROCEDURE);
+    c = check(KZP_KIND_FINE, 1500, KZP_Q_ORDER_PROCEDURE); /* 15 MCI: within 10..20 */
+    ck_assert_int_eq(c.fits, 1);
 
     c = check(KZP_KIND_COMMUNITY_SERVICE, 0, 0);
     ck_assert_int_eq(c.fits, 0);
     ck_assert_int_eq(c.violation, KZP_NOT_POSITIVE);
+    ck_assert_int_eq(c.limit_source, KZP_BOUND_NONE);
+    ck_assert_ptr_null(c.limit_citation);
 }
 END_TEST
 
@@ -66,9 +96,11 @@ START_TEST(errors)
                      KZP_E_BAD_NUMBER);
     ck_assert_int_eq(kzp_check_sentence(&c, ctx, "115-1", "2026-02-10", KZP_KIND_FINE, -100, 0, &err),
                      KZP_E_BAD_NUMBER);
-    /* correctional work is not among 115-1's alternatives in the dataset (unverified in FACTS.md) */
-    ck_assert_int_eq(kzp_check_sentence(&c, ctx, "115-1", "2026-02-10", KZP_KIND_CORRECTIONAL_WORK, 100, 0, &err),
-                     KZP_E_NO_SANCTION);
+    /* the order procedure imposes only a fine: arrest is not an alternative there */
+    ck_assert_int_eq(
+        kzp_check_sentence(&c, ctx, "115-1", "2026-02-10", KZP_KIND_ARREST, 2000, KZP_Q_ORDER_PROCEDURE, &err),
+        KZP_E_NO_SANCTION);
+    ck_assert_ptr_nonnull(strstr(err.message, "order procedure"));
     ck_assert_int_eq(kzp_check_sentence(&c, ctx, "115-1", "2026-02-10", 17, 100, 0, &err), KZP_E_UNKNOWN_KIND);
     ck_assert_int_eq(kzp_check_sentence(&c, ctx, "115-1", "2025-09-15", KZP_KIND_FINE, 100, 0, &err),
                      KZP_E_NOT_IN_FORCE);

@@ -1,4 +1,6 @@
-/* Art. 61: 1 day of arrest = 4 MCI of fine = 4 MCI of correctional work = 4 hours of community service. */
+/* Conversions under a rule. Art. 61 (adding up punishments): 1 day of arrest = 4 MCI of fine = 4 MCI
+ * of correctional work = 4 hours of community service. Art. 41 part 6 (an unpaid fine): 1 hour per
+ * MCI, 1 day of arrest per 4 MCI. Art. 43 part 2-1 (evaded community service): 1 day per 4 hours. */
 #include "test_util.h"
 
 #include <stdint.h>
@@ -62,6 +64,56 @@ START_TEST(equivalences)
     ck_assert_int_eq(c.whole, 25);
     ck_assert_int_eq(c.exact, 1);
     ck_assert_int_eq(c.certainty, KZP_CERT_OFFICIAL);
+    ck_assert_int_eq(c.rule, KZP_RULE_AGGREGATION);
+    ck_assert_ptr_nonnull(strstr(c.scope[KZP_LANG_EN], "several"));
+    ck_assert_ptr_nonnull(strstr(c.scope[KZP_LANG_RU], "совокупности"));
+}
+END_TEST
+
+START_TEST(rules_and_their_pairs)
+{
+    kzp_conversion c;
+    kzp_error err;
+    /* unpaid fine, Art. 41 part 6: 150 MCI = 150 hours; = 37 days (148 MCI) and 2 MCI */
+    ck_assert_int_eq(
+        kzp_convert_under(&c, ctx, KZP_RULE_UNPAID_FINE, KZP_KIND_FINE, 15000, KZP_KIND_COMMUNITY_SERVICE, &err),
+        KZP_OK);
+    ck_assert_int_eq(c.whole, 150);
+    ck_assert_int_eq(c.rule, KZP_RULE_UNPAID_FINE);
+    ck_assert_str_eq(c.citation->id, "cc-41-6");
+    ck_assert_int_eq(c.certainty, KZP_CERT_STATEMENT);
+    ck_assert_ptr_nonnull(strstr(c.scope[KZP_LANG_EN], "unpaid"));
+    ck_assert_int_eq(kzp_convert_under(&c, ctx, KZP_RULE_UNPAID_FINE, KZP_KIND_FINE, 15000, KZP_KIND_ARREST, &err),
+                     KZP_OK);
+    ck_assert_int_eq(c.whole, 37);
+    ck_assert_int_eq(c.remainder_centi, 200);
+    /* evaded service, Art. 43 part 2-1: 10 hours = 2 days and 2 hours */
+    ck_assert_int_eq(
+        kzp_convert_under(&c, ctx, KZP_RULE_EVADED_SERVICE, KZP_KIND_COMMUNITY_SERVICE, 1000, KZP_KIND_ARREST, &err),
+        KZP_OK);
+    ck_assert_int_eq(c.whole, 2);
+    ck_assert_int_eq(c.remainder_centi, 200);
+    ck_assert_str_eq(c.citation->id, "cc-43-2-1");
+    /* a pair a rule does not allow names the rules that do */
+    c.whole = 77;
+    ck_assert_int_eq(kzp_convert_under(&c, ctx, KZP_RULE_UNPAID_FINE, KZP_KIND_ARREST, 500, KZP_KIND_FINE, &err),
+                     KZP_E_NO_RULE);
+    ck_assert_ptr_nonnull(strstr(err.message, "aggregation"));
+    ck_assert_int_eq(kzp_convert_under(&c, ctx, KZP_RULE_EVADED_SERVICE, KZP_KIND_FINE, 800, KZP_KIND_ARREST, &err),
+                     KZP_E_NO_RULE);
+    ck_assert_ptr_nonnull(strstr(err.message, "rules that do: aggregation, unpaid-fine"));
+    /* a replacement rule has no identity pair */
+    ck_assert_int_eq(kzp_convert_under(&c, ctx, KZP_RULE_UNPAID_FINE, KZP_KIND_FINE, 800, KZP_KIND_FINE, &err),
+                     KZP_E_NO_RULE);
+    ck_assert_int_eq(kzp_convert_under(&c, ctx, 3, KZP_KIND_FINE, 800, KZP_KIND_ARREST, &err), KZP_E_INVALID_ARG);
+    ck_assert_int_eq(c.whole, 77);
+    /* the words */
+    int rule = -1;
+    ck_assert_int_eq(kzp_conversion_rule_parse(&rule, "evaded-service"), KZP_OK);
+    ck_assert_int_eq(rule, KZP_RULE_EVADED_SERVICE);
+    ck_assert_int_eq(kzp_conversion_rule_parse(&rule, "evaded_service"), KZP_E_UNKNOWN_KIND);
+    ck_assert_str_eq(kzp_conversion_rule_name(KZP_RULE_UNPAID_FINE), "unpaid-fine");
+    ck_assert_ptr_null(kzp_conversion_rule_name(KZP_RULE_COUNT));
 }
 END_TEST
 
@@ -90,6 +142,7 @@ static Suite *convert_suite(void)
     TCase *tc = tcase_create("core");
     tcase_add_checked_fixture(tc, setup, teardown);
     tcase_add_test(tc, equivalences);
+    tcase_add_test(tc, rules_and_their_pairs);
     tcase_add_test(tc, errors);
     suite_add_tcase(s, tc);
     return s;

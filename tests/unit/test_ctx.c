@@ -173,7 +173,7 @@ START_TEST(what_if)
     ck_assert_int_eq(fine_tiyn(w, "2015-02-10", 20000, KZP_OK), 100000000);
     kzp_range r;
     ck_assert_int_eq(kzp_range_get(&r, w, "115-1", "2026-02-10", KZP_Q_MITIGATED, &err), KZP_OK);
-    ck_assert_int_eq(r.sanctions[0].max_tiyn, 50000000); /* 100 x 5,000 = 500,000 tenge */
+    ck_assert_int_eq(r.sanctions[0].max.tiyn, 50000000); /* 100 x 5,000 = 500,000 tenge */
     ck_assert_int_eq(r.certainty, KZP_CERT_HYPOTHETICAL);
     ck_assert_int_eq(r.mci.citation->certainty, KZP_CERT_HYPOTHETICAL);
     kzp_dataset_info info;

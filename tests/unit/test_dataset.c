@@ -21,7 +21,7 @@ static const mutation MUTATIONS[] = {
     {"\"from\": \"2022-04-01\", \"tenge\": 3180", "\"from\": \"2022-01-01\", \"tenge\": 3180", KZP_E_DATA_ORDER,
      "$.mci.periods[10].from", 1},
     {"\"kind\": \"arrest\", \"unit\": \"days\", \"min\"", "\"kind\": \"prison\", \"unit\": \"days\", \"min\"",
-     KZP_E_UNKNOWN_KIND, "$.articles[0].sanctions[2].kind", 1},
+     KZP_E_UNKNOWN_KIND, "$.articles[0].sanctions[3].kind", 1},
     {", \"citation\": \"mci-2019\" }", " }", KZP_E_DATA_REF, "$.mci.periods[5].citation", 1},
     {"\"citation\": \"mci-2019\" }", "\"citation\": \"mci-2099\" }", KZP_E_DATA_REF, "$.mci.periods[5].citation", 1},
     {"{ \"from\": \"2024-01-01\"", "{ \"from\": \"2024-02-30\"", KZP_E_BAD_DATE, "$.mci.periods[12].from", 1},
@@ -30,22 +30,27 @@ static const mutation MUTATIONS[] = {
     {"\"tenge\": 3692", "\"tenge\": \"3692\"", KZP_E_SCHEMA, "$.mci.periods[12].tenge", 1},
     {"\"tenge\": 3932,", "\"tenge\": 3932, \"tenga\": 1,", KZP_E_SCHEMA, "$.mci.periods[13].tenga", 1},
     {"\"tenge\": 3932,", "\"tenge\": 3932, \"tenge\": 3933,", KZP_E_JSON, "$", 1},
-    {"\"id\": \"mci-2017\"", "\"id\": \"mci-2016\"", KZP_E_DATA_DUPLICATE, "$.citations[10].id", 1},
+    {"\"id\": \"mci-2017\"", "\"id\": \"mci-2016\"", KZP_E_DATA_DUPLICATE, "$.citations[28].id", 1},
     {"\"kind\": \"community_service\", \"unit\": \"hours\", \"min\"", "\"kind\": \"fine\", \"unit\": \"mci\", \"min\"",
-     KZP_E_DATA_DUPLICATE, "$.articles[0].sanctions[1]", 1},
+     KZP_E_DATA_DUPLICATE, "$.articles[0].sanctions[2]", 1},
     {"\"kind\": \"arrest\", \"unit\": \"days\", \"min\"", "\"kind\": \"arrest\", \"unit\": \"hours\", \"min\"",
-     KZP_E_DATA_VALUE, "$.articles[0].sanctions[2].unit", 1},
-    {"\"max\": 50,", "\"max\": 0,", KZP_E_DATA_VALUE, "$.articles[0].sanctions[2].max", 1},
-    {"\"max\": 50,", "\"max\": -50,", KZP_E_DATA_VALUE, "$.articles[0].sanctions[2].max", 1},
-    {"\"max\": 50,", "\"max\": \"50.125\",", KZP_E_BAD_NUMBER, "$.articles[0].sanctions[2].max", 1},
-    {"\"max\": 50,", "\"max\": 50.0,", KZP_E_SCHEMA, "$.articles[0].sanctions[2].max", 1},
-    {"\"min\": null, \"max\": 50", "\"min\": 60, \"max\": 50", KZP_E_DATA_VALUE, "$.articles[0].sanctions[2].min", 1},
+     KZP_E_DATA_VALUE, "$.articles[0].sanctions[3].unit", 1},
+    {"\"min\": null, \"max\": 50,", "\"min\": null, \"max\": 0,", KZP_E_DATA_VALUE, "$.articles[0].sanctions[3].max",
+     1},
+    {"\"min\": null, \"max\": 50,", "\"min\": null, \"max\": -50,", KZP_E_DATA_VALUE, "$.articles[0].sanctions[3].max",
+     1},
+    {"\"min\": null, \"max\": 50,", "\"min\": null, \"max\": \"50.125\",", KZP_E_BAD_NUMBER,
+     "$.articles[0].sanctions[3].max", 1},
+    {"\"min\": null, \"max\": 50,", "\"min\": null, \"max\": 50.0,", KZP_E_SCHEMA, "$.articles[0].sanctions[3].max", 1},
+    {"\"min\": null, \"max\": 50", "\"min\": 60, \"max\": 50", KZP_E_DATA_VALUE, "$.articles[0].sanctions[3].min", 1},
     {"\"known_until\": \"2026-12-31\"", "\"known_until\": \"2025-06-30\"", KZP_E_DATA_ORDER, "$.mci.periods[14].from",
      0},
-    {"\"status\": \"official\"", "\"status\": \"certain\"", KZP_E_UNKNOWN_KIND, "$.citations[3].status", 1},
+    {"\"status\": \"official\"", "\"status\": \"certain\"", KZP_E_UNKNOWN_KIND, "$.citations[5].status", 1},
     {"\"kk\": \"Сталкинг\", ", "", KZP_E_SCHEMA, "$.articles[0].title.kk", 1},
+    {"\"category\": \"criminal_offence\",\n      \"category_citation\"",
+     "\"category\": \"misdemeanour\",\n      \"category_citation\"", KZP_E_UNKNOWN_KIND, "$.articles[0].category", 1},
     {"\"category\": \"criminal_offence\",\n", "\"category\": \"misdemeanour\",\n", KZP_E_UNKNOWN_KIND,
-     "$.articles[0].category", 1},
+     "$.rules.general_bounds[0].category", 1},
     {"\"purpose\": \"benefits\"", "\"purpose\": \"pensions\"", KZP_E_UNKNOWN_KIND, "$.mci.periods[10].purpose", 1},
     /* the 1997 Code priced fines on the sentencing day; the library implements the 2014 Code only */
     {"\"day\": \"offence\"", "\"day\": \"sentence\"", KZP_E_UNKNOWN_KIND, "$.rules.fine_mci_day.day", 1},
@@ -59,26 +64,28 @@ static const mutation MUTATIONS[] = {
     {"\"amount\": 4 }", "\"amount\": 4.5 }", KZP_E_SCHEMA, "$.rules.equivalence.one_day_of_arrest[1].amount", 1},
     {"\"unit\": \"hours\", \"amount\": 4", "\"unit\": \"days\", \"amount\": 4", KZP_E_DATA_VALUE,
      "$.rules.equivalence.one_day_of_arrest[3].unit", 1},
-    {"\"verified_on\": \"2026-11-28\"", "\"verified_on\": \"28.11.2026\"", KZP_E_BAD_DATE, "$.dataset.verified_on", 1},
-    {"\"seen_in\": \"gov.kz\"", "\"seen_in\": \"\"", KZP_E_SCHEMA, "$.citations[19].seen_in", 1},
+    {"\"verified_on\": \"2026-11-30\"", "\"verified_on\": \"30.11.2026\"", KZP_E_BAD_DATE, "$.dataset.verified_on", 1},
+    {"\"seen_in\": \"gov.kz\"", "\"seen_in\": \"\"", KZP_E_SCHEMA, "$.citations[37].seen_in", 1},
     {"\"id\": \"115-1\"", "\"id\": 1151", KZP_E_SCHEMA, "$.articles[0].id", 1},
     {"\"sanctions\": [", "\"sanctions\": [], \"x\": [", KZP_E_SCHEMA, "$.articles[0].x", 1},
     {"\"schema_version\": 1,", "", KZP_E_SCHEMA, "$.schema_version", 0},
-    {"\"seen_in\": \"gov.kz\"", "\"seen_in\": \"gov.kz\\n\\u0001\"", KZP_E_SCHEMA, "$.citations[19].seen_in", 1},
+    {"\"seen_in\": \"gov.kz\"", "\"seen_in\": \"gov.kz\\n\\u0001\"", KZP_E_SCHEMA, "$.citations[37].seen_in", 1},
     /* a wrong JSON type for each kind of member, named in the message */
     {"{ \"from\": \"2019-01-01\", \"tenge\": 2525, \"purpose\": \"all\", \"citation\": \"mci-2019\" }", "[2019, 2525]",
      KZP_E_SCHEMA, "$.mci.periods[5]", 1},
-    {"{ \"day\": \"offence\", \"citation\": \"cc-41-1\" }", "\"offence\"", KZP_E_SCHEMA, "$.rules.fine_mci_day", 1},
+    {"{ \"flags\": [\"mitigated\", \"accelerated\"], \"citation\": \"cc-55-6\" }", "\"mitigated\"", KZP_E_SCHEMA,
+     "$.rules.article_min_lifted_by", 1},
     {"\"citation\": \"mci-2019\" }", "\"citation\": 2019 }", KZP_E_SCHEMA, "$.mci.periods[5].citation", 1},
     {"\"citation\": \"mci-2019\" }", "\"citation\": null }", KZP_E_DATA_REF, "$.mci.periods[5].citation", 1},
     {"\"tenge\": 4325", "\"tenge\": 1000000001", KZP_E_DATA_VALUE, "$.mci.periods[14].tenge", 1},
-    {"\"min\": null, \"max\": 50", "\"min\": \"many\", \"max\": 50", KZP_E_BAD_NUMBER, "$.articles[0].sanctions[2].min",
+    {"\"min\": null, \"max\": 50", "\"min\": \"many\", \"max\": 50", KZP_E_BAD_NUMBER, "$.articles[0].sanctions[3].min",
      1},
-    {"\"min\": null, \"max\": 50", "\"min\": true, \"max\": 50", KZP_E_SCHEMA, "$.articles[0].sanctions[2].min", 1},
-    {"\"min\": null, \"max\": 50", "\"min\": null, \"max\": null", KZP_E_SCHEMA, "$.articles[0].sanctions[2].max", 1},
-    {"\"max\": 50,", "\"max\": 92233720368547759,", KZP_E_OVERFLOW, "$.articles[0].sanctions[2].max", 1},
+    {"\"min\": null, \"max\": 50", "\"min\": true, \"max\": 50", KZP_E_SCHEMA, "$.articles[0].sanctions[3].min", 1},
+    {"\"min\": null, \"max\": 50", "\"min\": null, \"max\": null", KZP_E_SCHEMA, "$.articles[0].sanctions[3].max", 1},
+    {"\"min\": null, \"max\": 50,", "\"min\": null, \"max\": 92233720368547759,", KZP_E_OVERFLOW,
+     "$.articles[0].sanctions[3].max", 1},
     {"{ \"kind\": \"arrest\", \"unit\": \"days\", \"min\": null, \"max\": 50, \"citation\": \"cc-115-1\" }", "null",
-     KZP_E_SCHEMA, "$.articles[0].sanctions[2]", 1},
+     KZP_E_SCHEMA, "$.articles[0].sanctions[3]", 1},
     {"{ \"ru\": \"Сталкинг\", \"kk\": \"Сталкинг\", \"en\": \"Stalking\" }", "[\"Сталкинг\"]", KZP_E_SCHEMA,
      "$.articles[0].title", 1},
     {"\"ru\": { \"act\":", "\"de\": { \"act\":", KZP_E_SCHEMA, "$.citations[0].translations.de", 1},
@@ -107,6 +114,46 @@ static const mutation MUTATIONS[] = {
     {"\"from\": \"2022-04-01\", \"tenge\": 3180, \"purpose\": \"benefits\"",
      "\"from\": \"2022-01-01\", \"tenge\": 3180, \"purpose\": \"fines\"", KZP_E_DATA_ORDER, "$.mci.periods[10].from",
      1},
+    /* General Part bounds: min not above max, one entry per kind and category, known kinds and flags */
+    {"\"kind\": \"correctional_work\", \"min\": 20, \"max\": 200",
+     "\"kind\": \"correctional_work\", \"min\": 300, \"max\": 200", KZP_E_DATA_VALUE, "$.rules.general_bounds[1].min",
+     1},
+    {"\"kind\": \"arrest\", \"min\": 10", "\"kind\": \"correctional_work\", \"min\": 10", KZP_E_DATA_DUPLICATE,
+     "$.rules.general_bounds[3].kind", 1},
+    {"\"kind\": \"arrest\", \"min\": 10", "\"kind\": \"prison\", \"min\": 10", KZP_E_UNKNOWN_KIND,
+     "$.rules.general_bounds[3].kind", 1},
+    {"\"flags\": [\"mitigated\", \"accelerated\"], \"citation\": \"cc-41-7\"",
+     "\"flags\": [\"mitigated\", \"pardoned\"], \"citation\": \"cc-41-7\"", KZP_E_UNKNOWN_KIND,
+     "$.rules.general_bounds[0].min_lifted_by.flags[1]", 1},
+    {"\"flags\": [\"mitigated\", \"accelerated\"], \"citation\": \"cc-41-7\"",
+     "\"flags\": [\"mitigated\", \"mitigated\"], \"citation\": \"cc-41-7\"", KZP_E_DATA_DUPLICATE,
+     "$.rules.general_bounds[0].min_lifted_by.flags[1]", 1},
+    {"\"max_per_day\": 4,", "\"max_per_day\": 0,", KZP_E_DATA_VALUE, "$.rules.general_bounds[2].max_per_day", 1},
+    /* restrictions: every person in three languages, one list per kind */
+    {"{ \"en\": \"pregnant women\", \"ru\": \"беременным женщинам\", \"kk\": \"жүкті әйелдерге\" }",
+     "{ \"en\": \"pregnant women\", \"ru\": \"беременным женщинам\" }", KZP_E_SCHEMA,
+     "$.rules.restrictions[1].persons[0].kk", 1},
+    {"\"kind\": \"correctional_work\",\n        \"persons\"", "\"kind\": \"arrest\",\n        \"persons\"",
+     KZP_E_DATA_DUPLICATE, "$.rules.restrictions[2].kind", 0},
+    /* the order procedure: its bounds and the citation for its kinds */
+    {"\"kind\": \"fine\", \"min\": 10, \"max\": 20", "\"kind\": \"fine\", \"min\": 30, \"max\": 20", KZP_E_DATA_VALUE,
+     "$.rules.order_procedure.bounds[0].min", 1},
+    {"\"kinds_citation\": \"sc-17-2018-order\"", "\"kinds_citation\": \"sc-17\"", KZP_E_DATA_REF,
+     "$.rules.order_procedure.kinds_citation", 1},
+    /* conversion rules: known words, aggregation only in the equivalence, each rule once, units of the kind */
+    {"\"rule\": \"unpaid-fine\"", "\"rule\": \"forgiven\"", KZP_E_UNKNOWN_KIND, "$.rules.replacements[0].rule", 1},
+    {"\"rule\": \"evaded-service\"", "\"rule\": \"aggregation\"", KZP_E_DATA_VALUE, "$.rules.replacements[1].rule", 1},
+    {"\"rule\": \"evaded-service\"", "\"rule\": \"unpaid-fine\"", KZP_E_DATA_DUPLICATE, "$.rules.replacements[1].rule",
+     1},
+    {"{ \"from\": { \"kind\": \"fine\", \"unit\": \"mci\", \"amount\": 1 }",
+     "{ \"from\": { \"kind\": \"fine\", \"unit\": \"hours\", \"amount\": 1 }", KZP_E_DATA_VALUE,
+     "$.rules.replacements[0].pairs[0].from.unit", 1},
+    /* the payment, the start of the pricing rule, and the rule correctional work needs */
+    {"\"mci\": 5,", "\"mci\": 0,", KZP_E_DATA_VALUE, "$.rules.additional_payments[0].mci", 1},
+    {"\"applies_from\": \"2015-01-01\"", "\"applies_from\": \"2015-02-30\"", KZP_E_BAD_DATE,
+     "$.rules.fine_mci_day.applies_from", 1},
+    {"\"correctional_work_mci_day\": { \"day\": \"offence\", \"citation\": \"cc-42-1\" },\n", "", KZP_E_DATA_REF,
+     "$.articles[0].sanctions[1].kind", 0},
     /* a key with a quote: its path escapes it, and its line is found (it was the root's once) */
     {"\"schema_version\": 1,", "\"schema_version\": 1, \"a\\\"b\": 0,", KZP_E_SCHEMA, "$[\"a\\\"b\"]", 1},
     /* a key a dotted path cannot carry is named in brackets, not mistaken for $.mci.periods[3] */
@@ -285,11 +332,11 @@ END_TEST
 START_TEST(validate_lists_every_problem)
 {
     /* Three independent problems in three entries: a negative MCI (periods[13]), an unknown
-     * status (citations[3]) and a zero maximum (sanctions[2]); all are reported, in document order. */
+     * status (citations[5]) and a zero maximum (sanctions[3]); all are reported, in document order. */
     const mutation three[] = {
         {"\"tenge\": 3932", "\"tenge\": -3932", 0, "", 0},
         {"\"status\": \"official\"", "\"status\": \"certain\"", 0, "", 0},
-        {"\"max\": 50,", "\"max\": 0,", 0, "", 0},
+        {"\"min\": null, \"max\": 50,", "\"min\": null, \"max\": 0,", 0, "", 0},
     };
     char *saved = base_text;
     size_t saved_len = base_len;
@@ -305,13 +352,13 @@ START_TEST(validate_lists_every_problem)
     ck_assert_int_eq(kzp_dataset_validate(errs, 8, &count, base_text, base_len), KZP_E_UNKNOWN_KIND);
     /* cc-41-1's status is unknown, so Art. 41's rule cannot cite it: one follow-on problem */
     ck_assert_uint_eq(count, 4);
-    ck_assert_str_eq(errs[0].path, "$.citations[3].status");
+    ck_assert_str_eq(errs[0].path, "$.citations[5].status");
     ck_assert_int_eq(errs[0].code, KZP_E_UNKNOWN_KIND);
     ck_assert_str_eq(errs[1].path, "$.mci.periods[13].tenge");
     ck_assert_int_eq(errs[1].code, KZP_E_DATA_VALUE);
     ck_assert_str_eq(errs[2].path, "$.rules.fine_mci_day.citation");
     ck_assert_int_eq(errs[2].code, KZP_E_DATA_REF);
-    ck_assert_str_eq(errs[3].path, "$.articles[0].sanctions[2].max");
+    ck_assert_str_eq(errs[3].path, "$.articles[0].sanctions[3].max");
     ck_assert_int_eq(errs[3].code, KZP_E_DATA_VALUE);
     for (int i = 0; i < 4; i++) {
         ck_assert_int_gt(errs[i].line, 0);
@@ -320,7 +367,7 @@ START_TEST(validate_lists_every_problem)
     kzp_error one[1];
     ck_assert_int_eq(kzp_dataset_validate(one, 1, &count, base_text, base_len), KZP_E_UNKNOWN_KIND);
     ck_assert_uint_eq(count, 4);
-    ck_assert_str_eq(one[0].path, "$.citations[3].status");
+    ck_assert_str_eq(one[0].path, "$.citations[5].status");
     ck_assert_int_eq(kzp_dataset_validate(NULL, 0, &count, base_text, base_len), KZP_E_UNKNOWN_KIND);
     ck_assert_uint_eq(count, 4);
     for (int i = 0; i < 3; i++) {
@@ -417,7 +464,7 @@ START_TEST(documented_example_loads)
     kzp_range r;
     ck_assert_int_eq(kzp_range_get(&r, ctx, "115-1", "2026-02-10", 0, NULL), KZP_OK);
     ck_assert_uint_eq(r.sanction_count, 1);
-    ck_assert_int_eq(r.sanctions[0].max_tiyn, 86500000);
+    ck_assert_int_eq(r.sanctions[0].max.tiyn, 86500000);
     /* no equivalence or cap rules in it: those questions have no answer */
     kzp_conversion c;
     ck_assert_int_eq(kzp_convert(&c, ctx, KZP_KIND_FINE, 100, KZP_KIND_ARREST, NULL), KZP_E_NO_RULE);

@@ -22,7 +22,7 @@ static void *worker(void *arg)
         bad += kzp_fine_compute(&f, shared, "2025-11-03", 15000, 0, NULL) != KZP_OK || f.amount_tiyn != 58980000;
         /* half cap: 100 x 4,325 = 432,500 tenge */
         bad += kzp_range_get(&r, shared, "115-1", "2026-02-10", (i + id) % 2 ? KZP_Q_MITIGATED : 0, NULL) != KZP_OK ||
-               r.sanctions[0].max_tiyn != ((i + id) % 2 ? 43250000 : 86500000);
+               r.sanctions[0].max.tiyn != ((i + id) % 2 ? 43250000 : 86500000);
         /* 150 MCI = 37 days and 2 MCI */
         bad += kzp_convert(&c, shared, KZP_KIND_FINE, 15000, KZP_KIND_ARREST, NULL) != KZP_OK || c.whole != 37 ||
                c.remainder_centi != 200;

@@ -218,9 +218,9 @@ static void expect_field(const char *name, const results *r, const char *key, co
 }
 
 static const char *const CASE_KEYS[] = {
-    "name",      "why",         "op",      "article", "date",        "mci_count", "kind",   "amount",          "from",
-    "to",        "rule",        "mitigated", "accelerated", "order_procedure", "purpose", "mci", "allow_stale",
-    "strict",    "expect",      "error",   NULL};
+    "name",    "why",  "op",          "article", "date",      "mci_count",   "kind",
+    "amount",  "from", "to",          "rule",    "mitigated", "accelerated", "order_procedure",
+    "purpose", "mci",  "allow_stale", "strict",  "expect",    "error",       NULL};
 
 START_TEST(vector_case)
 {

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
-"""Writes a dataset JSON file in the project's layout: a value whose compact form fits on one
-line (140 columns with its indentation) stays on one line, anything longer is broken up, two
-spaces an indent. Keys keep their order. Usage: format-dataset.py FILE [FILE...] (in place)."""
+"""Writes a JSON file (the dataset, its schema) in the project's layout: a value whose compact form fits on one
+line (140 columns with its indentation) stays on one line ({ "a": 1 }), anything longer is broken
+up, two spaces an indent. Keys keep their order. Usage: format-json.py FILE [FILE...] (in place)."""
 import json
 import sys
 
@@ -9,7 +9,12 @@ WIDTH = 140
 
 
 def one_line(v):
-    return json.dumps(v, ensure_ascii=False, separators=(", ", ": "))
+    """Compact, with a space inside the braces of an object: { "a": 1 }."""
+    if isinstance(v, dict) and v:
+        return "{ " + ", ".join(f"{json.dumps(k, ensure_ascii=False)}: {one_line(x)}" for k, x in v.items()) + " }"
+    if isinstance(v, list) and v:
+        return "[" + ", ".join(one_line(x) for x in v) + "]"
+    return json.dumps(v, ensure_ascii=False)
 
 
 def fmt(v, indent, prefix_len):
