@@ -1,72 +1,63 @@
 #define _POSIX_C_SOURCE 200809L /* getc_unlocked */
-/* batch: one JSON object a line in, one JSON object a line out, in order. A bad line gets
- * an error object on its own line and the batch goes on; no line is skipped or lost. */
+/* batch: one JSON object a line in, one JSON object a line out, in order. A bad line gets an
+ * error object on its own line and the batch goes on; no line is skipped or lost. The "id" is
+ * echoed exactly as the line wrote it. Every answer is written through a checked sink: when the
+ * output fails (a full disk, a closed pipe) the batch stops and says so, never exiting 0. */
 #include "cli.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-#define MAX_LINE (1024 * 1024)
+#define MAX_LINE (1024 * 1024) /* bytes of a line, without its line ending */
 
 static const char *const FIELDS[] = {
     "op",  "id",   "article",   "date",        "mci_count",       "kind",        "amount", "from",
     "to",  "rule", "mitigated", "accelerated", "order_procedure", "allow_stale", "strict", "purpose",
     "mci", NULL};
 
-/* A small cache of what-if contexts, so a batch with "mci" fields does not rebuild one per line. */
+/* A few what-if contexts, so a batch with "mci" fields does not derive one per line. */
+#define WHAT_IF_SLOTS 4
 typedef struct what_if_cache {
-    int64_t tenge[4];
-    kzp_ctx *ctx[4];
+    int64_t tenge[WHAT_IF_SLOTS];
+    kzp_ctx *ctx[WHAT_IF_SLOTS];
     size_t next;
 } what_if_cache;
 
-static const kzp_ctx *what_if(what_if_cache *c, const kzp_ctx *base, int64_t tenge, cli_error *e)
+typedef struct batch {
+    const kzp_ctx *base;
+    const char *default_date;
+    unsigned flags;
+    int lang;
+    what_if_cache what_if;
+    cli_json j; /* the answer being written */
+    char *copy; /* the line with its id replaced by null, for jansson */
+    size_t copy_cap;
+} batch;
+
+static const kzp_ctx *what_if(batch *b, int64_t tenge, cli_error *e)
 {
-    for (size_t i = 0; i < 4; i++) {
+    what_if_cache *c = &b->what_if;
+    for (size_t i = 0; i < WHAT_IF_SLOTS; i++) {
         if (c->ctx[i] && c->tenge[i] == tenge) {
             return c->ctx[i];
         }
     }
     kzp_ctx *w = NULL;
     kzp_error err;
-    int rc = kzp_ctx_new_what_if(&w, base, tenge, &err);
+    int rc = kzp_ctx_new_what_if(&w, b->base, tenge, &err);
     if (rc) {
         cli_fail(e, rc, "mci: %s", err.message);
         return NULL;
     }
-    size_t slot = c->next++ % 4;
-    kzp_ctx_free(c->ctx[slot]);
+    size_t slot = c->next++ % WHAT_IF_SLOTS;
+    if (c->ctx[slot]) {
+        /* its citations may be in the writer's cache, and their addresses may come back */
+        cli_json_cache_clear(b->j.cache);
+        kzp_ctx_free(c->ctx[slot]);
+    }
     c->ctx[slot] = w;
     c->tenge[slot] = tenge;
     return w;
-}
-
-static bool has_reserved_string(const json_t *v)
-{
-    if (json_is_string(v)) {
-        /* the marks json_out.c gives exact decimals (\x01) and spliced citations (\x02) */
-        return json_string_value(v)[0] == '\x01' || json_string_value(v)[0] == '\x02';
-    }
-    size_t i;
-    json_t *x;
-    const char *k;
-    if (json_is_array(v)) {
-        json_array_foreach(v, i, x)
-        {
-            if (has_reserved_string(x)) {
-                return true;
-            }
-        }
-    }
-    if (json_is_object(v)) {
-        json_object_foreach((json_t *)v, k, x)
-        {
-            if (k[0] == '\x01' || k[0] == '\x02' || has_reserved_string(x)) {
-                return true;
-            }
-        }
-    }
-    return false;
 }
 
 /* Text fields: a string; amounts: a string or an integer (never a float: "0.2" as a string). */
@@ -88,8 +79,7 @@ static int text_field(const char **out, cli_error *e, const json_t *line, const 
     }
     if (numbuf && json_is_real(v)) {
         return cli_fail(e, KZP_E_BAD_NUMBER,
-                        "'%s' must be an integer or a decimal string such as \"0.2\", not a "
-                        "floating-point number",
+                        "'%s' must be an integer or a decimal string such as \"0.2\", not a floating-point number",
                         key);
     }
     return cli_fail(e, CLI_E_USAGE, "'%s' must be a %s", key, numbuf ? "decimal string or an integer" : "string");
@@ -108,22 +98,8 @@ static int flag_field(unsigned *flags, cli_error *e, const json_t *line, const c
     return cli_fail(e, CLI_E_USAGE, "'%s' must be true or false", key);
 }
 
-/* Turn one parsed line into an answer (or an error) and write it. Returns 1 on error. */
-static int one_line(FILE *out, const json_t *line, unsigned long lineno, const kzp_ctx *base, what_if_cache *cache,
-                    const char *default_date, unsigned flags, int lang)
+static int known_fields(cli_error *e, const json_t *line)
 {
-    cli_error e = {0};
-    json_t *id = json_object_get(line, "id");
-    json_t *result = NULL;
-    char mci_buf[32], amount_buf[32];
-    cli_request rq = {.flags = flags};
-    const kzp_ctx *ctx = base;
-    /* first of all, as every error below echoes the id */
-    if (id && has_reserved_string(id)) {
-        id = NULL;
-        cli_fail(&e, CLI_E_USAGE, "'id' may not contain strings that begin with U+0001 or U+0002 (they are reserved)");
-        goto write;
-    }
     const char *key;
     json_t *v;
     json_object_foreach((json_t *)line, key, v)
@@ -133,16 +109,26 @@ static int one_line(FILE *out, const json_t *line, unsigned long lineno, const k
             known = known || strcmp(*f, key) == 0;
         }
         if (!known) {
-            cli_fail(&e, CLI_E_USAGE,
-                     "unknown field '%.60s'; known fields: op, id, article, date, mci_count, kind, "
-                     "amount, from, to, rule, mitigated, accelerated, order_procedure, allow_stale, strict, purpose, "
-                     "mci",
-                     key);
-            goto write;
+            return cli_fail(e, CLI_E_USAGE,
+                            "unknown field '%.60s'; known fields: op, id, article, date, mci_count, kind, amount, "
+                            "from, to, rule, mitigated, accelerated, order_procedure, allow_stale, strict, purpose, "
+                            "mci",
+                            key);
         }
     }
-    if (text_field(&rq.op, &e, line, "op", NULL, 0) || text_field(&rq.article, &e, line, "article", NULL, 0) ||
-        text_field(&rq.date, &e, line, "date", NULL, 0) ||
+    return KZP_OK;
+}
+
+/* Answer one parsed line: the result written into b->j's open object, or 1 with the error in *e
+ * (not written: the caller puts the line number before it when there is no id). */
+static int answer(batch *b, const json_t *line, cli_error *err)
+{
+    cli_error e = {0};
+    char mci_buf[32], amount_buf[32];
+    cli_request rq = {.flags = b->flags};
+    const kzp_ctx *ctx = b->base;
+    if (known_fields(&e, line) || text_field(&rq.op, &e, line, "op", NULL, 0) ||
+        text_field(&rq.article, &e, line, "article", NULL, 0) || text_field(&rq.date, &e, line, "date", NULL, 0) ||
         text_field(&rq.mci_count, &e, line, "mci_count", mci_buf, sizeof mci_buf) ||
         text_field(&rq.kind, &e, line, "kind", NULL, 0) ||
         text_field(&rq.amount, &e, line, "amount", amount_buf, sizeof amount_buf) ||
@@ -153,66 +139,105 @@ static int one_line(FILE *out, const json_t *line, unsigned long lineno, const k
         flag_field(&rq.flags, &e, line, "order_procedure", KZP_Q_ORDER_PROCEDURE) ||
         flag_field(&rq.flags, &e, line, "allow_stale", KZP_Q_ALLOW_STALE) ||
         flag_field(&rq.flags, &e, line, "strict", KZP_Q_STRICT)) {
-        goto write;
+        goto fail;
     }
     if (!rq.op) {
         cli_fail(&e, CLI_E_USAGE, "'op' is required: range, fine, check, convert or mci");
-        goto write;
+        goto fail;
     }
     json_t *mci = json_object_get(line, "mci");
     if (mci && !json_is_null(mci)) {
         if (!json_is_integer(mci)) {
             cli_fail(&e, KZP_E_BAD_NUMBER, "'mci' must be a whole number of tenge");
-            goto write;
+            goto fail;
         }
-        if (!(ctx = what_if(cache, base, json_integer_value(mci), &e))) {
-            goto write;
+        if (!(ctx = what_if(b, json_integer_value(mci), &e))) {
+            goto fail;
         }
     }
     if (!rq.date) {
-        rq.date = default_date;
+        rq.date = b->default_date;
     }
     cli_result r;
     if (cli_execute(&r, &e, ctx, &rq) == KZP_OK) {
-        result = cli_result_json(&r, ctx, lang);
+        cli_json_result_members(&b->j, &r, ctx, b->lang);
+        return 0;
     }
-write:
-    if (!result) {
-        result = cli_error_json(&e);
-    }
-    if (!result) { /* the error could not be written as it was: say so rather than drop it */
-        result =
-            json_pack("{s:{s:s, s:s}}", "error", "code", "KZP_E_NOMEM", "message", "the error could not be written");
-    }
-    json_t *o = json_object();
-    if (id) {
-        json_object_set(o, "id", id);
-    } else if (e.status != KZP_OK) {
-        json_object_set_new(o, "line", json_integer((json_int_t)lineno)); /* an error must say which line */
-    }
-    json_object_update(o, result);
-    json_decref(result);
-    cli_json_print(out, o, true);
-    json_decref(o);
-    return e.status != KZP_OK;
+fail:
+    *err = e;
+    return 1;
 }
 
-/* An answer to a line that has no usable id: it names the line number instead. */
-static void error_line(FILE *out, unsigned long lineno, int status, const char *msg)
+/* Write the answer to one line. A line that is not an object, or fails without an id, names its
+ * line number; the id is echoed as the user wrote it. Returns 1 if the line failed. */
+static int one_line(batch *b, cli_out *out, const char *text, size_t len, unsigned long lineno)
 {
-    cli_error e;
-    cli_fail(&e, status, "%s", msg);
-    json_t *o = json_pack("{s:I}", "line", (json_int_t)lineno);
-    json_t *err = cli_error_json(&e);
-    json_object_update(o, err);
-    json_decref(err);
-    cli_json_print(out, o, true);
-    json_decref(o);
+    jw *w = &b->j.w;
+    cli_error e = {0};
+    size_t id_start = 0, id_end = 0;
+    bool has_id = len > 0 && cli_json_find_member(text, len, "id", &id_start, &id_end);
+    const char *parse = text;
+    if (has_id) {
+        /* jansson reads the rest; the id, which it may not hold exactly (0.1, 2^70), is echoed raw */
+        size_t need = len - (id_end - id_start) + 4;
+        if (need > b->copy_cap) {
+            char *nc = realloc(b->copy, need);
+            if (!nc) {
+                has_id = false;
+            } else {
+                b->copy = nc;
+                b->copy_cap = need;
+            }
+        }
+        if (has_id) {
+            memcpy(b->copy, text, id_start);
+            memcpy(b->copy + id_start, "null", 4);
+            memcpy(b->copy + id_start + 4, text + id_end, len - id_end);
+            parse = b->copy;
+            len = len - (id_end - id_start) + 4;
+        }
+    }
+    jw_reset(w);
+    jw_begin_object(w);
+    json_error_t jerr;
+    json_t *line = NULL;
+    const char *nul = len ? memchr(parse, '\0', len) : NULL;
+    if (len == 0) {
+        cli_fail(&e, KZP_E_JSON, "line %lu is blank; every line must be a JSON object", lineno);
+    } else if (nul) {
+        cli_fail(&e, KZP_E_JSON, "line %lu holds a NUL byte (at byte %zu); a line must be a JSON object", lineno,
+                 (size_t)(nul - parse) + 1);
+    } else if (!(line = json_loadb(parse, len, JSON_REJECT_DUPLICATES | JSON_DECODE_ANY, &jerr))) {
+        bool big = json_error_code(&jerr) == json_error_numeric_overflow;
+        cli_fail(&e, big ? KZP_E_OVERFLOW : KZP_E_JSON, "line %lu is not %s: %s (column %d)", lineno,
+                 big ? "readable: a number is too large" : "JSON", jerr.text, jerr.column);
+    } else if (!json_is_object(line)) {
+        cli_fail(&e, CLI_E_USAGE, "line %lu is JSON but not an object (it is %s); every line must be an object", lineno,
+                 json_is_array(line)    ? "an array"
+                 : json_is_string(line) ? "a string"
+                 : json_is_number(line) ? "a number"
+                                        : "a literal");
+    }
+    if (has_id && e.status == KZP_OK) {
+        jw_key(w, "id");
+        jw_raw(w, text + id_start, id_end - id_start);
+    }
+    int failed = e.status != KZP_OK || answer(b, line, &e);
+    if (failed) {
+        if (!has_id || !line || !json_is_object(line)) {
+            jw_kint(w, "line", (int64_t)lineno); /* an error without an id says which line */
+        }
+        cli_json_error_members(&b->j, &e);
+    }
+    json_decref(line);
+    jw_end_object(w);
+    cli_out_json(out, w);
+    return failed;
 }
 
-/* Read one line (without its '\n') into buf, storing at most MAX_LINE bytes; the rest of a
- * longer line is consumed and *too_long set. Unlike fgets it sees embedded NUL bytes. Returns
- * false at end of input with nothing read. */
+/* Read one line (without its line ending, LF or CRLF) into buf, storing at most MAX_LINE
+ * bytes; the rest of a longer line is consumed and *too_long set. Unlike fgets it sees NUL
+ * bytes. Returns false at end of input with nothing read. */
 static bool read_line(FILE *in, char *buf, size_t *len, bool *too_long)
 {
     size_t n = 0;
@@ -224,7 +249,7 @@ static bool read_line(FILE *in, char *buf, size_t *len, bool *too_long)
         if (c == '\n') {
             break;
         }
-        if (n < MAX_LINE) {
+        if (n <= MAX_LINE) { /* one byte more than the limit: room for the CR of a CRLF */
             buf[n++] = (char)c;
         } else {
             *too_long = true;
@@ -233,58 +258,56 @@ static bool read_line(FILE *in, char *buf, size_t *len, bool *too_long)
     if (n > 0 && buf[n - 1] == '\r' && !*too_long) {
         n--;
     }
+    *too_long = *too_long || n > MAX_LINE;
     buf[n] = '\0';
     *len = n;
     return any;
 }
 
-int cli_batch(FILE *in, FILE *out, const kzp_ctx *ctx, const char *default_date, unsigned flags, int lang)
+int cli_batch(FILE *in, cli_out *out, const kzp_ctx *ctx, const char *default_date, unsigned flags, int lang)
 {
-    char *buf = malloc(MAX_LINE + 1);
-    if (!buf) {
+    char *buf = malloc(MAX_LINE + 2);
+    batch b = {.base = ctx, .default_date = default_date, .flags = flags, .lang = lang};
+    jw_init(&b.j.w, 0);
+    b.j.cache = cli_json_cache_new();
+    if (!buf || !b.j.cache) {
+        free(buf);
+        cli_json_cache_free(b.j.cache);
         fprintf(stderr, "kzpenalty: out of memory\n");
         return CLI_EXIT_INTERNAL;
     }
-    what_if_cache cache = {0};
     int failed = 0;
-    cli_json_fragments(true);
     unsigned long lineno = 0;
     size_t len;
     bool too_long;
-    while (read_line(in, buf, &len, &too_long)) {
+    while (!out->err && read_line(in, buf, &len, &too_long)) {
         lineno++;
-        char msg[300];
         if (too_long) {
-            snprintf(msg, sizeof msg, "line %lu is longer than 1 MiB", lineno);
-            error_line(out, lineno, CLI_E_USAGE, msg);
+            cli_error e;
+            cli_fail(&e, CLI_E_USAGE, "line %lu is longer than 1 MiB", lineno);
+            jw_reset(&b.j.w);
+            jw_begin_object(&b.j.w);
+            jw_kint(&b.j.w, "line", (int64_t)lineno);
+            cli_json_error_members(&b.j, &e);
+            jw_end_object(&b.j.w);
+            cli_out_json(out, &b.j.w);
             failed++;
             continue;
         }
-        json_error_t jerr;
-        json_t *line = len ? json_loadb(buf, len, JSON_REJECT_DUPLICATES, &jerr) : NULL;
-        if (!line || !json_is_object(line)) {
-            if (len == 0) {
-                snprintf(msg, sizeof msg, "line %lu is blank; every line must be a JSON object", lineno);
-            } else if (!line) {
-                snprintf(msg, sizeof msg, "line %lu is not JSON: %s", lineno, jerr.text);
-            } else {
-                snprintf(msg, sizeof msg, "line %lu is not a JSON object", lineno);
-            }
-            error_line(out, lineno, line ? CLI_E_USAGE : KZP_E_JSON, msg);
-            json_decref(line);
-            failed++;
-            continue;
-        }
-        failed += one_line(out, line, lineno, ctx, &cache, default_date, flags, lang);
-        json_decref(line);
+        failed += one_line(&b, out, buf, len, lineno);
     }
     int read_error = ferror(in);
-    for (size_t i = 0; i < 4; i++) {
-        kzp_ctx_free(cache.ctx[i]);
+    for (size_t i = 0; i < WHAT_IF_SLOTS; i++) {
+        kzp_ctx_free(b.what_if.ctx[i]);
     }
-    cli_json_fragments(false);
+    cli_json_cache_free(b.j.cache);
+    jw_free(&b.j.w);
+    free(b.copy);
     free(buf);
-    fflush(out);
+    if (cli_out_finish(out)) {
+        fprintf(stderr, "kzpenalty: batch: the answer to line %lu and any after it were not written\n", lineno);
+        return cli_output_failed(out->err);
+    }
     if (read_error) {
         fprintf(stderr, "kzpenalty: batch: error reading input after line %lu\n", lineno);
         return CLI_EXIT_DATA;

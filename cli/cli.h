@@ -3,13 +3,23 @@
 #ifndef KZP_CLI_H
 #define KZP_CLI_H
 
+#include "jsonw.h"
+
 #include <jansson.h>
 #include <kzpenalty.h>
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
 
 /* Exit codes (docs/cli.md). */
-enum { CLI_EXIT_OK = 0, CLI_EXIT_NOT_FIT = 1, CLI_EXIT_USAGE = 2, CLI_EXIT_DATA = 3, CLI_EXIT_INTERNAL = 4 };
+enum {
+    CLI_EXIT_OK = 0,
+    CLI_EXIT_NOT_FIT = 1,
+    CLI_EXIT_USAGE = 2,
+    CLI_EXIT_DATA = 3,
+    CLI_EXIT_INTERNAL = 4,
+    CLI_EXIT_OUTPUT = 5 /* the output could not be written (a full disk, a closed pipe) */
+};
 
 /* A status outside the library's: the command line itself is wrong. */
 #define CLI_E_USAGE (-1000)
@@ -51,22 +61,52 @@ int cli_fail(cli_error *e, int status, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)))
 #endif
     ;
+int cli_vfail(cli_error *e, int status, const char *fmt, va_list ap);
 int cli_exit_code(int status);
+
+/* report.c: a failure on stderr, and with --json also as JSON on stdout. */
+void cli_set_json_errors(bool on);
+int cli_report(const cli_error *e); /* returns the exit code */
+int cli_usage(const char *fmt, ...) /* returns CLI_EXIT_USAGE */
+#if defined(__GNUC__)
+    __attribute__((format(printf, 1, 2)))
+#endif
+    ;
 const char *cli_status_code(int status);
 
-/* json_out.c: results and errors as JSON. */
-/* lang: the language of "amount_words" (fine) and "text" (range sanctions). */
-json_t *cli_result_json(const cli_result *r, const kzp_ctx *ctx, int lang);
-json_t *cli_error_json(const cli_error *e);
-json_t *cli_receipt_json(const kzp_ctx *ctx);
-json_t *cli_citation_json(const kzp_citation *c);
-/* Citations written once and spliced into every line (batch): on, or off and released. */
-void cli_json_fragments(bool on);
-json_t *cli_decimal_json(int64_t centi);
-json_t *cli_money_text_json(int64_t tiyn);
-/* Dump with exact decimals (see json_out.c); the caller frees the text. */
-char *cli_json_dumps(const json_t *v, size_t flags);
-void cli_json_print(FILE *f, const json_t *v, bool compact);
+/* json_out.c: results and errors as JSON, with the streaming writer. A batch keeps a cache of
+ * citations written once (compact output only); NULL is no cache. */
+typedef struct cli_json_cache cli_json_cache;
+typedef struct cli_json {
+    jw w;
+    cli_json_cache *cache;
+} cli_json;
+cli_json_cache *cli_json_cache_new(void);
+void cli_json_cache_clear(cli_json_cache *cache);
+void cli_json_cache_free(cli_json_cache *cache);
+/* Members written into an object the caller has opened. */
+void cli_json_result_members(cli_json *j, const cli_result *r, const kzp_ctx *ctx, int lang);
+void cli_json_error_members(cli_json *j, const cli_error *e);
+void cli_json_receipt(cli_json *j, const kzp_ctx *ctx);
+void cli_json_citation(cli_json *j, const kzp_citation *c);
+/* Whole documents. */
+void cli_json_mci_history(cli_json *j, const kzp_ctx *ctx, int purpose_filter);
+void cli_json_articles(cli_json *j, const kzp_ctx *ctx);
+void cli_json_version(cli_json *j, const kzp_ctx *ctx);
+
+/* output.c: every write is checked. The first failure is kept (its errno); later writes are
+ * skipped; cli_out_finish flushes and reports. */
+typedef struct cli_out {
+    FILE *f;
+    int err; /* errno of the first failure, 0 if none */
+} cli_out;
+bool cli_out_write(cli_out *o, const char *p, size_t n);
+/* A JSON document (or batch line) followed by a newline. */
+bool cli_out_json(cli_out *o, const jw *w);
+/* Flush, then check the stream's error flag; returns 0 or the errno of the first failure. */
+int cli_out_finish(cli_out *o);
+/* Report a failed output on stderr; returns CLI_EXIT_OUTPUT. */
+int cli_output_failed(int err);
 
 /* lib_text.c: the library's texts in malloc'ed buffers of the size they need (free them);
  * NULL when the call fails (e.g. an amount beyond words) or memory runs out. */
@@ -82,14 +122,17 @@ typedef struct cli_style {
 void cli_result_text(FILE *f, const cli_result *r, const kzp_ctx *ctx, const cli_style *st);
 void cli_mci_history_text(FILE *f, const kzp_ctx *ctx, int purpose_filter, const cli_style *st);
 void cli_articles_text(FILE *f, const kzp_ctx *ctx, const cli_style *st);
-json_t *cli_mci_history_json(const kzp_ctx *ctx, int purpose_filter);
-json_t *cli_articles_json(const kzp_ctx *ctx);
 
 /* batch.c: JSON Lines in, JSON Lines out. Returns the exit code. */
 /* flags (KZP_Q_ALLOW_STALE, KZP_Q_STRICT from the command line) apply to every line. */
-int cli_batch(FILE *in, FILE *out, const kzp_ctx *ctx, const char *default_date, unsigned flags, int lang);
+int cli_batch(FILE *in, cli_out *out, const kzp_ctx *ctx, const char *default_date, unsigned flags, int lang);
+
+/* json_scan.c: the raw text of a top-level member of the JSON object in text (its first
+ * occurrence), validated by the JSON grammar: [*start, *end). False when the text is not an
+ * object, has no such member, or is not well-formed up to it. */
+bool cli_json_find_member(const char *text, size_t len, const char *key, size_t *start, size_t *end);
 
 /* dataset_check.c: `dataset check FILE`. Returns the exit code. */
-int cli_dataset_check(const char *path, bool json);
+int cli_dataset_check(cli_out *out, const char *path, bool json);
 
 #endif

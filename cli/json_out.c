@@ -1,248 +1,168 @@
-/* Results as JSON (the shapes are documented in docs/cli.md and docs/cli.schema.json).
- * Money is integer tiyn in *_tiyn fields next to a formatted *_text. Quantities are JSON
- * numbers written exactly: jansson only writes reals through a double, so a fractional
- * quantity is carried as a marked string and written out as a bare decimal by
- * cli_json_dumps. No floating point touches a value. */
-#define _POSIX_C_SOURCE 200809L /* strdup */
+/* Results as JSON (the shapes are documented in docs/cli.md and docs/cli.schema.json), written
+ * with the streaming writer (support/jsonw.h). Money is integer tiyn in *_tiyn fields next to a
+ * formatted *_text; quantities are exact JSON numbers written from hundredths. In compact output
+ * (batch) each citation is written once and its text reused on every line that cites it. */
 #include "cli.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-#define DECIMAL_MARK '\x01'
+/* ---- Citations written once ---- */
 
-static size_t fragment_count;
-static char *splice_fragments(char *text);
+#define CACHE_SLOTS 256 /* open addressing by pointer; a dataset has a few dozen citations */
 
-/* True if the quote at q opens a JSON string: a quote inside a string is escaped (\"), and a
- * closing quote is never followed by a marker. */
-static bool opens_string(const char *text, const char *q)
+typedef struct cached_citation {
+    const kzp_citation *c;
+    char *text;
+    size_t len;
+} cached_citation;
+
+struct cli_json_cache {
+    cached_citation slot[CACHE_SLOTS];
+    size_t used;
+};
+
+cli_json_cache *cli_json_cache_new(void)
 {
-    return q == text || q[-1] != '\\';
+    return calloc(1, sizeof(cli_json_cache));
 }
 
-json_t *cli_decimal_json(int64_t centi)
+/* Forget every entry: a context whose citations were cached is about to be freed, and a new
+ * one could reuse their addresses. */
+void cli_json_cache_clear(cli_json_cache *cache)
 {
-    if (centi % 100 == 0) {
-        return json_integer(centi / 100);
-    }
-    char buf[40];
-    buf[0] = DECIMAL_MARK;
-    kzp_decimal_format(buf + 1, sizeof buf - 1, centi);
-    return json_string(buf);
-}
-
-char *cli_json_dumps(const json_t *v, size_t flags)
-{
-    char *text = json_dumps(v, flags | JSON_PRESERVE_ORDER);
-    if (!text) {
-        return NULL;
-    }
-    /* "\u0001<decimal>" -> <decimal>. Only our marked strings begin with U+0001: input that
-     * could be echoed (a batch id) is refused if it does (batch.c), and U+0001 inside echoed
-     * text follows an escaped quote (\"), which is not a string's opening quote. */
-    static const char marker[] = "\"\\u0001";
-    const size_t mlen = sizeof marker - 1;
-    char *w = text;
-    const char *r = text;
-    for (const char *hit; (hit = strstr(r, marker)) != NULL;) {
-        size_t chunk = (size_t)(hit - r);
-        memmove(w, r, chunk); /* the text shrinks, so writing never overtakes reading */
-        w += chunk;
-        if (!opens_string(text, hit)) {
-            memmove(w, hit, mlen); /* inside a string: keep it as it is */
-            w += mlen;
-            r = hit + mlen;
-            continue;
+    if (cache) {
+        for (size_t i = 0; i < CACHE_SLOTS; i++) {
+            free(cache->slot[i].text);
         }
-        r = hit + mlen;
-        while (*r && *r != '"') {
-            *w++ = *r++;
-        }
-        if (*r == '"') {
-            r++;
-        }
+        memset(cache, 0, sizeof *cache);
     }
-    size_t rest = strlen(r);
-    memmove(w, r, rest);
-    w += rest;
-    *w = '\0';
-    return fragment_count ? splice_fragments(text) : text;
 }
 
-void cli_json_print(FILE *f, const json_t *v, bool compact)
+void cli_json_cache_free(cli_json_cache *cache)
 {
-    char *text = cli_json_dumps(v, compact ? JSON_COMPACT : JSON_INDENT(2));
-    if (text) {
-        fputs(text, f);
-        fputc('\n', f);
-        free(text);
+    cli_json_cache_clear(cache);
+    free(cache);
+}
+
+static void citation_object(jw *w, const kzp_citation *c)
+{
+    jw_begin_object(w);
+    jw_kstring(w, "id", c->id);
+    jw_kstring(w, "act", c->act);
+    jw_kstring(w, "reference", c->reference);
+    jw_kstring(w, "document", c->document);
+    jw_kstring(w, "seen_in", c->seen_in);
+    jw_kstring(w, "note", c->note);
+    jw_kstring(w, "status", kzp_certainty_name(c->certainty));
+    jw_end_object(w);
+}
+
+/* The compact text of a citation, written the first time it is asked for. A context's citations
+ * live as long as the context, and the cache as long as the batch that uses one context (a
+ * what-if context derived from it shares its citations). NULL when the cache is full or memory
+ * runs out: the caller writes the citation itself. */
+static const cached_citation *cached(cli_json_cache *cache, const kzp_citation *c)
+{
+    size_t h = ((uintptr_t)c >> 4) % CACHE_SLOTS;
+    for (size_t probe = 0; probe < CACHE_SLOTS; probe++, h = (h + 1) % CACHE_SLOTS) {
+        cached_citation *s = &cache->slot[h];
+        if (s->c == c) {
+            return s;
+        }
+        if (!s->c) {
+            if (cache->used >= CACHE_SLOTS / 2) {
+                return NULL;
+            }
+            jw tmp;
+            jw_init(&tmp, 0);
+            citation_object(&tmp, c);
+            if (tmp.failed) {
+                jw_free(&tmp);
+                return NULL;
+            }
+            s->c = c;
+            s->text = tmp.buf;
+            s->len = tmp.len;
+            cache->used++;
+            return s;
+        }
+    }
+    return NULL;
+}
+
+void cli_json_citation(cli_json *j, const kzp_citation *c)
+{
+    const cached_citation *s = j->cache && j->w.indent == 0 ? cached(j->cache, c) : NULL;
+    if (s) {
+        jw_raw(&j->w, s->text, s->len);
+    } else {
+        citation_object(&j->w, c);
     }
 }
 
-json_t *cli_money_text_json(int64_t tiyn)
+/* ---- Small pieces ---- */
+
+static void money_text(jw *w, int64_t tiyn)
 {
     char buf[64];
     kzp_format_tenge(buf, sizeof buf, tiyn, KZP_MONEY_SIGN);
-    return json_string(buf);
+    jw_string(w, buf);
 }
 
-static json_t *citation_object(const kzp_citation *c)
+static void kcitation_id(jw *w, const char *key, const kzp_citation *c)
 {
-    return json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:s}", "id", c->id, "act", c->act, "reference", c->reference,
-                     "document", c->document, "seen_in", c->seen_in, "note", c->note, "status",
-                     kzp_certainty_name(c->certainty));
+    jw_kstring_or_null(w, key, c ? c->id : NULL);
 }
 
-/* Fragments: a batch writes thousands of lines that cite the same few citations, and building
- * and escaping each citation object again is most of its work. With fragments on, a citation
- * is written to compact JSON text once; a line carries a marked string ("\x02" and the
- * fragment's number) that cli_json_dumps replaces with that text. A fragment is matched by
- * the citation's content, not its address (a what-if context's citations live elsewhere). */
-#define FRAGMENT_MARK '\x02'
-#define MAX_FRAGMENTS 64
-enum { CIT_FIELDS = 7 };
-typedef struct fragment {
-    char *field[CIT_FIELDS];
-    char *text;
-} fragment;
-static fragment fragments[MAX_FRAGMENTS];
-static size_t fragment_count;
-static bool fragments_on;
-
-static void citation_fields(const kzp_citation *c, const char *f[CIT_FIELDS])
+static void koptional_decimal(jw *w, const char *key, int set, int64_t centi)
 {
-    f[0] = c->id, f[1] = c->act, f[2] = c->reference, f[3] = c->document, f[4] = c->seen_in, f[5] = c->note;
-    f[6] = kzp_certainty_name(c->certainty);
-}
-
-static long fragment_of(const kzp_citation *c)
-{
-    const char *f[CIT_FIELDS];
-    citation_fields(c, f);
-    for (size_t i = 0; i < fragment_count; i++) {
-        size_t k = 0;
-        while (k < CIT_FIELDS && strcmp(fragments[i].field[k], f[k]) == 0) {
-            k++;
-        }
-        if (k == CIT_FIELDS) {
-            return (long)i;
-        }
-    }
-    if (fragment_count == MAX_FRAGMENTS) {
-        return -1;
-    }
-    json_t *o = citation_object(c);
-    fragment *fr = &fragments[fragment_count];
-    fr->text = o ? json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER) : NULL;
-    json_decref(o);
-    bool ok = fr->text != NULL;
-    for (size_t k = 0; k < CIT_FIELDS; k++) {
-        fr->field[k] = ok ? strdup(f[k]) : NULL;
-        ok = ok && fr->field[k];
-    }
-    if (!ok) {
-        free(fr->text);
-        for (size_t k = 0; k < CIT_FIELDS; k++) {
-            free(fr->field[k]);
-        }
-        memset(fr, 0, sizeof *fr);
-        return -1;
-    }
-    return (long)fragment_count++;
-}
-
-void cli_json_fragments(bool on)
-{
-    fragments_on = on;
-    if (!on) {
-        for (size_t i = 0; i < fragment_count; i++) {
-            free(fragments[i].text);
-            for (size_t k = 0; k < CIT_FIELDS; k++) {
-                free(fragments[i].field[k]);
-            }
-        }
-        fragment_count = 0;
+    jw_key(w, key);
+    if (set) {
+        jw_decimal(w, centi);
+    } else {
+        jw_null(w);
     }
 }
 
-json_t *cli_citation_json(const kzp_citation *c)
+static const char *lang_code(int lang)
 {
-    long n = fragments_on ? fragment_of(c) : -1;
-    if (n < 0) {
-        return citation_object(c);
-    }
-    char mark[24];
-    snprintf(mark, sizeof mark, "%c%ld", FRAGMENT_MARK, n);
-    return json_string(mark);
+    return lang == KZP_LANG_RU ? "ru" : lang == KZP_LANG_KK ? "kk" : "en";
 }
 
-/* Replace each "\u0002<n>" (a marked string, quotes included) in text with fragment n. */
-static char *splice_fragments(char *text)
+static void basis(cli_json *j, const kzp_citation *const *list, size_t n)
 {
-    static const char marker[] = "\"\\u0002";
-    const size_t mlen = sizeof marker - 1;
-    size_t extra = 0;
-    for (const char *hit = text; (hit = strstr(hit, marker)) != NULL; hit += mlen) {
-        unsigned long n = strtoul(hit + mlen, NULL, 10);
-        extra += opens_string(text, hit) && n < fragment_count ? strlen(fragments[n].text) : 0;
-    }
-    if (extra == 0) {
-        return text;
-    }
-    char *out = malloc(strlen(text) + extra + 1);
-    if (!out) {
-        free(text);
-        return NULL;
-    }
-    char *w = out;
-    const char *r = text;
-    for (const char *hit; (hit = strstr(r, marker)) != NULL;) {
-        memcpy(w, r, (size_t)(hit - r));
-        w += hit - r;
-        char *end;
-        unsigned long n = strtoul(hit + mlen, &end, 10);
-        if (!opens_string(text, hit) || n >= fragment_count) {
-            memcpy(w, hit, mlen); /* echoed text, not a mark: keep it */
-            w += mlen;
-            r = hit + mlen;
-            continue;
-        }
-        size_t flen = strlen(fragments[n].text);
-        memcpy(w, fragments[n].text, flen);
-        w += flen;
-        r = *end == '"' ? end + 1 : end;
-    }
-    strcpy(w, r);
-    free(text);
-    return out;
-}
-
-static json_t *basis_json(const kzp_citation *const *basis, size_t n)
-{
-    json_t *a = json_array();
+    jw_key(&j->w, "basis");
+    jw_begin_array(&j->w);
     for (size_t i = 0; i < n; i++) {
-        json_array_append_new(a, cli_citation_json(basis[i]));
+        cli_json_citation(j, list[i]);
     }
-    return a;
+    jw_end_array(&j->w);
 }
 
-json_t *cli_receipt_json(const kzp_ctx *ctx)
+void cli_json_receipt(cli_json *j, const kzp_ctx *ctx)
 {
     kzp_dataset_info info;
     kzp_ctx_info(&info, ctx);
-    return json_pack("{s:s, s:s, s:s, s:s, s:b}", "library", kzp_version_string(), "dataset", info.id,
-                     "dataset_version", info.version, "dataset_fingerprint", info.fingerprint, "hypothetical",
-                     info.hypothetical);
+    jw *w = &j->w;
+    jw_key(w, "receipt");
+    jw_begin_object(w);
+    jw_kstring(w, "library", kzp_version_string());
+    jw_kstring(w, "dataset", info.id);
+    jw_kstring(w, "dataset_version", info.version);
+    jw_kstring(w, "dataset_fingerprint", info.fingerprint);
+    jw_kbool(w, "hypothetical", info.hypothetical);
+    jw_end_object(w);
 }
 
 /* "source": the act and where in it, for a reader; the full citation is beside it. */
-static json_t *source_json(const kzp_citation *c)
+static void source(jw *w, const kzp_citation *c)
 {
     size_t a = strlen(c->act), r = strlen(c->reference);
     char *buf = malloc(a + r + 3); /* sized from the data: a long act is not cut */
     if (!buf) {
-        return NULL;
+        w->failed = true;
+        return;
     }
     memcpy(buf, c->act, a);
     if (r) {
@@ -251,201 +171,354 @@ static json_t *source_json(const kzp_citation *c)
         a += r + 2;
     }
     buf[a] = '\0';
-    json_t *s = json_string(buf);
+    jw_kstring(w, "source", buf);
     free(buf);
-    return s;
 }
 
-static json_t *mci_json(const kzp_mci *m)
+static void mci_members(cli_json *j, const kzp_mci *m)
 {
-    return json_pack("{s:s, s:s, s:I, s:s, s:o, s:b, s:s, s:o}", "date", m->date, "purpose",
-                     kzp_purpose_name(m->purpose), "tenge", (json_int_t)m->tenge, "from", m->from, "source",
-                     source_json(m->citation), "stale", m->stale, "certainty", kzp_certainty_name(m->certainty),
-                     "citation", cli_citation_json(m->citation));
+    jw *w = &j->w;
+    jw_kstring(w, "date", m->date);
+    jw_kstring(w, "purpose", kzp_purpose_name(m->purpose));
+    jw_kint(w, "tenge", m->tenge);
+    jw_kstring(w, "from", m->from);
+    source(w, m->citation);
+    jw_kbool(w, "stale", m->stale);
+    jw_kstring(w, "certainty", kzp_certainty_name(m->certainty));
+    jw_key(w, "citation");
+    cli_json_citation(j, m->citation);
 }
 
-/* A text from the library's words functions (snprintf-style) as a JSON string. */
-static json_t *sanction_text_json(const kzp_range *r, size_t i, int lang)
+static void mci_object(cli_json *j, const char *key, const kzp_mci *m)
 {
-    char *text = cli_sanction_text(r, i, lang);
-    json_t *s = text ? json_string(text) : json_null();
-    free(text);
-    return s;
+    jw_key(&j->w, key);
+    jw_begin_object(&j->w);
+    mci_members(j, m);
+    jw_end_object(&j->w);
 }
 
-static const char *lang_code(int lang)
-{
-    return lang == KZP_LANG_RU ? "ru" : lang == KZP_LANG_KK ? "kk" : "en";
-}
+/* ---- Ranges ---- */
 
-static json_t *citation_id_json(const kzp_citation *c)
-{
-    return c ? json_string(c->id) : json_null();
-}
-
-/* A bound as "<prefix>", "<prefix>_tiyn" and "<prefix>_text" (money only when the sanction is
- * in MCI and the bound is set), "<prefix>_source" and "<prefix>_citation". */
-static void bound_json(json_t *o, const char *prefix, const kzp_bound *b, bool money)
+/* A bound as "<prefix>", "<prefix>_tiyn" and "<prefix>_text" (money only when the sanction is in
+ * MCI and the bound is set), "<prefix>_source" and "<prefix>_citation". */
+static void bound(jw *w, const char *prefix, const kzp_bound *b, bool money)
 {
     char key[40];
-    json_object_set_new(o, prefix, b->set ? cli_decimal_json(b->centi) : json_null());
+    koptional_decimal(w, prefix, b->set, b->centi);
     if (money && b->set) {
         snprintf(key, sizeof key, "%s_tiyn", prefix);
-        json_object_set_new(o, key, json_integer(b->tiyn));
+        jw_kint(w, key, b->tiyn);
         snprintf(key, sizeof key, "%s_text", prefix);
-        json_object_set_new(o, key, cli_money_text_json(b->tiyn));
+        jw_key(w, key);
+        money_text(w, b->tiyn);
     }
     snprintf(key, sizeof key, "%s_source", prefix);
-    json_object_set_new(o, key, json_string(kzp_bound_source_name(b->source)));
+    jw_kstring(w, key, kzp_bound_source_name(b->source));
     snprintf(key, sizeof key, "%s_citation", prefix);
-    json_object_set_new(o, key, citation_id_json(b->citation));
+    kcitation_id(w, key, b->citation);
 }
 
-static json_t *restriction_json(const kzp_restriction *x, int lang)
+static void restriction(jw *w, const kzp_restriction *x, int lang)
 {
+    jw_key(w, "not_for");
     if (!x) {
-        return json_null();
+        jw_null(w);
+        return;
     }
-    json_t *persons = json_array();
+    jw_begin_object(w);
+    jw_kstring(w, "id", x->id);
+    jw_kstring(w, "citation", x->citation->id);
+    jw_key(w, "persons");
+    jw_begin_array(w);
     for (size_t i = 0; i < x->person_count; i++) {
-        json_array_append_new(persons, json_string(x->persons[lang][i]));
+        jw_string(w, x->persons[lang][i]);
     }
-    return json_pack("{s:s, s:s, s:o}", "id", x->id, "citation", x->citation->id, "persons", persons);
+    jw_end_array(w);
+    jw_end_object(w);
 }
 
-static json_t *optional_decimal(int set, int64_t centi)
-{
-    return set ? cli_decimal_json(centi) : json_null();
-}
-
-static json_t *sanction_json(const kzp_range *r, size_t i, int lang)
+static void sanction(jw *w, const kzp_range *r, size_t i, int lang)
 {
     const kzp_sanction *s = &r->sanctions[i];
-    const kzp_citation *general = s->general_min.set ? s->general_min.citation : s->general_max.citation;
-    json_t *o = json_pack("{s:s, s:s}", "kind", kzp_kind_name(s->kind), "unit", kzp_unit_name(s->unit));
-    bound_json(o, "min", &s->min, s->has_tiyn);
-    bound_json(o, "max", &s->max, s->has_tiyn);
-    json_object_set_new(o, "article_min", optional_decimal(s->article_min.set, s->article_min.centi));
-    json_object_set_new(o, "article_max", cli_decimal_json(s->article_max.centi));
-    json_object_set_new(o, "general_min", optional_decimal(s->general_min.set, s->general_min.centi));
-    json_object_set_new(o, "general_max", optional_decimal(s->general_max.set, s->general_max.centi));
-    json_object_set_new(o, "general_citation", citation_id_json(general));
-    json_object_set_new(o, "min_lifted_by", citation_id_json(s->min_lifted_by));
-    json_object_set_new(o, "capped", json_boolean(s->capped));
-    json_object_set_new(o, "max_per_day", optional_decimal(s->per_day_max_centi != 0, s->per_day_max_centi));
-    json_object_set_new(o, "max_per_day_citation", citation_id_json(s->per_day_citation));
-    json_object_set_new(o, "not_for", restriction_json(s->restriction, lang));
-    json_object_set_new(o, "citation", json_string(s->citation->id));
-    json_object_set_new(o, "text", sanction_text_json(r, i, lang));
-    return o;
+    jw_begin_object(w);
+    jw_kstring(w, "kind", kzp_kind_name(s->kind));
+    jw_kstring(w, "unit", kzp_unit_name(s->unit));
+    bound(w, "min", &s->min, s->has_tiyn);
+    bound(w, "max", &s->max, s->has_tiyn);
+    koptional_decimal(w, "article_min", s->article_min.set, s->article_min.centi);
+    jw_kdecimal(w, "article_max", s->article_max.centi);
+    koptional_decimal(w, "general_min", s->general_min.set, s->general_min.centi);
+    koptional_decimal(w, "general_max", s->general_max.set, s->general_max.centi);
+    kcitation_id(w, "general_citation", s->general_min.set ? s->general_min.citation : s->general_max.citation);
+    kcitation_id(w, "min_lifted_by", s->min_lifted_by);
+    jw_kbool(w, "capped", s->capped);
+    koptional_decimal(w, "max_per_day", s->per_day_max_centi != 0, s->per_day_max_centi);
+    kcitation_id(w, "max_per_day_citation", s->per_day_citation);
+    restriction(w, s->restriction, lang);
+    jw_kstring(w, "citation", s->citation->id);
+    char *text = cli_sanction_text(r, i, lang);
+    jw_kstring_or_null(w, "text", text);
+    free(text);
+    jw_end_object(w);
 }
 
-static json_t *payments_json(const kzp_range *r, int lang)
+static void payments(cli_json *j, const kzp_range *r, int lang)
 {
-    json_t *a = json_array();
+    jw *w = &j->w;
+    jw_key(w, "payments");
+    jw_begin_array(w);
     for (size_t i = 0; i < r->payment_count; i++) {
         const kzp_payment *p = &r->payments[i];
-        json_t *o = json_pack("{s:s, s:s, s:o, s:b}", "id", p->id, "name", p->name[lang], "mci",
-                              cli_decimal_json(p->mci_centi), "priced", p->priced);
-        json_object_set_new(o, "amount_tiyn", p->priced ? json_integer(p->tiyn) : json_null());
-        json_object_set_new(o, "amount_text", p->priced ? cli_money_text_json(p->tiyn) : json_null());
-        json_object_set_new(o, "certainty", json_string(kzp_certainty_name(p->certainty)));
-        json_object_set_new(o, "citation", cli_citation_json(p->citation));
-        json_object_set_new(o, "priced_by", p->priced_by ? cli_citation_json(p->priced_by) : json_null());
-        json_array_append_new(a, o);
+        jw_begin_object(w);
+        jw_kstring(w, "id", p->id);
+        jw_kstring(w, "name", p->name[lang]);
+        jw_kdecimal(w, "mci", p->mci_centi);
+        jw_kbool(w, "priced", p->priced);
+        jw_key(w, "amount_tiyn");
+        if (p->priced) {
+            jw_int(w, p->tiyn);
+        } else {
+            jw_null(w);
+        }
+        jw_key(w, "amount_text");
+        if (p->priced) {
+            money_text(w, p->tiyn);
+        } else {
+            jw_null(w);
+        }
+        jw_kstring(w, "certainty", kzp_certainty_name(p->certainty));
+        jw_key(w, "citation");
+        cli_json_citation(j, p->citation);
+        jw_key(w, "priced_by");
+        if (p->priced_by) {
+            cli_json_citation(j, p->priced_by);
+        } else {
+            jw_null(w);
+        }
+        jw_end_object(w);
     }
-    return a;
+    jw_end_array(w);
 }
 
-static json_t *range_json(const kzp_range *r, const kzp_ctx *ctx, int lang)
+static void flags(jw *w, unsigned f)
 {
+    jw_kbool(w, "mitigated", (f & KZP_Q_MITIGATED) != 0);
+    jw_kbool(w, "accelerated", (f & KZP_Q_ACCELERATED) != 0);
+    jw_kbool(w, "order_procedure", (f & KZP_Q_ORDER_PROCEDURE) != 0);
+}
+
+static void range_members(cli_json *j, const kzp_range *r, const kzp_ctx *ctx, int lang)
+{
+    jw *w = &j->w;
     kzp_article a;
     kzp_article_get(&a, ctx, r->article, NULL);
-    json_t *sanctions = json_array(), *omitted = json_array();
+    jw_kstring(w, "article", r->article);
+    jw_key(w, "title");
+    jw_begin_object(w);
+    jw_kstring(w, "en", a.title[KZP_LANG_EN]);
+    jw_kstring(w, "ru", a.title[KZP_LANG_RU]);
+    jw_kstring(w, "kk", a.title[KZP_LANG_KK]);
+    jw_end_object(w);
+    jw_kstring(w, "category", kzp_category_name(a.category));
+    jw_kstring(w, "in_force_from", a.in_force_from);
+    jw_kstring(w, "offence_date", r->offence_date);
+    flags(w, r->flags);
+    if (r->has_mci) {
+        mci_object(j, "mci", &r->mci);
+    } else {
+        jw_knull(w, "mci");
+    }
+    jw_key(w, "sanctions");
+    jw_begin_array(w);
     for (size_t i = 0; i < r->sanction_count; i++) {
-        json_array_append_new(sanctions, sanction_json(r, i, lang));
+        sanction(w, r, i, lang);
     }
+    jw_end_array(w);
+    jw_key(w, "omitted");
+    jw_begin_array(w);
     for (size_t i = 0; i < r->omitted_count; i++) {
-        json_array_append_new(omitted, json_string(kzp_kind_name(r->omitted_kinds[i])));
+        jw_string(w, kzp_kind_name(r->omitted_kinds[i]));
     }
-    json_t *o =
-        json_pack("{s:s, s:{s:s, s:s, s:s}, s:s, s:s, s:s, s:b, s:b, s:b}", "article", r->article, "title", "en",
-                  a.title[KZP_LANG_EN], "ru", a.title[KZP_LANG_RU], "kk", a.title[KZP_LANG_KK], "category",
-                  kzp_category_name(a.category), "in_force_from", a.in_force_from, "offence_date", r->offence_date,
-                  "mitigated", (r->flags & KZP_Q_MITIGATED) != 0, "accelerated", (r->flags & KZP_Q_ACCELERATED) != 0,
-                  "order_procedure", (r->flags & KZP_Q_ORDER_PROCEDURE) != 0);
-    json_object_set_new(o, "mci", r->has_mci ? mci_json(&r->mci) : json_null());
-    json_object_set_new(o, "sanctions", sanctions);
-    json_object_set_new(o, "omitted", omitted);
-    json_object_set_new(o, "omitted_because", citation_id_json(r->order_procedure_kinds));
-    json_object_set_new(o, "payments", payments_json(r, lang));
-    json_object_set_new(o, "text_lang", json_string(lang_code(lang)));
-    json_object_set_new(o, "certainty", json_string(kzp_certainty_name(r->certainty)));
-    json_object_set_new(o, "stale", json_boolean(r->stale));
-    json_object_set_new(o, "basis", basis_json(r->basis, r->basis_count));
-    return o;
+    jw_end_array(w);
+    kcitation_id(w, "omitted_because", r->order_procedure_kinds);
+    payments(j, r, lang);
+    jw_kstring(w, "text_lang", lang_code(lang));
+    jw_kstring(w, "certainty", kzp_certainty_name(r->certainty));
+    jw_kbool(w, "stale", r->stale);
+    basis(j, r->basis, r->basis_count);
 }
 
-static json_t *fine_json(const kzp_fine *f, const char *date, int lang)
+/* ---- Fines, checks, conversions ---- */
+
+static void fine_members(cli_json *j, const kzp_fine *f, const char *date, int lang)
 {
+    jw *w = &j->w;
     char count[40];
     kzp_decimal_format(count, sizeof count, f->mci_centi);
+    jw_kstring(w, "mci_count", count);
+    jw_kstring(w, "offence_date", date);
+    mci_object(j, "mci", &f->mci);
+    jw_kint(w, "amount_tiyn", f->amount_tiyn);
+    jw_key(w, "amount_text");
+    money_text(w, f->amount_tiyn);
     /* beyond 999 999 999 999 tenge there are no words: null */
     char *words = cli_tenge_words(f->amount_tiyn, lang);
-    json_t *amount_words = words ? json_string(words) : json_null();
+    jw_kstring_or_null(w, "amount_words", words);
     free(words);
-    return json_pack("{s:s, s:s, s:o, s:I, s:o, s:o, s:s, s:s, s:b, s:o}", "mci_count", count, "offence_date", date,
-                     "mci", mci_json(&f->mci), "amount_tiyn", (json_int_t)f->amount_tiyn, "amount_text",
-                     cli_money_text_json(f->amount_tiyn), "amount_words", amount_words, "words_lang", lang_code(lang),
-                     "certainty", kzp_certainty_name(f->certainty), "stale", f->stale, "basis",
-                     basis_json(f->basis, f->basis_count));
+    jw_kstring(w, "words_lang", lang_code(lang));
+    jw_kstring(w, "certainty", kzp_certainty_name(f->certainty));
+    jw_kbool(w, "stale", f->stale);
+    basis(j, f->basis, f->basis_count);
 }
 
-static json_t *check_json(const kzp_check *c)
+static void check_members(cli_json *j, const kzp_check *c)
 {
+    jw *w = &j->w;
     const kzp_range *r = &c->range;
-    return json_pack("{s:s, s:s, s:s, s:s, s:o, s:b, s:s, s:o, s:s, s:o, s:o, s:b, s:b, s:b, s:s, s:b, s:o}", "article",
-                     r->article, "offence_date", r->offence_date, "kind", kzp_kind_name(c->kind), "unit",
-                     kzp_unit_name(c->unit), "amount", cli_decimal_json(c->amount_centi), "fits", c->fits, "violation",
-                     kzp_violation_name(c->violation), "limit", cli_decimal_json(c->limit_centi), "limit_source",
-                     kzp_bound_source_name(c->limit_source), "limit_citation", citation_id_json(c->limit_citation),
-                     "excess", cli_decimal_json(c->excess_centi), "mitigated", (r->flags & KZP_Q_MITIGATED) != 0,
-                     "accelerated", (r->flags & KZP_Q_ACCELERATED) != 0, "order_procedure",
-                     (r->flags & KZP_Q_ORDER_PROCEDURE) != 0, "certainty", kzp_certainty_name(r->certainty), "stale",
-                     r->stale, "basis", basis_json(r->basis, r->basis_count));
+    jw_kstring(w, "article", r->article);
+    jw_kstring(w, "offence_date", r->offence_date);
+    jw_kstring(w, "kind", kzp_kind_name(c->kind));
+    jw_kstring(w, "unit", kzp_unit_name(c->unit));
+    jw_kdecimal(w, "amount", c->amount_centi);
+    jw_kbool(w, "fits", c->fits);
+    jw_kstring(w, "violation", kzp_violation_name(c->violation));
+    jw_kdecimal(w, "limit", c->limit_centi);
+    jw_kstring(w, "limit_source", kzp_bound_source_name(c->limit_source));
+    kcitation_id(w, "limit_citation", c->limit_citation);
+    jw_kdecimal(w, "excess", c->excess_centi);
+    flags(w, r->flags);
+    jw_kstring(w, "certainty", kzp_certainty_name(r->certainty));
+    jw_kbool(w, "stale", r->stale);
+    basis(j, r->basis, r->basis_count);
 }
 
-static json_t *convert_json(const kzp_conversion *c, int lang)
+static void convert_members(cli_json *j, const kzp_conversion *c, int lang)
 {
-    return json_pack(
-        "{s:s, s:s, s:{s:s, s:s, s:o}, s:{s:s, s:s, s:I, s:o, s:s}, s:b, s:s, s:o}", "rule",
-        kzp_conversion_rule_name(c->rule), "scope", c->scope[lang], "from", "kind", kzp_kind_name(c->from_kind), "unit",
-        kzp_unit_name(c->from_unit), "amount", cli_decimal_json(c->from_centi), "to", "kind", kzp_kind_name(c->to_kind),
-        "unit", kzp_unit_name(c->to_unit), "whole", (json_int_t)c->whole, "remainder",
-        cli_decimal_json(c->remainder_centi), "remainder_unit", kzp_unit_name(c->from_unit), "exact", c->exact,
-        "certainty", kzp_certainty_name(c->certainty), "citation", cli_citation_json(c->citation));
+    jw *w = &j->w;
+    jw_kstring(w, "rule", kzp_conversion_rule_name(c->rule));
+    jw_kstring(w, "scope", c->scope[lang]);
+    jw_key(w, "from");
+    jw_begin_object(w);
+    jw_kstring(w, "kind", kzp_kind_name(c->from_kind));
+    jw_kstring(w, "unit", kzp_unit_name(c->from_unit));
+    jw_kdecimal(w, "amount", c->from_centi);
+    jw_end_object(w);
+    jw_key(w, "to");
+    jw_begin_object(w);
+    jw_kstring(w, "kind", kzp_kind_name(c->to_kind));
+    jw_kstring(w, "unit", kzp_unit_name(c->to_unit));
+    jw_kint(w, "whole", c->whole);
+    jw_kdecimal(w, "remainder", c->remainder_centi);
+    jw_kstring(w, "remainder_unit", kzp_unit_name(c->from_unit));
+    jw_end_object(w);
+    jw_kbool(w, "exact", c->exact);
+    jw_kstring(w, "certainty", kzp_certainty_name(c->certainty));
+    jw_key(w, "citation");
+    cli_json_citation(j, c->citation);
 }
 
-json_t *cli_result_json(const cli_result *r, const kzp_ctx *ctx, int lang)
+void cli_json_result_members(cli_json *j, const cli_result *r, const kzp_ctx *ctx, int lang)
 {
     const char *op = r->rq.op;
-    json_t *o;
     if (strcmp(op, "range") == 0) {
-        o = range_json(&r->range, ctx, lang);
+        range_members(j, &r->range, ctx, lang);
     } else if (strcmp(op, "fine") == 0) {
-        o = fine_json(&r->fine, r->rq.date, lang);
+        fine_members(j, &r->fine, r->rq.date, lang);
     } else if (strcmp(op, "check") == 0) {
-        o = check_json(&r->check);
+        check_members(j, &r->check);
     } else if (strcmp(op, "convert") == 0) {
-        o = convert_json(&r->conv, lang);
+        convert_members(j, &r->conv, lang);
     } else {
-        o = mci_json(&r->mci);
+        mci_members(j, &r->mci);
     }
-    json_object_set_new(o, "receipt", cli_receipt_json(ctx));
-    return o;
+    cli_json_receipt(j, ctx);
 }
 
-json_t *cli_error_json(const cli_error *e)
+void cli_json_error_members(cli_json *j, const cli_error *e)
 {
-    return json_pack("{s:{s:s, s:s}}", "error", "code", cli_status_code(e->status), "message", e->message);
+    jw *w = &j->w;
+    jw_key(w, "error");
+    jw_begin_object(w);
+    jw_kstring(w, "code", cli_status_code(e->status));
+    jw_kstring(w, "message", e->message);
+    jw_end_object(w);
+}
+
+/* ---- Listings ---- */
+
+void cli_json_mci_history(cli_json *j, const kzp_ctx *ctx, int purpose_filter)
+{
+    jw *w = &j->w;
+    kzp_dataset_info info;
+    kzp_ctx_info(&info, ctx);
+    jw_begin_object(w);
+    jw_kstring_or_null(w, "purpose", purpose_filter >= 0 ? kzp_purpose_name(purpose_filter) : NULL);
+    jw_kstring(w, "known_until", info.mci_known_until);
+    jw_key(w, "periods");
+    jw_begin_array(w);
+    for (size_t i = 0; i < info.mci_period_count; i++) {
+        kzp_mci_period p;
+        kzp_mci_period_at(&p, ctx, i);
+        if (purpose_filter >= 0 && !p.purpose_all && p.purpose != purpose_filter) {
+            continue;
+        }
+        jw_begin_object(w);
+        jw_kstring(w, "from", p.from);
+        jw_kint(w, "tenge", p.tenge);
+        jw_kstring(w, "purpose", p.purpose_all ? "all" : kzp_purpose_name(p.purpose));
+        jw_kstring(w, "certainty", kzp_certainty_name(p.citation->certainty));
+        jw_key(w, "citation");
+        cli_json_citation(j, p.citation);
+        jw_end_object(w);
+    }
+    jw_end_array(w);
+    cli_json_receipt(j, ctx);
+    jw_end_object(w);
+}
+
+void cli_json_articles(cli_json *j, const kzp_ctx *ctx)
+{
+    jw *w = &j->w;
+    kzp_dataset_info info;
+    kzp_ctx_info(&info, ctx);
+    jw_begin_object(w);
+    jw_key(w, "articles");
+    jw_begin_array(w);
+    for (size_t i = 0; i < info.article_count; i++) {
+        kzp_article a;
+        kzp_article_at(&a, ctx, i);
+        jw_begin_object(w);
+        jw_kstring(w, "id", a.id);
+        jw_key(w, "title");
+        jw_begin_object(w);
+        jw_kstring(w, "en", a.title[KZP_LANG_EN]);
+        jw_kstring(w, "ru", a.title[KZP_LANG_RU]);
+        jw_kstring(w, "kk", a.title[KZP_LANG_KK]);
+        jw_end_object(w);
+        jw_kstring(w, "category", kzp_category_name(a.category));
+        jw_kstring(w, "in_force_from", a.in_force_from);
+        jw_kint(w, "alternatives", (int64_t)a.sanction_count);
+        jw_key(w, "citation");
+        cli_json_citation(j, a.citation);
+        jw_end_object(w);
+    }
+    jw_end_array(w);
+    cli_json_receipt(j, ctx);
+    jw_end_object(w);
+}
+
+void cli_json_version(cli_json *j, const kzp_ctx *ctx)
+{
+    jw *w = &j->w;
+    kzp_dataset_info info;
+    kzp_ctx_info(&info, ctx);
+    jw_begin_object(w);
+    jw_kstring(w, "program", KZP_VERSION_STRING);
+    jw_kstring(w, "library", kzp_version_string());
+    jw_kstring(w, "dataset", info.id);
+    jw_kstring(w, "dataset_version", info.version);
+    jw_kstring(w, "dataset_verified_on", info.verified_on);
+    jw_kstring(w, "dataset_fingerprint", info.fingerprint);
+    jw_kstring(w, "mci_known_until", info.mci_known_until);
+    jw_end_object(w);
 }

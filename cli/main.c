@@ -3,6 +3,7 @@
 #define _GNU_SOURCE /* getopt_long, localtime_r */
 #include "cli.h"
 
+#include <errno.h>
 #include <getopt.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -140,78 +141,106 @@ typedef struct options {
     char today[11];
 } options;
 
-static bool g_json; /* errors also go to stdout as JSON */
+static const struct option LONG[] = {
+    {"date", required_argument, NULL, 'd'},
+    {"lang", required_argument, NULL, 'l'},
+    {"json", no_argument, NULL, 'j'},
+    {"data", required_argument, NULL, 'D'},
+    {"mci", required_argument, NULL, 'm'},
+    {"allow-stale", no_argument, NULL, 'S'},
+    {"strict", no_argument, NULL, 'X'},
+    {"version", no_argument, NULL, 'V'},
+    {"help", no_argument, NULL, 'h'},
+    {"mitigated", no_argument, NULL, 'M'},
+    {"accelerated", no_argument, NULL, 'A'},
+    {"order-procedure", no_argument, NULL, 'O'},
+    {"fine", required_argument, NULL, 'f'},
+    {"correctional-work", required_argument, NULL, 'w'},
+    {"community-service", required_argument, NULL, 'c'},
+    {"arrest", required_argument, NULL, 'a'},
+    {"from", required_argument, NULL, 'F'},
+    {"to", required_argument, NULL, 'T'},
+    {"rule", required_argument, NULL, 'R'},
+    {"history", no_argument, NULL, 'H'},
+    {"purpose", required_argument, NULL, 'P'},
+    {NULL, 0, NULL, 0},
+};
 
-static int usage_error(const char *fmt, ...)
-#if defined(__GNUC__)
-    __attribute__((format(printf, 1, 2)))
-#endif
-    ;
-
-static int usage_error(const char *fmt, ...)
+/* The long options an argument "--name[=value]" can mean, as getopt_long reads it: an exact name,
+ * or every option the name is a prefix of. Writes their names into out (", "-separated) and
+ * returns how many. */
+static int long_matches(const char *arg, char *out, size_t size, const struct option **one)
 {
-    char msg[512];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
-    va_end(ap);
-    fprintf(stderr, "kzpenalty: %s\nTry 'kzpenalty --help'.\n", msg);
-    if (g_json) {
-        cli_error e;
-        cli_fail(&e, CLI_E_USAGE, "%s", msg);
-        json_t *o = cli_error_json(&e);
-        cli_json_print(stdout, o, false);
-        json_decref(o);
+    const char *name = arg + 2;
+    size_t n = strcspn(name, "=");
+    int count = 0;
+    size_t o = 0;
+    if (size) {
+        out[0] = '\0';
     }
-    return CLI_EXIT_USAGE;
+    for (const struct option *opt = LONG; opt->name; opt++) {
+        if (strncmp(opt->name, name, n) != 0) {
+            continue;
+        }
+        if (strlen(opt->name) == n) { /* an exact name wins over prefixes */
+            *one = opt;
+            snprintf(out, size, "--%s", opt->name);
+            return 1;
+        }
+        *one = opt;
+        count++;
+        if (o < size) {
+            o += (size_t)snprintf(out + o, size - o, "%s--%s", o ? ", " : "", opt->name);
+        }
+    }
+    return count;
 }
 
-static int report(const cli_error *e)
+/* --json decides how errors are shown, so it is looked for before anything can fail, the way
+ * getopt_long will read it (an unambiguous prefix such as --js counts). */
+static bool wants_json(int argc, char **argv)
 {
-    /* What a person can do about it, where the command has an answer. */
-    const char *hint = e->status == KZP_E_MCI_STALE    ? "\nUse --allow-stale for an estimate marked stale, or --data "
-                                                         "with a dataset that has the new period."
-                       : e->status == KZP_E_UNVERIFIED ? "\nDrop --strict to see the answer marked unverified."
-                                                       : "";
-    fprintf(stderr, "kzpenalty: %s: %s%s\n", cli_status_code(e->status), e->message, hint);
-    if (g_json) {
-        json_t *o = cli_error_json(e);
-        cli_json_print(stdout, o, false);
-        json_decref(o);
+    for (int i = 1; i < argc && strcmp(argv[i], "--") != 0; i++) {
+        char names[256];
+        const struct option *opt = NULL;
+        if (strncmp(argv[i], "--", 2) == 0 && argv[i][2] && long_matches(argv[i], names, sizeof names, &opt) == 1 &&
+            opt->val == 'j') {
+            return true;
+        }
     }
-    return cli_exit_code(e->status);
+    return false;
+}
+
+/* A message for an option getopt_long refused, from the argument itself. */
+static int option_error(const char *arg, int optopt_seen)
+{
+    if (strncmp(arg, "--", 2) == 0) {
+        char names[256];
+        const struct option *opt = NULL;
+        int n = long_matches(arg, names, sizeof names, &opt);
+        if (n > 1) {
+            return cli_usage("option '%.60s' is ambiguous; it could be: %s", arg, names);
+        }
+        if (n == 1 && opt->has_arg == no_argument && strchr(arg, '=')) {
+            return cli_usage("option '--%s' takes no value (given '%.60s')", opt->name, arg);
+        }
+        if (n == 1 && opt->has_arg == required_argument) {
+            return cli_usage("option '--%s' needs a value", opt->name);
+        }
+        return cli_usage("unknown option '%.60s'", arg);
+    }
+    if (arg[0] == '-' && arg[1] >= '0' && arg[1] <= '9') {
+        return cli_usage("'%.40s' is negative: amounts are zero or more", arg);
+    }
+    if (optopt_seen && optopt_seen != '?') {
+        return cli_usage("unknown option '-%c'", optopt_seen);
+    }
+    return cli_usage("unknown option '%.60s'", arg);
 }
 
 static int parse_options(options *o, int argc, char **argv)
 {
-    static const struct option LONG[] = {
-        {"date", required_argument, NULL, 'd'},
-        {"lang", required_argument, NULL, 'l'},
-        {"json", no_argument, NULL, 'j'},
-        {"data", required_argument, NULL, 'D'},
-        {"mci", required_argument, NULL, 'm'},
-        {"allow-stale", no_argument, NULL, 'S'},
-        {"strict", no_argument, NULL, 'X'},
-        {"version", no_argument, NULL, 'V'},
-        {"help", no_argument, NULL, 'h'},
-        {"mitigated", no_argument, NULL, 'M'},
-        {"accelerated", no_argument, NULL, 'A'},
-        {"fine", required_argument, NULL, 'f'},
-        {"community-service", required_argument, NULL, 'c'},
-        {"correctional-work", required_argument, NULL, 'w'},
-        {"order-procedure", no_argument, NULL, 'O'},
-        {"rule", required_argument, NULL, 'R'},
-        {"arrest", required_argument, NULL, 'a'},
-        {"from", required_argument, NULL, 'F'},
-        {"to", required_argument, NULL, 'T'},
-        {"history", no_argument, NULL, 'H'},
-        {"purpose", required_argument, NULL, 'P'},
-        {NULL, 0, NULL, 0},
-    };
-    /* --json decides how errors are shown, so look for it before anything can fail. */
-    for (int i = 1; i < argc && strcmp(argv[i], "--") != 0; i++) {
-        g_json = g_json || strcmp(argv[i], "--json") == 0;
-    }
+    cli_set_json_errors(wants_json(argc, argv));
     opterr = 0;
     int c;
     while ((c = getopt_long(argc, argv, ":h", LONG, NULL)) != -1) {
@@ -225,7 +254,7 @@ static int parse_options(options *o, int argc, char **argv)
             } else if (strcmp(optarg, "kk") == 0) {
                 o->lang = KZP_LANG_KK;
             } else {
-                return usage_error("--lang '%.40s' is not a language; expected en, ru or kk", optarg);
+                return cli_usage("--lang '%.40s' is not a language; expected en, ru or kk", optarg);
             }
             break;
         case 'j': o->json = true; break;
@@ -248,8 +277,8 @@ static int parse_options(options *o, int argc, char **argv)
         case 'c':
         case 'a':
             if (o->sentence) {
-                return usage_error("%s", "give one proposed sentence: --fine, --correctional-work, "
-                                         "--community-service or --arrest");
+                return cli_usage("%s", "give one proposed sentence: --fine, --correctional-work, "
+                                       "--community-service or --arrest");
             }
             o->sentence = optarg;
             o->sentence_kind = c == 'f'   ? KZP_KIND_FINE
@@ -282,19 +311,8 @@ static int parse_options(options *o, int argc, char **argv)
             o->purpose = optarg;
             o->used |= OPT_PURPOSE;
             break;
-        case ':': return usage_error("%s needs a value", argv[optind - 1]);
-        default:
-            if (optopt && optopt != '?') {
-                char opt[3] = {'-', (char)optopt, '\0'};
-                if (optopt >= '0' && optopt <= '9') {
-                    return usage_error("'%.40s' is negative: amounts are zero or more", argv[optind - 1]);
-                }
-                return usage_error("unknown option '%s'", opt);
-            }
-            if (argv[optind - 1][0] == '-' && argv[optind - 1][1] >= '0' && argv[optind - 1][1] <= '9') {
-                return usage_error("'%.40s' is negative: amounts are zero or more", argv[optind - 1]);
-            }
-            return usage_error("unknown option '%.60s'", argv[optind - 1]);
+        default: /* ':' (a value is missing) or '?' (unknown, ambiguous, or a value it takes not) */
+            return option_error(argv[optind - 1], optopt);
         }
     }
     return CLI_EXIT_OK;
@@ -310,11 +328,11 @@ static const command_def *find_command(const char *name)
     return NULL;
 }
 
-static void print_command_help(const char *name)
+static void print_command_help(FILE *f, const char *name)
 {
     for (size_t i = 0; i < sizeof HELP / sizeof HELP[0]; i++) {
         if (strcmp(HELP[i].name, name) == 0) {
-            fputs(HELP[i].text, stdout);
+            fputs(HELP[i].text, f);
         }
     }
 }
@@ -332,20 +350,25 @@ static int build_context(kzp_ctx **out, const options *o)
             cli_fail(&e, rc, "%s", err.message);
         }
         /* Whatever the problem (a bad date, an unknown kind...), it is in the data: exit 3. */
-        return report(&e) == CLI_EXIT_INTERNAL ? CLI_EXIT_INTERNAL : CLI_EXIT_DATA;
+        return cli_report(&e) == CLI_EXIT_INTERNAL ? CLI_EXIT_INTERNAL : CLI_EXIT_DATA;
     }
     if (o->mci) {
         int64_t centi;
         kzp_ctx *w = NULL;
-        if (kzp_decimal_parse(&centi, o->mci, &err) != KZP_OK || centi % 100 != 0) {
+        rc = kzp_decimal_parse(&centi, o->mci, &err);
+        if (rc == KZP_E_OVERFLOW || (rc == KZP_OK && centi / 100 > 1000000000)) {
             kzp_ctx_free(ctx);
-            return usage_error("--mci '%.40s' is not a whole number of tenge, e.g. --mci 5000", o->mci);
+            return cli_usage("--mci '%.40s' is too large: an MCI is at most 1000000000 tenge", o->mci);
+        }
+        if (rc != KZP_OK || centi % 100 != 0) {
+            kzp_ctx_free(ctx);
+            return cli_usage("--mci '%.40s' is not a whole number of tenge, e.g. --mci 5000", o->mci);
         }
         rc = kzp_ctx_new_what_if(&w, ctx, centi / 100, &err);
         kzp_ctx_free(ctx);
         if (rc) {
             cli_fail(&e, rc, "--mci: %s", err.message);
-            return report(&e);
+            return cli_report(&e);
         }
         ctx = w;
     }
@@ -353,34 +376,98 @@ static int build_context(kzp_ctx **out, const options *o)
     return CLI_EXIT_OK;
 }
 
-static int print_version(const kzp_ctx *ctx, bool json)
+/* A whole JSON document on standard output. */
+static void print_json(cli_out *out, void (*write)(cli_json *, const kzp_ctx *), const kzp_ctx *ctx)
+{
+    cli_json j = {0};
+    jw_init(&j.w, 2);
+    write(&j, ctx);
+    cli_out_json(out, &j.w);
+    jw_free(&j.w);
+}
+
+static int print_version(cli_out *out, const kzp_ctx *ctx, bool json)
 {
     kzp_dataset_info info;
     kzp_ctx_info(&info, ctx);
     if (json) {
-        json_t *o = json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:s}", "program", KZP_VERSION_STRING, "library",
-                              kzp_version_string(), "dataset", info.id, "dataset_version", info.version,
-                              "dataset_verified_on", info.verified_on, "dataset_fingerprint", info.fingerprint,
-                              "mci_known_until", info.mci_known_until);
-        cli_json_print(stdout, o, false);
-        json_decref(o);
+        print_json(out, cli_json_version, ctx);
     } else {
-        printf("kzpenalty %s (library %s; dataset %s %s, verified %s, MCI known until %s)\n", KZP_VERSION_STRING,
-               kzp_version_string(), info.id, info.version, info.verified_on, info.mci_known_until);
+        fprintf(out->f, "kzpenalty %s (library %s; dataset %s %s, verified %s, MCI known until %s)\n",
+                KZP_VERSION_STRING, kzp_version_string(), info.id, info.version, info.verified_on,
+                info.mci_known_until);
     }
     return CLI_EXIT_OK;
 }
 
-static int run(const options *o, const command_def *cmd, char **args, int nargs)
+static int listing(cli_out *out, const options *o, const command_def *cmd, const kzp_ctx *ctx, const cli_style *st)
+{
+    int purpose = -1;
+    if (o->purpose && kzp_purpose_parse(&purpose, o->purpose) != KZP_OK) {
+        return cli_usage("--purpose '%.40s' is not known; expected fines or benefits", o->purpose);
+    }
+    bool articles = strcmp(cmd->name, "articles") == 0;
+    if (o->json && articles) {
+        print_json(out, cli_json_articles, ctx);
+    } else if (o->json) {
+        cli_json j = {0};
+        jw_init(&j.w, 2);
+        cli_json_mci_history(&j, ctx, purpose); /* purpose -1: every period */
+        cli_out_json(out, &j.w);
+        jw_free(&j.w);
+    } else if (articles) {
+        cli_articles_text(out->f, ctx, st);
+    } else {
+        cli_mci_history_text(out->f, ctx, purpose, st);
+    }
+    return CLI_EXIT_OK;
+}
+
+static int question(cli_out *out, const options *o, const command_def *cmd, char **args, const kzp_ctx *ctx,
+                    const cli_style *st, const char *date)
+{
+    cli_request rq = {.op = cmd->name, .date = date, .flags = o->flags, .purpose = o->purpose};
+    if (strcmp(cmd->name, "range") == 0 || strcmp(cmd->name, "check") == 0) {
+        rq.article = args[0];
+        rq.kind = o->sentence ? kzp_kind_name(o->sentence_kind) : NULL;
+        rq.amount = o->sentence;
+    } else if (strcmp(cmd->name, "fine") == 0) {
+        rq.mci_count = args[0];
+    } else if (strcmp(cmd->name, "convert") == 0) {
+        rq.amount = args[0];
+        rq.from = o->from;
+        rq.to = o->to;
+        rq.rule = o->rule;
+    }
+    cli_result r;
+    cli_error e;
+    if (cli_execute(&r, &e, ctx, &rq) != KZP_OK) {
+        return cli_report(&e);
+    }
+    if (o->json) {
+        cli_json j = {0};
+        jw_init(&j.w, 2);
+        jw_begin_object(&j.w);
+        cli_json_result_members(&j, &r, ctx, o->lang);
+        jw_end_object(&j.w);
+        cli_out_json(out, &j.w);
+        jw_free(&j.w);
+    } else {
+        cli_result_text(out->f, &r, ctx, st);
+    }
+    return strcmp(cmd->name, "check") == 0 && !r.check.fits ? CLI_EXIT_NOT_FIT : CLI_EXIT_OK;
+}
+
+static int run(cli_out *out, const options *o, const command_def *cmd, char **args, int nargs)
 {
     if (o->date && kzp_date_check(o->date, NULL) != KZP_OK) {
-        return usage_error("--date '%.40s' is not a real date; expected YYYY-MM-DD, e.g. 2026-02-10", o->date);
+        return cli_usage("--date '%.40s' is not a real date; expected YYYY-MM-DD, e.g. 2026-02-10", o->date);
     }
     if (strcmp(cmd->name, "dataset") == 0) {
         if (strcmp(args[0], "check") != 0) {
-            return usage_error("unknown dataset command '%.40s'; expected: dataset check FILE", args[0]);
+            return cli_usage("unknown dataset command '%.40s'; expected: dataset check FILE", args[0]);
         }
-        return cli_dataset_check(args[1], o->json);
+        return cli_dataset_check(out, args[1], o->json);
     }
     kzp_ctx *ctx = NULL;
     int code = build_context(&ctx, o);
@@ -394,85 +481,51 @@ static int run(const options *o, const command_def *cmd, char **args, int nargs)
         if (nargs == 1 && strcmp(args[0], "-") != 0 && !(in = fopen(args[0], "rb"))) {
             kzp_ctx_free(ctx);
             cli_error e;
-            cli_fail(&e, KZP_E_IO, "cannot open '%.200s'", args[0]);
-            return report(&e);
+            cli_fail(&e, KZP_E_IO, "cannot open '%.200s': %s", args[0], strerror(errno));
+            return cli_report(&e);
         }
-        code = cli_batch(in, stdout, ctx, date, o->flags & (KZP_Q_ALLOW_STALE | KZP_Q_STRICT), o->lang);
+        code = cli_batch(in, out, ctx, date, o->flags & (KZP_Q_ALLOW_STALE | KZP_Q_STRICT), o->lang);
         if (in != stdin) {
             fclose(in);
         }
     } else if (strcmp(cmd->name, "articles") == 0 || (strcmp(cmd->name, "mci") == 0 && o->history)) {
-        int purpose = -1;
-        if (o->purpose && kzp_purpose_parse(&purpose, o->purpose) != KZP_OK) {
-            kzp_ctx_free(ctx);
-            return usage_error("--purpose '%.40s' is not known; expected fines or benefits", o->purpose);
-        }
-        bool articles = strcmp(cmd->name, "articles") == 0;
-        if (o->json) {
-            json_t *j = articles ? cli_articles_json(ctx) : cli_mci_history_json(ctx, purpose);
-            cli_json_print(stdout, j, false);
-            json_decref(j);
-        } else if (articles) {
-            cli_articles_text(stdout, ctx, &st);
-        } else {
-            cli_mci_history_text(stdout, ctx, purpose, &st);
-        }
+        code = listing(out, o, cmd, ctx, &st);
     } else {
-        cli_request rq = {.op = cmd->name, .date = date, .flags = o->flags, .purpose = o->purpose};
-        if (strcmp(cmd->name, "range") == 0 || strcmp(cmd->name, "check") == 0) {
-            rq.article = args[0];
-            rq.kind = o->sentence ? kzp_kind_name(o->sentence_kind) : NULL;
-            rq.amount = o->sentence;
-        } else if (strcmp(cmd->name, "fine") == 0) {
-            rq.mci_count = args[0];
-        } else if (strcmp(cmd->name, "convert") == 0) {
-            rq.amount = args[0];
-            rq.from = o->from;
-            rq.to = o->to;
-            rq.rule = o->rule;
-        }
-        cli_result r;
-        cli_error e;
-        if (cli_execute(&r, &e, ctx, &rq) != KZP_OK) {
-            code = report(&e);
-        } else {
-            if (o->json) {
-                json_t *j = cli_result_json(&r, ctx, o->lang);
-                cli_json_print(stdout, j, false);
-                json_decref(j);
-            } else {
-                cli_result_text(stdout, &r, ctx, &st);
-            }
-            code = strcmp(cmd->name, "check") == 0 && !r.check.fits ? CLI_EXIT_NOT_FIT : CLI_EXIT_OK;
-        }
+        code = question(out, o, cmd, args, ctx, &st, date);
     }
     kzp_ctx_free(ctx);
     return code;
 }
 
-int main(int argc, char **argv)
+/* The command's work, then its output checked: a write that failed (a full disk, a closed pipe)
+ * makes the exit code CLI_EXIT_OUTPUT unless the command had already failed. */
+static int finish(cli_out *out, int code)
 {
-    options o = {.lang = KZP_LANG_EN};
-    time_t now = time(NULL);
-    struct tm tm_now;
-    strftime(o.today, sizeof o.today, "%Y-%m-%d", localtime_r(&now, &tm_now) ? &tm_now : gmtime(&now));
+    if (cli_out_finish(out) != 0) {
+        int failed = cli_output_failed(out->err);
+        return code == CLI_EXIT_OK || code == CLI_EXIT_NOT_FIT ? failed : code;
+    }
+    return code;
+}
 
-    int code = parse_options(&o, argc, argv);
+static int dispatch(cli_out *out, options *o, int argc, char **argv)
+{
+    int code = parse_options(o, argc, argv);
     if (code) {
         return code;
     }
     char **args = argv + optind;
     int nargs = argc - optind;
-    if (o.help && nargs == 0) {
-        fputs(USAGE, stdout);
+    if (o->help && nargs == 0) {
+        fputs(USAGE, out->f);
         return CLI_EXIT_OK;
     }
-    if (o.version) {
+    if (o->version) {
         kzp_ctx *ctx = NULL;
-        if ((code = build_context(&ctx, &o))) {
+        if ((code = build_context(&ctx, o))) {
             return code;
         }
-        code = print_version(ctx, o.json);
+        code = print_version(out, ctx, o->json);
         kzp_ctx_free(ctx);
         return code;
     }
@@ -482,34 +535,40 @@ int main(int argc, char **argv)
     }
     const command_def *cmd = find_command(args[0]);
     if (!cmd) {
-        return usage_error("unknown command '%.40s'; expected range, fine, check, convert, mci, articles, batch or "
-                           "dataset",
-                           args[0]);
+        return cli_usage("unknown command '%.40s'; expected range, fine, check, convert, mci, articles, batch or "
+                         "dataset",
+                         args[0]);
     }
-    if (o.help) {
-        print_command_help(cmd->name);
+    if (o->help) {
+        print_command_help(out->f, cmd->name);
         return CLI_EXIT_OK;
     }
     for (size_t i = 0; i < sizeof OPT_NAMES / sizeof OPT_NAMES[0]; i++) {
-        if ((o.used & (1u << i)) && !(cmd->options & (1u << i))) {
-            char msg[128];
-            snprintf(msg, sizeof msg, "%s is not an option of '%s'", OPT_NAMES[i], cmd->name);
-            return usage_error("%s", msg);
+        if ((o->used & (1u << i)) && !(cmd->options & (1u << i))) {
+            return cli_usage("%s is not an option of '%s'", OPT_NAMES[i], cmd->name);
         }
     }
     if (nargs - 1 < cmd->min_args || nargs - 1 > cmd->max_args) {
-        char msg[160];
-        snprintf(msg, sizeof msg, "'%s' takes %s; see 'kzpenalty %s --help'", cmd->name,
-                 cmd->min_args == cmd->max_args ? (cmd->min_args == 1   ? "one argument"
-                                                   : cmd->min_args == 2 ? "two arguments"
-                                                                        : "no arguments")
-                                                : "at most one argument",
-                 cmd->name);
-        return usage_error("%s", msg);
+        return cli_usage("'%s' takes %s; see 'kzpenalty %s --help'", cmd->name,
+                         cmd->min_args == cmd->max_args ? (cmd->min_args == 1   ? "one argument"
+                                                           : cmd->min_args == 2 ? "two arguments"
+                                                                                : "no arguments")
+                                                        : "at most one argument",
+                         cmd->name);
     }
-    if (strcmp(cmd->name, "check") == 0 && !o.sentence) {
-        return usage_error("%s", "check needs a proposed sentence: --fine MCI, --correctional-work MCI, "
-                                 "--community-service HOURS or --arrest DAYS");
+    if (strcmp(cmd->name, "check") == 0 && !o->sentence) {
+        return cli_usage("%s", "check needs a proposed sentence: --fine MCI, --correctional-work MCI, "
+                               "--community-service HOURS or --arrest DAYS");
     }
-    return run(&o, cmd, args + 1, nargs - 1);
+    return run(out, o, cmd, args + 1, nargs - 1);
+}
+
+int main(int argc, char **argv)
+{
+    options o = {.lang = KZP_LANG_EN};
+    time_t now = time(NULL);
+    struct tm tm_now;
+    strftime(o.today, sizeof o.today, "%Y-%m-%d", localtime_r(&now, &tm_now) ? &tm_now : gmtime(&now));
+    cli_out out = {stdout, 0};
+    return finish(&out, dispatch(&out, &o, argc, argv));
 }

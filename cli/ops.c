@@ -26,14 +26,28 @@ static void mend_utf8(char *s)
     }
 }
 
-int cli_fail(cli_error *e, int status, const char *fmt, ...)
+int cli_vfail(cli_error *e, int status, const char *fmt, va_list ap)
 {
     e->status = status;
+    int needed = vsnprintf(e->message, sizeof e->message, fmt, ap);
+    if (needed >= (int)sizeof e->message) {
+        /* too long for the message: end it, visibly, on a character boundary */
+        size_t end = sizeof e->message - 4;
+        while (end > 0 && ((unsigned char)e->message[end] & 0xC0) == 0x80) {
+            end--;
+        }
+        memcpy(e->message + end, "\xE2\x80\xA6", 4); /* U+2026 */
+    }
+    mend_utf8(e->message);
+    return status;
+}
+
+int cli_fail(cli_error *e, int status, const char *fmt, ...)
+{
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(e->message, sizeof e->message, fmt, ap);
+    cli_vfail(e, status, fmt, ap);
     va_end(ap);
-    mend_utf8(e->message);
     return status;
 }
 

@@ -626,27 +626,6 @@ void cli_mci_history_text(FILE *f, const kzp_ctx *ctx, int purpose_filter, const
     fprintf(f, "%s: %s\n", t->known_until, info.mci_known_until);
 }
 
-json_t *cli_mci_history_json(const kzp_ctx *ctx, int purpose_filter)
-{
-    kzp_dataset_info info;
-    kzp_ctx_info(&info, ctx);
-    json_t *periods = json_array();
-    for (size_t i = 0; i < info.mci_period_count; i++) {
-        kzp_mci_period p;
-        kzp_mci_period_at(&p, ctx, i);
-        if (purpose_filter >= 0 && !p.purpose_all && p.purpose != purpose_filter) {
-            continue;
-        }
-        json_array_append_new(
-            periods, json_pack("{s:s, s:I, s:s, s:s, s:o}", "from", p.from, "tenge", (json_int_t)p.tenge, "purpose",
-                               p.purpose_all ? "all" : kzp_purpose_name(p.purpose), "certainty",
-                               kzp_certainty_name(p.citation->certainty), "citation", cli_citation_json(p.citation)));
-    }
-    return json_pack("{s:o, s:s, s:o, s:o}", "purpose",
-                     purpose_filter >= 0 ? json_string(kzp_purpose_name(purpose_filter)) : json_null(), "known_until",
-                     info.mci_known_until, "periods", periods, "receipt", cli_receipt_json(ctx));
-}
-
 void cli_articles_text(FILE *f, const kzp_ctx *ctx, const cli_style *st)
 {
     const ui_text *t = &UI[st->lang];
@@ -665,21 +644,4 @@ void cli_articles_text(FILE *f, const kzp_ctx *ctx, const cli_style *st)
         fprintf(f, "  %s (%s); %s %s\n", a.title[st->lang], kzp_category_label(a.category, st->lang), t->in_force,
                 a.in_force_from);
     }
-}
-
-json_t *cli_articles_json(const kzp_ctx *ctx)
-{
-    kzp_dataset_info info;
-    kzp_ctx_info(&info, ctx);
-    json_t *arr = json_array();
-    for (size_t i = 0; i < info.article_count; i++) {
-        kzp_article a;
-        kzp_article_at(&a, ctx, i);
-        json_array_append_new(arr, json_pack("{s:s, s:{s:s, s:s, s:s}, s:s, s:s, s:I, s:o}", "id", a.id, "title", "en",
-                                             a.title[KZP_LANG_EN], "ru", a.title[KZP_LANG_RU], "kk",
-                                             a.title[KZP_LANG_KK], "category", kzp_category_name(a.category),
-                                             "in_force_from", a.in_force_from, "alternatives",
-                                             (json_int_t)a.sanction_count, "citation", cli_citation_json(a.citation)));
-    }
-    return json_pack("{s:o, s:o}", "articles", arr, "receipt", cli_receipt_json(ctx));
 }

@@ -245,9 +245,10 @@ KZP_API int kzp_ctx_new(kzp_ctx **out, kzp_error *err);
  *  KZP_E_UNKNOWN_KIND. Thread-safe. Since 0.1.0. */
 KZP_API int kzp_ctx_new_from_buffer(kzp_ctx **out, const char *json, size_t len, kzp_error *err);
 
-/** As kzp_ctx_new_from_buffer, reading the file at path (at most 64 MiB); KZP_E_IO if it
- *  cannot be read. The file is not kept open or referenced afterwards. Thread-safe.
- *  Since 0.1.0. */
+/** As kzp_ctx_new_from_buffer, reading the file at path: a regular file of at most 64 MiB
+ *  (67108864 bytes). KZP_E_IO if it cannot be read, or is a FIFO, a directory or a device
+ *  (refused at once, without waiting for a writer). The file is not kept open or referenced
+ *  afterwards. Thread-safe. Since 0.1.0. */
 KZP_API int kzp_ctx_new_from_file(kzp_ctx **out, const char *path, kzp_error *err);
 
 /** Build a new context from base with MCI periods added or replaced, e.g. next
@@ -279,6 +280,13 @@ KZP_API int kzp_ctx_new_what_if(kzp_ctx **out, const kzp_ctx *base, int64_t mci_
  *  the text was not judged, so check the return value, not only the count).
  *  Nothing is kept. Thread-safe. Since 0.1.0. */
 KZP_API int kzp_dataset_validate(kzp_error *errors, size_t cap, size_t *count, const char *json, size_t len);
+
+/** kzp_dataset_validate on the file at path, read as kzp_ctx_new_from_file reads it (a regular
+ *  file of at most 64 MiB; a FIFO, a directory or a device is refused without blocking). When the
+ *  file cannot be read, returns KZP_E_IO (or KZP_E_NOMEM) with *count 1 and the reason in
+ *  errors[0] when cap > 0. Arguments as kzp_dataset_validate; KZP_E_INVALID_ARG for a NULL path.
+ *  Nothing is kept. Thread-safe. Since 0.2.0. */
+KZP_API int kzp_dataset_validate_file(kzp_error *errors, size_t cap, size_t *count, const char *path);
 
 /** Free a context and everything borrowed from it (citations, titles, dataset info). NULL
  *  and the shared embedded context (kzp_ctx_new) are no-ops. Never fails. Thread-safety:

@@ -15,19 +15,15 @@ static void article_fill(kzp_article *out, const kzp_article_def *a)
 
 const kzp_article_def *kzp_article_find(const kzp_ctx *ctx, const char *id)
 {
-    for (size_t i = 0; i < ctx->article_count; i++) {
-        if (strcmp(ctx->articles[i].id, id) == 0) {
-            return &ctx->articles[i];
-        }
-    }
-    return NULL;
+    long i = kzp_index_get(&ctx->article_index, id);
+    return i >= 0 ? &ctx->articles[i] : NULL;
 }
 
 int kzp_article_unknown(const kzp_ctx *ctx, const char *id, kzp_error *err)
 {
     char known[96] = "";
     size_t o = 0;
-    for (size_t i = 0; i < ctx->article_count && o < sizeof known - 1; i++) {
+    for (size_t i = 0; ctx->articles && i < ctx->article_count && o < sizeof known - 1; i++) {
         o += (size_t)snprintf(known + o, sizeof known - o, "%s%s", i ? ", " : "", ctx->articles[i].id);
     }
     return kzp_fail(err, KZP_E_UNKNOWN_ARTICLE, NULL, "article '%.40s' is not in the dataset; it encodes: %s", id,

@@ -43,7 +43,9 @@ static int fail(loader *L, int code, const char *fmt, ...)
     va_end(ap);
     kzp_error e;
     kzp_fail(&e, code, L->path, "%s: %.200s", L->path, msg);
-    if (L->text && !L->truncated) {
+    /* a position costs a walk through the text: only for the problems that are kept */
+    bool kept = (L->found == 0 && L->err) || (L->list && L->found < L->list_cap);
+    if (L->text && !L->truncated && kept) {
         kzp_json_locate(L->text, L->len, L->path, &e.line, &e.column);
     }
     if (L->found == 0 && L->err) {
@@ -280,12 +282,8 @@ static int get_amount(loader *L, const json_t *obj, const char *key, bool requir
 
 static const kzp_citation *citation_find(const kzp_ctx *ctx, const char *id)
 {
-    for (size_t i = 0; i < ctx->citation_count; i++) {
-        if (strcmp(ctx->citations[i].id, id) == 0) {
-            return &ctx->citations[i];
-        }
-    }
-    return NULL;
+    long i = kzp_index_get(&ctx->citation_index, id);
+    return i >= 0 ? &ctx->citations[i] : NULL;
 }
 
 static int get_citation_ref(loader *L, const json_t *obj, const char *key, const kzp_citation **out)
@@ -387,7 +385,7 @@ static int load_citations(loader *L, const json_t *root)
     }
     size_t n = json_array_size(arr);
     L->ctx->citations = kzp_arena_alloc(&L->ctx->arena, (n ? n : 1) * sizeof(kzp_citation));
-    if (!L->ctx->citations) {
+    if (!L->ctx->citations || !kzp_index_init(&L->ctx->citation_index, &L->ctx->arena, n)) {
         return fail(L, KZP_E_NOMEM, "out of memory");
     }
     size_t m0 = push_key(L, "citations");
@@ -405,7 +403,7 @@ static int load_citations(loader *L, const json_t *root)
             !(rc = get_word(L, c, "status", kzp_certainty_parse, "official, statement, unverified, hypothetical",
                             &out->certainty)) &&
             !(rc = load_translations(L, c, out))) {
-            if (citation_find(L->ctx, out->id)) {
+            if (!kzp_index_put(&L->ctx->citation_index, out->id, L->ctx->citation_count)) {
                 size_t mk = push_key(L, "id");
                 rc = fail(L, KZP_E_DATA_DUPLICATE, "citation id '%.60s' is used twice", out->id);
                 pop(L, mk);
@@ -1241,7 +1239,8 @@ static int load_articles(loader *L, const json_t *root)
     }
     size_t n = json_array_size(arr);
     kzp_ctx *ctx = L->ctx;
-    if (!(ctx->articles = kzp_arena_alloc(&ctx->arena, (n ? n : 1) * sizeof *ctx->articles))) {
+    if (!(ctx->articles = kzp_arena_alloc(&ctx->arena, (n ? n : 1) * sizeof *ctx->articles)) ||
+        !kzp_index_init(&ctx->article_index, &ctx->arena, n)) {
         return fail(L, KZP_E_NOMEM, "out of memory");
     }
     size_t m0 = push_key(L, "articles");
@@ -1251,12 +1250,10 @@ static int load_articles(loader *L, const json_t *root)
         kzp_article_def *ad = &ctx->articles[ctx->article_count];
         memset(ad, 0, sizeof *ad);
         rc = load_article(L, json_array_get(arr, i), ad);
-        for (size_t j = 0; j < ctx->article_count && !rc; j++) {
-            if (strcmp(ctx->articles[j].id, ad->id) == 0) {
-                size_t mk = push_key(L, "id");
-                rc = fail(L, KZP_E_DATA_DUPLICATE, "article '%.40s' is defined twice", ad->id);
-                pop(L, mk);
-            }
+        if (!rc && !kzp_index_put(&ctx->article_index, ad->id, ctx->article_count)) {
+            size_t mk = push_key(L, "id");
+            rc = fail(L, KZP_E_DATA_DUPLICATE, "article '%.40s' is defined twice", ad->id);
+            pop(L, mk);
         }
         ctx->article_count += rc ? 0 : 1;
         first = first ? first : rc;
@@ -1299,6 +1296,7 @@ int kzp_ctx_build(kzp_ctx **out, json_t *root, const char *text, size_t len, boo
     if (!ctx) {
         return kzp_fail(err, KZP_E_NOMEM, NULL, "out of memory");
     }
+    atomic_init(&ctx->refs, 1);
     loader L = {.ctx = ctx, .err = err, .text = text, .len = len, .path = "$", .plen = 1};
     int rc = load_all(&L, root);
     if (rc) {
@@ -1340,6 +1338,14 @@ int kzp_dataset_validate(kzp_error *errors, size_t cap, size_t *count, const cha
     if (!count || (!errors && cap > 0) || (!json && len > 0)) {
         return KZP_E_INVALID_ARG;
     }
+    kzp_error nul;
+    if (kzp_json_nul(json, len, &nul)) {
+        if (cap > 0) {
+            errors[0] = nul;
+        }
+        *count = 1;
+        return KZP_E_JSON;
+    }
     json_error_t jerr;
     json_t *root = json_loadb(json ? json : "", len, JSON_REJECT_DUPLICATES, &jerr);
     if (!root && kzp_json_out_of_memory(&jerr)) {
@@ -1364,6 +1370,7 @@ int kzp_dataset_validate(kzp_error *errors, size_t cap, size_t *count, const cha
         json_decref(root);
         return KZP_E_NOMEM;
     }
+    atomic_init(&ctx->refs, 1);
     loader L = {
         .ctx = ctx, .text = json, .len = len, .path = "$", .plen = 1, .collect = true, .list = errors, .list_cap = cap};
     load_all(&L, root);

@@ -5,6 +5,7 @@
 #include "kzpenalty.h"
 
 #include <stdarg.h>
+#include <stdatomic.h>
 #include <stdbool.h>
 
 /* ---- Dates: days since 1970-01-01, proleptic Gregorian ---- */
@@ -60,6 +61,13 @@ void kzp_json_locate(const char *text, size_t len, const char *path, int *line, 
 /* Line and column (1-based, column in bytes) of a byte offset in text. */
 void kzp_text_position(const char *text, size_t len, size_t offset, int *line, int *column);
 
+/* ---- Files (file.c) ---- */
+
+#define KZP_MAX_FILE_BYTES (64LL * 1024 * 1024)
+/* Read a whole regular file (a FIFO, a directory or a device is refused without blocking) of
+ * at most KZP_MAX_FILE_BYTES into a malloc'ed buffer. KZP_OK, KZP_E_IO or KZP_E_NOMEM. */
+int kzp_read_file(char **out, size_t *out_len, const char *path, kzp_error *err);
+
 /* ---- Arena: every string and array of a context lives in one, freed at once ---- */
 
 typedef struct kzp_arena_block kzp_arena_block;
@@ -70,6 +78,20 @@ typedef struct kzp_arena {
 void *kzp_arena_alloc(kzp_arena *arena, size_t size); /* zeroed; NULL on failure */
 char *kzp_arena_strdup(kzp_arena *arena, const char *s);
 void kzp_arena_free(kzp_arena *arena);
+
+/* ---- An index of ids (index.c): the caller sizes it for n keys; keys are borrowed ---- */
+
+typedef struct kzp_index {
+    size_t cap; /* a power of two above 2n; 0 when not built */
+    const char **keys;
+    size_t *vals;
+} kzp_index;
+
+bool kzp_index_init(kzp_index *ix, kzp_arena *arena, size_t n);
+/* False when the key is already there (a duplicate). */
+bool kzp_index_put(kzp_index *ix, const char *key, size_t val);
+/* The value of key, or -1. */
+long kzp_index_get(const kzp_index *ix, const char *key);
 
 /* ---- The model a context holds ---- */
 
@@ -157,11 +179,30 @@ typedef struct kzp_cap_def {
 
 #define KZP_MAX_CAPS 8
 
+/* How a derived context was made from its parent, so its dataset can be replayed as JSON when
+ * a context is derived from it in turn (derive.c). */
+enum { KZP_STEP_NONE = 0, KZP_STEP_WHAT_IF = 1, KZP_STEP_UPDATE = 2 };
+
 struct kzp_ctx {
     kzp_arena arena;
-    bool shared; /* the process-wide embedded context (kzp_ctx_new): never freed */
-    /* The dataset's JSON text: derived contexts start from it, and the fingerprint is computed
-     * over it. Borrowed for the embedded dataset (static), else owned (in the arena). */
+    bool shared;     /* the process-wide embedded context (kzp_ctx_new): never freed */
+    atomic_int refs; /* its creator, plus one per context derived from it */
+    kzp_ctx *parent; /* a derived context shares its parent's model and holds a reference on it */
+    int step;        /* KZP_STEP_*: how it was derived */
+    int64_t step_tenge;
+    const char *step_text; /* an update's JSON text (own arena) */
+    size_t step_len;
+    /* citations a derived context adds or replaces (listed after, or instead of, its parent's) */
+    size_t extra_count;
+    const kzp_citation **extras;
+    /* a what-if's own parts, held inline so it needs no arena block */
+    kzp_period_def what_if_period;
+    kzp_citation what_if_citation;
+    char what_if_note[96];
+    const kzp_citation *what_if_extra[1];
+    /* The dataset's JSON text (NULL for a derived context): replaying a derivation starts from it,
+     * and the fingerprint is computed over it. Borrowed for the embedded dataset (static), else
+     * owned (in the arena). */
     const char *canonical;
     size_t canonical_len;
     int schema_version;
@@ -171,6 +212,7 @@ struct kzp_ctx {
 
     size_t citation_count;
     kzp_citation *citations;
+    kzp_index citation_index; /* id -> position in citations */
 
     size_t period_count;
     kzp_period_def *periods; /* ascending by from */
@@ -207,6 +249,7 @@ struct kzp_ctx {
 
     size_t article_count;
     kzp_article_def *articles;
+    kzp_index article_index; /* id -> position in articles */
 };
 
 /* Build a context from parsed JSON. text/len, if not NULL, is the text root was parsed
@@ -219,6 +262,11 @@ struct json_error_t;
  * jansson 2.14 leaves the error text empty on most of its allocation failures (and sets
  * json_error_out_of_memory on others); every syntax error has a message. */
 bool kzp_json_out_of_memory(const struct json_error_t *jerr);
+/* Parse JSON text for a context (duplicate keys refused), with a clear error: a syntax error with
+ * its line and column in bytes, a NUL byte, or running out of memory. */
+int kzp_parse_json(struct json_t **out, const char *json, size_t len, kzp_error *err);
+/* KZP_E_JSON with the position when the text holds a NUL byte; KZP_OK otherwise. */
+int kzp_json_nul(const char *json, size_t len, kzp_error *err);
 int kzp_ctx_build(kzp_ctx **out, struct json_t *root, const char *text, size_t len, bool text_is_static,
                   kzp_error *err);
 

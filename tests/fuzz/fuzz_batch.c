@@ -26,7 +26,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (!in || !out) {
         abort();
     }
-    cli_batch(in, out, ctx, "2026-02-10", 0, KZP_LANG_EN);
+    cli_out sink = {out, 0};
+    if (cli_batch(in, &sink, ctx, "2026-02-10", 0, KZP_LANG_EN) == CLI_EXIT_OUTPUT) {
+        abort(); /* writing to memory cannot fail */
+    }
     fclose(in);
     fclose(out);
     /* lines in: newlines, plus a last line without one */

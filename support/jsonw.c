@@ -1,0 +1,339 @@
+/* jsonw: the streaming JSON writer (see jsonw.h for what it promises). */
+#include "jsonw.h"
+
+#include <assert.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void jw_init(jw *w, int indent)
+{
+    memset(w, 0, sizeof *w);
+    w->indent = indent;
+}
+
+void jw_free(jw *w)
+{
+    free(w->buf);
+    w->buf = NULL;
+    w->len = w->cap = 0;
+}
+
+void jw_reset(jw *w)
+{
+    w->len = 0;
+    w->failed = false;
+    w->depth = 0;
+    w->want_value = false;
+}
+
+static bool reserve(jw *w, size_t more)
+{
+    if (w->failed) {
+        return false;
+    }
+    if (w->len + more + 1 <= w->cap) {
+        return true;
+    }
+    size_t cap = w->cap ? w->cap : 256;
+    while (cap < w->len + more + 1) {
+        if (cap > SIZE_MAX / 2) {
+            w->failed = true;
+            return false;
+        }
+        cap *= 2;
+    }
+    char *nb = realloc(w->buf, cap);
+    if (!nb) {
+        w->failed = true;
+        return false;
+    }
+    w->buf = nb;
+    w->cap = cap;
+    return true;
+}
+
+static void put(jw *w, const char *s, size_t n)
+{
+    if (reserve(w, n)) {
+        memcpy(w->buf + w->len, s, n);
+        w->len += n;
+        w->buf[w->len] = '\0';
+    }
+}
+
+static void put_c(jw *w, char c)
+{
+    put(w, &c, 1);
+}
+
+static void mistake(jw *w)
+{
+    assert(!"jsonw: nesting mistake");
+    w->failed = true;
+}
+
+static void newline_indent(jw *w, int depth)
+{
+    if (w->indent > 0) {
+        put_c(w, '\n');
+        for (int i = 0; i < depth * w->indent; i++) {
+            put_c(w, ' ');
+        }
+    }
+}
+
+/* Before a value: the separator and indentation its place needs, and a check that a value may
+ * stand here (in an array, after a key, or at the top). */
+static void before_value(jw *w)
+{
+    if (w->depth == 0) {
+        return;
+    }
+    if (w->open[w->depth - 1] == '{') {
+        if (!w->want_value) {
+            mistake(w);
+        }
+        w->want_value = false;
+        return;
+    }
+    if (!w->empty[w->depth - 1]) {
+        put_c(w, ',');
+    }
+    w->empty[w->depth - 1] = false;
+    newline_indent(w, w->depth);
+}
+
+static void begin(jw *w, char open)
+{
+    before_value(w);
+    if (w->depth == JW_MAX_DEPTH) {
+        mistake(w);
+        return;
+    }
+    put_c(w, open);
+    w->open[w->depth] = open;
+    w->empty[w->depth] = true;
+    w->depth++;
+}
+
+static void end(jw *w, char open, char close)
+{
+    if (w->depth == 0 || w->open[w->depth - 1] != open || w->want_value) {
+        mistake(w);
+        return;
+    }
+    w->depth--;
+    if (!w->empty[w->depth]) {
+        newline_indent(w, w->depth);
+    }
+    put_c(w, close);
+}
+
+void jw_begin_object(jw *w)
+{
+    begin(w, '{');
+}
+void jw_end_object(jw *w)
+{
+    end(w, '{', '}');
+}
+void jw_begin_array(jw *w)
+{
+    begin(w, '[');
+}
+void jw_end_array(jw *w)
+{
+    end(w, '[', ']');
+}
+
+/* The length of the UTF-8 character at s (n bytes left), or 0 when the bytes there are not one. */
+static size_t utf8_char(const unsigned char *s, size_t n)
+{
+    unsigned char c = s[0];
+    size_t len = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 0;
+    if (len == 0 || len > n) {
+        return 0;
+    }
+    uint32_t cp = len == 1 ? c : len == 2 ? c & 0x1Fu : len == 3 ? c & 0x0Fu : c & 0x07u;
+    for (size_t i = 1; i < len; i++) {
+        if ((s[i] & 0xC0) != 0x80) {
+            return 0;
+        }
+        cp = cp << 6 | (s[i] & 0x3Fu);
+    }
+    /* overlong forms, surrogates and values beyond U+10FFFF are not UTF-8 */
+    static const uint32_t MIN[5] = {0, 0, 0x80, 0x800, 0x10000};
+    if (cp < MIN[len] || (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF) {
+        return 0;
+    }
+    return len;
+}
+
+bool jw_utf8_valid(const char *s, size_t n)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    for (size_t i = 0; i < n;) {
+        size_t k = utf8_char(p + i, n - i);
+        if (k == 0) {
+            return false;
+        }
+        i += k;
+    }
+    return true;
+}
+
+static void quoted(jw *w, const char *s, size_t n)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    put_c(w, '"');
+    size_t run = 0; /* start of the bytes copied as they are */
+    for (size_t i = 0; i < n;) {
+        unsigned char c = p[i];
+        size_t k = c >= 0x80 ? utf8_char(p + i, n - i) : 1;
+        const char *esc = NULL;
+        char u[8];
+        if (k == 0) {
+            esc = "\xEF\xBF\xBD"; /* U+FFFD for a byte that is not UTF-8 */
+            k = 1;
+        } else if (c == '"') {
+            esc = "\\\"";
+        } else if (c == '\\') {
+            esc = "\\\\";
+        } else if (c < 0x20) {
+            switch (c) {
+            case '\b': esc = "\\b"; break;
+            case '\f': esc = "\\f"; break;
+            case '\n': esc = "\\n"; break;
+            case '\r': esc = "\\r"; break;
+            case '\t': esc = "\\t"; break;
+            default: snprintf(u, sizeof u, "\\u%04X", (unsigned)c); esc = u;
+            }
+        }
+        if (esc) {
+            put(w, s + run, i - run);
+            put(w, esc, strlen(esc));
+            run = i + k;
+        }
+        i += k;
+    }
+    put(w, s + run, n - run);
+    put_c(w, '"');
+}
+
+/* "seen_in" -> "seenIn" when the writer asks for camel-case keys. */
+void jw_key(jw *w, const char *key)
+{
+    if (w->depth == 0 || w->open[w->depth - 1] != '{' || w->want_value) {
+        mistake(w);
+        return;
+    }
+    if (!w->empty[w->depth - 1]) {
+        put_c(w, ',');
+    }
+    w->empty[w->depth - 1] = false;
+    newline_indent(w, w->depth);
+    if (w->camel_keys && strchr(key, '_')) {
+        char buf[64];
+        size_t o = 0;
+        for (const char *k = key; *k && o < sizeof buf - 1; k++) {
+            buf[o++] = *k == '_' && k[1] ? (char)(k[1] >= 'a' && k[1] <= 'z' ? k[1] - 32 : k[1]) : *k;
+            k += *k == '_' && k[1];
+        }
+        quoted(w, buf, o);
+    } else {
+        quoted(w, key, strlen(key));
+    }
+    put(w, w->indent > 0 ? ": " : ":", w->indent > 0 ? 2 : 1);
+    w->want_value = true;
+}
+
+void jw_string_n(jw *w, const char *s, size_t n)
+{
+    before_value(w);
+    quoted(w, s, n);
+}
+
+void jw_string(jw *w, const char *s)
+{
+    jw_string_n(w, s, strlen(s));
+}
+
+void jw_int(jw *w, int64_t v)
+{
+    char buf[24];
+    int n = snprintf(buf, sizeof buf, "%lld", (long long)v);
+    if (w->int64_as_string) {
+        jw_string_n(w, buf, (size_t)n);
+        return;
+    }
+    before_value(w);
+    put(w, buf, (size_t)n);
+}
+
+void jw_decimal(jw *w, int64_t centi)
+{
+    /* the sign and the whole part from the magnitude, so INT64_MIN is exact too */
+    uint64_t mag = centi < 0 ? (uint64_t)0 - (uint64_t)centi : (uint64_t)centi;
+    char buf[32];
+    int n = snprintf(buf, sizeof buf, "%s%llu", centi < 0 ? "-" : "", (unsigned long long)(mag / 100));
+    unsigned frac = (unsigned)(mag % 100);
+    if (frac) {
+        n += snprintf(buf + n, sizeof buf - (size_t)n, frac % 10 ? ".%02u" : ".%u", frac % 10 ? frac : frac / 10);
+    }
+    before_value(w);
+    put(w, buf, (size_t)n);
+}
+
+void jw_bool(jw *w, bool v)
+{
+    before_value(w);
+    put(w, v ? "true" : "false", v ? 4 : 5);
+}
+
+void jw_null(jw *w)
+{
+    before_value(w);
+    put(w, "null", 4);
+}
+
+void jw_raw(jw *w, const char *json, size_t n)
+{
+    before_value(w);
+    put(w, json, n);
+}
+
+void jw_kstring(jw *w, const char *key, const char *s)
+{
+    jw_key(w, key);
+    jw_string(w, s);
+}
+void jw_kint(jw *w, const char *key, int64_t v)
+{
+    jw_key(w, key);
+    jw_int(w, v);
+}
+void jw_kdecimal(jw *w, const char *key, int64_t centi)
+{
+    jw_key(w, key);
+    jw_decimal(w, centi);
+}
+void jw_kbool(jw *w, const char *key, bool v)
+{
+    jw_key(w, key);
+    jw_bool(w, v);
+}
+void jw_knull(jw *w, const char *key)
+{
+    jw_key(w, key);
+    jw_null(w);
+}
+void jw_kstring_or_null(jw *w, const char *key, const char *s)
+{
+    jw_key(w, key);
+    if (s) {
+        jw_string(w, s);
+    } else {
+        jw_null(w);
+    }
+}
