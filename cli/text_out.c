@@ -170,10 +170,10 @@ static const ui_text UI[3] = {
                      "Ереже"},
 };
 
-/* Amounts grouped by spaces in every language: "865 000 ₸", "865 000 тенге", "865 000 теңге". */
+/* Each language's own separators: "865 000,50 тенге", "865 000,50 теңге", "865,000.50 KZT". */
 static int money_style(int lang)
 {
-    return lang == KZP_LANG_RU ? KZP_MONEY_RU : lang == KZP_LANG_KK ? KZP_MONEY_KK : KZP_MONEY_SIGN;
+    return lang == KZP_LANG_RU ? KZP_MONEY_RU : lang == KZP_LANG_KK ? KZP_MONEY_KK : KZP_MONEY_EN;
 }
 
 static void bold(FILE *f, const cli_style *st, const char *s)

@@ -446,9 +446,9 @@ typedef struct kzp_restriction {
  *  general_min / general_max are the General Part's bounds for the kind and the offence's
  *  category, whether or not they apply. Changed in 0.2.0 (bounds as kzp_bound). */
 typedef struct kzp_sanction {
-    int kind;                             /**< kzp_kind */
-    int unit;                             /**< kzp_unit */
-    int has_tiyn;                         /**< 1 when the unit is MCI (fine, correctional work): bounds carry tiyn */
+    int kind;     /**< kzp_kind */
+    int unit;     /**< kzp_unit */
+    int has_tiyn; /**< 1 when the unit is MCI (fine, correctional work) and the day's MCI is known: bounds carry tiyn */
     kzp_bound min;                        /**< the lower bound that applies (set = 0: none applies) */
     kzp_bound max;                        /**< the upper bound that applies (always set) */
     kzp_bound article_min;                /**< the article's lower bound (set = 0: "up to", none) */
@@ -566,8 +566,10 @@ typedef struct kzp_check {
 /** Check a proposed sentence: kind (kzp_kind) and amount in hundredths of the kind's unit.
  *  Community service and arrest are imposed in whole hours and days: a fraction of either
  *  is KZP_E_BAD_NUMBER. flags as kzp_range_get. Not fitting is not an error: the call
- *  returns KZP_OK with fits = 0 and the bound broken, with the rule that sets it. Errors: those
- *  of kzp_range_get, KZP_E_UNKNOWN_KIND, KZP_E_NO_SANCTION (the article has no such
+ *  returns KZP_OK with fits = 0 and the bound broken, with the rule that sets it. The bounds are in
+ *  the sentence's unit, so no MCI is needed: on a date past the MCI table the check is made and
+ *  its range is given unpriced (has_mci = 0, has_tiyn = 0). Errors: those of kzp_range_get but
+ *  KZP_E_MCI_*, and KZP_E_UNKNOWN_KIND, KZP_E_NO_SANCTION (the article has no such
  *  alternative, or the order procedure leaves it out), KZP_E_BAD_NUMBER (negative or
  *  fractional). Thread-safe. Since 0.1.0. */
 KZP_API int kzp_check_sentence(kzp_check *out, const kzp_ctx *ctx, const char *article, const char *offence_date,

@@ -14,6 +14,7 @@ typedef struct range_job {
     unsigned flags;
     int64_t cap_num, cap_den;         /* 1/1 without a cap */
     const kzp_citation *cap_citation; /* the first cap applied */
+    bool price_optional;              /* a check: bounds in MCI need no MCI, so an unknown one is no error */
     kzp_error *err;
 } range_job;
 
@@ -165,7 +166,7 @@ static int build_sanction(kzp_sanction *s, kzp_range *r, const range_job *job, c
     memset(s, 0, sizeof *s);
     s->kind = d->kind;
     s->unit = d->unit;
-    s->has_tiyn = d->unit == KZP_UNIT_MCI;
+    s->has_tiyn = d->unit == KZP_UNIT_MCI && r->has_mci;
     s->citation = d->citation;
     s->article_max = bound(d->max_centi, KZP_BOUND_ARTICLE, d->citation);
     s->article_min = d->has_min ? bound(d->min_centi, KZP_BOUND_ARTICLE, d->citation) : NO_BOUND;
@@ -213,8 +214,11 @@ static int price_day(kzp_range *r, const range_job *job, int32_t day, const char
             continue;
         }
         if (!r->has_mci) {
-            if ((rc = kzp_mci_lookup(&r->mci, job->ctx, day, date, KZP_PURPOSE_FINES, job->flags, job->err)) ||
-                (rc = add_basis(r, r->mci.citation, job->err))) {
+            rc = kzp_mci_lookup(&r->mci, job->ctx, day, date, KZP_PURPOSE_FINES, job->flags, job->err);
+            if (job->price_optional && (rc == KZP_E_MCI_STALE || rc == KZP_E_MCI_BEFORE_FIRST)) {
+                return KZP_OK; /* a check of amounts in MCI, hours or days: the range is given unpriced */
+            }
+            if (rc || (rc = add_basis(r, r->mci.citation, job->err))) {
                 return rc;
             }
             r->has_mci = 1;
@@ -321,8 +325,8 @@ static int select_alternatives(kzp_range *r, const range_job *job, const kzp_ord
     return KZP_OK;
 }
 
-int kzp_range_get(kzp_range *out, const kzp_ctx *ctx, const char *article, const char *offence_date, unsigned flags,
-                  kzp_error *err)
+static int range_get(kzp_range *out, const kzp_ctx *ctx, const char *article, const char *offence_date, unsigned flags,
+                     bool price_optional, kzp_error *err)
 {
     if (!out || !ctx || !article || !offence_date) {
         return kzp_fail(err, KZP_E_INVALID_ARG, NULL, "NULL argument to kzp_range_get");
@@ -362,7 +366,8 @@ int kzp_range_get(kzp_range *out, const kzp_ctx *ctx, const char *article, const
     r.article = a->id;
     r.flags = flags;
     memcpy(r.offence_date, offence_date, sizeof r.offence_date);
-    range_job job = {.ctx = ctx, .a = a, .flags = flags, .cap_num = 1, .cap_den = 1, .err = err};
+    range_job job = {
+        .ctx = ctx, .a = a, .flags = flags, .cap_num = 1, .cap_den = 1, .price_optional = price_optional, .err = err};
     const kzp_order_def *ops[KZP_MAX_SANCTIONS] = {NULL};
     bool included[KZP_MAX_SANCTIONS] = {false};
     if ((rc = add_basis(&r, a->citation, err)) || (rc = add_basis(&r, a->in_force_citation, err)) ||
@@ -385,6 +390,12 @@ int kzp_range_get(kzp_range *out, const kzp_ctx *ctx, const char *article, const
     range_copy(out, &r);
     kzp_error_clear(err);
     return KZP_OK;
+}
+
+int kzp_range_get(kzp_range *out, const kzp_ctx *ctx, const char *article, const char *offence_date, unsigned flags,
+                  kzp_error *err)
+{
+    return range_get(out, ctx, article, offence_date, flags, false, err);
 }
 
 /* Article X has no alternative of this kind, or the order procedure leaves it out. */
@@ -422,7 +433,9 @@ int kzp_check_sentence(kzp_check *out, const kzp_ctx *ctx, const char *article, 
     }
     /* kzp_check embeds a kzp_range: build it in a local and copy only on success. */
     kzp_check c;
-    int rc = kzp_range_get(&c.range, ctx, article, offence_date, flags, err);
+    /* the bounds are in the sentence's own unit: a check needs no MCI, and gives the range unpriced
+     * when the MCI of the day is not known (a date after the table) */
+    int rc = range_get(&c.range, ctx, article, offence_date, flags, true, err);
     if (rc) {
         return rc;
     }
