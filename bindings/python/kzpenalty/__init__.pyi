@@ -3,13 +3,16 @@
 import datetime
 import os
 import decimal
-from typing import Literal, NamedTuple, Optional, Tuple, Union
+from typing import Literal, Mapping, NamedTuple, Optional, Tuple, Union
 
 DateLike = Union[datetime.date, str]
 Amount = Union[int, decimal.Decimal, str]
 Lang = Literal["en", "ru", "kk"]
 Kind = Literal["fine", "community_service", "arrest", "correctional_work"]
 Certainty = Literal["official", "statement", "unverified", "hypothetical"]
+Unit = Literal["mci", "hours", "days"]
+BoundSource = Literal["none", "article", "general_part", "half_cap", "order_procedure"]
+Rule = Literal["aggregation", "unpaid-fine", "evaded-service"]
 
 LIBRARY_VERSION: str
 LIBRARY_VERSION_NUMBER: int
@@ -69,17 +72,47 @@ class Article(NamedTuple):
     in_force_from: datetime.date
     citation: Citation
 
-class Sanction(NamedTuple):
-    """One alternative: bounds in its unit (min is None when the article sets none), and for a fine the tiyn."""
+class Bound(NamedTuple):
+    """A bound of a sanction in its unit, with tiyn for an amount in MCI, and the rule that sets it."""
+    amount: decimal.Decimal
+    tiyn: Optional[int]
+    source: BoundSource
+    citation: Optional[Citation]
+
+class Restriction(NamedTuple):
+    """Persons a kind of punishment may not be imposed on; persons maps 'en', 'ru', 'kk' to the list."""
+    id: str
     kind: Kind
-    unit: Literal["mci", "hours", "days"]
-    min: Optional[decimal.Decimal]
-    max: decimal.Decimal
-    article_max: decimal.Decimal
+    persons: Mapping[str, Tuple[str, ...]]
+    citation: Optional[Citation]
+
+class Sanction(NamedTuple):
+    """One alternative: the bounds that apply (None when there is none), the article's and the General Part's."""
+    kind: Kind
+    unit: Unit
+    min: Optional[Bound]
+    max: Bound
+    article_min: Optional[Bound]
+    article_max: Optional[Bound]
+    general_min: Optional[Bound]
+    general_max: Optional[Bound]
+    min_lifted_by: Optional[Citation]
     capped: bool
-    min_tiyn: Optional[int]
-    max_tiyn: Optional[int]
+    per_day_max: Optional[decimal.Decimal]
+    per_day_citation: Optional[Citation]
+    restriction: Optional[Restriction]
     citation: Citation
+
+class Payment(NamedTuple):
+    """A payment collected beside the punishment; amount_tiyn is None when it is not priced."""
+    id: str
+    name: Mapping[str, str]
+    mci: decimal.Decimal
+    priced: bool
+    amount_tiyn: Optional[int]
+    certainty: Certainty
+    citation: Optional[Citation]
+    priced_by: Optional[Citation]
 
 class Range(NamedTuple):
     """The sanction range of an article for an offence date."""
@@ -87,8 +120,13 @@ class Range(NamedTuple):
     offence_date: datetime.date
     mitigated: bool
     accelerated: bool
+    order_procedure: bool
     mci: Optional[Mci]
     sanctions: Tuple[Sanction, ...]
+    omitted: Tuple[Kind, ...]
+    order_procedure_rule: Optional[Citation]
+    omitted_because: Optional[Citation]
+    payments: Tuple[Payment, ...]
     certainty: Certainty
     stale: bool
     basis: Tuple[Citation, ...]
@@ -114,19 +152,24 @@ class Check(NamedTuple):
     amount: decimal.Decimal
     limit: decimal.Decimal
     excess: decimal.Decimal
+    limit_source: BoundSource
+    limit_citation: Optional[Citation]
     range: Range
     receipt: Receipt
 
 class Conversion(NamedTuple):
-    """An Art. 61 conversion: whole to_kind units and the remainder in from_kind's unit."""
+    """A conversion under a rule: whole to_kind units and the remainder in from_kind's unit."""
     from_kind: Kind
     amount: decimal.Decimal
     to_kind: Kind
     whole: int
     remainder: decimal.Decimal
-    remainder_unit: Literal["mci", "hours", "days"]
+    remainder_unit: Unit
     exact: bool
-    citation: Citation
+    certainty: Certainty
+    rule: Rule
+    scope: Mapping[str, str]
+    citation: Optional[Citation]
     receipt: Receipt
 
 class Problem(NamedTuple):
@@ -151,13 +194,15 @@ class Context:
     def mci(self, date: DateLike, purpose: Literal["fines", "benefits"] = ..., *, allow_stale: bool = ...,
             strict: bool = ...) -> Mci: ...
     def range(self, article: str, date: DateLike, *, mitigated: bool = ..., accelerated: bool = ...,
-              allow_stale: bool = ..., strict: bool = ...) -> Range: ...
+              order_procedure: bool = ..., allow_stale: bool = ..., strict: bool = ...) -> Range: ...
     def fine(self, mci_count: Amount, date: DateLike, *, allow_stale: bool = ..., strict: bool = ...) -> Fine: ...
     def check(self, article: str, date: DateLike, kind: Kind, amount: Amount, *, mitigated: bool = ...,
-              accelerated: bool = ..., allow_stale: bool = ..., strict: bool = ...) -> Check: ...
-    def convert(self, amount: Amount, from_kind: Kind, to_kind: Kind) -> Conversion: ...
+              accelerated: bool = ..., order_procedure: bool = ..., allow_stale: bool = ...,
+              strict: bool = ...) -> Check: ...
+    def convert(self, amount: Amount, from_kind: Kind, to_kind: Kind, *, rule: Rule = ...) -> Conversion: ...
     def sanction_texts(self, article: str, date: DateLike, lang: Lang = ..., *, mitigated: bool = ...,
-                       accelerated: bool = ..., allow_stale: bool = ..., strict: bool = ...) -> Tuple[str, ...]: ...
+                       accelerated: bool = ..., order_procedure: bool = ..., allow_stale: bool = ...,
+                       strict: bool = ...) -> Tuple[str, ...]: ...
     def mci_table(self) -> Tuple[MciPeriod, ...]: ...
     def articles(self) -> Tuple[Article, ...]: ...
 
