@@ -1033,20 +1033,20 @@ static int fast_args(const char *fname, PyObject *const *args, Py_ssize_t nargs,
     return 0;
 }
 
-/* A keyword flag: absent is False; otherwise its truth. */
+/* A keyword flag: absent is False; otherwise True or False and nothing else. Truthiness would
+ * read mitigated='no' as a request to halve the sanction. */
 static int flag_arg(PyObject *o, const char *name, int *out)
 {
-    (void)name;
-    if (!o) {
+    if (!o || o == Py_False) {
         *out = 0;
         return 0;
     }
-    int t = PyObject_IsTrue(o);
-    if (t < 0) {
-        return -1;
+    if (o == Py_True) {
+        *out = 1;
+        return 0;
     }
-    *out = t;
-    return 0;
+    PyErr_Format(PyExc_TypeError, "%s must be a bool (True or False), not %.80s", name, Py_TYPE(o)->tp_name);
+    return -1;
 }
 
 /* ---- Flags from keywords ---- */
