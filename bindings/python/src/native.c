@@ -251,6 +251,125 @@ static int date_arg(PyObject *o, char buf[16], const char *what)
     return -1;
 }
 
+/* An amount the binding refuses itself: the status and message go to *rc and err. */
+static int amount_refused(int *rc, kzp_error *err, int code, const char *what, const char *why)
+{
+    *rc = code;
+    snprintf(err->message, sizeof err->message, "%s %s", what, why);
+    return 0;
+}
+
+#define NOT_HUNDREDTHS "is not a whole number of hundredths: amounts are exact to hundredths and nothing is rounded"
+
+/* decimal.Decimal.<name>(o), the Decimal class's own method even for a subclass that
+ * overrides it: the value is read, never what a subclass says about it. */
+static PyObject *decimal_call(module_state *st, const char *name, PyObject *o)
+{
+    return PyObject_CallMethod(st->decimal_type, name, "O", o);
+}
+
+/* 1 if decimal.Decimal.<name>(o) is true, 0 if false, -1 with an error set. */
+static int decimal_test(module_state *st, const char *name, PyObject *o)
+{
+    PyObject *r = decimal_call(st, name, o);
+    int t = r ? PyObject_IsTrue(r) : -1;
+    Py_XDECREF(r);
+    return t;
+}
+
+/* A Decimal's exact value in hundredths, whatever its form: 15.000, 1.5E+1 and 150E-1 are all
+ * 1500, 0E+100 and 0E-100 are 0. A value that is not a whole number of hundredths is refused,
+ * and no text as long as an exponent is ever built (Decimal('1E+999999999') is refused from its
+ * adjusted exponent alone). */
+static int decimal_centi(module_state *st, PyObject *o, int64_t *centi, int *rc, kzp_error *err, const char *what)
+{
+    /* the plain form of an ordinary amount ("150", "0.2"): the library's own parser */
+    PyObject *text = Py_IS_TYPE(o, (PyTypeObject *)st->decimal_type) ? PyObject_Str(o) : decimal_call(st, "__str__", o);
+    if (!text) {
+        return -1;
+    }
+    Py_ssize_t len;
+    const char *s = PyUnicode_AsUTF8AndSize(text, &len);
+    bool parsed = s && len < 64 && kzp_decimal_parse(centi, s, NULL) == KZP_OK;
+    Py_DECREF(text);
+    if (!s) {
+        return -1;
+    }
+    if (parsed) {
+        return 0;
+    }
+    /* any other form: the value, from the Decimal's sign, digits and exponent */
+    int finite = decimal_test(st, "is_finite", o);
+    int zero = finite > 0 ? decimal_test(st, "is_zero", o) : 0;
+    int negative = finite > 0 && !zero ? decimal_test(st, "is_signed", o) : 0;
+    if (finite < 0 || zero < 0 || negative < 0) {
+        return -1;
+    }
+    if (!finite) {
+        return amount_refused(rc, err, KZP_E_BAD_NUMBER, what, "must be a finite number, not NaN or infinity");
+    }
+    if (zero) {
+        *centi = 0; /* 0E+100, 0E-100, -0: zero in any form */
+        return 0;
+    }
+    if (negative) {
+        return amount_refused(rc, err, KZP_E_BAD_NUMBER, what, "cannot be negative");
+    }
+    PyObject *adj_o = decimal_call(st, "adjusted", o); /* the exponent of the first digit */
+    int overflow = 0;
+    long long adjusted = adj_o ? PyLong_AsLongLongAndOverflow(adj_o, &overflow) : -1;
+    Py_XDECREF(adj_o);
+    if (PyErr_Occurred()) {
+        return -1;
+    }
+    if (overflow > 0 || adjusted > 20) {
+        return amount_refused(rc, err, KZP_E_OVERFLOW, what, "is too large"); /* at least 10^21 */
+    }
+    if (overflow < 0 || adjusted < -2) {
+        return amount_refused(rc, err, KZP_E_BAD_NUMBER, what, NOT_HUNDREDTHS); /* a digit below 0.01 */
+    }
+    PyObject *parts = decimal_call(st, "as_tuple", o); /* (sign, digits, exponent) */
+    PyObject *digits =
+        parts && PyTuple_Check(parts) && PyTuple_GET_SIZE(parts) == 3 ? PyTuple_GET_ITEM(parts, 1) : NULL;
+    if (!digits || !PyTuple_Check(digits) || PyTuple_GET_SIZE(digits) == 0) {
+        Py_XDECREF(parts);
+        if (!PyErr_Occurred()) {
+            PyErr_SetString(PyExc_SystemError, "Decimal.as_tuple() did not give (sign, digits, exponent)");
+        }
+        return -1;
+    }
+    Py_ssize_t n = PyTuple_GET_SIZE(digits), trailing = 0;
+    while (trailing < n - 1 && PyLong_AsLong(PyTuple_GET_ITEM(digits, n - 1 - trailing)) == 0) {
+        trailing++;
+    }
+    /* value = digits[0 .. n - trailing) x 10^(adjusted - (n - trailing) + 1); in hundredths: + 2 */
+    long long scale = adjusted - (long long)(n - trailing) + 1 + 2;
+    if (scale < 0) {
+        Py_DECREF(parts);
+        return amount_refused(rc, err, KZP_E_BAD_NUMBER, what, NOT_HUNDREDTHS);
+    }
+    uint64_t v = 0;
+    bool too_large = false;
+    for (Py_ssize_t i = 0; i < n - trailing && !too_large; i++) {
+        long d = PyLong_AsLong(PyTuple_GET_ITEM(digits, i));
+        too_large = v > (UINT64_MAX - 9) / 10;
+        v = v * 10 + (uint64_t)(d >= 0 && d <= 9 ? d : 0);
+    }
+    for (long long i = 0; i < scale && !too_large; i++) {
+        too_large = v > UINT64_MAX / 10;
+        v *= 10;
+    }
+    Py_DECREF(parts);
+    if (PyErr_Occurred()) {
+        return -1;
+    }
+    if (too_large || v > (uint64_t)INT64_MAX) {
+        return amount_refused(rc, err, KZP_E_OVERFLOW, what, "is too large");
+    }
+    *centi = (int64_t)v;
+    return 0;
+}
+
 /* An amount: int (whole units), decimal.Decimal or str ("0.2"); never float or bool.
  * Returns 0, -1 with a Python error set, or a negative kzp status (>= -N_STATUS) in *rc. */
 static int amount_arg(module_state *st, PyObject *o, int64_t *centi, int *rc, kzp_error *err, const char *what)
@@ -269,64 +388,29 @@ static int amount_arg(module_state *st, PyObject *o, int64_t *centi, int *rc, kz
         if (v == -1 && PyErr_Occurred()) {
             return -1;
         }
-        if (overflow || v > INT64_MAX / 100 || v < INT64_MIN / 100) {
-            *rc = KZP_E_OVERFLOW;
-            snprintf(err->message, sizeof err->message, "%s is too large", what);
-            return 0;
+        /* on overflow v is -1: the sign is overflow's */
+        if (overflow > 0 || (!overflow && v > INT64_MAX / 100)) {
+            return amount_refused(rc, err, KZP_E_OVERFLOW, what, "is too large");
         }
-        if (v < 0) {
-            *rc = KZP_E_BAD_NUMBER;
-            snprintf(err->message, sizeof err->message, "%s cannot be negative", what);
-            return 0;
+        if (overflow < 0 || v < 0) {
+            return amount_refused(rc, err, KZP_E_BAD_NUMBER, what, "cannot be negative");
         }
         *centi = (int64_t)v * 100;
         return 0;
     }
-    PyObject *text;
-    if (PyUnicode_Check(o)) {
-        text = Py_NewRef(o);
-    } else if (PyObject_TypeCheck(o, (PyTypeObject *)st->decimal_type)) {
-        /* str() is the cheap way; an exponent form (Decimal('2E+2')) is written out with
-         * format 'f', which keeps every digit */
-        /* ... but only for exponents that fit: Decimal('1E+999999999') must not become a
-         * gigabyte of digits; and capitals=0 writes the exponent as 'e' */
-        text = PyObject_Str(o);
-        Py_ssize_t tl = text ? PyUnicode_GET_LENGTH(text) : 0;
-        if (text && (PyUnicode_FindChar(text, 'E', 0, tl, 1) >= 0 || PyUnicode_FindChar(text, 'e', 0, tl, 1) >= 0)) {
-            Py_DECREF(text);
-            text = NULL;
-            PyObject *adj = PyObject_CallMethod(o, "adjusted", NULL);
-            long adjusted = adj ? PyLong_AsLong(adj) : 0;
-            Py_XDECREF(adj);
-            if (PyErr_Occurred()) {
-                return -1;
-            }
-            if (adjusted > 19 || adjusted < -3) {
-                /* above 10^19 whole units it cannot fit; below 0.001 it has more than two decimals */
-                *rc = adjusted > 19 ? KZP_E_OVERFLOW : KZP_E_BAD_NUMBER;
-                snprintf(err->message, sizeof err->message, "%s is %s", what,
-                         adjusted > 19 ? "too large" : "not a whole number of hundredths");
-                return 0;
-            }
-            PyObject *spec = PyUnicode_FromString("f");
-            text = spec ? PyObject_Format(o, spec) : NULL;
-            Py_XDECREF(spec);
-        }
-        if (!text) {
-            return -1;
-        }
-    } else {
+    if (PyObject_TypeCheck(o, (PyTypeObject *)st->decimal_type)) {
+        return decimal_centi(st, o, centi, rc, err, what);
+    }
+    if (!PyUnicode_Check(o)) {
         PyErr_Format(PyExc_TypeError, "%s must be an int, a decimal.Decimal or a str, not %.80s", what,
                      Py_TYPE(o)->tp_name);
         return -1;
     }
-    const char *s = utf8_arg(text, what);
+    const char *s = utf8_arg(o, what);
     if (!s) {
-        Py_DECREF(text);
         return -1;
     }
-    *rc = kzp_decimal_parse(centi, s, err);
-    Py_DECREF(text);
+    *rc = kzp_decimal_parse(centi, s, err); /* text: the library's parser and its message */
     return 0;
 }
 

@@ -2,6 +2,7 @@
 
 Each test here failed on the binding as it was at commit ca7794a (item numbers refer to the issue)."""
 import decimal
+import tracemalloc
 import unittest
 
 import kzpenalty
@@ -59,6 +60,65 @@ class FlagsAreBools(unittest.TestCase):
         self.assertEqual(self.ctx.fine(1, "2027-01-01", allow_stale=True).amount_tiyn, 432500)  # 1 x 4,325, stale
         with self.assertRaises(kzpenalty.StaleMciError):
             self.ctx.fine(1, "2027-01-01", allow_stale=False)
+
+
+class ExactDecimals(unittest.TestCase):
+    """Item 2: a Decimal that is a whole number of hundredths is taken at its value, whatever its form."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.ctx = kzpenalty.Context()
+
+    def test_whole_hundredths_in_any_form(self):
+        D = decimal.Decimal
+        for text, centi in (("15.000", 1500), ("15.0000000000000000000000000", 1500), ("1.5E+1", 1500),
+                            ("150E-1", 1500), ("0.20", 20), ("2.000E-1", 20), ("0E+100", 0), ("0E-100", 0),
+                            ("-0", 0), ("-0.000", 0), ("0E+999999999", 0), ("1.50E+2", 15000)):
+            with self.subTest(decimal=text):
+                fine = self.ctx.fine(D(text), DATE)
+                # hundredths of an MCI x 4,325 tenge = tiyn: 15 MCI = 64,875 tenge; 0.2 MCI = 865 tenge
+                self.assertEqual(fine.amount_tiyn, centi * 4325)
+                self.assertEqual(fine.mci_count, D(text))
+        # the same in the other calls that take an amount: 15 MCI fits 20..200? no: 5 short of Art. 41 part 2
+        c = self.ctx.check("115-1", DATE, "fine", D("15.000"))
+        self.assertEqual((c.violation, c.excess), ("below_min", 5))
+        self.assertEqual(self.ctx.convert(D("8.000"), "fine", "arrest").whole, 2)  # 4 MCI = 1 day: 2 days
+        self.assertEqual(self.ctx.check("115-1", DATE, "arrest", D("3.0E+1")).amount, 30)
+
+    def test_what_is_not_whole_hundredths_is_refused(self):
+        D = decimal.Decimal
+        for text in ("0.001", "15.005", "1E-3", "0.0000000000000000000000001", "1E-999999999", "123456.789"):
+            with self.subTest(decimal=text):
+                with self.assertRaises(kzpenalty.BadNumberError) as caught:
+                    self.ctx.fine(D(text), DATE)
+                self.assertIn("hundredths", str(caught.exception))
+        for text, fragment in (("-1", "negative"), ("-0.01", "negative"), ("NaN", "finite"), ("sNaN", "finite"),
+                               ("Infinity", "finite"), ("-Infinity", "finite")):
+            with self.subTest(decimal=text):
+                with self.assertRaises(kzpenalty.BadNumberError) as caught:
+                    self.ctx.fine(D(text), DATE)
+                self.assertIn(fragment, str(caught.exception))
+        for text in ("1E+999999999", "1E+20", "92233720368547758.08", "1" * 5000):
+            with self.subTest(decimal=text[:30]):
+                with self.assertRaises(kzpenalty.AmountOverflowError) as caught:
+                    self.ctx.fine(D(text), DATE)
+                self.assertIn("too large", str(caught.exception))
+
+    def test_huge_exponents_build_no_giant_text(self):
+        D = decimal.Decimal
+        with decimal.localcontext() as lc:
+            lc.Emax = decimal.MAX_EMAX
+            lc.Emin = decimal.MIN_EMIN
+            huge = [D("1E+999999999999999999"), D("9.99E+999999999"), D("1E-999999999999999999"), D("0E+999999999")]
+        tracemalloc.start()
+        for d in huge:
+            try:
+                self.ctx.fine(d, DATE)
+            except kzpenalty.KzpError:
+                pass
+        peak = tracemalloc.get_traced_memory()[1]
+        tracemalloc.stop()
+        self.assertLess(peak, 1 << 20, f"{peak} bytes for four Decimals")
 
 
 if __name__ == "__main__":
