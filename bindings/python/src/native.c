@@ -1765,8 +1765,16 @@ static PyObject *ctx_what_if(context_object *self, PyObject *arg)
         return NULL;
     }
     kzp_ctx *ctx = NULL;
-    kzp_error err;
-    int rc = kzp_ctx_new_what_if(&ctx, self->ctx, overflow ? -1 : tenge, &err);
+    kzp_error err = {0};
+    if (overflow) {
+        /* the library never sees it: say what is wrong with the value given, not with a stand-in */
+        int rc = 0;
+        amount_refused(&rc, &err, KZP_E_BAD_NUMBER, "mci_tenge",
+                       overflow > 0 ? "is too large: it does not fit in 64 bits"
+                                    : "is negative, and too large to fit in 64 bits");
+        return raise_status(self->st, rc, &err);
+    }
+    int rc = kzp_ctx_new_what_if(&ctx, self->ctx, tenge, &err);
     return rc ? raise_status(self->st, rc, &err) : context_wrap(self->st, Py_TYPE(self), ctx);
 }
 
@@ -1935,6 +1943,33 @@ static int words_fn(char *buf, size_t size, const void *p)
     }
 }
 
+/* A whole number for the words functions, or for format_tenge. Beyond 64 bits: the words
+ * functions' own status (a number they do not spell, KZP_E_BAD_NUMBER), or for format_tenge,
+ * which has no such status, OverflowError; never a clamped value. */
+static int whole_arg(module_state *st, PyObject *o, int64_t *out, const char *what)
+{
+    if (!PyLong_Check(o) || PyBool_Check(o)) {
+        PyErr_Format(PyExc_TypeError, "%s must be an int, not %.80s", what, Py_TYPE(o)->tp_name);
+        return -1;
+    }
+    int overflow = 0;
+    long long v = PyLong_AsLongLongAndOverflow(o, &overflow);
+    if (v == -1 && PyErr_Occurred()) {
+        return -1;
+    }
+    if (overflow) {
+        kzp_error err = {0};
+        int rc = 0;
+        amount_refused(&rc, &err, KZP_E_BAD_NUMBER, what,
+                       overflow > 0 ? "is too large: it does not fit in 64 bits"
+                                    : "is negative, and too large to fit in 64 bits");
+        raise_status(st, rc, &err);
+        return -1;
+    }
+    *out = (int64_t)v;
+    return 0;
+}
+
 static int tiyn_arg(PyObject *o, int64_t *out)
 {
     if (!PyLong_Check(o) || PyBool_Check(o)) {
@@ -1965,7 +2000,7 @@ static PyObject *mod_number_words(PyObject *m, PyObject *args, PyObject *kw)
     }
     int64_t n;
     int lang = KZP_LANG_EN, gender = -1;
-    if (tiyn_arg(n_o, &n) < 0 || (lang_o && lang_arg(lang_o, &lang) < 0)) {
+    if (whole_arg(state_of_module(m), n_o, &n, "n") < 0 || (lang_o && lang_arg(lang_o, &lang) < 0)) {
         return NULL;
     }
     for (int g = 0; g < 4; g++) {
@@ -1989,7 +2024,7 @@ static PyObject *money_text(PyObject *m, PyObject *args, int which)
     }
     int64_t tiyn;
     int lang = KZP_LANG_EN;
-    if (tiyn_arg(t_o, &tiyn) < 0 || (lang_o && lang_arg(lang_o, &lang) < 0)) {
+    if (whole_arg(state_of_module(m), t_o, &tiyn, "tiyn") < 0 || (lang_o && lang_arg(lang_o, &lang) < 0)) {
         return NULL;
     }
     words_arg x = {tiyn, lang, 0, 0, which + 1};

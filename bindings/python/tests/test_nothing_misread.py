@@ -121,5 +121,46 @@ class ExactDecimals(unittest.TestCase):
         self.assertLess(peak, 1 << 20, f"{peak} bytes for four Decimals")
 
 
+class ValuesTooLarge(unittest.TestCase):
+    """Item 3: an int beyond 64 bits is called too large (or negative), never "-1"."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.ctx = kzpenalty.Context()
+
+    def test_what_if(self):
+        for value in (10**30, 2**63, 2**64 + 5):
+            with self.subTest(value=value):
+                with self.assertRaises(kzpenalty.BadNumberError) as caught:
+                    self.ctx.what_if(value)
+                text = str(caught.exception)
+                self.assertIn("too large", text)
+                self.assertNotIn("-1", text)
+                self.assertEqual(caught.exception.code, "KZP_E_BAD_NUMBER")
+        with self.assertRaises(kzpenalty.BadNumberError) as caught:
+            self.ctx.what_if(-10**30)
+        self.assertIn("negative", str(caught.exception))
+        self.assertNotIn("not -1", str(caught.exception))
+        # within 64 bits the library's own range message stands: 1 to 1,000,000,000 tenge
+        with self.assertRaises(kzpenalty.BadNumberError) as caught:
+            self.ctx.what_if(2**63 - 1)
+        self.assertIn("9223372036854775807", str(caught.exception))
+
+    def test_amounts(self):
+        with self.assertRaises(kzpenalty.AmountOverflowError) as caught:
+            self.ctx.fine(10**30, DATE)
+        self.assertIn("too large", str(caught.exception))
+        with self.assertRaises(kzpenalty.BadNumberError) as caught:
+            self.ctx.fine(-10**30, DATE)  # negative, not "too large"
+        self.assertIn("negative", str(caught.exception))
+
+    def test_words(self):
+        for call in (kzpenalty.number_words, kzpenalty.tenge_words, kzpenalty.tenge_figures_words):
+            with self.subTest(call=call.__name__):
+                with self.assertRaises(kzpenalty.BadNumberError) as caught:
+                    call(10**30)
+                self.assertIn("too large", str(caught.exception))
+
+
 if __name__ == "__main__":
     unittest.main()
