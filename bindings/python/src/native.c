@@ -578,8 +578,139 @@ static PyObject *record_asdict(PyObject *self, PyObject *Py_UNUSED(ignored))
     return d;
 }
 
+/* A value a record may hold, as the record keeps it; NULL with TypeError for any other. A
+ * record holds only immutable values (None, bool, int, str, date, Decimal, other records, tuples
+ * of these and read-only mappings of str to these), so it can never be part of a reference
+ * cycle and needs no garbage collector. A mapping (a dict, as pickled) becomes a read-only
+ * mapping of a dict of its own. */
+static PyObject *record_value(PyObject *decimal_type, PyObject *v, int depth)
+{
+    if (depth > 8) {
+        PyErr_SetString(PyExc_TypeError, "a record's values nest at most 8 deep");
+        return NULL;
+    }
+    if (v == Py_None || PyBool_Check(v) || PyLong_CheckExact(v) || PyUnicode_CheckExact(v) ||
+        Py_TYPE(v)->tp_dealloc == record_dealloc) {
+        return Py_NewRef(v);
+    }
+    if (PyDate_CheckExact(v)) {
+        return Py_NewRef(v);
+    }
+    if (Py_IS_TYPE(v, (PyTypeObject *)decimal_type)) {
+        return Py_NewRef(v);
+    }
+    if (PyTuple_CheckExact(v)) {
+        Py_ssize_t n = PyTuple_GET_SIZE(v);
+        PyObject *t = PyTuple_New(n);
+        for (Py_ssize_t i = 0; t && i < n; i++) {
+            PyObject *x = record_value(decimal_type, PyTuple_GET_ITEM(v, i), depth + 1);
+            if (!x) {
+                Py_CLEAR(t);
+                break;
+            }
+            PyTuple_SET_ITEM(t, i, x);
+        }
+        return t;
+    }
+    if (PyDict_CheckExact(v) || Py_IS_TYPE(v, &PyDictProxy_Type)) {
+        PyObject *items = PyMapping_Items(v), *d = items ? PyDict_New() : NULL;
+        for (Py_ssize_t i = 0; d && i < PyList_GET_SIZE(items); i++) {
+            PyObject *kv = PyList_GET_ITEM(items, i);
+            PyObject *key = PyTuple_GET_ITEM(kv, 0);
+            PyObject *x =
+                PyUnicode_CheckExact(key) ? record_value(decimal_type, PyTuple_GET_ITEM(kv, 1), depth + 1) : NULL;
+            if (!x || PyDict_SetItem(d, key, x) < 0) {
+                if (!PyErr_Occurred()) {
+                    PyErr_SetString(PyExc_TypeError, "a record's mapping has str keys");
+                }
+                Py_XDECREF(x);
+                Py_CLEAR(d);
+                break;
+            }
+            Py_DECREF(x);
+        }
+        Py_XDECREF(items);
+        PyObject *proxy = d ? PyDictProxy_New(d) : NULL;
+        Py_XDECREF(d);
+        return proxy;
+    }
+    PyErr_Format(PyExc_TypeError,
+                 "a record holds only None, bool, int, str, date, Decimal, records, tuples and mappings of "
+                 "these, not %.80s",
+                 Py_TYPE(v)->tp_name);
+    return NULL;
+}
+
+static PyObject *record_make(PyObject *cls, PyObject *iterable)
+{
+    PyTypeObject *t = (PyTypeObject *)cls;
+    module_state *st = PyType_GetModuleState(t);
+    if (!st) {
+        return NULL;
+    }
+    PyObject *given = PySequence_Tuple(iterable);
+    if (!given) {
+        return NULL;
+    }
+    Py_ssize_t n = record_count(t);
+    if (PyTuple_GET_SIZE(given) != n) {
+        PyErr_Format(PyExc_TypeError, "%s._make() takes %zd values, not %zd", t->tp_name, n, PyTuple_GET_SIZE(given));
+        Py_DECREF(given);
+        return NULL;
+    }
+    PyObject **values = PyMem_Calloc((size_t)n, sizeof *values);
+    if (!values) {
+        Py_DECREF(given);
+        return PyErr_NoMemory();
+    }
+    bool ok = true;
+    for (Py_ssize_t i = 0; i < n && ok; i++) {
+        ok = (values[i] = record_value(st->decimal_type, PyTuple_GET_ITEM(given, i), 0)) != NULL;
+    }
+    Py_DECREF(given);
+    PyObject *o = ok ? make_struct(t, values, (int)n) : NULL; /* make_struct releases the values */
+    if (!ok) {
+        for (Py_ssize_t i = 0; i < n; i++) {
+            Py_XDECREF(values[i]);
+        }
+    }
+    PyMem_Free(values);
+    return o;
+}
+
+/* For copy and pickle: the record is rebuilt by its type's _make from its values, a read-only
+ * mapping given as a dict (a mappingproxy does not pickle). */
+static PyObject *record_reduce(PyObject *self, PyObject *Py_UNUSED(ignored))
+{
+    Py_ssize_t n = record_count(Py_TYPE(self));
+    PyObject *values = PyTuple_New(n);
+    for (Py_ssize_t i = 0; values && i < n; i++) {
+        PyObject *v = ((record_object *)self)->fields[i];
+        PyObject *x = Py_IS_TYPE(v, &PyDictProxy_Type) ? PyDict_New() : Py_NewRef(v);
+        if (x && Py_IS_TYPE(v, &PyDictProxy_Type) && PyDict_Update(x, v) < 0) {
+            Py_CLEAR(x);
+        }
+        if (!x) {
+            Py_CLEAR(values);
+            break;
+        }
+        PyTuple_SET_ITEM(values, i, x);
+    }
+    PyObject *make = values ? PyObject_GetAttrString((PyObject *)Py_TYPE(self), "_make") : NULL;
+    PyObject *r = make ? Py_BuildValue("(O(O))", make, values) : NULL;
+    Py_XDECREF(make);
+    Py_XDECREF(values);
+    return r;
+}
+
 static PyMethodDef record_methods[] = {
     {"_asdict", record_asdict, METH_NOARGS, "_asdict() -> dict\n\nThe fields as a new dict."},
+    {"_make", record_make, METH_O | METH_CLASS,
+     "_make($type, values, /)\n--\n\n-> record\n\nA record of this type from its field values in order (as copy and "
+     "pickle rebuild "
+     "one). Only immutable values are taken: None, bool, int, str, date, Decimal, records, tuples and mappings of "
+     "str to these; a mapping is kept read-only."},
+    {"__reduce__", record_reduce, METH_NOARGS, "Rebuild with _make: copy, deepcopy and pickle."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -1857,50 +1988,60 @@ static PyObject *context_repr(context_object *self)
 
 static PyMethodDef context_methods[] = {
     {"mci", (PyCFunction)(void (*)(void))ctx_mci, METH_FASTCALL | METH_KEYWORDS,
-     "mci(date, purpose='fines', *, allow_stale=False, strict=False) -> Mci\n\nThe MCI in force on date (a "
+     "mci($self, /, date, purpose='fines', *, allow_stale=False, strict=False)\n--\n\n-> Mci\n\nThe MCI in force on "
+     "date (a "
      "datetime.date or 'YYYY-MM-DD'), for fines or benefits, with its citation. Raises StaleMciError after the table's "
      "known end unless allow_stale."},
     {"range", (PyCFunction)(void (*)(void))ctx_range, METH_FASTCALL | METH_KEYWORDS,
-     "range(article, date, *, mitigated=False, accelerated=False, order_procedure=False, allow_stale=False, "
-     "strict=False) -> Range\n\nThe alternative sanctions of article for an offence on date. Each has the bounds that "
+     "range($self, /, article, date, *, mitigated=False, accelerated=False, order_procedure=False, "
+     "allow_stale=False, strict=False)\n--\n\n-> Range\n\nThe alternative sanctions of article for an offence on date. "
+     "Each has the bounds that "
      "apply (min, max: Bound records with the amount as a Decimal, tiyn for amounts in MCI, the source and the rule "
      "behind it), the article's and the General Part's bounds, the persons it may not be imposed on and its citation; "
      "the range lists the payments collected beside the punishment, the citations used and the receipt. mitigated / "
      "accelerated apply the Art. 55 half cap (parts 2/3; they do not stack); order_procedure gives the order "
      "procedure's range. Flags are bools."},
     {"fine", (PyCFunction)(void (*)(void))ctx_fine, METH_FASTCALL | METH_KEYWORDS,
-     "fine(mci_count, date, *, allow_stale=False, strict=False) -> Fine\n\nA fine of mci_count MCI (int, "
+     "fine($self, /, mci_count, date, *, allow_stale=False, strict=False)\n--\n\n-> Fine\n\nA fine of mci_count MCI "
+     "(int, "
      "decimal.Decimal or str such as '0.2'; never float) for an offence on date, priced exactly in tiyn with the MCI "
      "in force that day (Art. 41 part 1)."},
     {"check", (PyCFunction)(void (*)(void))ctx_check, METH_FASTCALL | METH_KEYWORDS,
-     "check(article, date, kind, amount, *, mitigated=False, accelerated=False, order_procedure=False, "
-     "allow_stale=False, strict=False) -> Check\n\nWhether a proposed sentence (kind: a kind word of the library, "
+     "check($self, /, article, date, kind, amount, *, mitigated=False, accelerated=False, order_procedure=False, "
+     "allow_stale=False, strict=False)\n--\n\n-> Check\n\nWhether a proposed sentence (kind: a kind word of the "
+     "library, "
      "such as 'fine' or 'arrest'; amount in the kind's unit) fits the range; which bound it breaks, by how much, and "
      "the rule that sets that bound (limit_source, limit_citation)."},
     {"convert", (PyCFunction)(void (*)(void))ctx_convert, METH_FASTCALL | METH_KEYWORDS,
-     "convert(amount, from_kind, to_kind, *, rule='aggregation') -> Conversion\n\nAn amount of one kind of "
+     "convert($self, /, amount, from_kind, to_kind, *, rule='aggregation')\n--\n\n-> Conversion\n\nAn amount of one "
+     "kind of "
      "punishment converted into another under a rule: 'aggregation' (Art. 61), 'unpaid-fine' or 'evaded-service'; "
      "the whole number of to_kind units and the remainder in from_kind's unit, with the rule, what it is for (scope) "
      "and its citation. Nothing is rounded; a pair the rule does not allow raises NoRuleError."},
     {"sanction_texts", (PyCFunction)(void (*)(void))ctx_sanction_texts, METH_FASTCALL | METH_KEYWORDS,
-     "sanction_texts(article, date, lang='en', *, mitigated=False, accelerated=False, order_procedure=False, "
-     "allow_stale=False, strict=False) -> tuple[str, ...]\n\nEach alternative of the range as a sentence ready to "
+     "sanction_texts($self, /, article, date, lang='en', *, mitigated=False, accelerated=False, "
+     "order_procedure=False, allow_stale=False, strict=False)\n--\n\n-> tuple[str, ...]\n\nEach alternative of the "
+     "range as a sentence ready to "
      "paste into a verdict, in 'en', 'ru' or 'kk'."},
     {"mci_table", (PyCFunction)ctx_mci_table, METH_NOARGS,
-     "mci_table() -> tuple[MciPeriod, ...]\n\nThe whole MCI table in ascending order, each period with its citation."},
+     "mci_table($self, /)\n--\n\n-> tuple[MciPeriod, ...]\n\nThe whole MCI table in ascending order, each period with "
+     "its citation."},
     {"articles", (PyCFunction)ctx_articles, METH_NOARGS,
-     "articles() -> tuple[Article, ...]\n\nThe articles the dataset encodes."},
+     "articles($self, /)\n--\n\n-> tuple[Article, ...]\n\nThe articles the dataset encodes."},
     {"with_mci", (PyCFunction)ctx_with_mci, METH_O,
-     "with_mci(update) -> Context\n\nA new Context with MCI periods added or replaced from a JSON update (str or "
+     "with_mci($self, update, /)\n--\n\n-> Context\n\nA new Context with MCI periods added or replaced from a JSON "
+     "update (str or "
      "bytes; docs/dataset.md). This Context is not changed; a bad update raises and changes nothing."},
     {"what_if", (PyCFunction)ctx_what_if, METH_O,
-     "what_if(mci_tenge) -> Context\n\nA new Context in which the MCI is mci_tenge (an int of whole tenge) on every "
+     "what_if($self, mci_tenge, /)\n--\n\n-> Context\n\nA new Context in which the MCI is mci_tenge (an int of whole "
+     "tenge) on every "
      "date; its results are marked hypothetical."},
     {"from_file", (PyCFunction)context_from_file, METH_O | METH_CLASS,
-     "from_file(path) -> Context\n\nA Context from a dataset file (docs/dataset.md); raises a KzpError subclass naming "
+     "from_file($type, path, /)\n--\n\n-> Context\n\nA Context from a dataset file (docs/dataset.md); raises a "
+     "KzpError subclass naming "
      "the JSON path, line and column of the first problem."},
     {"from_json", (PyCFunction)context_from_json, METH_O | METH_CLASS,
-     "from_json(text) -> Context\n\nA Context from a dataset in a str or bytes."},
+     "from_json($type, text, /)\n--\n\n-> Context\n\nA Context from a dataset in a str or bytes."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -1910,7 +2051,7 @@ static PyGetSetDef context_getset[] = {
 };
 
 static const char CONTEXT_DOC[] =
-    "Context()\n\nThe legal dataset embedded in the library, validated and immutable: share one Context between "
+    "Context()\n--\n\nThe legal dataset embedded in the library, validated and immutable: share one Context between "
     "threads freely. Build others with Context.from_file(), Context.from_json(), .with_mci() or .what_if().";
 
 static PyType_Slot context_slots[] = {
@@ -2103,18 +2244,23 @@ static PyObject *mod_validate_dataset(PyObject *m, PyObject *arg)
 
 static PyMethodDef module_methods[] = {
     {"number_words", (PyCFunction)(void (*)(void))mod_number_words, METH_VARARGS | METH_KEYWORDS,
-     "number_words(n, lang='en', *, gender='masculine', case='nominative') -> str\n\nA whole number 0..999 999 999 999 "
+     "number_words($module, /, n, lang='en', *, gender='masculine', case='nominative')\n--\n\n-> str\n\nA whole number "
+     "0..999 999 999 999 "
      "in words; gender and case shape Russian numerals ('одна тысяча', 'до двухсот')."},
     {"tenge_words", mod_tenge_words, METH_VARARGS,
-     "tenge_words(tiyn, lang='en') -> str\n\nAn amount of tiyn as tenge in words; tiyn follow in figures."},
+     "tenge_words($module, tiyn, lang='en', /)\n--\n\n-> str\n\nAn amount of tiyn as tenge in words; tiyn follow in "
+     "figures."},
     {"tenge_figures_words", mod_tenge_figures_words, METH_VARARGS,
-     "tenge_figures_words(tiyn, lang='en') -> str\n\nAn amount as verdicts write it: '865 000 (восемьсот шестьдесят "
+     "tenge_figures_words($module, tiyn, lang='en', /)\n--\n\n-> str\n\nAn amount as verdicts write it: '865 000 "
+     "(восемьсот шестьдесят "
      "пять тысяч) тенге'."},
     {"format_tenge", mod_format_tenge, METH_VARARGS,
-     "format_tenge(tiyn, style='sign') -> str\n\nTenge for people: style 'sign' (865 000 ₸), 'ru', 'kk', 'en' (865,000 "
+     "format_tenge($module, tiyn, style='sign', /)\n--\n\n-> str\n\nTenge for people: style 'sign' (865 000 ₸), 'ru', "
+     "'kk', 'en' (865,000 "
      "KZT) or 'plain'."},
     {"validate_dataset", mod_validate_dataset, METH_O,
-     "validate_dataset(text) -> tuple[Problem, ...]\n\nEvery problem of a dataset (str or bytes), each with code, JSON "
+     "validate_dataset($module, text, /)\n--\n\n-> tuple[Problem, ...]\n\nEvery problem of a dataset (str or bytes), "
+     "each with code, JSON "
      "path, line, column and message; empty when valid."},
     {NULL, NULL, 0, NULL},
 };

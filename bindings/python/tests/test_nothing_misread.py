@@ -1,7 +1,9 @@
 """Issue 13, "nothing misread": an argument is taken as exactly what it is, or refused with a clear error.
 
 Each test here failed on the binding as it was at commit ca7794a (item numbers refer to the issue)."""
+import copy
 import decimal
+import pickle
 import tracemalloc
 import unittest
 
@@ -160,6 +162,61 @@ class ValuesTooLarge(unittest.TestCase):
                 with self.assertRaises(kzpenalty.BadNumberError) as caught:
                     call(10**30)
                 self.assertIn("too large", str(caught.exception))
+
+
+def every_kind_of_result(ctx):
+    """One of each result type, the richest there is (a restriction, a payment, a mapping, None)."""
+    r = ctx.range("115-1", DATE)
+    return [r, r.sanctions[2], r.sanctions[2].restriction, r.sanctions[0].min, r.payments[0], r.mci, r.receipt,
+            r.basis[0], ctx.range("115-1", DATE, order_procedure=True), ctx.fine(decimal.Decimal("0.2"), DATE),
+            ctx.check("115-1", DATE, "fine", 15), ctx.convert(150, "fine", "arrest", rule="unpaid-fine"),
+            ctx.mci_table()[0], ctx.articles()[0], ctx.info,
+            kzpenalty.validate_dataset('{"schema_version": 1}')[0]]
+
+
+class CopyAndPickle(unittest.TestCase):
+    """Item 4: results copy, deep-copy and pickle to an equal record of the same type, still read-only."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.ctx = kzpenalty.Context()
+
+    def test_round_trips(self):
+        for result in every_kind_of_result(self.ctx):
+            name = type(result).__name__
+            copies = [copy.copy(result), copy.deepcopy(result)]
+            copies += [pickle.loads(pickle.dumps(result, protocol)) for protocol in range(pickle.HIGHEST_PROTOCOL + 1)]
+            for i, other in enumerate(copies):
+                with self.subTest(result=name, copy=i):
+                    self.assertIs(type(other), type(result))
+                    self.assertEqual(other, result)
+                    self.assertEqual(repr(other), repr(result))
+                    with self.assertRaises(AttributeError):
+                        other.receipt = None
+
+    def test_mappings_stay_read_only(self):
+        r = pickle.loads(pickle.dumps(self.ctx.range("115-1", DATE)))
+        with self.assertRaises(TypeError):
+            r.sanctions[2].restriction.persons["en"] = ()
+        with self.assertRaises(TypeError):
+            r.payments[0].name["en"] = "x"
+        a = copy.deepcopy(self.ctx.articles()[0])
+        with self.assertRaises(TypeError):
+            a.title["en"] = "x"
+        self.assertEqual(a.title["en"], "Stalking")
+
+    def test_make_takes_only_what_a_record_may_hold(self):
+        fine = self.ctx.fine(200, DATE)
+        values = tuple(getattr(fine, f) for f in fine._fields)
+        self.assertEqual(kzpenalty.Fine._make(values), fine)
+        with self.assertRaises(TypeError):
+            kzpenalty.Fine._make(values[:-1])  # one field short
+        with self.assertRaises(TypeError):
+            kzpenalty.Fine._make(values[:-1] + ([],))  # a list could make a cycle the GC never sees
+        with self.assertRaises(TypeError):
+            kzpenalty.Fine._make(values[:-1] + ((1, [2]),))
+        with self.assertRaises(TypeError):
+            kzpenalty.Fine._make(values[:-1] + ({1: 2},))  # a mapping's keys are texts
 
 
 if __name__ == "__main__":
