@@ -207,12 +207,14 @@ static const char *utf8_arg(PyObject *o, const char *what)
     return s;
 }
 
-/* A date: datetime.date (not datetime) or an ISO string. buf receives "YYYY-MM-DD". */
-static int date_arg(PyObject *o, char buf[16], const char *what)
+/* A date: datetime.date (not datetime) or an ISO string. Returns the text to give the library:
+ * the str's own UTF-8 as it is (the library judges it, and quotes it in its message), or buf
+ * filled with the date's "YYYY-MM-DD"; NULL with an error set. */
+static const char *date_arg(module_state *st, PyObject *o, char buf[11], const char *what)
 {
     if (PyDateTime_Check(o)) {
         PyErr_Format(PyExc_TypeError, "%s must be a datetime.date or an ISO string, not a datetime", what);
-        return -1;
+        return NULL;
     }
     if (PyDate_Check(o)) {
         int y = PyDateTime_GET_YEAR(o), m = PyDateTime_GET_MONTH(o), d = PyDateTime_GET_DAY(o);
@@ -228,27 +230,23 @@ static int date_arg(PyObject *o, char buf[16], const char *what)
                             (char)('0' + d % 10),
                             '\0'};
         memcpy(buf, t, sizeof t);
-        return 0;
+        return buf;
     }
     if (PyUnicode_Check(o)) {
         Py_ssize_t n;
         const char *s = PyUnicode_AsUTF8AndSize(o, &n);
-        if (!s) {
-            return -1;
+        if (s && memchr(s, '\0', (size_t)n)) {
+            /* "2026-02-10\0x" must not pass as 2026-02-10, nor be quoted as if it were another text */
+            kzp_error e = {.code = KZP_E_BAD_DATE};
+            snprintf(e.message, sizeof e.message,
+                     "%s contains a NUL character, so it is not a date; expected YYYY-MM-DD, e.g. 2026-02-10", what);
+            raise_status(st, KZP_E_BAD_DATE, &e);
+            return NULL;
         }
-        bool nul = memchr(s, '\0', (size_t)n) != NULL;
-        if (n > 15) {
-            n = 15; /* longer is not a date: the library says so */
-        }
-        memcpy(buf, s, (size_t)n);
-        buf[n] = '\0';
-        if (nul) {
-            buf[0] = '?'; /* "2026-02-10\0x" must not pass as 2026-02-10 */
-        }
-        return 0;
+        return s;
     }
     PyErr_Format(PyExc_TypeError, "%s must be a datetime.date or an ISO string, not %.80s", what, Py_TYPE(o)->tp_name);
-    return -1;
+    return NULL;
 }
 
 /* An amount the binding refuses itself: the status and message go to *rc and err. */
@@ -1352,9 +1350,10 @@ static PyObject *ctx_mci(context_object *self, PyObject *const *args, Py_ssize_t
         flags_arg(a + 2, PRICE_FLAGS, N_PRICE_FLAGS, &flags) < 0) {
         return NULL;
     }
-    char iso[16];
+    char iso[11];
+    const char *day = NULL;
     int purpose = KZP_PURPOSE_FINES;
-    if (date_arg(a[0], iso, "date") < 0) {
+    if (!(day = date_arg(self->st, a[0], iso, "date"))) {
         return NULL;
     }
     if (a[1]) {
@@ -1368,7 +1367,7 @@ static PyObject *ctx_mci(context_object *self, PyObject *const *args, Py_ssize_t
     }
     kzp_mci m;
     kzp_error err;
-    int rc = kzp_mci_on(&m, self->ctx, iso, purpose, flags, &err);
+    int rc = kzp_mci_on(&m, self->ctx, day, purpose, flags, &err);
     return rc ? raise_status(self->st, rc, &err) : mci_of(self, &m);
 }
 
@@ -1392,13 +1391,14 @@ static PyObject *ctx_range(context_object *self, PyObject *const *args, Py_ssize
     if (!article) {
         return NULL;
     }
-    char iso[16];
-    if (date_arg(date, iso, "date") < 0) {
+    char iso[11];
+    const char *day = NULL;
+    if (!(day = date_arg(self->st, date, iso, "date"))) {
         return NULL;
     }
     kzp_range r;
     kzp_error err;
-    int rc = kzp_range_get(&r, self->ctx, article, iso, flags, &err);
+    int rc = kzp_range_get(&r, self->ctx, article, day, flags, &err);
     return rc ? raise_status(self->st, rc, &err) : range_new(self, &r, date);
 }
 
@@ -1414,15 +1414,17 @@ static PyObject *ctx_fine(context_object *self, PyObject *const *args, Py_ssize_
         return NULL;
     }
     PyObject *count = a[0], *date = a[1];
-    char iso[16];
+    char iso[11];
+    const char *day = NULL;
     int64_t centi = 0;
     int rc;
     kzp_error err = {0};
-    if (date_arg(date, iso, "date") < 0 || amount_arg(self->st, count, &centi, &rc, &err, "mci_count") < 0) {
+    if (!(day = date_arg(self->st, date, iso, "date")) ||
+        amount_arg(self->st, count, &centi, &rc, &err, "mci_count") < 0) {
         return NULL;
     }
     kzp_fine f;
-    if (rc || (rc = kzp_fine_compute(&f, self->ctx, iso, centi, flags, &err))) {
+    if (rc || (rc = kzp_fine_compute(&f, self->ctx, day, centi, flags, &err))) {
         return raise_status(self->st, rc, &err);
     }
     module_state *st = self->st;
@@ -1465,11 +1467,12 @@ static PyObject *ctx_check(context_object *self, PyObject *const *args, Py_ssize
     }
     const char *article = str_arg(a[0], "article");
     PyObject *date = a[1];
-    char iso[16];
+    char iso[11];
+    const char *day = NULL;
     int kind = 0, rc = KZP_OK;
     int64_t centi = 0;
     kzp_error err = {0};
-    if (!article || date_arg(date, iso, "date") < 0) {
+    if (!article || !(day = date_arg(self->st, date, iso, "date"))) {
         return NULL;
     }
     int w = word_arg(a[2], kzp_kind_parse, &kind, "kind");
@@ -1480,7 +1483,7 @@ static PyObject *ctx_check(context_object *self, PyObject *const *args, Py_ssize
         return unknown_word(self->st, "kind", kzp_kind_name);
     }
     kzp_check c;
-    if (rc || (rc = kzp_check_sentence(&c, self->ctx, article, iso, kind, centi, flags, &err))) {
+    if (rc || (rc = kzp_check_sentence(&c, self->ctx, article, day, kind, centi, flags, &err))) {
         return raise_status(self->st, rc, &err);
     }
     module_state *st = self->st;
@@ -1607,14 +1610,15 @@ static PyObject *ctx_sanction_texts(context_object *self, PyObject *const *args,
         return NULL;
     }
     const char *article = str_arg(a[0], "article");
-    char iso[16];
+    char iso[11];
+    const char *day = NULL;
     int lang = KZP_LANG_EN;
-    if (!article || date_arg(a[1], iso, "date") < 0 || (a[2] && lang_arg(a[2], &lang) < 0)) {
+    if (!article || !(day = date_arg(self->st, a[1], iso, "date")) || (a[2] && lang_arg(a[2], &lang) < 0)) {
         return NULL;
     }
     kzp_range r;
     kzp_error err;
-    int rc = kzp_range_get(&r, self->ctx, article, iso, flags, &err);
+    int rc = kzp_range_get(&r, self->ctx, article, day, flags, &err);
     if (rc) {
         return raise_status(self->st, rc, &err);
     }
@@ -1813,11 +1817,9 @@ static module_state *state_of_type(PyTypeObject *type)
 
 static PyObject *context_new(PyTypeObject *type, PyObject *args, PyObject *kw)
 {
-    if (!PyArg_ParseTuple(args, ":Context") || (kw && PyDict_Size(kw) > 0)) {
-        if (!PyErr_Occurred()) {
-            PyErr_SetString(PyExc_TypeError, "Context() takes no arguments; use Context.from_file(), "
-                                             "Context.from_json(), .with_mci() or .what_if()");
-        }
+    if (PyTuple_GET_SIZE(args) > 0 || (kw && PyDict_GET_SIZE(kw) > 0)) {
+        PyErr_SetString(PyExc_TypeError, "Context() takes no arguments; use Context.from_file(), "
+                                         "Context.from_json(), .with_mci() or .what_if()");
         return NULL;
     }
     module_state *st = state_of_type(type);
@@ -2084,6 +2086,26 @@ static int words_fn(char *buf, size_t size, const void *p)
     }
 }
 
+/* The words functions say only their status; a number they do not spell gets a message that
+ * names it and the range they spell (KZP_WORDS_MAX, the library's constant). */
+static PyObject *words_text(module_state *st, const words_arg *x)
+{
+    PyObject *s = whole_text(st, words_fn, x);
+    if (!s && PyErr_ExceptionMatches(st->errors[-KZP_E_BAD_NUMBER])) {
+        PyErr_Clear();
+        kzp_error e = {.code = KZP_E_BAD_NUMBER};
+        if (x->which == 0) {
+            snprintf(e.message, sizeof e.message, "n is %lld: numbers are spelt from 0 to %lld", (long long)x->n,
+                     (long long)KZP_WORDS_MAX);
+        } else {
+            snprintf(e.message, sizeof e.message, "tiyn is %lld: amounts are spelt from 0 to %lld tenge",
+                     (long long)x->n, (long long)KZP_WORDS_MAX);
+        }
+        raise_status(st, KZP_E_BAD_NUMBER, &e);
+    }
+    return s;
+}
+
 /* A whole number for the words functions, or for format_tenge. Beyond 64 bits: the words
  * functions' own status (a number they do not spell, KZP_E_BAD_NUMBER), or for format_tenge,
  * which has no such status, OverflowError; never a clamped value. */
@@ -2154,7 +2176,7 @@ static PyObject *mod_number_words(PyObject *m, PyObject *args, PyObject *kw)
         return NULL;
     }
     words_arg x = {n, lang, gender, gcase, 0};
-    return whole_text(state_of_module(m), words_fn, &x);
+    return words_text(state_of_module(m), &x);
 }
 
 static PyObject *money_text(PyObject *m, PyObject *args, int which)
@@ -2169,7 +2191,7 @@ static PyObject *money_text(PyObject *m, PyObject *args, int which)
         return NULL;
     }
     words_arg x = {tiyn, lang, 0, 0, which + 1};
-    return whole_text(state_of_module(m), words_fn, &x);
+    return words_text(state_of_module(m), &x);
 }
 
 static PyObject *mod_tenge_words(PyObject *m, PyObject *args)
