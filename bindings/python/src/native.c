@@ -1853,7 +1853,11 @@ static PyObject *context_from_file(PyTypeObject *type, PyObject *arg)
     }
     kzp_ctx *ctx = NULL;
     kzp_error err;
-    int rc = kzp_ctx_new_from_file(&ctx, PyBytes_AS_STRING(path), &err);
+    int rc;
+    /* reading may wait (a FIFO waits for its writer) and parsing takes a while: other threads run */
+    PyThreadState *ts = PyEval_SaveThread();
+    rc = kzp_ctx_new_from_file(&ctx, PyBytes_AS_STRING(path), &err);
+    PyEval_RestoreThread(ts);
     Py_DECREF(path);
     return rc ? raise_status(st, rc, &err) : context_wrap(st, type, ctx);
 }
@@ -1868,7 +1872,11 @@ static PyObject *context_from_json(PyTypeObject *type, PyObject *arg)
     }
     kzp_ctx *ctx = NULL;
     kzp_error err;
-    int rc = kzp_ctx_new_from_buffer(&ctx, data, (size_t)len, &err);
+    int rc;
+    /* the text is the caller's immutable str or bytes, alive for the call: other threads run */
+    PyThreadState *ts = PyEval_SaveThread();
+    rc = kzp_ctx_new_from_buffer(&ctx, data, (size_t)len, &err);
+    PyEval_RestoreThread(ts);
     return rc ? raise_status(st, rc, &err) : context_wrap(st, type, ctx);
 }
 
