@@ -1889,7 +1889,11 @@ static PyObject *ctx_with_mci(context_object *self, PyObject *arg)
     }
     kzp_ctx *ctx = NULL;
     kzp_error err;
-    int rc = kzp_ctx_new_with_mci(&ctx, self->ctx, data, (size_t)len, &err);
+    int rc;
+    /* the update is immutable and this Context never changes: other threads run while it is merged */
+    PyThreadState *ts = PyEval_SaveThread();
+    rc = kzp_ctx_new_with_mci(&ctx, self->ctx, data, (size_t)len, &err);
+    PyEval_RestoreThread(ts);
     return rc ? raise_status(self->st, rc, &err) : context_wrap(self->st, Py_TYPE(self), ctx);
 }
 
