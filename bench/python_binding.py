@@ -25,8 +25,22 @@ CTX = kzpenalty.Context()
 TABLE = [(p.from_date, p.tenge) for p in CTX.mci_table() if p.purpose in ("all", "fines")]
 FROMS = [d for d, _ in TABLE]
 KNOWN_UNTIL = CTX.info.mci_known_until
-# the article's data, read from the library once (the pure-Python side only computes)
-SANCTIONS = [(s.kind, s.unit, s.max) for s in CTX.range("115-1", "2026-02-10").sanctions]
+# the article's data, read from the library once (the pure-Python side only computes): each alternative's own
+# bounds, the General Part's bounds for its kind, its per-day limit and restriction, and the payment beside it
+
+
+def bound_data(b):
+    return None if b is None else (b.amount, b.source, b.citation.id)
+
+
+_R = CTX.range("115-1", "2026-02-10")
+SANCTIONS = [{"kind": s.kind, "unit": s.unit, "priced": s.max.tiyn is not None, "citation": s.citation.id,
+              "article_min": bound_data(s.article_min), "article_max": bound_data(s.article_max),
+              "general_min": bound_data(s.general_min), "general_max": bound_data(s.general_max),
+              "per_day_max": s.per_day_max,
+              "restriction": None if s.restriction is None else (s.restriction.id, dict(s.restriction.persons))}
+             for s in _R.sanctions]
+PAYMENTS = [(p.id, p.mci) for p in _R.payments]
 IN_FORCE = CTX.articles()[0].in_force_from
 
 
@@ -44,6 +58,14 @@ def py_fine(count, day):
             "amount_tiyn": amount}
 
 
+def py_bound(data, priced, tenge):
+    """(amount, tiyn, source, citation id): tiyn = hundredths of an MCI x tenge, for amounts in MCI."""
+    if data is None:
+        return None
+    amount, source, citation = data
+    return (amount, int(amount * tenge * 100) if priced else None, source, citation)
+
+
 def py_range(article, day):
     if article != "115-1":
         raise ValueError("unknown article")
@@ -51,12 +73,36 @@ def py_range(article, day):
         raise ValueError("not in force")
     from_date, tenge = py_mci(day)
     out = []
-    for kind, unit, mx in SANCTIONS:
-        s = {"kind": kind, "unit": unit, "min": None, "max": mx}
-        if unit == "mci":
-            s["max_tiyn"] = int(mx * tenge * 100)
-        out.append(s)
-    return {"article": article, "offence_date": day, "mci_tenge": tenge, "mci_from": from_date, "sanctions": out}
+    for s in SANCTIONS:
+        a_min, a_max, g_min, g_max = s["article_min"], s["article_max"], s["general_min"], s["general_max"]
+        # the bounds that apply: the article's, unless the General Part's are tighter
+        hi = g_max if g_max is not None and g_max[0] < a_max[0] else a_max
+        lo = g_min if g_min is not None and (a_min is None or g_min[0] > a_min[0]) else a_min
+        priced = s["priced"]
+        out.append({"kind": s["kind"], "unit": s["unit"], "min": py_bound(lo, priced, tenge),
+                    "max": py_bound(hi, priced, tenge), "article_min": py_bound(a_min, priced, tenge),
+                    "article_max": py_bound(a_max, priced, tenge), "general_min": py_bound(g_min, priced, tenge),
+                    "general_max": py_bound(g_max, priced, tenge), "per_day_max": s["per_day_max"],
+                    "restriction": s["restriction"], "citation": s["citation"]})
+    payments = [(pid, mci, int(mci * tenge * 100)) for pid, mci in PAYMENTS]
+    return {"article": article, "offence_date": day, "mci_tenge": tenge, "mci_from": from_date, "sanctions": out,
+            "payments": payments}
+
+
+def as_plain(r):
+    """The binding's Range in the pure-Python side's shape, to check that both give the same answer."""
+    def bound(b):
+        return None if b is None else (b.amount, b.tiyn, b.source, b.citation.id)
+    return {"article": r.article, "offence_date": r.offence_date, "mci_tenge": r.mci.tenge,
+            "mci_from": r.mci.from_date,
+            "sanctions": [{"kind": s.kind, "unit": s.unit, "min": bound(s.min), "max": bound(s.max),
+                           "article_min": bound(s.article_min), "article_max": bound(s.article_max),
+                           "general_min": bound(s.general_min), "general_max": bound(s.general_max),
+                           "per_day_max": s.per_day_max,
+                           "restriction": None if s.restriction is None else (s.restriction.id,
+                                                                              dict(s.restriction.persons)),
+                           "citation": s.citation.id} for s in r.sanctions],
+            "payments": [(p.id, p.mci, p.amount_tiyn) for p in r.payments]}
 
 
 REPEAT = 15
@@ -91,7 +137,10 @@ def main():
     # same numbers first: 200 x 4,325 = 865,000 tenge
     assert CTX.fine(200, day).amount_tiyn == py_fine(200, day)["amount_tiyn"] == 86_500_000
     assert CTX.fine(decimal.Decimal("0.2"), day).amount_tiyn == py_fine(decimal.Decimal("0.2"), day)["amount_tiyn"]
-    assert CTX.range("115-1", day).sanctions[0].max_tiyn == py_range("115-1", day)["sanctions"][0]["max_tiyn"]
+    # the whole range, for an offence in each year the article has applied: 200 x 4,325 = 865,000 tenge in 2026
+    for d in (datetime.date(2025, 9, 16), datetime.date(2025, 12, 31), day):
+        assert as_plain(CTX.range("115-1", d)) == py_range("115-1", d), d
+    assert py_range("115-1", day)["sanctions"][0]["max"][1] == 86_500_000
 
     n = args.number
     dec = decimal.Decimal("150")

@@ -33,7 +33,9 @@ def main(argv=None):
                 if article:
                     check = ctx.check(article, row["offence_date"].strip(), "fine", row["mci_count"].strip())
                     if not check.fits:
-                        raise ValueError(f"does not fit Article {article}: {check.violation}, limit {check.limit} MCI")
+                        rule = f" ({check.limit_citation.reference})" if check.limit_citation else ""
+                        raise ValueError(f"does not fit Article {article}: {check.violation}, limit {check.limit} MCI"
+                                         f"{rule}")
                 fine = ctx.fine(row["mci_count"].strip(), row["offence_date"].strip())
             except (kzpenalty.KzpError, ValueError) as e:
                 failed += 1

@@ -1,5 +1,6 @@
 """An educator's script: the tenge value of 200 MCI (the Art. 115-1 maximum fine) for every
-period of the MCI table, with how sure the dataset is of each value.
+period of the MCI table, with how sure the dataset is of each value. A period the library does
+not price a fine in (an offence before Code No. 226-V applied) says so.
 
 Usage: python3 educator_history.py
 """
@@ -13,9 +14,12 @@ def main():
         if period.purpose == "benefits":
             continue  # fines use the index for fines
         # 200 MCI in tiyn: 200 x tenge x 100, computed by the library for the period's first day
-        fine = ctx.fine(200, period.from_date, allow_stale=True)
-        print(f"{period.from_date.isoformat():<12}{period.tenge:>8}{kzpenalty.format_tenge(fine.amount_tiyn):>16}  "
-              f"{period.purpose:<10}{period.citation.status}")
+        try:
+            amount = kzpenalty.format_tenge(ctx.fine(200, period.from_date, allow_stale=True).amount_tiyn)
+        except kzpenalty.NotInForceError:
+            amount = "not priced"  # the library prices no fine under a Code the dataset has no pricing rule for
+        print(f"{period.from_date.isoformat():<12}{period.tenge:>8}{amount:>16}  {period.purpose:<10}"
+              f"{period.citation.status}")
 
 
 if __name__ == "__main__":

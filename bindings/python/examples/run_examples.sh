@@ -17,9 +17,11 @@ grep -q '865 000 (восемьсот шестьдесят пять тысяч) �
 grep -q '^2-103/2026,2026-01-05,0.2,4325,2026-01-01,86500,' "$out/priced.csv"
 grep -q 'KZP_E_NOT_IN_FORCE' "$out/priced.csv"
 grep -q 'KZP_E_BAD_DATE' "$out/priced.csv"
-grep -q 'does not fit Article 115-1: above_max, limit 200 MCI' "$out/priced.csv"
+grep -q 'does not fit Article 115-1: above_max, limit 200 MCI (Art. 115-1)' "$out/priced.csv"
 "$py" "$here/educator_history.py" > "$out/history.txt"
 # 200 x 1,982 = 396,400 (2015); 200 x 2,651 = 530,200 and 200 x 2,778 = 555,600 (2020); 200 x 4,325 = 865,000
+# 2014: an offence before 2015-01-01 fell under the 1997 Code (sentencing-day MCI): the library does not price it
+grep -q '^2014-01-01 *1852 *not priced' "$out/history.txt"
 grep -q '^2015-01-01 *1982 *396 400 ₸' "$out/history.txt"
 grep -q '^2020-01-01 *2651 *530 200 ₸' "$out/history.txt"
 grep -q '^2020-04-01 *2778 *555 600 ₸' "$out/history.txt"

@@ -3,7 +3,7 @@
 Every number comes from the C library and its dataset; this package only translates it into
 Python terms. Dates are ``datetime.date`` (ISO strings are accepted), quantities are
 ``decimal.Decimal``, money is ``int`` tiyn (1 tenge = 100 tiyn) next to a formatted text, and
-results are immutable named tuples that carry their citations and a receipt.
+results are immutable records (not tuples) that carry their citations and a receipt.
 
 >>> import kzpenalty
 >>> ctx = kzpenalty.Context()
@@ -25,6 +25,7 @@ from ._native import (  # noqa: F401  (re-exported)
     Article,
     BadDateError,
     BadNumberError,
+    Bound,
     Check,
     Citation,
     Context,
@@ -46,9 +47,11 @@ from ._native import (  # noqa: F401  (re-exported)
     NoSanctionError,
     NotInForceError,
     OutOfMemoryError,
+    Payment,
     Problem,
     Range,
     Receipt,
+    Restriction,
     Sanction,
     SchemaError,
     SchemaVersionError,

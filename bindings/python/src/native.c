@@ -14,16 +14,22 @@
 
 /* ---- Module state ---- */
 
-#define N_STATUS 22 /* KZP_OK .. KZP_E_UNVERIFIED */
+#define N_STATUS 22  /* KZP_OK .. KZP_E_UNVERIFIED */
+#define MAX_WORDS 64 /* the library's static words kept as str objects */
 
 typedef struct module_state {
     PyObject *context_type;
     PyTypeObject *citation_t, *receipt_t, *info_t, *mci_t, *period_t, *article_t, *sanction_t, *range_t, *fine_t,
-        *check_t, *conversion_t, *problem_t;
+        *check_t, *conversion_t, *problem_t, *bound_t, *restriction_t, *payment_t;
     PyObject *error_base;
     PyObject *errors[N_STATUS]; /* by -status */
     PyObject *decimal_type;
     PyObject *certainty[4]; /* interned "official", ... */
+    /* The library's static words (kinds, units, sources...) as shared str objects, by pointer;
+     * filled lazily under the GIL. */
+    size_t n_words;
+    const char *word_key[MAX_WORDS];
+    PyObject *word_obj[MAX_WORDS];
 } module_state;
 
 static module_state *state_of_module(PyObject *m)
@@ -31,9 +37,65 @@ static module_state *state_of_module(PyObject *m)
     return (module_state *)PyModule_GetState(m);
 }
 
+/* One of the library's static words (a kind, unit, source... name) as a str shared by every
+ * result; NULL (a value the library does not name) is a SystemError, never a crash. */
+static PyObject *word_of(module_state *st, const char *w)
+{
+    if (!w) {
+        PyErr_SetString(PyExc_SystemError, "the library returned a value it has no name for");
+        return NULL;
+    }
+    for (size_t i = 0; i < st->n_words; i++) {
+        if (st->word_key[i] == w) {
+            return Py_NewRef(st->word_obj[i]);
+        }
+    }
+    PyObject *o = PyUnicode_InternFromString(w);
+    if (o && st->n_words < MAX_WORDS) {
+        st->word_key[st->n_words] = w;
+        st->word_obj[st->n_words++] = Py_NewRef(o);
+    }
+    return o;
+}
+
 /* ---- Context object ---- */
 
 #define MAX_CACHED 64
+#define MAX_RESTRICTIONS 16 /* restriction objects kept per Context; more are built on each call */
+#define MAX_RULES 8         /* conversion rules whose scope is kept per Context */
+#define MAX_TEXTS 16        /* the context's own texts (article ids) kept as str objects */
+
+/* Result objects a Context keeps, by what they were built from, so that a call that gives
+ * the same answer as an earlier one shares its objects (all immutable) instead of building
+ * them again: a hash table per kind of object, probed CACHE_PROBES deep; a key that finds
+ * no room gets an object of its own. The keys hold the library's pointers, which live as
+ * long as the context. Allocated on first use; filled under the GIL. */
+#define CACHE_PROBES 8
+#define BOUND_SLOTS 512
+#define SANCTION_SLOTS 128
+#define PAYMENT_SLOTS 16
+#define BASIS_SLOTS 64
+
+typedef struct bound_key {
+    kzp_bound bound;
+    int has_tiyn;
+} bound_key;
+
+typedef struct basis_key {
+    size_t count;
+    const kzp_citation *items[KZP_MAX_BASIS];
+} basis_key;
+
+typedef struct result_cache {
+    bound_key bound_key[BOUND_SLOTS];
+    PyObject *bound_obj[BOUND_SLOTS];
+    kzp_sanction sanction_key[SANCTION_SLOTS];
+    PyObject *sanction_obj[SANCTION_SLOTS];
+    kzp_payment payment_key[PAYMENT_SLOTS];
+    PyObject *payment_obj[PAYMENT_SLOTS];
+    basis_key basis_key[BASIS_SLOTS];
+    PyObject *basis_obj[BASIS_SLOTS];
+} result_cache;
 
 typedef struct context_object {
     PyObject_HEAD kzp_ctx *ctx;
@@ -56,6 +118,17 @@ typedef struct context_object {
     size_t n_dec;
     int64_t dec_key[MAX_CACHED];
     PyObject *dec_obj[MAX_CACHED]; /* owned */
+    /* Restriction objects by the library's pointer, and a conversion rule's scope by rule:
+     * both depend only on the dataset; filled lazily under the GIL, owned. */
+    size_t n_restr;
+    const kzp_restriction *restr_key[MAX_RESTRICTIONS];
+    PyObject *restr_obj[MAX_RESTRICTIONS];
+    const char *scope_key[MAX_RULES];
+    PyObject *scope_obj[MAX_RULES];
+    size_t n_texts;
+    const char *text_key[MAX_TEXTS];
+    PyObject *text_obj[MAX_TEXTS];
+    result_cache *cache; /* NULL until first used */
 } context_object;
 
 /* ---- Errors ---- */
@@ -134,12 +207,14 @@ static const char *utf8_arg(PyObject *o, const char *what)
     return s;
 }
 
-/* A date: datetime.date (not datetime) or an ISO string. buf receives "YYYY-MM-DD". */
-static int date_arg(PyObject *o, char buf[16], const char *what)
+/* A date: datetime.date (not datetime) or an ISO string. Returns the text to give the library:
+ * the str's own UTF-8 as it is (the library judges it, and quotes it in its message), or buf
+ * filled with the date's "YYYY-MM-DD"; NULL with an error set. */
+static const char *date_arg(module_state *st, PyObject *o, char buf[11], const char *what)
 {
     if (PyDateTime_Check(o)) {
         PyErr_Format(PyExc_TypeError, "%s must be a datetime.date or an ISO string, not a datetime", what);
-        return -1;
+        return NULL;
     }
     if (PyDate_Check(o)) {
         int y = PyDateTime_GET_YEAR(o), m = PyDateTime_GET_MONTH(o), d = PyDateTime_GET_DAY(o);
@@ -155,27 +230,142 @@ static int date_arg(PyObject *o, char buf[16], const char *what)
                             (char)('0' + d % 10),
                             '\0'};
         memcpy(buf, t, sizeof t);
-        return 0;
+        return buf;
     }
     if (PyUnicode_Check(o)) {
         Py_ssize_t n;
         const char *s = PyUnicode_AsUTF8AndSize(o, &n);
-        if (!s) {
-            return -1;
+        if (s && memchr(s, '\0', (size_t)n)) {
+            /* "2026-02-10\0x" must not pass as 2026-02-10, nor be quoted as if it were another text */
+            kzp_error e = {.code = KZP_E_BAD_DATE};
+            snprintf(e.message, sizeof e.message,
+                     "%s contains a NUL character, so it is not a date; expected YYYY-MM-DD, e.g. 2026-02-10", what);
+            raise_status(st, KZP_E_BAD_DATE, &e);
+            return NULL;
         }
-        bool nul = memchr(s, '\0', (size_t)n) != NULL;
-        if (n > 15) {
-            n = 15; /* longer is not a date: the library says so */
-        }
-        memcpy(buf, s, (size_t)n);
-        buf[n] = '\0';
-        if (nul) {
-            buf[0] = '?'; /* "2026-02-10\0x" must not pass as 2026-02-10 */
-        }
-        return 0;
+        return s;
     }
     PyErr_Format(PyExc_TypeError, "%s must be a datetime.date or an ISO string, not %.80s", what, Py_TYPE(o)->tp_name);
-    return -1;
+    return NULL;
+}
+
+/* An amount the binding refuses itself: the status and message go to *rc and err. */
+static int amount_refused(int *rc, kzp_error *err, int code, const char *what, const char *why)
+{
+    *rc = code;
+    snprintf(err->message, sizeof err->message, "%s %s", what, why);
+    return 0;
+}
+
+#define NOT_HUNDREDTHS "is not a whole number of hundredths: amounts are exact to hundredths and nothing is rounded"
+
+/* decimal.Decimal.<name>(o), the Decimal class's own method even for a subclass that
+ * overrides it: the value is read, never what a subclass says about it. */
+static PyObject *decimal_call(module_state *st, const char *name, PyObject *o)
+{
+    return PyObject_CallMethod(st->decimal_type, name, "O", o);
+}
+
+/* 1 if decimal.Decimal.<name>(o) is true, 0 if false, -1 with an error set. */
+static int decimal_test(module_state *st, const char *name, PyObject *o)
+{
+    PyObject *r = decimal_call(st, name, o);
+    int t = r ? PyObject_IsTrue(r) : -1;
+    Py_XDECREF(r);
+    return t;
+}
+
+/* A Decimal's exact value in hundredths, whatever its form: 15.000, 1.5E+1 and 150E-1 are all
+ * 1500, 0E+100 and 0E-100 are 0. A value that is not a whole number of hundredths is refused,
+ * and no text as long as an exponent is ever built (Decimal('1E+999999999') is refused from its
+ * adjusted exponent alone). */
+static int decimal_centi(module_state *st, PyObject *o, int64_t *centi, int *rc, kzp_error *err, const char *what)
+{
+    /* the plain form of an ordinary amount ("150", "0.2"): the library's own parser */
+    PyObject *text = Py_IS_TYPE(o, (PyTypeObject *)st->decimal_type) ? PyObject_Str(o) : decimal_call(st, "__str__", o);
+    if (!text) {
+        return -1;
+    }
+    Py_ssize_t len;
+    const char *s = PyUnicode_AsUTF8AndSize(text, &len);
+    bool parsed = s && len < 64 && kzp_decimal_parse(centi, s, NULL) == KZP_OK;
+    Py_DECREF(text);
+    if (!s) {
+        return -1;
+    }
+    if (parsed) {
+        return 0;
+    }
+    /* any other form: the value, from the Decimal's sign, digits and exponent */
+    int finite = decimal_test(st, "is_finite", o);
+    int zero = finite > 0 ? decimal_test(st, "is_zero", o) : 0;
+    int negative = finite > 0 && !zero ? decimal_test(st, "is_signed", o) : 0;
+    if (finite < 0 || zero < 0 || negative < 0) {
+        return -1;
+    }
+    if (!finite) {
+        return amount_refused(rc, err, KZP_E_BAD_NUMBER, what, "must be a finite number, not NaN or infinity");
+    }
+    if (zero) {
+        *centi = 0; /* 0E+100, 0E-100, -0: zero in any form */
+        return 0;
+    }
+    if (negative) {
+        return amount_refused(rc, err, KZP_E_BAD_NUMBER, what, "cannot be negative");
+    }
+    PyObject *adj_o = decimal_call(st, "adjusted", o); /* the exponent of the first digit */
+    int overflow = 0;
+    long long adjusted = adj_o ? PyLong_AsLongLongAndOverflow(adj_o, &overflow) : -1;
+    Py_XDECREF(adj_o);
+    if (PyErr_Occurred()) {
+        return -1;
+    }
+    if (overflow > 0 || adjusted > 20) {
+        return amount_refused(rc, err, KZP_E_OVERFLOW, what, "is too large"); /* at least 10^21 */
+    }
+    if (overflow < 0 || adjusted < -2) {
+        return amount_refused(rc, err, KZP_E_BAD_NUMBER, what, NOT_HUNDREDTHS); /* a digit below 0.01 */
+    }
+    PyObject *parts = decimal_call(st, "as_tuple", o); /* (sign, digits, exponent) */
+    PyObject *digits =
+        parts && PyTuple_Check(parts) && PyTuple_GET_SIZE(parts) == 3 ? PyTuple_GET_ITEM(parts, 1) : NULL;
+    if (!digits || !PyTuple_Check(digits) || PyTuple_GET_SIZE(digits) == 0) {
+        Py_XDECREF(parts);
+        if (!PyErr_Occurred()) {
+            PyErr_SetString(PyExc_SystemError, "Decimal.as_tuple() did not give (sign, digits, exponent)");
+        }
+        return -1;
+    }
+    Py_ssize_t n = PyTuple_GET_SIZE(digits), trailing = 0;
+    while (trailing < n - 1 && PyLong_AsLong(PyTuple_GET_ITEM(digits, n - 1 - trailing)) == 0) {
+        trailing++;
+    }
+    /* value = digits[0 .. n - trailing) x 10^(adjusted - (n - trailing) + 1); in hundredths: + 2 */
+    long long scale = adjusted - (long long)(n - trailing) + 1 + 2;
+    if (scale < 0) {
+        Py_DECREF(parts);
+        return amount_refused(rc, err, KZP_E_BAD_NUMBER, what, NOT_HUNDREDTHS);
+    }
+    uint64_t v = 0;
+    bool too_large = false;
+    for (Py_ssize_t i = 0; i < n - trailing && !too_large; i++) {
+        long d = PyLong_AsLong(PyTuple_GET_ITEM(digits, i));
+        too_large = v > (UINT64_MAX - 9) / 10;
+        v = v * 10 + (uint64_t)(d >= 0 && d <= 9 ? d : 0);
+    }
+    for (long long i = 0; i < scale && !too_large; i++) {
+        too_large = v > UINT64_MAX / 10;
+        v *= 10;
+    }
+    Py_DECREF(parts);
+    if (PyErr_Occurred()) {
+        return -1;
+    }
+    if (too_large || v > (uint64_t)INT64_MAX) {
+        return amount_refused(rc, err, KZP_E_OVERFLOW, what, "is too large");
+    }
+    *centi = (int64_t)v;
+    return 0;
 }
 
 /* An amount: int (whole units), decimal.Decimal or str ("0.2"); never float or bool.
@@ -196,64 +386,29 @@ static int amount_arg(module_state *st, PyObject *o, int64_t *centi, int *rc, kz
         if (v == -1 && PyErr_Occurred()) {
             return -1;
         }
-        if (overflow || v > INT64_MAX / 100 || v < INT64_MIN / 100) {
-            *rc = KZP_E_OVERFLOW;
-            snprintf(err->message, sizeof err->message, "%s is too large", what);
-            return 0;
+        /* on overflow v is -1: the sign is overflow's */
+        if (overflow > 0 || (!overflow && v > INT64_MAX / 100)) {
+            return amount_refused(rc, err, KZP_E_OVERFLOW, what, "is too large");
         }
-        if (v < 0) {
-            *rc = KZP_E_BAD_NUMBER;
-            snprintf(err->message, sizeof err->message, "%s cannot be negative", what);
-            return 0;
+        if (overflow < 0 || v < 0) {
+            return amount_refused(rc, err, KZP_E_BAD_NUMBER, what, "cannot be negative");
         }
         *centi = (int64_t)v * 100;
         return 0;
     }
-    PyObject *text;
-    if (PyUnicode_Check(o)) {
-        text = Py_NewRef(o);
-    } else if (PyObject_TypeCheck(o, (PyTypeObject *)st->decimal_type)) {
-        /* str() is the cheap way; an exponent form (Decimal('2E+2')) is written out with
-         * format 'f', which keeps every digit */
-        /* ... but only for exponents that fit: Decimal('1E+999999999') must not become a
-         * gigabyte of digits; and capitals=0 writes the exponent as 'e' */
-        text = PyObject_Str(o);
-        Py_ssize_t tl = text ? PyUnicode_GET_LENGTH(text) : 0;
-        if (text && (PyUnicode_FindChar(text, 'E', 0, tl, 1) >= 0 || PyUnicode_FindChar(text, 'e', 0, tl, 1) >= 0)) {
-            Py_DECREF(text);
-            text = NULL;
-            PyObject *adj = PyObject_CallMethod(o, "adjusted", NULL);
-            long adjusted = adj ? PyLong_AsLong(adj) : 0;
-            Py_XDECREF(adj);
-            if (PyErr_Occurred()) {
-                return -1;
-            }
-            if (adjusted > 19 || adjusted < -3) {
-                /* above 10^19 whole units it cannot fit; below 0.001 it has more than two decimals */
-                *rc = adjusted > 19 ? KZP_E_OVERFLOW : KZP_E_BAD_NUMBER;
-                snprintf(err->message, sizeof err->message, "%s is %s", what,
-                         adjusted > 19 ? "too large" : "not a whole number of hundredths");
-                return 0;
-            }
-            PyObject *spec = PyUnicode_FromString("f");
-            text = spec ? PyObject_Format(o, spec) : NULL;
-            Py_XDECREF(spec);
-        }
-        if (!text) {
-            return -1;
-        }
-    } else {
+    if (PyObject_TypeCheck(o, (PyTypeObject *)st->decimal_type)) {
+        return decimal_centi(st, o, centi, rc, err, what);
+    }
+    if (!PyUnicode_Check(o)) {
         PyErr_Format(PyExc_TypeError, "%s must be an int, a decimal.Decimal or a str, not %.80s", what,
                      Py_TYPE(o)->tp_name);
         return -1;
     }
-    const char *s = utf8_arg(text, what);
+    const char *s = utf8_arg(o, what);
     if (!s) {
-        Py_DECREF(text);
         return -1;
     }
-    *rc = kzp_decimal_parse(centi, s, err);
-    Py_DECREF(text);
+    *rc = kzp_decimal_parse(centi, s, err); /* text: the library's parser and its message */
     return 0;
 }
 
@@ -421,8 +576,139 @@ static PyObject *record_asdict(PyObject *self, PyObject *Py_UNUSED(ignored))
     return d;
 }
 
+/* A value a record may hold, as the record keeps it; NULL with TypeError for any other. A
+ * record holds only immutable values (None, bool, int, str, date, Decimal, other records, tuples
+ * of these and read-only mappings of str to these), so it can never be part of a reference
+ * cycle and needs no garbage collector. A mapping (a dict, as pickled) becomes a read-only
+ * mapping of a dict of its own. */
+static PyObject *record_value(PyObject *decimal_type, PyObject *v, int depth)
+{
+    if (depth > 8) {
+        PyErr_SetString(PyExc_TypeError, "a record's values nest at most 8 deep");
+        return NULL;
+    }
+    if (v == Py_None || PyBool_Check(v) || PyLong_CheckExact(v) || PyUnicode_CheckExact(v) ||
+        Py_TYPE(v)->tp_dealloc == record_dealloc) {
+        return Py_NewRef(v);
+    }
+    if (PyDate_CheckExact(v)) {
+        return Py_NewRef(v);
+    }
+    if (Py_IS_TYPE(v, (PyTypeObject *)decimal_type)) {
+        return Py_NewRef(v);
+    }
+    if (PyTuple_CheckExact(v)) {
+        Py_ssize_t n = PyTuple_GET_SIZE(v);
+        PyObject *t = PyTuple_New(n);
+        for (Py_ssize_t i = 0; t && i < n; i++) {
+            PyObject *x = record_value(decimal_type, PyTuple_GET_ITEM(v, i), depth + 1);
+            if (!x) {
+                Py_CLEAR(t);
+                break;
+            }
+            PyTuple_SET_ITEM(t, i, x);
+        }
+        return t;
+    }
+    if (PyDict_CheckExact(v) || Py_IS_TYPE(v, &PyDictProxy_Type)) {
+        PyObject *items = PyMapping_Items(v), *d = items ? PyDict_New() : NULL;
+        for (Py_ssize_t i = 0; d && i < PyList_GET_SIZE(items); i++) {
+            PyObject *kv = PyList_GET_ITEM(items, i);
+            PyObject *key = PyTuple_GET_ITEM(kv, 0);
+            PyObject *x =
+                PyUnicode_CheckExact(key) ? record_value(decimal_type, PyTuple_GET_ITEM(kv, 1), depth + 1) : NULL;
+            if (!x || PyDict_SetItem(d, key, x) < 0) {
+                if (!PyErr_Occurred()) {
+                    PyErr_SetString(PyExc_TypeError, "a record's mapping has str keys");
+                }
+                Py_XDECREF(x);
+                Py_CLEAR(d);
+                break;
+            }
+            Py_DECREF(x);
+        }
+        Py_XDECREF(items);
+        PyObject *proxy = d ? PyDictProxy_New(d) : NULL;
+        Py_XDECREF(d);
+        return proxy;
+    }
+    PyErr_Format(PyExc_TypeError,
+                 "a record holds only None, bool, int, str, date, Decimal, records, tuples and mappings of "
+                 "these, not %.80s",
+                 Py_TYPE(v)->tp_name);
+    return NULL;
+}
+
+static PyObject *record_make(PyObject *cls, PyObject *iterable)
+{
+    PyTypeObject *t = (PyTypeObject *)cls;
+    module_state *st = PyType_GetModuleState(t);
+    if (!st) {
+        return NULL;
+    }
+    PyObject *given = PySequence_Tuple(iterable);
+    if (!given) {
+        return NULL;
+    }
+    Py_ssize_t n = record_count(t);
+    if (PyTuple_GET_SIZE(given) != n) {
+        PyErr_Format(PyExc_TypeError, "%s._make() takes %zd values, not %zd", t->tp_name, n, PyTuple_GET_SIZE(given));
+        Py_DECREF(given);
+        return NULL;
+    }
+    PyObject **values = PyMem_Calloc((size_t)n, sizeof *values);
+    if (!values) {
+        Py_DECREF(given);
+        return PyErr_NoMemory();
+    }
+    bool ok = true;
+    for (Py_ssize_t i = 0; i < n && ok; i++) {
+        ok = (values[i] = record_value(st->decimal_type, PyTuple_GET_ITEM(given, i), 0)) != NULL;
+    }
+    Py_DECREF(given);
+    PyObject *o = ok ? make_struct(t, values, (int)n) : NULL; /* make_struct releases the values */
+    if (!ok) {
+        for (Py_ssize_t i = 0; i < n; i++) {
+            Py_XDECREF(values[i]);
+        }
+    }
+    PyMem_Free(values);
+    return o;
+}
+
+/* For copy and pickle: the record is rebuilt by its type's _make from its values, a read-only
+ * mapping given as a dict (a mappingproxy does not pickle). */
+static PyObject *record_reduce(PyObject *self, PyObject *Py_UNUSED(ignored))
+{
+    Py_ssize_t n = record_count(Py_TYPE(self));
+    PyObject *values = PyTuple_New(n);
+    for (Py_ssize_t i = 0; values && i < n; i++) {
+        PyObject *v = ((record_object *)self)->fields[i];
+        PyObject *x = Py_IS_TYPE(v, &PyDictProxy_Type) ? PyDict_New() : Py_NewRef(v);
+        if (x && Py_IS_TYPE(v, &PyDictProxy_Type) && PyDict_Update(x, v) < 0) {
+            Py_CLEAR(x);
+        }
+        if (!x) {
+            Py_CLEAR(values);
+            break;
+        }
+        PyTuple_SET_ITEM(values, i, x);
+    }
+    PyObject *make = values ? PyObject_GetAttrString((PyObject *)Py_TYPE(self), "_make") : NULL;
+    PyObject *r = make ? Py_BuildValue("(O(O))", make, values) : NULL;
+    Py_XDECREF(make);
+    Py_XDECREF(values);
+    return r;
+}
+
 static PyMethodDef record_methods[] = {
     {"_asdict", record_asdict, METH_NOARGS, "_asdict() -> dict\n\nThe fields as a new dict."},
+    {"_make", record_make, METH_O | METH_CLASS,
+     "_make($type, values, /)\n--\n\n-> record\n\nA record of this type from its field values in order (as copy and "
+     "pickle rebuild "
+     "one). Only immutable values are taken: None, bool, int, str, date, Decimal, records, tuples and mappings of "
+     "str to these; a mapping is kept read-only."},
+    {"__reduce__", record_reduce, METH_NOARGS, "Rebuild with _make: copy, deepcopy and pickle."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -445,7 +731,7 @@ static PyObject *citation_of(context_object *self, const kzp_citation *c)
     return citation_new(self->st, c);
 }
 
-static PyObject *basis_tuple(context_object *self, const kzp_citation *const *basis, size_t n)
+static PyObject *basis_build(context_object *self, const kzp_citation *const *basis, size_t n)
 {
     PyObject *t = PyTuple_New((Py_ssize_t)n);
     for (size_t i = 0; t && i < n; i++) {
@@ -516,7 +802,7 @@ static PyObject *mci_build(context_object *self, const kzp_mci *m)
     module_state *st = self->st;
     PyObject *v[6] = {PyLong_FromLongLong(m->tenge),
                       period_from_date(self, m->from),
-                      PyUnicode_FromString(kzp_purpose_name(m->purpose)),
+                      word_of(self->st, kzp_purpose_name(m->purpose)),
                       PyBool_FromLong(m->stale),
                       Py_NewRef(st->certainty[m->certainty]),
                       citation_of(self, m->citation)};
@@ -545,46 +831,375 @@ static PyObject *result_date(PyObject *arg, const char *iso)
     return PyDate_CheckExact(arg) ? Py_NewRef(arg) : date_from_iso(iso);
 }
 
-static PyObject *sanction_new(context_object *self, const kzp_sanction *s)
+/* A citation, or None for NULL (an optional rule the library may not name). */
+static PyObject *opt_citation(context_object *self, const kzp_citation *c)
+{
+    return c ? citation_of(self, c) : Py_NewRef(Py_None);
+}
+
+/* The language codes of the binding, indexed by kzp_lang. */
+static const char *const LANG_CODES[3] = {"en", "ru", "kk"};
+
+/* A read-only mapping {'en': ..., 'ru': ..., 'kk': ...}; steals the three values (NULL-safe). */
+static PyObject *lang_mapping(PyObject *by_lang[3])
+{
+    PyObject *d = PyDict_New();
+    for (int i = 0; i < 3; i++) {
+        if (d && (!by_lang[i] || PyDict_SetItemString(d, LANG_CODES[i], by_lang[i]) < 0)) {
+            Py_CLEAR(d);
+        }
+        Py_XDECREF(by_lang[i]);
+    }
+    /* read-only, so a record (not tracked by the GC) can never be part of a cycle */
+    PyObject *proxy = d ? PyDictProxy_New(d) : NULL;
+    Py_XDECREF(d);
+    return proxy;
+}
+
+/* A text the library gives by language (a NULL entry becomes ""). */
+static PyObject *texts_by_lang(const char *const texts[3])
+{
+    PyObject *v[3];
+    for (int i = 0; i < 3; i++) {
+        v[i] = PyUnicode_FromString(texts[i] ? texts[i] : "");
+    }
+    return lang_mapping(v);
+}
+
+/* ---- Shared result objects (see result_cache) ---- */
+
+static uint64_t mix(uint64_t h, uint64_t v)
+{
+    h ^= v + 0x9E3779B97F4A7C15u + (h << 6) + (h >> 2);
+    return h;
+}
+
+static bool bound_same(const kzp_bound *a, const kzp_bound *b)
+{
+    return a->set == b->set && a->centi == b->centi && a->tiyn == b->tiyn && a->source == b->source &&
+           a->citation == b->citation;
+}
+
+static uint64_t bound_hash(uint64_t h, const kzp_bound *b)
+{
+    h = mix(h, (uint64_t)b->set);
+    h = mix(h, (uint64_t)b->centi);
+    h = mix(h, (uint64_t)b->tiyn);
+    h = mix(h, (uint64_t)b->source);
+    return mix(h, (uint64_t)(uintptr_t)b->citation);
+}
+
+static bool bound_key_same(const void *keys, size_t i, const void *key)
+{
+    const bound_key *a = &((const bound_key *)keys)[i], *b = key;
+    return a->has_tiyn == b->has_tiyn && bound_same(&a->bound, &b->bound);
+}
+
+static bool sanction_same(const void *keys, size_t i, const void *key)
+{
+    const kzp_sanction *a = &((const kzp_sanction *)keys)[i], *b = key;
+    return a->kind == b->kind && a->unit == b->unit && a->has_tiyn == b->has_tiyn && bound_same(&a->min, &b->min) &&
+           bound_same(&a->max, &b->max) && bound_same(&a->article_min, &b->article_min) &&
+           bound_same(&a->article_max, &b->article_max) && bound_same(&a->general_min, &b->general_min) &&
+           bound_same(&a->general_max, &b->general_max) && a->min_lifted_by == b->min_lifted_by &&
+           a->capped == b->capped && a->per_day_max_centi == b->per_day_max_centi &&
+           a->per_day_citation == b->per_day_citation && a->restriction == b->restriction && a->citation == b->citation;
+}
+
+static uint64_t sanction_hash(const kzp_sanction *s)
+{
+    uint64_t h = mix((uint64_t)s->kind, (uint64_t)s->capped);
+    h = bound_hash(h, &s->min);
+    return bound_hash(h, &s->max);
+}
+
+static bool payment_same(const void *keys, size_t i, const void *key)
+{
+    const kzp_payment *a = &((const kzp_payment *)keys)[i], *b = key;
+    return a->id == b->id && a->name[0] == b->name[0] && a->name[1] == b->name[1] && a->name[2] == b->name[2] &&
+           a->mci_centi == b->mci_centi && a->priced == b->priced && a->tiyn == b->tiyn &&
+           a->certainty == b->certainty && a->citation == b->citation && a->priced_by == b->priced_by;
+}
+
+static bool basis_same(const void *keys, size_t i, const void *key)
+{
+    const basis_key *a = &((const basis_key *)keys)[i], *b = key;
+    // NOLINTNEXTLINE(bugprone-sizeof-expression): an array of pointers; one pointer is the element
+    return a->count == b->count && memcmp(a->items, b->items, a->count * sizeof a->items[0]) == 0;
+}
+
+/* The slot of a key in a table: the one that holds an equal key, else the first empty one
+ * probed; -1 when every slot probed holds another key. */
+static long cache_slot(PyObject *const *objs, size_t slots, uint64_t hash, const void *keys, const void *key,
+                       bool (*same)(const void *, size_t, const void *))
+{
+    for (size_t probe = 0; probe < CACHE_PROBES; probe++) {
+        size_t i = (size_t)((hash + probe) % slots);
+        if (!objs[i] || same(keys, i, key)) {
+            return (long)i;
+        }
+    }
+    return -1;
+}
+
+static result_cache *cache_of(context_object *self)
+{
+    if (!self->cache) {
+        self->cache = PyMem_Calloc(1, sizeof *self->cache); /* NULL: every object is built anew */
+    }
+    return self->cache;
+}
+
+/* Look a key up in one table of the cache; *slot receives where to keep a new object (-1:
+ * nowhere). Returns a new reference to the kept object, or NULL when there is none. */
+#define CACHE_FIND(self, table, key, hash, same, slot)                                                                 \
+    (cache_of(self) ? ((*(slot) = cache_slot(self->cache->table##_obj,                                                 \
+                                             sizeof self->cache->table##_obj / sizeof self->cache->table##_obj[0],     \
+                                             (hash), self->cache->table##_key, (key), (same))) >= 0 &&                 \
+                               self->cache->table##_obj[*(slot)]                                                       \
+                           ? Py_NewRef(self->cache->table##_obj[*(slot)])                                              \
+                           : NULL)                                                                                     \
+                    : (*(slot) = -1, (PyObject *)NULL))
+
+#define CACHE_KEEP(self, table, key, slot, obj)                                                                        \
+    do {                                                                                                               \
+        if ((obj) && (slot) >= 0) {                                                                                    \
+            self->cache->table##_key[(slot)] = *(key);                                                                 \
+            self->cache->table##_obj[(slot)] = Py_NewRef(obj);                                                         \
+        }                                                                                                              \
+    } while (0)
+
+static void cache_free(result_cache *c)
+{
+    if (!c) {
+        return;
+    }
+    PyObject **tables[] = {c->bound_obj, c->sanction_obj, c->payment_obj, c->basis_obj};
+    size_t sizes[] = {BOUND_SLOTS, SANCTION_SLOTS, PAYMENT_SLOTS, BASIS_SLOTS};
+    for (size_t t = 0; t < 4; t++) {
+        for (size_t i = 0; i < sizes[t]; i++) {
+            Py_CLEAR(tables[t][i]);
+        }
+    }
+    PyMem_Free(c);
+}
+
+/* A text borrowed from the context (an article's id) as a str shared by the results. */
+static PyObject *text_of(context_object *self, const char *text)
+{
+    for (size_t i = 0; i < self->n_texts; i++) {
+        if (self->text_key[i] == text) {
+            return Py_NewRef(self->text_obj[i]);
+        }
+    }
+    PyObject *o = PyUnicode_FromString(text);
+    if (o && self->n_texts < MAX_TEXTS) {
+        self->text_key[self->n_texts] = text;
+        self->text_obj[self->n_texts++] = Py_NewRef(o);
+    }
+    return o;
+}
+
+/* A result's citations as a tuple: the same list of citations gives the same tuple. */
+static PyObject *basis_tuple(context_object *self, const kzp_citation *const *basis, size_t n)
+{
+    basis_key k = {n < KZP_MAX_BASIS ? n : KZP_MAX_BASIS, {0}};
+    // NOLINTNEXTLINE(bugprone-sizeof-expression): an array of pointers; one pointer is the element
+    memcpy(k.items, basis, k.count * sizeof k.items[0]);
+    uint64_t h = k.count;
+    for (size_t i = 0; i < k.count; i++) {
+        h = mix(h, (uint64_t)(uintptr_t)k.items[i]);
+    }
+    long slot = -1;
+    PyObject *o = n <= KZP_MAX_BASIS ? CACHE_FIND(self, basis, &k, h, basis_same, &slot) : NULL;
+    if (!o) {
+        o = basis_build(self, basis, n);
+        CACHE_KEEP(self, basis, &k, slot, o);
+    }
+    return o;
+}
+
+/* A bound with the rule behind it, or None when there is no such bound. */
+static PyObject *bound_build(context_object *self, const bound_key *k)
+{
+    const kzp_bound *b = &k->bound;
+    PyObject *v[4] = {decimal_of_ctx(self, b->centi), k->has_tiyn ? PyLong_FromLongLong(b->tiyn) : Py_NewRef(Py_None),
+                      word_of(self->st, kzp_bound_source_name(b->source)), opt_citation(self, b->citation)};
+    return make_struct(self->st->bound_t, v, 4);
+}
+
+static PyObject *bound_new(context_object *self, const kzp_bound *b, int has_tiyn)
+{
+    if (!b->set) {
+        return Py_NewRef(Py_None);
+    }
+    bound_key k = {*b, has_tiyn != 0};
+    long slot;
+    PyObject *o = CACHE_FIND(self, bound, &k, bound_hash((uint64_t)k.has_tiyn, b), bound_key_same, &slot);
+    if (!o) {
+        o = bound_build(self, &k);
+        CACHE_KEEP(self, bound, &k, slot, o);
+    }
+    return o;
+}
+
+static PyObject *restriction_build(context_object *self, const kzp_restriction *x)
+{
+    PyObject *by_lang[3];
+    for (int l = 0; l < 3; l++) {
+        PyObject *t = PyTuple_New((Py_ssize_t)x->person_count);
+        for (size_t i = 0; t && i < x->person_count; i++) {
+            PyObject *one = PyUnicode_FromString(x->persons[l][i]);
+            if (!one) {
+                Py_CLEAR(t);
+                break;
+            }
+            PyTuple_SET_ITEM(t, (Py_ssize_t)i, one);
+        }
+        by_lang[l] = t;
+    }
+    PyObject *v[4] = {PyUnicode_FromString(x->id), word_of(self->st, kzp_kind_name(x->kind)), lang_mapping(by_lang),
+                      opt_citation(self, x->citation)};
+    return make_struct(self->st->restriction_t, v, 4);
+}
+
+/* Persons a punishment may not be imposed on: shared per Context (they are the dataset's). */
+static PyObject *restriction_of(context_object *self, const kzp_restriction *x)
+{
+    if (!x) {
+        return Py_NewRef(Py_None);
+    }
+    for (size_t i = 0; i < self->n_restr; i++) {
+        if (self->restr_key[i] == x) {
+            return Py_NewRef(self->restr_obj[i]);
+        }
+    }
+    PyObject *o = restriction_build(self, x);
+    if (o && self->n_restr < MAX_RESTRICTIONS) {
+        self->restr_key[self->n_restr] = x;
+        self->restr_obj[self->n_restr++] = Py_NewRef(o);
+    }
+    return o;
+}
+
+static PyObject *sanction_build(context_object *self, const kzp_sanction *s)
 {
     module_state *st = self->st;
-    PyObject *v[9] = {PyUnicode_FromString(kzp_kind_name(s->kind)),
-                      PyUnicode_FromString(kzp_unit_name(s->unit)),
-                      s->has_min ? decimal_of_ctx(self, s->min_centi) : Py_NewRef(Py_None),
-                      decimal_of_ctx(self, s->max_centi),
-                      decimal_of_ctx(self, s->article_max_centi),
-                      PyBool_FromLong(s->capped),
-                      s->has_tiyn && s->has_min ? PyLong_FromLongLong(s->min_tiyn) : Py_NewRef(Py_None),
-                      s->has_tiyn ? PyLong_FromLongLong(s->max_tiyn) : Py_NewRef(Py_None),
-                      citation_of(self, s->citation)};
-    return make_struct(st->sanction_t, v, 9);
+    PyObject *v[14] = {word_of(self->st, kzp_kind_name(s->kind)),
+                       word_of(self->st, kzp_unit_name(s->unit)),
+                       bound_new(self, &s->min, s->has_tiyn),
+                       bound_new(self, &s->max, s->has_tiyn),
+                       bound_new(self, &s->article_min, s->has_tiyn),
+                       bound_new(self, &s->article_max, s->has_tiyn),
+                       bound_new(self, &s->general_min, s->has_tiyn),
+                       bound_new(self, &s->general_max, s->has_tiyn),
+                       opt_citation(self, s->min_lifted_by),
+                       PyBool_FromLong(s->capped),
+                       s->per_day_max_centi ? decimal_of_ctx(self, s->per_day_max_centi) : Py_NewRef(Py_None),
+                       opt_citation(self, s->per_day_citation),
+                       restriction_of(self, s->restriction),
+                       citation_of(self, s->citation)};
+    return make_struct(st->sanction_t, v, 14);
+}
+
+static PyObject *sanction_new(context_object *self, const kzp_sanction *s)
+{
+    long slot;
+    PyObject *o = CACHE_FIND(self, sanction, s, sanction_hash(s), sanction_same, &slot);
+    if (!o) {
+        o = sanction_build(self, s);
+        CACHE_KEEP(self, sanction, s, slot, o);
+    }
+    return o;
+}
+
+static PyObject *payment_build(context_object *self, const kzp_payment *p)
+{
+    module_state *st = self->st;
+    PyObject *v[8] = {PyUnicode_FromString(p->id),
+                      texts_by_lang(p->name),
+                      decimal_of_ctx(self, p->mci_centi),
+                      PyBool_FromLong(p->priced),
+                      p->priced ? PyLong_FromLongLong(p->tiyn) : Py_NewRef(Py_None),
+                      Py_NewRef(st->certainty[p->certainty]),
+                      opt_citation(self, p->citation),
+                      p->priced ? opt_citation(self, p->priced_by) : Py_NewRef(Py_None)};
+    return make_struct(st->payment_t, v, 8);
+}
+
+static PyObject *payment_new(context_object *self, const kzp_payment *p)
+{
+    long slot;
+    uint64_t h = mix(mix((uint64_t)(uintptr_t)p->id, (uint64_t)p->tiyn), (uint64_t)p->priced);
+    PyObject *o = CACHE_FIND(self, payment, p, h, payment_same, &slot);
+    if (!o) {
+        o = payment_build(self, p);
+        CACHE_KEEP(self, payment, p, slot, o);
+    }
+    return o;
+}
+
+/* A tuple of n records made by one builder from the items of an array. */
+static PyObject *tuple_of(context_object *self, const void *items, size_t size, size_t n,
+                          PyObject *(*build)(context_object *, const void *))
+{
+    PyObject *t = PyTuple_New((Py_ssize_t)n);
+    for (size_t i = 0; t && i < n; i++) {
+        PyObject *o = build(self, (const char *)items + i * size);
+        if (!o) {
+            Py_CLEAR(t);
+            break;
+        }
+        PyTuple_SET_ITEM(t, (Py_ssize_t)i, o);
+    }
+    return t;
+}
+
+static PyObject *sanction_item(context_object *self, const void *p)
+{
+    return sanction_new(self, (const kzp_sanction *)p);
+}
+
+static PyObject *payment_item(context_object *self, const void *p)
+{
+    return payment_new(self, (const kzp_payment *)p);
+}
+
+static PyObject *kind_words(context_object *self, const int *kinds, size_t n)
+{
+    PyObject *t = PyTuple_New((Py_ssize_t)n);
+    for (size_t i = 0; t && i < n; i++) {
+        PyObject *w = word_of(self->st, kzp_kind_name(kinds[i]));
+        if (!w) {
+            Py_CLEAR(t);
+            break;
+        }
+        PyTuple_SET_ITEM(t, (Py_ssize_t)i, w);
+    }
+    return t;
 }
 
 static PyObject *range_new(context_object *self, const kzp_range *r, PyObject *date_arg_obj)
 {
     module_state *st = self->st;
-    PyObject *sanctions = PyTuple_New((Py_ssize_t)r->sanction_count);
-    for (size_t i = 0; sanctions && i < r->sanction_count; i++) {
-        PyObject *s = sanction_new(self, &r->sanctions[i]);
-        if (!s) {
-            Py_CLEAR(sanctions);
-            break;
-        }
-        PyTuple_SET_ITEM(sanctions, (Py_ssize_t)i, s);
-    }
     PyObject *date = result_date(date_arg_obj, r->offence_date);
-    PyObject *v[10] = {PyUnicode_FromString(r->article),
+    PyObject *v[15] = {text_of(self, r->article),
                        date ? Py_NewRef(date) : NULL,
                        PyBool_FromLong((r->flags & KZP_Q_MITIGATED) != 0),
                        PyBool_FromLong((r->flags & KZP_Q_ACCELERATED) != 0),
+                       PyBool_FromLong((r->flags & KZP_Q_ORDER_PROCEDURE) != 0),
                        r->has_mci ? mci_of(self, &r->mci) : Py_NewRef(Py_None),
-                       sanctions,
+                       tuple_of(self, r->sanctions, sizeof r->sanctions[0], r->sanction_count, sanction_item),
+                       kind_words(self, r->omitted_kinds, r->omitted_count),
+                       opt_citation(self, r->order_procedure),
+                       opt_citation(self, r->order_procedure_kinds),
+                       tuple_of(self, r->payments, sizeof r->payments[0], r->payment_count, payment_item),
                        Py_NewRef(st->certainty[r->certainty]),
                        PyBool_FromLong(r->stale),
                        basis_tuple(self, r->basis, r->basis_count),
                        Py_NewRef(self->receipt)};
     Py_XDECREF(date);
-    return make_struct(st->range_t, v, 10);
+    return make_struct(st->range_t, v, 15);
 }
 
 /* ---- Fast argument parsing (vectorcall) for the hot methods ----
@@ -631,72 +1246,140 @@ static int fast_args(const char *fname, PyObject *const *args, Py_ssize_t nargs,
     return 0;
 }
 
-/* A keyword flag: absent is False; otherwise its truth. */
-static int flag_arg(PyObject *o, int *out)
+/* A keyword flag: absent is False; otherwise True or False and nothing else. Truthiness would
+ * read mitigated='no' as a request to halve the sanction. */
+static int flag_arg(PyObject *o, const char *name, int *out)
 {
-    if (!o) {
+    if (!o || o == Py_False) {
         *out = 0;
         return 0;
     }
-    int t = PyObject_IsTrue(o);
-    if (t < 0) {
-        return -1;
+    if (o == Py_True) {
+        *out = 1;
+        return 0;
     }
-    *out = t;
-    return 0;
+    PyErr_Format(PyExc_TypeError, "%s must be a bool (True or False), not %.80s", name, Py_TYPE(o)->tp_name);
+    return -1;
 }
 
 /* ---- Flags from keywords ---- */
 
-static unsigned flags_of(int mitigated, int accelerated, int allow_stale, int strict)
+/* The query flags a method takes, by keyword, in the order of its parameters. */
+typedef struct flag_def {
+    const char *name;
+    unsigned bit;
+} flag_def;
+
+static const flag_def RANGE_FLAGS[] = {
+    {"mitigated", KZP_Q_MITIGATED},     {"accelerated", KZP_Q_ACCELERATED}, {"order_procedure", KZP_Q_ORDER_PROCEDURE},
+    {"allow_stale", KZP_Q_ALLOW_STALE}, {"strict", KZP_Q_STRICT},
+};
+static const flag_def PRICE_FLAGS[] = {{"allow_stale", KZP_Q_ALLOW_STALE}, {"strict", KZP_Q_STRICT}};
+#define N_RANGE_FLAGS ((int)(sizeof RANGE_FLAGS / sizeof RANGE_FLAGS[0]))
+#define N_PRICE_FLAGS ((int)(sizeof PRICE_FLAGS / sizeof PRICE_FLAGS[0]))
+
+/* The flags of values[0..n-1] (NULL when not given), named by defs. */
+static int flags_arg(PyObject *const *values, const flag_def *defs, int n, unsigned *flags)
 {
-    return (mitigated ? KZP_Q_MITIGATED : 0) | (accelerated ? KZP_Q_ACCELERATED : 0) |
-           (allow_stale ? KZP_Q_ALLOW_STALE : 0) | (strict ? KZP_Q_STRICT : 0);
+    *flags = 0;
+    for (int i = 0; i < n; i++) {
+        int on;
+        if (flag_arg(values[i], defs[i].name, &on) < 0) {
+            return -1;
+        }
+        *flags |= on ? defs[i].bit : 0;
+    }
+    return 0;
+}
+
+/* Parameter lists: the positional names first, then the flags' names. */
+#define MAX_PARAMS 12
+static int params_with_flags(const char **names, const char *const *positional, int npos, const flag_def *defs,
+                             int nflags)
+{
+    for (int i = 0; i < npos; i++) {
+        names[i] = positional[i];
+    }
+    for (int i = 0; i < nflags; i++) {
+        names[npos + i] = defs[i].name;
+    }
+    return npos + nflags;
+}
+
+/* "'a', 'b' or 'c'": the words a name function of the library knows (0, 1, ... until NULL). */
+static void known_words(char *buf, size_t size, const char *(*name)(int))
+{
+    size_t n = 0;
+    buf[0] = '\0';
+    for (int i = 0; name(i) && n < size; i++) {
+        const char *sep = i == 0 ? "" : name(i + 1) ? ", " : " or ";
+        n += (size_t)snprintf(buf + n, size - n, "%s'%s'", sep, name(i));
+    }
+}
+
+/* An unknown word: the library's UnknownKindError, naming the words it knows. */
+static PyObject *unknown_word(module_state *st, const char *what, const char *(*name)(int))
+{
+    kzp_error e = {.code = KZP_E_UNKNOWN_KIND};
+    char words[200];
+    known_words(words, sizeof words, name);
+    snprintf(e.message, sizeof e.message, "%s must be %s", what, words);
+    return raise_status(st, KZP_E_UNKNOWN_KIND, &e);
+}
+
+/* A str argument as UTF-8 (TypeError for another type, ValueError for a NUL). */
+static const char *str_arg(PyObject *o, const char *what)
+{
+    if (!PyUnicode_Check(o)) {
+        PyErr_Format(PyExc_TypeError, "%s must be a str, not %.80s", what, Py_TYPE(o)->tp_name);
+        return NULL;
+    }
+    return utf8_arg(o, what);
 }
 
 /* ---- Context methods ---- */
 
-static PyObject *ctx_mci(context_object *self, PyObject *args, PyObject *kw)
+static PyObject *ctx_mci(context_object *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
-    static char *kwlist[] = {"date", "purpose", "allow_stale", "strict", NULL};
-    PyObject *date, *purpose_o = NULL;
-    int allow_stale = 0, strict = 0;
-    if (!PyArg_ParseTupleAndKeywords(args, kw, "O|O$pp:mci", kwlist, &date, &purpose_o, &allow_stale, &strict)) {
+    static const char *const pos[] = {"date", "purpose"};
+    const char *names[MAX_PARAMS];
+    int n = params_with_flags(names, pos, 2, PRICE_FLAGS, N_PRICE_FLAGS);
+    PyObject *a[MAX_PARAMS];
+    unsigned flags;
+    if (fast_args("mci", args, nargs, kwnames, names, n, 2, 1, a) < 0 ||
+        flags_arg(a + 2, PRICE_FLAGS, N_PRICE_FLAGS, &flags) < 0) {
         return NULL;
     }
-    char iso[16];
+    char iso[11];
+    const char *day = NULL;
     int purpose = KZP_PURPOSE_FINES;
-    if (date_arg(date, iso, "date") < 0) {
+    if (!(day = date_arg(self->st, a[0], iso, "date"))) {
         return NULL;
     }
-    if (purpose_o) {
-        int r = word_arg(purpose_o, kzp_purpose_parse, &purpose, "purpose");
+    if (a[1]) {
+        int r = word_arg(a[1], kzp_purpose_parse, &purpose, "purpose");
         if (r < 0) {
             return NULL;
         }
         if (r > 0) {
-            kzp_error e = {.code = KZP_E_UNKNOWN_KIND};
-            snprintf(e.message, sizeof e.message, "purpose must be 'fines' or 'benefits'");
-            return raise_status(self->st, KZP_E_UNKNOWN_KIND, &e);
+            return unknown_word(self->st, "purpose", kzp_purpose_name);
         }
     }
     kzp_mci m;
     kzp_error err;
-    int rc = kzp_mci_on(&m, self->ctx, iso, purpose, flags_of(0, 0, allow_stale, strict), &err);
-    if (rc) {
-        return raise_status(self->st, rc, &err);
-    }
-    (void)date;
-    return mci_of(self, &m);
+    int rc = kzp_mci_on(&m, self->ctx, day, purpose, flags, &err);
+    return rc ? raise_status(self->st, rc, &err) : mci_of(self, &m);
 }
 
 static PyObject *ctx_range(context_object *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
-    static const char *const names[] = {"article", "date", "mitigated", "accelerated", "allow_stale", "strict"};
-    PyObject *a[6];
-    int mitigated, accelerated, allow_stale, strict;
-    if (fast_args("range", args, nargs, kwnames, names, 6, 2, 2, a) < 0 || flag_arg(a[2], &mitigated) < 0 ||
-        flag_arg(a[3], &accelerated) < 0 || flag_arg(a[4], &allow_stale) < 0 || flag_arg(a[5], &strict) < 0) {
+    static const char *const pos[] = {"article", "date"};
+    const char *names[MAX_PARAMS];
+    int n = params_with_flags(names, pos, 2, RANGE_FLAGS, N_RANGE_FLAGS);
+    PyObject *a[MAX_PARAMS];
+    unsigned flags;
+    if (fast_args("range", args, nargs, kwnames, names, n, 2, 2, a) < 0 ||
+        flags_arg(a + 2, RANGE_FLAGS, N_RANGE_FLAGS, &flags) < 0) {
         return NULL;
     }
     if (!PyUnicode_Check(a[0])) {
@@ -708,35 +1391,40 @@ static PyObject *ctx_range(context_object *self, PyObject *const *args, Py_ssize
     if (!article) {
         return NULL;
     }
-    char iso[16];
-    if (date_arg(date, iso, "date") < 0) {
+    char iso[11];
+    const char *day = NULL;
+    if (!(day = date_arg(self->st, date, iso, "date"))) {
         return NULL;
     }
     kzp_range r;
     kzp_error err;
-    int rc = kzp_range_get(&r, self->ctx, article, iso, flags_of(mitigated, accelerated, allow_stale, strict), &err);
+    int rc = kzp_range_get(&r, self->ctx, article, day, flags, &err);
     return rc ? raise_status(self->st, rc, &err) : range_new(self, &r, date);
 }
 
 static PyObject *ctx_fine(context_object *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
-    static const char *const names[] = {"mci_count", "date", "allow_stale", "strict"};
-    PyObject *a[4];
-    int allow_stale, strict;
-    if (fast_args("fine", args, nargs, kwnames, names, 4, 2, 2, a) < 0 || flag_arg(a[2], &allow_stale) < 0 ||
-        flag_arg(a[3], &strict) < 0) {
+    static const char *const pos[] = {"mci_count", "date"};
+    const char *names[MAX_PARAMS];
+    int n = params_with_flags(names, pos, 2, PRICE_FLAGS, N_PRICE_FLAGS);
+    PyObject *a[MAX_PARAMS];
+    unsigned flags;
+    if (fast_args("fine", args, nargs, kwnames, names, n, 2, 2, a) < 0 ||
+        flags_arg(a + 2, PRICE_FLAGS, N_PRICE_FLAGS, &flags) < 0) {
         return NULL;
     }
     PyObject *count = a[0], *date = a[1];
-    char iso[16];
+    char iso[11];
+    const char *day = NULL;
     int64_t centi = 0;
     int rc;
     kzp_error err = {0};
-    if (date_arg(date, iso, "date") < 0 || amount_arg(self->st, count, &centi, &rc, &err, "mci_count") < 0) {
+    if (!(day = date_arg(self->st, date, iso, "date")) ||
+        amount_arg(self->st, count, &centi, &rc, &err, "mci_count") < 0) {
         return NULL;
     }
     kzp_fine f;
-    if (rc || (rc = kzp_fine_compute(&f, self->ctx, iso, centi, flags_of(0, 0, allow_stale, strict), &err))) {
+    if (rc || (rc = kzp_fine_compute(&f, self->ctx, day, centi, flags, &err))) {
         return raise_status(self->st, rc, &err);
     }
     module_state *st = self->st;
@@ -766,114 +1454,178 @@ static PyObject *ctx_fine(context_object *self, PyObject *const *args, Py_ssize_
     return make_struct(st->fine_t, v, 8);
 }
 
-static PyObject *ctx_check(context_object *self, PyObject *args, PyObject *kw)
+static PyObject *ctx_check(context_object *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
-    static char *kwlist[] = {"article",     "date",        "kind",   "amount", "mitigated",
-                             "accelerated", "allow_stale", "strict", NULL};
-    const char *article;
-    PyObject *date, *kind_o, *amount_o;
-    int mitigated = 0, accelerated = 0, allow_stale = 0, strict = 0;
-    if (!PyArg_ParseTupleAndKeywords(args, kw, "sOOO|$pppp:check", kwlist, &article, &date, &kind_o, &amount_o,
-                                     &mitigated, &accelerated, &allow_stale, &strict)) {
+    static const char *const pos[] = {"article", "date", "kind", "amount"};
+    const char *names[MAX_PARAMS];
+    int n = params_with_flags(names, pos, 4, RANGE_FLAGS, N_RANGE_FLAGS);
+    PyObject *a[MAX_PARAMS];
+    unsigned flags;
+    if (fast_args("check", args, nargs, kwnames, names, n, 4, 4, a) < 0 ||
+        flags_arg(a + 4, RANGE_FLAGS, N_RANGE_FLAGS, &flags) < 0) {
         return NULL;
     }
-    char iso[16];
+    const char *article = str_arg(a[0], "article");
+    PyObject *date = a[1];
+    char iso[11];
+    const char *day = NULL;
     int kind = 0, rc = KZP_OK;
     int64_t centi = 0;
     kzp_error err = {0};
-    if (date_arg(date, iso, "date") < 0) {
+    if (!article || !(day = date_arg(self->st, date, iso, "date"))) {
         return NULL;
     }
-    int w = word_arg(kind_o, kzp_kind_parse, &kind, "kind");
-    if (w < 0 || amount_arg(self->st, amount_o, &centi, &rc, &err, "amount") < 0) {
+    int w = word_arg(a[2], kzp_kind_parse, &kind, "kind");
+    if (w < 0 || amount_arg(self->st, a[3], &centi, &rc, &err, "amount") < 0) {
         return NULL;
     }
     if (w > 0) {
-        snprintf(err.message, sizeof err.message, "kind must be 'fine', 'community_service' or 'arrest'");
-        return raise_status(self->st, KZP_E_UNKNOWN_KIND, &err);
+        return unknown_word(self->st, "kind", kzp_kind_name);
     }
     kzp_check c;
-    if (rc || (rc = kzp_check_sentence(&c, self->ctx, article, iso, kind, centi,
-                                       flags_of(mitigated, accelerated, allow_stale, strict), &err))) {
+    if (rc || (rc = kzp_check_sentence(&c, self->ctx, article, day, kind, centi, flags, &err))) {
         return raise_status(self->st, rc, &err);
     }
     module_state *st = self->st;
-    PyObject *v[9] = {PyBool_FromLong(c.fits),
-                      PyUnicode_FromString(kzp_violation_name(c.violation)),
-                      PyUnicode_FromString(kzp_kind_name(c.kind)),
-                      PyUnicode_FromString(kzp_unit_name(c.unit)),
-                      decimal_of_ctx(self, c.amount_centi),
-                      decimal_of_ctx(self, c.limit_centi),
-                      decimal_of_ctx(self, c.excess_centi),
-                      range_new(self, &c.range, date),
-                      Py_NewRef(self->receipt)};
-    return make_struct(st->check_t, v, 9);
+    PyObject *v[11] = {PyBool_FromLong(c.fits),
+                       word_of(self->st, kzp_violation_name(c.violation)),
+                       word_of(self->st, kzp_kind_name(c.kind)),
+                       word_of(self->st, kzp_unit_name(c.unit)),
+                       decimal_of_ctx(self, c.amount_centi),
+                       decimal_of_ctx(self, c.limit_centi),
+                       decimal_of_ctx(self, c.excess_centi),
+                       word_of(self->st, kzp_bound_source_name(c.limit_source)),
+                       opt_citation(self, c.limit_citation),
+                       range_new(self, &c.range, date),
+                       Py_NewRef(self->receipt)};
+    return make_struct(st->check_t, v, 11);
 }
 
-static PyObject *ctx_convert(context_object *self, PyObject *args, PyObject *kw)
+/* What a conversion rule is for, by language: shared per Context and rule. */
+static PyObject *scope_of(context_object *self, const kzp_conversion *c)
 {
-    static char *kwlist[] = {"amount", "from_kind", "to_kind", NULL};
-    PyObject *amount_o, *from_o, *to_o;
-    if (!PyArg_ParseTupleAndKeywords(args, kw, "OOO:convert", kwlist, &amount_o, &from_o, &to_o)) {
+    bool cached = c->rule >= 0 && c->rule < MAX_RULES;
+    if (cached && self->scope_obj[c->rule] && self->scope_key[c->rule] == c->scope[0]) {
+        return Py_NewRef(self->scope_obj[c->rule]);
+    }
+    PyObject *o = texts_by_lang(c->scope);
+    if (o && cached && !self->scope_obj[c->rule]) {
+        self->scope_key[c->rule] = c->scope[0];
+        self->scope_obj[c->rule] = Py_NewRef(o);
+    }
+    return o;
+}
+
+static PyObject *ctx_convert(context_object *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
+{
+    static const char *const names[] = {"amount", "from_kind", "to_kind", "rule"};
+    PyObject *a[4];
+    if (fast_args("convert", args, nargs, kwnames, names, 4, 3, 3, a) < 0) {
         return NULL;
     }
-    int from = 0, to = 0, rc = KZP_OK;
+    int from = 0, to = 0, rule = 0, rc = KZP_OK;
     int64_t centi = 0;
     kzp_error err = {0};
-    int wf = word_arg(from_o, kzp_kind_parse, &from, "from_kind");
-    int wt = wf < 0 ? -1 : word_arg(to_o, kzp_kind_parse, &to, "to_kind");
-    if (wf < 0 || wt < 0 || amount_arg(self->st, amount_o, &centi, &rc, &err, "amount") < 0) {
+    int wf = word_arg(a[1], kzp_kind_parse, &from, "from_kind");
+    int wt = wf < 0 ? -1 : word_arg(a[2], kzp_kind_parse, &to, "to_kind");
+    int wr = wt < 0 || !a[3] ? 0 : word_arg(a[3], kzp_conversion_rule_parse, &rule, "rule");
+    if (wf < 0 || wt < 0 || wr < 0 || amount_arg(self->st, a[0], &centi, &rc, &err, "amount") < 0) {
         return NULL;
     }
     if (wf > 0 || wt > 0) {
-        snprintf(err.message, sizeof err.message,
-                 "%s must be 'fine', 'community_service', 'arrest' or "
-                 "'correctional_work'",
-                 wf > 0 ? "from_kind" : "to_kind");
-        return raise_status(self->st, KZP_E_UNKNOWN_KIND, &err);
+        return unknown_word(self->st, wf > 0 ? "from_kind" : "to_kind", kzp_kind_name);
+    }
+    if (wr > 0) {
+        return unknown_word(self->st, "rule", kzp_conversion_rule_name);
     }
     kzp_conversion c;
-    if (rc || (rc = kzp_convert(&c, self->ctx, from, centi, to, &err))) {
+    /* without a rule: kzp_convert, the library's own default (Art. 61) */
+    if (rc || (rc = a[3] ? kzp_convert_under(&c, self->ctx, rule, from, centi, to, &err)
+                         : kzp_convert(&c, self->ctx, from, centi, to, &err))) {
         return raise_status(self->st, rc, &err);
     }
     module_state *st = self->st;
-    PyObject *v[9] = {PyUnicode_FromString(kzp_kind_name(c.from_kind)),
-                      decimal_of_ctx(self, c.from_centi),
-                      PyUnicode_FromString(kzp_kind_name(c.to_kind)),
-                      PyLong_FromLongLong(c.whole),
-                      decimal_of_ctx(self, c.remainder_centi),
-                      PyUnicode_FromString(kzp_unit_name(c.from_unit)),
-                      PyBool_FromLong(c.exact),
-                      citation_of(self, c.citation),
-                      Py_NewRef(self->receipt)};
-    return make_struct(st->conversion_t, v, 9);
+    PyObject *v[12] = {word_of(self->st, kzp_kind_name(c.from_kind)),
+                       decimal_of_ctx(self, c.from_centi),
+                       word_of(self->st, kzp_kind_name(c.to_kind)),
+                       PyLong_FromLongLong(c.whole),
+                       decimal_of_ctx(self, c.remainder_centi),
+                       word_of(self->st, kzp_unit_name(c.from_unit)),
+                       PyBool_FromLong(c.exact),
+                       Py_NewRef(st->certainty[c.certainty]),
+                       word_of(self->st, kzp_conversion_rule_name(c.rule)),
+                       scope_of(self, &c),
+                       opt_citation(self, c.citation),
+                       Py_NewRef(self->receipt)};
+    return make_struct(st->conversion_t, v, 12);
 }
 
-static PyObject *ctx_sanction_texts(context_object *self, PyObject *args, PyObject *kw)
+/* The text the library writes into a buffer (snprintf semantics), never cut: a longer text
+ * is written again into a buffer of the size it needs. */
+typedef int (*text_fn)(char *buf, size_t size, const void *arg);
+
+static PyObject *whole_text(module_state *st, text_fn fn, const void *arg)
 {
-    static char *kwlist[] = {"article", "date", "lang", "mitigated", "accelerated", "allow_stale", "strict", NULL};
-    const char *article;
-    PyObject *date, *lang_o = NULL;
-    int mitigated = 0, accelerated = 0, allow_stale = 0, strict = 0, lang = KZP_LANG_EN;
-    if (!PyArg_ParseTupleAndKeywords(args, kw, "sO|O$pppp:sanction_texts", kwlist, &article, &date, &lang_o, &mitigated,
-                                     &accelerated, &allow_stale, &strict)) {
+    char small[1024];
+    int n = fn(small, sizeof small, arg);
+    if (n < 0) {
+        return raise_status(st, n, NULL);
+    }
+    if ((size_t)n < sizeof small) {
+        return PyUnicode_FromStringAndSize(small, n);
+    }
+    char *big = PyMem_Malloc((size_t)n + 1);
+    if (!big) {
+        return PyErr_NoMemory();
+    }
+    int again = fn(big, (size_t)n + 1, arg);
+    PyObject *s = again == n ? PyUnicode_FromStringAndSize(big, n)
+                             : (again < 0 ? raise_status(st, again, NULL)
+                                          : PyErr_Format(PyExc_RuntimeError, "the text changed size while written"));
+    PyMem_Free(big);
+    return s;
+}
+
+typedef struct sanction_text_arg {
+    const kzp_range *range;
+    size_t index;
+    int lang;
+} sanction_text_arg;
+
+static int sanction_text_fn(char *buf, size_t size, const void *p)
+{
+    const sanction_text_arg *x = p;
+    return kzp_sanction_text(buf, size, x->range, x->index, x->lang);
+}
+
+static PyObject *ctx_sanction_texts(context_object *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
+{
+    static const char *const pos[] = {"article", "date", "lang"};
+    const char *names[MAX_PARAMS];
+    int n = params_with_flags(names, pos, 3, RANGE_FLAGS, N_RANGE_FLAGS);
+    PyObject *a[MAX_PARAMS];
+    unsigned flags;
+    if (fast_args("sanction_texts", args, nargs, kwnames, names, n, 3, 2, a) < 0 ||
+        flags_arg(a + 3, RANGE_FLAGS, N_RANGE_FLAGS, &flags) < 0) {
         return NULL;
     }
-    char iso[16];
-    if (date_arg(date, iso, "date") < 0 || (lang_o && lang_arg(lang_o, &lang) < 0)) {
+    const char *article = str_arg(a[0], "article");
+    char iso[11];
+    const char *day = NULL;
+    int lang = KZP_LANG_EN;
+    if (!article || !(day = date_arg(self->st, a[1], iso, "date")) || (a[2] && lang_arg(a[2], &lang) < 0)) {
         return NULL;
     }
     kzp_range r;
     kzp_error err;
-    int rc = kzp_range_get(&r, self->ctx, article, iso, flags_of(mitigated, accelerated, allow_stale, strict), &err);
+    int rc = kzp_range_get(&r, self->ctx, article, day, flags, &err);
     if (rc) {
         return raise_status(self->st, rc, &err);
     }
     PyObject *t = PyTuple_New((Py_ssize_t)r.sanction_count);
     for (size_t i = 0; t && i < r.sanction_count; i++) {
-        char buf[2048];
-        kzp_sanction_text(buf, sizeof buf, &r, i, lang);
-        PyObject *s = PyUnicode_FromString(buf);
+        sanction_text_arg x = {&r, i, lang};
+        PyObject *s = whole_text(self->st, sanction_text_fn, &x);
         if (!s) {
             Py_CLEAR(t);
             break;
@@ -917,7 +1669,7 @@ static PyObject *ctx_articles(context_object *self, PyObject *Py_UNUSED(ignored)
         /* read-only, so a record (not tracked by the GC) can never be part of a cycle */
         PyObject *titles = title_dict ? PyDictProxy_New(title_dict) : NULL;
         Py_XDECREF(title_dict);
-        PyObject *v[5] = {PyUnicode_FromString(a.id), titles, PyUnicode_FromString(kzp_category_name(a.category)),
+        PyObject *v[5] = {PyUnicode_FromString(a.id), titles, word_of(self->st, kzp_category_name(a.category)),
                           date_from_iso(a.in_force_from), citation_of(self, a.citation)};
         PyObject *o = make_struct(self->st->article_t, v, 5);
         if (!o) {
@@ -975,22 +1727,41 @@ static int context_setup(context_object *self, module_state *st, kzp_ctx *ctx)
         kzp_mci_period_at(&p, ctx, i);
         seen[n_seen++] = p.citation;
     }
+    /* each article as asked plainly, with the half caps and in the order procedure, so the
+     * citations of each are cached too (a dataset may have none of them) */
+    static const unsigned asked[] = {KZP_Q_ALLOW_STALE, KZP_Q_ALLOW_STALE | KZP_Q_MITIGATED | KZP_Q_ACCELERATED,
+                                     KZP_Q_ALLOW_STALE | KZP_Q_ORDER_PROCEDURE};
     for (size_t i = 0; i < info.article_count; i++) {
         kzp_article a;
-        kzp_range r;
         kzp_article_at(&a, ctx, i);
-        /* with the half caps, so their citations are cached too (a dataset may have none) */
-        if (kzp_range_get(&r, ctx, a.id, a.in_force_from, KZP_Q_ALLOW_STALE | KZP_Q_MITIGATED | KZP_Q_ACCELERATED,
-                          NULL) == KZP_OK ||
-            kzp_range_get(&r, ctx, a.id, a.in_force_from, KZP_Q_ALLOW_STALE, NULL) == KZP_OK) {
+        for (size_t q = 0; q < sizeof asked / sizeof asked[0]; q++) {
+            kzp_range r;
+            if (kzp_range_get(&r, ctx, a.id, a.in_force_from, asked[q], NULL) != KZP_OK) {
+                continue;
+            }
             for (size_t k = 0; k < r.basis_count && n_seen < MAX_CACHED; k++) {
                 seen[n_seen++] = r.basis[k];
             }
+            for (size_t k = 0; k < r.payment_count && n_seen + 2 <= MAX_CACHED; k++) {
+                seen[n_seen++] = r.payments[k].citation;
+                if (r.payments[k].priced_by) {
+                    seen[n_seen++] = r.payments[k].priced_by;
+                }
+            }
         }
     }
-    kzp_conversion conv;
-    if (n_seen < MAX_CACHED && kzp_convert(&conv, ctx, KZP_KIND_FINE, 100, KZP_KIND_ARREST, NULL) == KZP_OK) {
-        seen[n_seen++] = conv.citation;
+    /* the citation of each conversion rule: the first pair of kinds it converts */
+    for (int rule = 0; kzp_conversion_rule_name(rule) && n_seen < MAX_CACHED; rule++) {
+        bool found = false;
+        for (int from = 0; kzp_kind_name(from) && !found; from++) {
+            for (int to = 0; kzp_kind_name(to) && !found; to++) {
+                kzp_conversion conv;
+                if (kzp_convert_under(&conv, ctx, rule, from, 100, to, NULL) == KZP_OK && conv.citation) {
+                    seen[n_seen++] = conv.citation;
+                    found = true;
+                }
+            }
+        }
     }
     for (size_t i = 0; i < n_seen; i++) {
         PyObject *c = PyDict_GetItemString(self->citations, seen[i]->id);
@@ -1046,11 +1817,9 @@ static module_state *state_of_type(PyTypeObject *type)
 
 static PyObject *context_new(PyTypeObject *type, PyObject *args, PyObject *kw)
 {
-    if (!PyArg_ParseTuple(args, ":Context") || (kw && PyDict_Size(kw) > 0)) {
-        if (!PyErr_Occurred()) {
-            PyErr_SetString(PyExc_TypeError, "Context() takes no arguments; use Context.from_file(), "
-                                             "Context.from_json(), .with_mci() or .what_if()");
-        }
+    if (PyTuple_GET_SIZE(args) > 0 || (kw && PyDict_GET_SIZE(kw) > 0)) {
+        PyErr_SetString(PyExc_TypeError, "Context() takes no arguments; use Context.from_file(), "
+                                         "Context.from_json(), .with_mci() or .what_if()");
         return NULL;
     }
     module_state *st = state_of_type(type);
@@ -1084,7 +1853,11 @@ static PyObject *context_from_file(PyTypeObject *type, PyObject *arg)
     }
     kzp_ctx *ctx = NULL;
     kzp_error err;
-    int rc = kzp_ctx_new_from_file(&ctx, PyBytes_AS_STRING(path), &err);
+    int rc;
+    /* reading may wait (a FIFO waits for its writer) and parsing takes a while: other threads run */
+    PyThreadState *ts = PyEval_SaveThread();
+    rc = kzp_ctx_new_from_file(&ctx, PyBytes_AS_STRING(path), &err);
+    PyEval_RestoreThread(ts);
     Py_DECREF(path);
     return rc ? raise_status(st, rc, &err) : context_wrap(st, type, ctx);
 }
@@ -1099,7 +1872,11 @@ static PyObject *context_from_json(PyTypeObject *type, PyObject *arg)
     }
     kzp_ctx *ctx = NULL;
     kzp_error err;
-    int rc = kzp_ctx_new_from_buffer(&ctx, data, (size_t)len, &err);
+    int rc;
+    /* the text is the caller's immutable str or bytes, alive for the call: other threads run */
+    PyThreadState *ts = PyEval_SaveThread();
+    rc = kzp_ctx_new_from_buffer(&ctx, data, (size_t)len, &err);
+    PyEval_RestoreThread(ts);
     return rc ? raise_status(st, rc, &err) : context_wrap(st, type, ctx);
 }
 
@@ -1112,7 +1889,11 @@ static PyObject *ctx_with_mci(context_object *self, PyObject *arg)
     }
     kzp_ctx *ctx = NULL;
     kzp_error err;
-    int rc = kzp_ctx_new_with_mci(&ctx, self->ctx, data, (size_t)len, &err);
+    int rc;
+    /* the update is immutable and this Context never changes: other threads run while it is merged */
+    PyThreadState *ts = PyEval_SaveThread();
+    rc = kzp_ctx_new_with_mci(&ctx, self->ctx, data, (size_t)len, &err);
+    PyEval_RestoreThread(ts);
     return rc ? raise_status(self->st, rc, &err) : context_wrap(self->st, Py_TYPE(self), ctx);
 }
 
@@ -1129,8 +1910,16 @@ static PyObject *ctx_what_if(context_object *self, PyObject *arg)
         return NULL;
     }
     kzp_ctx *ctx = NULL;
-    kzp_error err;
-    int rc = kzp_ctx_new_what_if(&ctx, self->ctx, overflow ? -1 : tenge, &err);
+    kzp_error err = {0};
+    if (overflow) {
+        /* the library never sees it: say what is wrong with the value given, not with a stand-in */
+        int rc = 0;
+        amount_refused(&rc, &err, KZP_E_BAD_NUMBER, "mci_tenge",
+                       overflow > 0 ? "is too large: it does not fit in 64 bits"
+                                    : "is negative, and too large to fit in 64 bits");
+        return raise_status(self->st, rc, &err);
+    }
+    int rc = kzp_ctx_new_what_if(&ctx, self->ctx, tenge, &err);
     return rc ? raise_status(self->st, rc, &err) : context_wrap(self->st, Py_TYPE(self), ctx);
 }
 
@@ -1140,6 +1929,17 @@ static int context_traverse(context_object *self, visitproc visit, void *arg)
     Py_VISIT(self->receipt);
     Py_VISIT(self->citations);
     Py_VISIT(self->period_from);
+    for (size_t i = 0; i < MAX_RESTRICTIONS; i++) {
+        Py_VISIT(self->restr_obj[i]);
+    }
+    for (size_t i = 0; i < self->n_texts; i++) {
+        Py_VISIT(self->text_obj[i]);
+    }
+    /* the result cache holds only records, tuples and other objects that cannot refer back to
+     * a Context, so it needs no visiting */
+    for (size_t i = 0; i < MAX_RULES; i++) {
+        Py_VISIT(self->scope_obj[i]);
+    }
     for (size_t i = 0; i < MAX_CACHED; i++) {
         Py_VISIT(self->fine_basis[i]);
         Py_VISIT(self->dec_obj[i]);
@@ -1161,6 +1961,19 @@ static int context_clear(context_object *self)
         Py_CLEAR(self->mci_cache[i][1][0]);
         Py_CLEAR(self->mci_cache[i][1][1]);
     }
+    for (size_t i = 0; i < MAX_RESTRICTIONS; i++) {
+        Py_CLEAR(self->restr_obj[i]);
+    }
+    for (size_t i = 0; i < self->n_texts; i++) {
+        Py_CLEAR(self->text_obj[i]);
+    }
+    self->n_texts = 0;
+    cache_free(self->cache);
+    self->cache = NULL;
+    for (size_t i = 0; i < MAX_RULES; i++) {
+        Py_CLEAR(self->scope_obj[i]);
+    }
+    self->n_restr = 0;
     self->n_dec = 0;
     self->n_cit = 0; /* the objects are owned by the dict cleared below */
     Py_CLEAR(self->receipt);
@@ -1188,45 +2001,61 @@ static PyObject *context_repr(context_object *self)
 }
 
 static PyMethodDef context_methods[] = {
-    {"mci", (PyCFunction)(void (*)(void))ctx_mci, METH_VARARGS | METH_KEYWORDS,
-     "mci(date, purpose='fines', *, allow_stale=False, strict=False) -> Mci\n\nThe MCI in force on date (a "
+    {"mci", (PyCFunction)(void (*)(void))ctx_mci, METH_FASTCALL | METH_KEYWORDS,
+     "mci($self, /, date, purpose='fines', *, allow_stale=False, strict=False)\n--\n\n-> Mci\n\nThe MCI in force on "
+     "date (a "
      "datetime.date or 'YYYY-MM-DD'), for fines or benefits, with its citation. Raises StaleMciError after the table's "
      "known end unless allow_stale."},
     {"range", (PyCFunction)(void (*)(void))ctx_range, METH_FASTCALL | METH_KEYWORDS,
-     "range(article, date, *, mitigated=False, accelerated=False, allow_stale=False, strict=False) -> Range\n\nThe "
-     "alternative sanctions of article for an offence on date, with bounds (Decimal), the fine in tiyn at the offence "
-     "day's MCI, the citations used and the receipt. mitigated/accelerated apply the Art. 55 half cap (parts 2/3; they "
-     "do not stack)."},
+     "range($self, /, article, date, *, mitigated=False, accelerated=False, order_procedure=False, "
+     "allow_stale=False, strict=False)\n--\n\n-> Range\n\nThe alternative sanctions of article for an offence on date. "
+     "Each has the bounds that "
+     "apply (min, max: Bound records with the amount as a Decimal, tiyn for amounts in MCI, the source and the rule "
+     "behind it), the article's and the General Part's bounds, the persons it may not be imposed on and its citation; "
+     "the range lists the payments collected beside the punishment, the citations used and the receipt. mitigated / "
+     "accelerated apply the Art. 55 half cap (parts 2/3; they do not stack); order_procedure gives the order "
+     "procedure's range. Flags are bools."},
     {"fine", (PyCFunction)(void (*)(void))ctx_fine, METH_FASTCALL | METH_KEYWORDS,
-     "fine(mci_count, date, *, allow_stale=False, strict=False) -> Fine\n\nA fine of mci_count MCI (int, "
+     "fine($self, /, mci_count, date, *, allow_stale=False, strict=False)\n--\n\n-> Fine\n\nA fine of mci_count MCI "
+     "(int, "
      "decimal.Decimal or str such as '0.2'; never float) for an offence on date, priced exactly in tiyn with the MCI "
      "in force that day (Art. 41 part 1)."},
-    {"check", (PyCFunction)(void (*)(void))ctx_check, METH_VARARGS | METH_KEYWORDS,
-     "check(article, date, kind, amount, *, mitigated=False, accelerated=False, allow_stale=False, strict=False) -> "
-     "Check\n\nWhether a proposed sentence (kind: 'fine', 'community_service' or 'arrest'; amount in the kind's unit) "
-     "fits the range; which bound it breaks and by how much."},
-    {"convert", (PyCFunction)(void (*)(void))ctx_convert, METH_VARARGS | METH_KEYWORDS,
-     "convert(amount, from_kind, to_kind) -> Conversion\n\nThe Art. 61 equivalence: the whole number of to_kind units "
-     "amount is worth and the remainder in from_kind's unit. Nothing is rounded."},
-    {"sanction_texts", (PyCFunction)(void (*)(void))ctx_sanction_texts, METH_VARARGS | METH_KEYWORDS,
-     "sanction_texts(article, date, lang='en', *, mitigated=False, accelerated=False, allow_stale=False, strict=False) "
-     "-> tuple[str, ...]\n\nEach alternative of the range as a sentence ready to paste into a verdict, in 'en', 'ru' "
-     "or 'kk'."},
+    {"check", (PyCFunction)(void (*)(void))ctx_check, METH_FASTCALL | METH_KEYWORDS,
+     "check($self, /, article, date, kind, amount, *, mitigated=False, accelerated=False, order_procedure=False, "
+     "allow_stale=False, strict=False)\n--\n\n-> Check\n\nWhether a proposed sentence (kind: a kind word of the "
+     "library, "
+     "such as 'fine' or 'arrest'; amount in the kind's unit) fits the range; which bound it breaks, by how much, and "
+     "the rule that sets that bound (limit_source, limit_citation)."},
+    {"convert", (PyCFunction)(void (*)(void))ctx_convert, METH_FASTCALL | METH_KEYWORDS,
+     "convert($self, /, amount, from_kind, to_kind, *, rule='aggregation')\n--\n\n-> Conversion\n\nAn amount of one "
+     "kind of "
+     "punishment converted into another under a rule: 'aggregation' (Art. 61), 'unpaid-fine' or 'evaded-service'; "
+     "the whole number of to_kind units and the remainder in from_kind's unit, with the rule, what it is for (scope) "
+     "and its citation. Nothing is rounded; a pair the rule does not allow raises NoRuleError."},
+    {"sanction_texts", (PyCFunction)(void (*)(void))ctx_sanction_texts, METH_FASTCALL | METH_KEYWORDS,
+     "sanction_texts($self, /, article, date, lang='en', *, mitigated=False, accelerated=False, "
+     "order_procedure=False, allow_stale=False, strict=False)\n--\n\n-> tuple[str, ...]\n\nEach alternative of the "
+     "range as a sentence ready to "
+     "paste into a verdict, in 'en', 'ru' or 'kk'."},
     {"mci_table", (PyCFunction)ctx_mci_table, METH_NOARGS,
-     "mci_table() -> tuple[MciPeriod, ...]\n\nThe whole MCI table in ascending order, each period with its citation."},
+     "mci_table($self, /)\n--\n\n-> tuple[MciPeriod, ...]\n\nThe whole MCI table in ascending order, each period with "
+     "its citation."},
     {"articles", (PyCFunction)ctx_articles, METH_NOARGS,
-     "articles() -> tuple[Article, ...]\n\nThe articles the dataset encodes."},
+     "articles($self, /)\n--\n\n-> tuple[Article, ...]\n\nThe articles the dataset encodes."},
     {"with_mci", (PyCFunction)ctx_with_mci, METH_O,
-     "with_mci(update) -> Context\n\nA new Context with MCI periods added or replaced from a JSON update (str or "
+     "with_mci($self, update, /)\n--\n\n-> Context\n\nA new Context with MCI periods added or replaced from a JSON "
+     "update (str or "
      "bytes; docs/dataset.md). This Context is not changed; a bad update raises and changes nothing."},
     {"what_if", (PyCFunction)ctx_what_if, METH_O,
-     "what_if(mci_tenge) -> Context\n\nA new Context in which the MCI is mci_tenge (an int of whole tenge) on every "
+     "what_if($self, mci_tenge, /)\n--\n\n-> Context\n\nA new Context in which the MCI is mci_tenge (an int of whole "
+     "tenge) on every "
      "date; its results are marked hypothetical."},
     {"from_file", (PyCFunction)context_from_file, METH_O | METH_CLASS,
-     "from_file(path) -> Context\n\nA Context from a dataset file (docs/dataset.md); raises a KzpError subclass naming "
+     "from_file($type, path, /)\n--\n\n-> Context\n\nA Context from a dataset file (docs/dataset.md); raises a "
+     "KzpError subclass naming "
      "the JSON path, line and column of the first problem."},
     {"from_json", (PyCFunction)context_from_json, METH_O | METH_CLASS,
-     "from_json(text) -> Context\n\nA Context from a dataset in a str or bytes."},
+     "from_json($type, text, /)\n--\n\n-> Context\n\nA Context from a dataset in a str or bytes."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -1236,7 +2065,7 @@ static PyGetSetDef context_getset[] = {
 };
 
 static const char CONTEXT_DOC[] =
-    "Context()\n\nThe legal dataset embedded in the library, validated and immutable: share one Context between "
+    "Context()\n--\n\nThe legal dataset embedded in the library, validated and immutable: share one Context between "
     "threads freely. Build others with Context.from_file(), Context.from_json(), .with_mci() or .what_if().";
 
 static PyType_Slot context_slots[] = {
@@ -1254,13 +2083,66 @@ static PyType_Spec context_spec = {
 
 /* ---- Module functions: words and formatting ---- */
 
-static PyObject *text_result(int n, char *buf, size_t size, module_state *st)
+typedef struct words_arg {
+    int64_t n;
+    int lang, gender, gcase, which;
+} words_arg;
+
+static int words_fn(char *buf, size_t size, const void *p)
 {
-    if (n < 0) {
-        return raise_status(st, n, NULL);
+    const words_arg *x = p;
+    switch (x->which) {
+    case 0: return kzp_number_words(buf, size, x->n, x->lang, x->gender, x->gcase);
+    case 1: return kzp_tenge_words(buf, size, x->n, x->lang);
+    default: return kzp_tenge_figures_words(buf, size, x->n, x->lang);
     }
-    (void)size;
-    return PyUnicode_FromString(buf);
+}
+
+/* The words functions say only their status; a number they do not spell gets a message that
+ * names it and the range they spell (KZP_WORDS_MAX, the library's constant). */
+static PyObject *words_text(module_state *st, const words_arg *x)
+{
+    PyObject *s = whole_text(st, words_fn, x);
+    if (!s && PyErr_ExceptionMatches(st->errors[-KZP_E_BAD_NUMBER])) {
+        PyErr_Clear();
+        kzp_error e = {.code = KZP_E_BAD_NUMBER};
+        if (x->which == 0) {
+            snprintf(e.message, sizeof e.message, "n is %lld: numbers are spelt from 0 to %lld", (long long)x->n,
+                     (long long)KZP_WORDS_MAX);
+        } else {
+            snprintf(e.message, sizeof e.message, "tiyn is %lld: amounts are spelt from 0 to %lld tenge",
+                     (long long)x->n, (long long)KZP_WORDS_MAX);
+        }
+        raise_status(st, KZP_E_BAD_NUMBER, &e);
+    }
+    return s;
+}
+
+/* A whole number for the words functions, or for format_tenge. Beyond 64 bits: the words
+ * functions' own status (a number they do not spell, KZP_E_BAD_NUMBER), or for format_tenge,
+ * which has no such status, OverflowError; never a clamped value. */
+static int whole_arg(module_state *st, PyObject *o, int64_t *out, const char *what)
+{
+    if (!PyLong_Check(o) || PyBool_Check(o)) {
+        PyErr_Format(PyExc_TypeError, "%s must be an int, not %.80s", what, Py_TYPE(o)->tp_name);
+        return -1;
+    }
+    int overflow = 0;
+    long long v = PyLong_AsLongLongAndOverflow(o, &overflow);
+    if (v == -1 && PyErr_Occurred()) {
+        return -1;
+    }
+    if (overflow) {
+        kzp_error err = {0};
+        int rc = 0;
+        amount_refused(&rc, &err, KZP_E_BAD_NUMBER, what,
+                       overflow > 0 ? "is too large: it does not fit in 64 bits"
+                                    : "is negative, and too large to fit in 64 bits");
+        raise_status(st, rc, &err);
+        return -1;
+    }
+    *out = (int64_t)v;
+    return 0;
 }
 
 static int tiyn_arg(PyObject *o, int64_t *out)
@@ -1293,7 +2175,7 @@ static PyObject *mod_number_words(PyObject *m, PyObject *args, PyObject *kw)
     }
     int64_t n;
     int lang = KZP_LANG_EN, gender = -1;
-    if (tiyn_arg(n_o, &n) < 0 || (lang_o && lang_arg(lang_o, &lang) < 0)) {
+    if (whole_arg(state_of_module(m), n_o, &n, "n") < 0 || (lang_o && lang_arg(lang_o, &lang) < 0)) {
         return NULL;
     }
     for (int g = 0; g < 4; g++) {
@@ -1305,8 +2187,8 @@ static PyObject *mod_number_words(PyObject *m, PyObject *args, PyObject *kw)
                                           "genitive");
         return NULL;
     }
-    char buf[1024];
-    return text_result(kzp_number_words(buf, sizeof buf, n, lang, gender, gcase), buf, sizeof buf, state_of_module(m));
+    words_arg x = {n, lang, gender, gcase, 0};
+    return words_text(state_of_module(m), &x);
 }
 
 static PyObject *money_text(PyObject *m, PyObject *args, int which)
@@ -1317,13 +2199,11 @@ static PyObject *money_text(PyObject *m, PyObject *args, int which)
     }
     int64_t tiyn;
     int lang = KZP_LANG_EN;
-    if (tiyn_arg(t_o, &tiyn) < 0 || (lang_o && lang_arg(lang_o, &lang) < 0)) {
+    if (whole_arg(state_of_module(m), t_o, &tiyn, "tiyn") < 0 || (lang_o && lang_arg(lang_o, &lang) < 0)) {
         return NULL;
     }
-    char buf[1024];
-    int n = which == 0 ? kzp_tenge_words(buf, sizeof buf, tiyn, lang)
-                       : kzp_tenge_figures_words(buf, sizeof buf, tiyn, lang);
-    return text_result(n, buf, sizeof buf, state_of_module(m));
+    words_arg x = {tiyn, lang, 0, 0, which + 1};
+    return words_text(state_of_module(m), &x);
 }
 
 static PyObject *mod_tenge_words(PyObject *m, PyObject *args)
@@ -1398,18 +2278,23 @@ static PyObject *mod_validate_dataset(PyObject *m, PyObject *arg)
 
 static PyMethodDef module_methods[] = {
     {"number_words", (PyCFunction)(void (*)(void))mod_number_words, METH_VARARGS | METH_KEYWORDS,
-     "number_words(n, lang='en', *, gender='masculine', case='nominative') -> str\n\nA whole number 0..999 999 999 999 "
+     "number_words($module, /, n, lang='en', *, gender='masculine', case='nominative')\n--\n\n-> str\n\nA whole number "
+     "0..999 999 999 999 "
      "in words; gender and case shape Russian numerals ('одна тысяча', 'до двухсот')."},
     {"tenge_words", mod_tenge_words, METH_VARARGS,
-     "tenge_words(tiyn, lang='en') -> str\n\nAn amount of tiyn as tenge in words; tiyn follow in figures."},
+     "tenge_words($module, tiyn, lang='en', /)\n--\n\n-> str\n\nAn amount of tiyn as tenge in words; tiyn follow in "
+     "figures."},
     {"tenge_figures_words", mod_tenge_figures_words, METH_VARARGS,
-     "tenge_figures_words(tiyn, lang='en') -> str\n\nAn amount as verdicts write it: '865 000 (восемьсот шестьдесят "
+     "tenge_figures_words($module, tiyn, lang='en', /)\n--\n\n-> str\n\nAn amount as verdicts write it: '865 000 "
+     "(восемьсот шестьдесят "
      "пять тысяч) тенге'."},
     {"format_tenge", mod_format_tenge, METH_VARARGS,
-     "format_tenge(tiyn, style='sign') -> str\n\nTenge for people: style 'sign' (865 000 ₸), 'ru', 'kk', 'en' (865,000 "
+     "format_tenge($module, tiyn, style='sign', /)\n--\n\n-> str\n\nTenge for people: style 'sign' (865 000 ₸), 'ru', "
+     "'kk', 'en' (865,000 "
      "KZT) or 'plain'."},
     {"validate_dataset", mod_validate_dataset, METH_O,
-     "validate_dataset(text) -> tuple[Problem, ...]\n\nEvery problem of a dataset (str or bytes), each with code, JSON "
+     "validate_dataset($module, text, /)\n--\n\n-> tuple[Problem, ...]\n\nEvery problem of a dataset (str or bytes), "
+     "each with code, JSON "
      "path, line, column and message; empty when valid."},
     {NULL, NULL, 0, NULL},
 };
@@ -1433,20 +2318,30 @@ static PyStructSequence_Field MCI_F[] = {F("tenge"),     F("from_date"), F("purp
 static PyStructSequence_Field PERIOD_F[] = {F("from_date"), F("tenge"), F("purpose"), F("citation"), {NULL, NULL}};
 static PyStructSequence_Field ARTICLE_F[] = {F("id"),       F("title"),  F("category"), F("in_force_from"),
                                              F("citation"), {NULL, NULL}};
-static PyStructSequence_Field SANCTION_F[] = {F("kind"),        F("unit"),   F("min"),      F("max"),
-                                              F("article_max"), F("capped"), F("min_tiyn"), F("max_tiyn"),
-                                              F("citation"),    {NULL, NULL}};
-static PyStructSequence_Field RANGE_F[] = {F("article"), F("offence_date"), F("mitigated"), F("accelerated"),
-                                           F("mci"),     F("sanctions"),    F("certainty"), F("stale"),
-                                           F("basis"),   F("receipt"),      {NULL, NULL}};
+static PyStructSequence_Field BOUND_F[] = {F("amount"), F("tiyn"), F("source"), F("citation"), {NULL, NULL}};
+static PyStructSequence_Field RESTRICTION_F[] = {F("id"), F("kind"), F("persons"), F("citation"), {NULL, NULL}};
+static PyStructSequence_Field SANCTION_F[] = {
+    F("kind"),        F("unit"),        F("min"),           F("max"),    F("article_min"), F("article_max"),
+    F("general_min"), F("general_max"), F("min_lifted_by"), F("capped"), F("per_day_max"), F("per_day_citation"),
+    F("restriction"), F("citation"),    {NULL, NULL}};
+static PyStructSequence_Field PAYMENT_F[] = {F("id"),       F("name"),        F("mci"),
+                                             F("priced"),   F("amount_tiyn"), F("certainty"),
+                                             F("citation"), F("priced_by"),   {NULL, NULL}};
+static PyStructSequence_Field RANGE_F[] = {F("article"),         F("offence_date"),    F("mitigated"),
+                                           F("accelerated"),     F("order_procedure"), F("mci"),
+                                           F("sanctions"),       F("omitted"),         F("order_procedure_rule"),
+                                           F("omitted_because"), F("payments"),        F("certainty"),
+                                           F("stale"),           F("basis"),           F("receipt"),
+                                           {NULL, NULL}};
 static PyStructSequence_Field FINE_F[] = {F("mci_count"), F("offence_date"), F("amount_tiyn"),
                                           F("mci"),       F("certainty"),    F("stale"),
                                           F("basis"),     F("receipt"),      {NULL, NULL}};
-static PyStructSequence_Field CHECK_F[] = {F("fits"),  F("violation"), F("kind"),  F("unit"),    F("amount"),
-                                           F("limit"), F("excess"),    F("range"), F("receipt"), {NULL, NULL}};
-static PyStructSequence_Field CONVERSION_F[] = {F("from_kind"), F("amount"),         F("to_kind"), F("whole"),
-                                                F("remainder"), F("remainder_unit"), F("exact"),   F("citation"),
-                                                F("receipt"),   {NULL, NULL}};
+static PyStructSequence_Field CHECK_F[] = {F("fits"),           F("violation"), F("kind"),    F("unit"),
+                                           F("amount"),         F("limit"),     F("excess"),  F("limit_source"),
+                                           F("limit_citation"), F("range"),     F("receipt"), {NULL, NULL}};
+static PyStructSequence_Field CONVERSION_F[] = {
+    F("from_kind"), F("amount"), F("to_kind"), F("whole"),    F("remainder"), F("remainder_unit"), F("exact"),
+    F("certainty"), F("rule"),   F("scope"),   F("citation"), F("receipt"),   {NULL, NULL}};
 static PyStructSequence_Field PROBLEM_F[] = {F("code"), F("path"), F("line"), F("column"), F("message"), {NULL, NULL}};
 
 /* A record type with the given fields: read-only attributes, _fields, _asdict(), ==, hash. */
@@ -1541,7 +2436,13 @@ static int module_exec(PyObject *m)
         !(st->range_t = new_struct_type(m, "kzpenalty.Range", "The sanction range of an article.", RANGE_F)) ||
         !(st->fine_t = new_struct_type(m, "kzpenalty.Fine", "A fine priced for an offence date.", FINE_F)) ||
         !(st->check_t = new_struct_type(m, "kzpenalty.Check", "A proposed sentence checked.", CHECK_F)) ||
-        !(st->conversion_t = new_struct_type(m, "kzpenalty.Conversion", "An Art. 61 conversion.", CONVERSION_F)) ||
+        !(st->conversion_t = new_struct_type(m, "kzpenalty.Conversion", "A conversion under a rule.", CONVERSION_F)) ||
+        !(st->bound_t =
+              new_struct_type(m, "kzpenalty.Bound", "A bound of a sanction and the rule behind it.", BOUND_F)) ||
+        !(st->restriction_t = new_struct_type(m, "kzpenalty.Restriction", "Persons a punishment may not be imposed on.",
+                                              RESTRICTION_F)) ||
+        !(st->payment_t =
+              new_struct_type(m, "kzpenalty.Payment", "A payment collected beside the punishment.", PAYMENT_F)) ||
         !(st->problem_t = new_struct_type(m, "kzpenalty.Problem", "A problem found in a dataset.", PROBLEM_F))) {
         return -1;
     }
@@ -1582,8 +2483,12 @@ static int module_traverse(PyObject *m, visitproc visit, void *arg)
     for (int i = 0; i < N_STATUS; i++) {
         Py_VISIT(st->errors[i]);
     }
-    PyTypeObject *types[] = {st->citation_t, st->receipt_t, st->info_t, st->mci_t,   st->period_t,     st->article_t,
-                             st->sanction_t, st->range_t,   st->fine_t, st->check_t, st->conversion_t, st->problem_t};
+    for (size_t i = 0; i < st->n_words; i++) {
+        Py_VISIT(st->word_obj[i]);
+    }
+    PyTypeObject *types[] = {st->citation_t,   st->receipt_t,  st->info_t,  st->mci_t,         st->period_t,
+                             st->article_t,    st->sanction_t, st->range_t, st->fine_t,        st->check_t,
+                             st->conversion_t, st->problem_t,  st->bound_t, st->restriction_t, st->payment_t};
     for (size_t i = 0; i < sizeof types / sizeof types[0]; i++) {
         Py_VISIT(types[i]);
     }
@@ -1602,9 +2507,13 @@ static int module_clear(PyObject *m)
     for (int i = 0; i < 4; i++) {
         Py_CLEAR(st->certainty[i]);
     }
-    PyTypeObject **types[] = {&st->citation_t, &st->receipt_t, &st->info_t,       &st->mci_t,
-                              &st->period_t,   &st->article_t, &st->sanction_t,   &st->range_t,
-                              &st->fine_t,     &st->check_t,   &st->conversion_t, &st->problem_t};
+    for (size_t i = 0; i < st->n_words; i++) {
+        Py_CLEAR(st->word_obj[i]);
+    }
+    st->n_words = 0;
+    PyTypeObject **types[] = {&st->citation_t,   &st->receipt_t,  &st->info_t,  &st->mci_t,         &st->period_t,
+                              &st->article_t,    &st->sanction_t, &st->range_t, &st->fine_t,        &st->check_t,
+                              &st->conversion_t, &st->problem_t,  &st->bound_t, &st->restriction_t, &st->payment_t};
     for (size_t i = 0; i < sizeof types / sizeof types[0]; i++) {
         Py_CLEAR(*types[i]);
     }

@@ -12,5 +12,5 @@ PYTHON="$work/venv/bin/python" sh "$here/install-offline.sh" -q
 cd "$work"
 out=$("$work/venv/bin/python" -c "import kzpenalty; print(kzpenalty.Context().range('115-1', '2026-02-10'))")
 # 200 MCI x 4,325 = 865,000 tenge = 86,500,000 tiyn
-echo "$out" | grep -q "max_tiyn=86500000" || { echo "unexpected: $out"; exit 1; }
+echo "$out" | grep -q "max=kzpenalty.Bound(amount=Decimal('200'), tiyn=86500000" || { echo "unexpected: $out"; exit 1; }
 echo "pip install: kzpenalty $("$work/venv/bin/python" -c 'import kzpenalty; print(kzpenalty.__version__)') installed and runs"
