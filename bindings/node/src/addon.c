@@ -1355,12 +1355,20 @@ static napi_value s_from_file(napi_env env, napi_callback_info info)
     size_t argc = 1;
     napi_value argv[1];
     char path[4096];
+    size_t len = 0;
     CHECK(napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
     if (argc < 1 || !get_string(env, argv[0], path, sizeof path, "path")) {
         return argc < 1 ? throw_type(env, "fromFile(path)") : NULL;
     }
     kzp_ctx *ctx = NULL;
-    kzp_error err;
+    kzp_error err = {.code = KZP_E_IO};
+    napi_get_value_string_utf8(env, argv[0], NULL, 0, &len);
+    if (len >= sizeof path || strlen(path) != len) {
+        /* get_string made it "?...": say what is wrong with the path itself, never open another */
+        snprintf(err.message, sizeof err.message, "cannot open the path: %s",
+                 len >= sizeof path ? "it is longer than 4095 bytes" : "it contains a NUL character");
+        return throw_status(env, KZP_E_IO, &err);
+    }
     int rc = kzp_ctx_new_from_file(&ctx, path, &err);
     return rc ? throw_status(env, rc, &err) : wrap_new(env, ctx);
 }
@@ -1438,14 +1446,30 @@ static napi_value m_what_if(napi_env env, napi_callback_info info)
 
 /* ---- Module functions ---- */
 
+/* What the words functions spell (0..KZP_WORDS_MAX), said when a number is outside it. */
+enum { WORDS_NONE, WORDS_N, WORDS_TIYN };
+
 /* The text of a words or money function, which reports the length it needs (snprintf
- * semantics): from buf when it fitted, else written again into a buffer of that length. */
+ * semantics): from buf when it fitted, else written again into a buffer of that length. A
+ * number outside what the words functions spell is said with range. */
 typedef int (*text_fn)(char *buf, size_t size, int64_t n, int a, int b, int c);
 
-static napi_value text_result(napi_env env, text_fn fn, int64_t n, int a, int b, int c)
+static napi_value text_result(napi_env env, text_fn fn, int64_t n, int a, int b, int c, int range)
 {
     char buf[1024];
     int len = fn(buf, sizeof buf, n, a, b, c);
+    if (len == KZP_E_BAD_NUMBER && range != WORDS_NONE) {
+        kzp_error err = {.code = len};
+        if (range == WORDS_N) {
+            snprintf(err.message, sizeof err.message, "n must be from 0 to %lld to be spelt in words, not %lld",
+                     (long long)KZP_WORDS_MAX, (long long)n);
+        } else {
+            snprintf(err.message, sizeof err.message,
+                     "tiyn must be from 0 to %lld99 (%lld tenge) to be spelt in words, not %lld",
+                     (long long)KZP_WORDS_MAX, (long long)KZP_WORDS_MAX, (long long)n);
+        }
+        return throw_status(env, len, &err);
+    }
     if (len < 0) {
         return throw_status(env, len, NULL);
     }
@@ -1533,7 +1557,7 @@ static napi_value f_number_words(napi_env env, napi_callback_info info)
         return throw_type(env,
                           "lang must be en/ru/kk, gender masculine/feminine/neuter/plural, case nominative/genitive");
     }
-    return text_result(env, number_words_fn, n, lang, gender, gcase);
+    return text_result(env, number_words_fn, n, lang, gender, gcase, WORDS_N);
 }
 
 static napi_value money_words_fn(napi_env env, napi_callback_info info, int which)
@@ -1551,7 +1575,7 @@ static napi_value money_words_fn(napi_env env, napi_callback_info info, int whic
     if (lang < 0) {
         return throw_type(env, "lang must be 'en', 'ru' or 'kk'");
     }
-    return text_result(env, which == 0 ? tenge_words_fn : tenge_figures_words_fn, tiyn, lang, 0, 0);
+    return text_result(env, which == 0 ? tenge_words_fn : tenge_figures_words_fn, tiyn, lang, 0, 0, WORDS_TIYN);
 }
 
 static napi_value f_tenge_words(napi_env env, napi_callback_info info)
@@ -1582,7 +1606,7 @@ static napi_value f_format_tenge(napi_env env, napi_callback_info info)
     if (style < 0) {
         return throw_type(env, "style must be sign, ru, kk, en or plain");
     }
-    return text_result(env, format_tenge_fn, tiyn, style, 0, 0);
+    return text_result(env, format_tenge_fn, tiyn, style, 0, 0, WORDS_NONE);
 }
 
 static napi_value f_validate_dataset(napi_env env, napi_callback_info info)

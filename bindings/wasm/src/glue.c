@@ -298,9 +298,25 @@ static unsigned flags_of(const json_t *req)
  * semantics): written into a buffer of that length, so nothing is ever cut. */
 typedef int (*text_fn)(char *buf, size_t size, int64_t n, int a, int b, int c);
 
-static int text_answer(json_t **out, kzp_error *err, text_fn fn, int64_t n, int a, int b, int c)
+/* What the words functions spell (0..KZP_WORDS_MAX), said as the Node binding says it. */
+enum { WORDS_NONE, WORDS_N, WORDS_TIYN };
+
+static int text_answer(json_t **out, kzp_error *err, text_fn fn, int64_t n, int a, int b, int c, int range)
 {
     int len = fn(NULL, 0, n, a, b, c);
+    if (len == KZP_E_BAD_NUMBER && range != WORDS_NONE) {
+        kzp_error e = {.code = len};
+        if (range == WORDS_N) {
+            snprintf(e.message, sizeof e.message, "n must be from 0 to %lld to be spelt in words, not %lld",
+                     (long long)KZP_WORDS_MAX, (long long)n);
+        } else {
+            snprintf(e.message, sizeof e.message,
+                     "tiyn must be from 0 to %lld99 (%lld tenge) to be spelt in words, not %lld",
+                     (long long)KZP_WORDS_MAX, (long long)KZP_WORDS_MAX, (long long)n);
+        }
+        *err = e;
+        return len;
+    }
     if (len < 0) {
         return fail(err, len, kzp_strerror(len));
     }
@@ -356,10 +372,10 @@ static int op_words(const json_t *req, const char *op, json_t **out, kzp_error *
         if (gender < 0 || gcase < 0) {
             return fail(err, TYPE_ERROR, "gender is masculine/feminine/neuter/plural, case nominative/genitive");
         }
-        return text_answer(out, err, number_words_fn, n, lang, gender, gcase);
+        return text_answer(out, err, number_words_fn, n, lang, gender, gcase, WORDS_N);
     }
-    return text_answer(out, err, strcmp(op, "tengeWords") == 0 ? tenge_words_fn : tenge_figures_words_fn, n, lang, 0,
-                       0);
+    return text_answer(out, err, strcmp(op, "tengeWords") == 0 ? tenge_words_fn : tenge_figures_words_fn, n, lang, 0, 0,
+                       WORDS_TIYN);
 }
 
 static int op_format(const json_t *req, json_t **out, kzp_error *err)
@@ -377,7 +393,7 @@ static int op_format(const json_t *req, json_t **out, kzp_error *err)
     if ((rc = whole_of(req, "n", "tiyn", &tiyn, err))) {
         return rc;
     }
-    return text_answer(out, err, format_tenge_fn, tiyn, style, 0, 0);
+    return text_answer(out, err, format_tenge_fn, tiyn, style, 0, 0, WORDS_NONE);
 }
 
 static int op_label(const json_t *req, const char *op, json_t **out, kzp_error *err)
