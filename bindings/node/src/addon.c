@@ -328,11 +328,24 @@ static bool get_amount(napi_env env, napi_value v, int64_t *centi, int *rc, kzp_
         return true;
     }
     if (t == napi_string) {
-        char buf[64];
-        if (!get_string(env, v, buf, sizeof buf, what)) {
+        /* the whole text goes to the library, however long: a long run of digits is too large
+         * an amount (KZP_E_OVERFLOW), not an unreadable one */
+        char small[64], *buf = small;
+        size_t len = 0, copied = 0;
+        napi_get_value_string_utf8(env, v, NULL, 0, &len);
+        if (len >= sizeof small && !(buf = malloc(len + 1))) {
+            throw_status(env, KZP_E_NOMEM, NULL);
             return false;
         }
+        napi_get_value_string_utf8(env, v, buf, len + 1, &copied);
+        buf[copied] = '\0';
+        if (strlen(buf) != copied) {
+            buf[0] = '?'; /* an embedded NUL: text that no amount starts with, so it is refused, not cut */
+        }
         *rc = kzp_decimal_parse(centi, buf, err);
+        if (buf != small) {
+            free(buf);
+        }
         return true;
     }
     char msg[160];
