@@ -5,7 +5,9 @@
  * side uses the same MCI table (read once from the library), a binary search by date, BigInt
  * arithmetic for the tiyn, formats the amount text the way the library does, and builds a result
  * equal field by field to the binding's (checked below before timing), sharing the citation and
- * receipt objects as the binding does.
+ * receipt objects as the binding does. The range's data (bounds, the rule behind each, who may not
+ * receive each punishment, the compulsory payment) is read from the library once; every amount in
+ * tiyn is computed per call.
  *
  * Usage: node bench/node_binding.js [--out bench/results/node.md]
  */
@@ -16,16 +18,16 @@ const k = require(path.join(__dirname, '..', 'bindings', 'node'));
 
 const ctx = new k.Context();
 // per period: [from, tenge as bigint, the Mci object, the basis] (objects read from the library once)
-const TABLE = ctx.mciTable().filter((p) => p.purpose !== 'benefits').map((p) => {
-  const sample = ctx.fine(1, p.from < '2014-01-01' ? '2014-01-01' : p.from, { allowStale: true });
+// (fines of Code 226-V, in force from 2015-01-01: the library prices no fine before it)
+const TABLE = ctx.mciTable().filter((p) => p.purpose !== 'benefits' && p.from >= '2015-01-01').map((p) => {
+  const sample = ctx.fine(1, p.from, { allowStale: true });
   return [p.from, BigInt(p.tenge), sample.mci, sample.basis];
 });
 const RECEIPT = ctx.fine(1, '2026-02-10').receipt;
 const KNOWN_UNTIL = ctx.info.mciKnownUntil;
 // the article's data, read from the library once (the JavaScript side only computes)
 const IN_FORCE = ctx.articles()[0].inForceFrom;
-const SANCTIONS = ctx.range('115-1', '2026-02-10').sanctions.map((s) => [s.kind, s.unit, BigInt(s.max)]);
-const CITATION = ctx.range('115-1', '2026-02-10').sanctions[0].citation;
+const TEMPLATE = ctx.range('115-1', '2026-02-10');
 
 function jsMci(date) {
   let lo = 0, hi = TABLE.length - 1, found = -1;
@@ -47,31 +49,57 @@ function jsTengeText(tiyn) {
 function jsFine(count, date) {
   if (!Number.isSafeInteger(count) || count < 0) throw new TypeError('bad count');
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new Error('bad date');
-  const [, tenge, mci, basis] = jsMci(date);
+  const [, tenge, m, basis] = jsMci(date);
   const amountTiyn = BigInt(count) * tenge * 100n;
   return Object.freeze({ mciCount: String(count), offenceDate: date, amountTiyn, amountText: jsTengeText(amountTiyn),
-    mci, certainty: mci.certainty, stale: false, basis, receipt: RECEIPT });
+    mci: jsMciOn(m, date), certainty: m.certainty, stale: false, basis, receipt: RECEIPT });
 }
 
-// the range's basis and certainty per MCI period, read from the library once like the rest
+// an Mci carries the date asked about: a new object per call, as the binding makes
+function jsMciOn(m, date) {
+  return Object.freeze({ tenge: m.tenge, date, from: m.from, purpose: m.purpose, stale: false, certainty: m.certainty,
+    citation: m.citation });
+}
+
+// "200" -> 20000n hundredths; hundredths of an MCI x whole tenge = tiyn
+function jsCenti(decimal) {
+  const [whole, frac = ''] = decimal.split('.');
+  return BigInt(whole) * 100n + BigInt((frac + '00').slice(0, 2));
+}
+
+function jsBound(b, tenge) {
+  if (b === null) return null;
+  const tiyn = b.tiyn === null ? null : jsCenti(b.amount) * tenge;
+  return Object.freeze({ amount: b.amount, tiyn, text: tiyn === null ? null : jsTengeText(tiyn), source: b.source,
+    citation: b.citation });
+}
+
+// the range's basis and certainties per MCI period, read from the library once like the rest
 const RANGE_SHARED = new Map(TABLE.filter(([from]) => from >= '2025-01-01').map(([from]) => {
   const r = ctx.range('115-1', from < IN_FORCE ? IN_FORCE : from);
-  return [from, [r.basis, r.certainty]];
+  return [from, [r.basis, r.certainty, r.payments.map((p) => p.certainty)]];
 }));
 
 function jsRange(article, date) {
   if (article !== '115-1') throw new Error('unknown article');
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new Error('bad date');
   if (date < IN_FORCE) throw new Error('not in force');
-  const [from, tenge, mci] = jsMci(date);
-  const [basis, certainty] = RANGE_SHARED.get(from);
-  const sanctions = SANCTIONS.map(([kind, unit, max]) => {
-    const maxTiyn = unit === 'mci' ? max * tenge * 100n : null;
-    return Object.freeze({ kind, unit, min: null, max: String(max), articleMax: String(max), capped: false,
-      minTiyn: null, maxTiyn, maxText: maxTiyn === null ? null : jsTengeText(maxTiyn), citation: CITATION });
+  const [from, tenge, m] = jsMci(date);
+  const [basis, certainty, paymentCertainty] = RANGE_SHARED.get(from);
+  const sanctions = TEMPLATE.sanctions.map((s) => Object.freeze({ kind: s.kind, unit: s.unit,
+    min: jsBound(s.min, tenge), max: jsBound(s.max, tenge), articleMin: jsBound(s.articleMin, tenge),
+    articleMax: jsBound(s.articleMax, tenge), generalMin: jsBound(s.generalMin, tenge),
+    generalMax: jsBound(s.generalMax, tenge), minLiftedBy: s.minLiftedBy, capped: s.capped, perDayMax: s.perDayMax,
+    perDayCitation: s.perDayCitation, restriction: s.restriction, citation: s.citation }));
+  const payments = TEMPLATE.payments.map((p, i) => {
+    const amountTiyn = jsCenti(p.mciCount) * tenge;
+    return Object.freeze({ id: p.id, name: p.name, mciCount: p.mciCount, priced: true, amountTiyn,
+      amountText: jsTengeText(amountTiyn), certainty: paymentCertainty[i], citation: p.citation,
+      pricedBy: p.pricedBy });
   });
-  return Object.freeze({ article, offenceDate: date, mitigated: false, accelerated: false, mci,
-    sanctions: Object.freeze(sanctions), certainty, stale: false, basis, receipt: RECEIPT });
+  return Object.freeze({ article, offenceDate: date, mitigated: false, accelerated: false, orderProcedure: null,
+    mci: jsMciOn(m, date), sanctions: Object.freeze(sanctions), omitted: Object.freeze([]), omittedBy: null,
+    payments: Object.freeze(payments), certainty, stale: false, basis, receipt: RECEIPT });
 }
 
 function time(fn, n) {

@@ -1,7 +1,8 @@
 // app.js: the wiring of the educators' page. It reads the controls, asks the kzpenalty library
 // (WebAssembly, ./kzpenalty.mjs) and writes its answers into the page. No legal rule and no number is
-// worked out here: bounds, tenge, words, equivalences and citations are the library's; this file only
-// chooses which questions to ask and lays the answers out (chart lengths are ratios of library numbers).
+// worked out here: bounds and the rule behind each, tenge, words, equivalences, who may not receive a
+// punishment, the compulsory payment and citations (in the page's language) are the library's; this file
+// only chooses which questions to ask and lays the answers out (chart lengths are ratios of library numbers).
 
 import { load } from './kzpenalty.mjs';
 import { LANGS, texts, fill, showDate, showQty, moneyStyle, preferredLang } from './i18n.js';
@@ -14,6 +15,7 @@ const ui = {
   date: $('date'),
   year: $('year'),
   halfCap: $('half-cap'),
+  orderProcedure: $('order-procedure'),
   mci: $('mci'),
 };
 
@@ -43,6 +45,19 @@ const currentArticle = () => law.articles().find((a) => a.id === ui.article.valu
 /** "200 МРП", "50 суток": an amount from the library with the library's unit word. */
 function amount(value, unit, l) {
   return `${showQty(value, l)}\u00a0${k.unitLabel(unit, l, String(value))}`;
+}
+
+/** A citation in the page's language as the library gives it: its reference ("ч. 2 ст. 41"), followed by
+ * its act unless that is the act of the article asked about (then the reference says it all), or the act
+ * alone when there is no reference. */
+function ref(citation, l, article) {
+  if (!citation) {
+    return '';
+  }
+  const reference = citation.referenceIn[l] || citation.reference;
+  const act = citation.actIn[l] || citation.act;
+  const articleAct = article ? article.citation.actIn[l] || article.citation.act : null;
+  return !reference ? act : act === articleAct ? reference : `${reference}, ${act}`;
 }
 
 /** The fines periods of the MCI table grouped by year, the last period of each year kept. */
@@ -83,15 +98,16 @@ function ask() {
   const article = currentArticle();
   const date = ui.date.value;
   const mitigated = ui.halfCap.checked;
+  const options = { mitigated, orderProcedure: ui.orderProcedure.checked };
   const vars = {
     article: article.id,
     inForce: showDate(article.inForceFrom, l),
     date: showDate(date, l),
     until: showDate(law.info.mciKnownUntil, l),
   };
-  const model = { l, t, article, date, mitigated, hypo: null, error: null };
+  const model = { l, t, article, date, options, hypo: null, error: null };
   try {
-    model.history = askHistory(article, mitigated);
+    model.history = askHistory(article, options);
   } catch (e) {
     console.error('kzpenalty: the history chart could not be computed', e);
     model.history = null;
@@ -120,29 +136,30 @@ function ask() {
     return model;
   }
   try {
-    const range = ctx.range(article.id, date, { mitigated });
+    const range = ctx.range(article.id, date, options);
     model.range = range;
-    model.sentences = ctx.sanctionTexts(article.id, date, l, { mitigated });
-    model.equivalence = askEquivalence(ctx, range);
+    model.sentences = ctx.sanctionTexts(article.id, date, l, options);
+    model.equivalence = range.sanctions.length > 1 ? askEquivalence(ctx, range) : null;
   } catch (e) {
     model.error = errorText(e, t, vars);
   }
   return model;
 }
 
-/** Art. 61: each alternative's maximum in MCI of fine, the fine's maximum in the other units, one unit. */
+/** The library's equivalence (its default rule): each alternative's maximum in MCI of fine, the fine's
+ * maximum in the other alternatives, one unit of the largest in the others. */
 function askEquivalence(ctx, range) {
   const rows = range.sanctions.map((s) => {
     let mci = null;
     let conversion = null;
-    if (s.unit === 'mci') {
-      mci = s.max;
+    if (s.kind === 'fine') {
+      mci = s.max.amount; // the fine itself: nothing to convert
     } else {
       try {
-        conversion = ctx.convert(s.max, s.kind, 'fine');
+        conversion = ctx.convert(s.max.amount, s.kind, 'fine');
         mci = conversion.whole.toString();
       } catch {
-        mci = null; // a kind without an Art. 61 rate: no bar length
+        mci = null; // a kind without a rate in the dataset: no bar length
       }
     }
     return { sanction: s, mci, conversion };
@@ -150,12 +167,18 @@ function askEquivalence(ctx, range) {
   const fine = range.sanctions.find((s) => s.kind === 'fine');
   const fromFine = [];
   const citations = [];
+  let scope = '';
   if (fine) {
     for (const s of range.sanctions) {
       if (s.kind !== 'fine') {
-        const c = ctx.convert(fine.max, 'fine', s.kind);
-        fromFine.push({ kind: s.kind, unit: s.unit, conversion: c });
-        citations.push(c.citation);
+        try {
+          const c = ctx.convert(fine.max.amount, 'fine', s.kind);
+          fromFine.push({ kind: s.kind, unit: s.unit, conversion: c });
+          citations.push(c.citation);
+          scope = scope || c.scope;
+        } catch {
+          /* no rate for this pair: left out */
+        }
       }
     }
   }
@@ -173,14 +196,16 @@ function askEquivalence(ctx, range) {
       }
     }
   }
-  return { rows, fine, fromFine, base, oneUnit, citations };
+  return { rows, fine, fromFine, base, oneUnit, citations, scope };
 }
 
-/** The tenge value of the article's maximum fine for every year of the MCI table (the dataset, never a what-if). */
-function askHistory(article, mitigated) {
+/** The tenge value of the article's maximum fine for every year of the MCI table (the dataset, never a what-if).
+ * A year the library prices no fine for (before the Code whose pricing rule the dataset holds) is listed with
+ * the library's reason and no value. */
+function askHistory(article, options) {
   let probe;
   try {
-    probe = law.range(article.id, article.inForceFrom, { mitigated });
+    probe = law.range(article.id, article.inForceFrom, options);
   } catch {
     return null;
   }
@@ -189,18 +214,25 @@ function askHistory(article, mitigated) {
     return null;
   }
   const rows = [];
-  for (const year of mciYears().keys()) {
+  for (const [year, period] of mciYears()) {
     const date = yearDate(year, article);
     try {
-      const r = law.range(article.id, date, { mitigated });
+      const r = law.range(article.id, date, options);
       const f = r.sanctions.find((s) => s.kind === 'fine');
-      rows.push({ year, date, inForce: true, tiyn: f.maxTiyn, mci: r.mci, certainty: r.mci.certainty });
+      rows.push({ year, date, inForce: true, tiyn: f.max.tiyn, mci: r.mci, certainty: r.mci.certainty });
     } catch (e) {
       if (e.code !== 'KZP_E_NOT_IN_FORCE') {
         throw e;
       }
-      const f = law.fine(fine.max, date);
-      rows.push({ year, date, inForce: false, tiyn: f.amountTiyn, mci: f.mci, certainty: f.certainty });
+      try {
+        const f = law.fine(fine.max.amount, date);
+        rows.push({ year, date, inForce: false, tiyn: f.amountTiyn, mci: f.mci, certainty: f.certainty });
+      } catch (notPriced) {
+        if (notPriced.code !== 'KZP_E_NOT_IN_FORCE') {
+          throw notPriced;
+        }
+        rows.push({ year, date, inForce: false, tiyn: null, mci: period, certainty: period.citation.status });
+      }
     }
   }
   return { fine, rows, receipt: probe.receipt };
@@ -272,7 +304,7 @@ function render() {
 
   const ok = !m.error && m.range;
   $('results').hidden = !ok;
-  $('equivalence').hidden = !ok;
+  $('equivalence').hidden = !ok || !m.equivalence;
   $('basis-section').hidden = !ok;
   if (ok) {
     renderResults(m);
@@ -283,6 +315,34 @@ function render() {
   charts = { m, ok };
   drawCharts();
   $('summary').textContent = ok ? [m.hypo ? banner.textContent : '', ...m.sentences].filter(Boolean).join('; ') : '';
+}
+
+/** A bound of a sanction as the library gives it: amount and unit, tenge for an amount in MCI, and the
+ * rule that sets it in the page's language. which: 'min' or 'max' (test ids). */
+function boundCell(s, bound, which, m) {
+  const { t, l } = m;
+  const style = moneyStyle(l);
+  if (bound === null) {
+    const cell = [h('span', { 'data-testid': `${which}-${s.kind}` }, t.noBound)];
+    if (which === 'min' && s.minLiftedBy) {
+      cell.push(h('br'), h('small', { class: 'rule', 'data-testid': `min-rule-${s.kind}` },
+        fill(t.lifted, { rule: ref(s.minLiftedBy, l, m.article) })));
+    }
+    return cell;
+  }
+  const cell = [
+    h('span', { 'data-testid': `${which}-${s.kind}` }, showQty(bound.amount, l)),
+    `\u00a0${k.unitLabel(s.unit, l, bound.amount)}`,
+  ];
+  if (bound.tiyn !== null) {
+    cell.push(' = ', h('span', { class: 'nowrap', 'data-testid': `${which}-tenge-${s.kind}` },
+      k.formatTenge(bound.tiyn, style)));
+  }
+  if (bound.citation) {
+    cell.push(h('br'), h('small', { class: 'rule', 'data-testid': `${which}-rule-${s.kind}`,
+      'data-source': bound.source }, ref(bound.citation, l, m.article)));
+  }
+  return cell;
 }
 
 function renderResults(m) {
@@ -305,38 +365,78 @@ function renderResults(m) {
   const style = moneyStyle(l);
   $('sanction-rows').replaceChildren(
     ...range.sanctions.map((s) => {
-      const min = s.min === null ? t.noMin : amount(s.min, s.unit, l);
-      const max = [
-        h('span', { 'data-testid': `max-${s.kind}` }, showQty(s.max, l)),
-        `\u00a0${k.unitLabel(s.unit, l, s.max)}`,
-      ];
-      if (s.maxTiyn !== null) {
-        max.push(' = ', h('span', { class: 'nowrap' }, k.formatTenge(s.maxTiyn, style)));
-      }
+      const max = boundCell(s, s.max, 'max', m);
       if (s.capped) {
-        max.push(h('br'), h('small', {}, fill(t.capped, { max: amount(s.articleMax, s.unit, l) })));
+        max.push(h('br'), h('small', {}, fill(t.capped, { max: amount(s.articleMax.amount, s.unit, l) })));
+      }
+      if (s.perDayMax !== null) {
+        max.push(h('br'), h('small', { 'data-testid': `per-day-${s.kind}` },
+          fill(t.perDay, { max: amount(s.perDayMax, s.unit, l), rule: ref(s.perDayCitation, l, m.article) })));
       }
       return h(
         'tr',
         { 'data-kind': s.kind },
         h('th', { scope: 'row' }, k.kindLabel(s.kind, l)),
-        h('td', { 'data-label': t.colMin }, min),
+        h('td', { 'data-label': t.colMin }, ...boundCell(s, s.min, 'min', m)),
         h('td', { 'data-label': t.colMax }, ...max),
       );
     }),
   );
+  const omitted = $('omitted');
+  omitted.hidden = range.omitted.length === 0;
+  omitted.textContent = range.omitted.length === 0 ? '' : fill(t.omitted, {
+    kinds: range.omitted.map((kind) => k.kindLabel(kind, l)).join(', '),
+    rule: ref(range.omittedBy, l, m.article),
+  });
 
-  const fine = range.sanctions.find((s) => s.kind === 'fine' && s.maxTiyn !== null);
-  $('fine-figures').textContent = fine ? k.formatTenge(fine.maxTiyn, style) : '—';
-  $('fine-words').textContent = fine ? k.tengeWords(fine.maxTiyn, l) : '—';
+  const restricted = range.sanctions.filter((s) => s.restriction);
+  $('restrictions-block').hidden = restricted.length === 0;
+  $('restrictions').replaceChildren(
+    ...restricted.map((s) =>
+      h(
+        'li',
+        { 'data-kind': s.kind },
+        h('strong', {}, k.kindLabel(s.kind, l)),
+        ` (${ref(s.restriction.citation, l, m.article)}): `,
+        s.restriction.persons[l].join('; '),
+      ),
+    ),
+  );
+
+  $('payments-block').hidden = range.payments.length === 0;
+  $('payments').replaceChildren(
+    ...range.payments.map((p) =>
+      h(
+        'li',
+        { 'data-payment': p.id },
+        h('strong', {}, p.name[l]),
+        ` (${ref(p.citation, l, m.article)}): ${amount(p.mciCount, 'mci', l)}`,
+        p.priced ? [' = ', h('span', { class: 'nowrap', 'data-testid': 'payment-amount' },
+          k.formatTenge(p.amountTiyn, style))] : null,
+        ' ',
+        h('span', { class: `badge cert-${p.certainty}`, 'data-testid': 'payment-certainty' },
+          t.cert[p.certainty] || p.certainty),
+        p.pricedBy ? h('br') : null,
+        p.pricedBy ? h('small', {}, fill(t.pricedBy, { rule: ref(p.pricedBy, l, m.article) })) : null,
+      ),
+    ),
+  );
+
+  const fine = range.sanctions.find((s) => s.kind === 'fine' && s.max.tiyn !== null);
+  $('fine-figures').textContent = fine ? k.formatTenge(fine.max.tiyn, style) : '—';
+  $('fine-words').textContent = fine ? k.tengeWords(fine.max.tiyn, l) : '—';
   $('verdict').replaceChildren(...m.sentences.map((s) => h('li', {}, s)));
 
   const eq = m.equivalence;
+  if (!eq) {
+    return;
+  }
   const link = (kind, value, unit) => `${k.kindLabel(kind, l)}: ${amount(value, unit, l)}`;
   const rest = (c) => (c.exact ? '' : ` + ${amount(c.remainder, c.remainderUnit, l)}`);
   const converted = (x) => link(x.kind, x.conversion.whole, x.unit) + rest(x.conversion);
+  $('equiv-scope').textContent = eq.scope ? eq.scope[l] : '';
   $('equiv-caption').textContent = eq.fine
-    ? [link('fine', eq.fine.max, 'mci'), ...eq.fromFine.map(converted)].join(' = ')
+    ? [link('fine', eq.fine.max.amount, 'mci'), ...eq.fromFine.map(converted)].join(' = ')
     : '';
   $('equiv-one').textContent = eq.base
     ? `${t.equivOne} ${[link(eq.base.kind, '1', eq.base.unit), ...eq.oneUnit.map(converted)].join(' = ')}`
@@ -352,7 +452,7 @@ function renderResults(m) {
           'tr',
           {},
           h('th', { scope: 'row' }, k.kindLabel(r.sanction.kind, l)),
-          h('td', {}, amount(r.sanction.max, r.sanction.unit, l)),
+          h('td', {}, amount(r.sanction.max.amount, r.sanction.unit, l)),
           h('td', {}, r.mci === null ? '—' : amount(r.mci, 'mci', l)),
         ),
       ),
@@ -361,9 +461,11 @@ function renderResults(m) {
 }
 
 function renderBasis(m) {
-  const { t, range, equivalence } = m;
+  const { t, l, range, equivalence } = m;
   const seen = new Set();
-  const citations = [...range.basis, ...equivalence.citations].filter((c) => !seen.has(c.id) && seen.add(c.id));
+  const payments = range.payments.flatMap((p) => [p.citation, p.pricedBy]);
+  const citations = [...range.basis, ...payments, ...(equivalence ? equivalence.citations : [])]
+    .filter((c) => c && !seen.has(c.id) && seen.add(c.id));
   const source = (c) => [c.document, c.seenIn ? `${t.seenIn}: ${c.seenIn}` : ''].filter(Boolean).join('. ');
   $('basis').replaceChildren(
     ...citations.map((c) =>
@@ -373,13 +475,13 @@ function renderBasis(m) {
         h(
           'p',
           {},
-          h('strong', {}, c.reference || c.act),
+          h('strong', {}, c.referenceIn[l] || c.reference || c.actIn[l] || c.act),
           ' ',
           h('span', { class: `badge cert-${c.status}` }, t.cert[c.status] || c.status),
         ),
-        c.reference ? h('p', {}, c.act) : null,
-        c.note ? h('p', {}, c.note) : null,
-        source(c) ? h('p', { class: 'hint' }, source(c)) : null,
+        c.reference ? h('p', {}, c.actIn[l] || c.act) : null,
+        c.note ? h('p', { lang: 'en' }, c.note) : null,
+        source(c) ? h('p', { class: 'hint', lang: 'en' }, source(c)) : null,
       ),
     ),
   );
@@ -391,7 +493,7 @@ function renderHistory(m) {
   if (!history) {
     return;
   }
-  const maxText = amount(history.fine.max, 'mci', l);
+  const maxText = amount(history.fine.max.amount, 'mci', l);
   $('history-intro').textContent = fill(t.historyIntro, { date: showDate(m.article.inForceFrom, l), max: maxText });
   const style = moneyStyle(l);
   $('history-table').replaceChildren(
@@ -413,8 +515,8 @@ function renderHistory(m) {
           { 'data-year': r.year },
           h('th', { scope: 'row' }, r.year),
           h('td', {}, `${group(r.mci.tenge)} ₸ (${showDate(r.mci.from, l)})`),
-          h('td', { class: 'nowrap' }, k.formatTenge(r.tiyn, style)),
-          h('td', {}, r.inForce ? t.statusInForce : t.statusNotInForce),
+          h('td', { class: 'nowrap' }, r.tiyn === null ? '—' : k.formatTenge(r.tiyn, style)),
+          h('td', {}, r.inForce ? t.statusInForce : r.tiyn === null ? t.statusNotPriced : t.statusNotInForce),
           h('td', {}, t.cert[r.certainty] || r.certainty),
         ),
       ),
@@ -457,7 +559,7 @@ function drawCharts() {
   }
   const { m, ok } = charts;
   const { t, l } = m;
-  if (ok) {
+  if (ok && m.equivalence) {
     const box = $('equiv-chart');
     const rows = m.equivalence.rows;
     const longest = Math.max(...rows.map((r) => (r.mci === null ? 0 : Number(r.mci))));
@@ -470,8 +572,8 @@ function drawCharts() {
         rows: rows.map((r) => ({
           label: k.kindLabel(r.sanction.kind, l),
           text:
-            amount(r.sanction.max, r.sanction.unit, l) +
-            (r.sanction.unit !== 'mci' && r.mci !== null ? ` = ${amount(r.mci, 'mci', l)}` : ''),
+            amount(r.sanction.max.amount, r.sanction.unit, l) +
+            (r.sanction.kind !== 'fine' && r.mci !== null ? ` = ${amount(r.mci, 'mci', l)}` : ''),
           ratio: r.mci === null || !longest ? 0 : Number(r.mci) / longest,
           cls: `bar-${r.sanction.kind}`,
           attrs: { 'data-kind': r.sanction.kind, 'data-mci': r.mci },
@@ -482,7 +584,7 @@ function drawCharts() {
   const history = m.history;
   if (history) {
     const box = $('history-chart');
-    const rows = history.rows.map((r) => ({
+    const rows = history.rows.filter((r) => r.tiyn !== null).map((r) => ({
       label: r.year,
       tiyn: r.tiyn,
       text: `${k.formatTenge(r.tiyn, 'sign')}${r.certainty === 'unverified' ? ' *' : ''}`,
@@ -490,12 +592,12 @@ function drawCharts() {
       cls: r.inForce ? 'bar-in-force' : 'bar-not-in-force',
       attrs: { 'data-year': r.year, 'data-in-force': String(r.inForce), 'data-certainty': r.certainty },
     }));
-    const fine = m.hypo && m.range && m.range.sanctions.find((s) => s.kind === 'fine' && s.maxTiyn !== null);
+    const fine = m.hypo && m.range && m.range.sanctions.find((s) => s.kind === 'fine' && s.max.tiyn !== null);
     if (fine) {
       rows.push({
         label: t.hypoRow,
-        tiyn: fine.maxTiyn,
-        text: k.formatTenge(fine.maxTiyn, 'sign'),
+        tiyn: fine.max.tiyn,
+        text: k.formatTenge(fine.max.tiyn, 'sign'),
         cls: 'bar-hypo',
         attrs: { 'data-hypothetical': 'true' },
       });
@@ -504,8 +606,9 @@ function drawCharts() {
     for (const r of rows) {
       r.ratio = most > 0n ? Number(r.tiyn) / Number(most) : 0;
     }
-    const first = history.rows[0];
-    const last = history.rows[history.rows.length - 1];
+    const priced = history.rows.filter((r) => r.tiyn !== null);
+    const first = priced[0];
+    const last = priced[priced.length - 1];
     box.replaceChildren(
       rowBars({
         id: 'history-svg',
@@ -543,6 +646,7 @@ async function main() {
   ui.lang.addEventListener('change', render);
   ui.article.addEventListener('change', render);
   ui.halfCap.addEventListener('change', render);
+  ui.orderProcedure.addEventListener('change', render);
   ui.mci.addEventListener('input', render);
   ui.date.addEventListener('input', () => {
     syncYear();

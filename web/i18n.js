@@ -5,7 +5,8 @@
 // KAZAKH: every 'kk' string below was written by a non-native writer, following the vocabulary of the
 // library and the CLI (cli/text_out.c: "Балама жазалар", "Құқықтық негіз", "Сенімділік", "АЕК"...).
 // A fluent reader should check all of them before release, in particular: intro, halfCap, halfCapHint,
-// yearHint, mciHint, hypoBanner, historyIntro, legendNotInForce, equivAxis, footer and the error texts.
+// orderProcedure, orderProcedureHint, lifted, perDay, omitted, restrictionsHeading, paymentsHeading, pricedBy,
+// yearHint, mciHint, hypoBanner, historyIntro, legendNotInForce, equivIntro, equivAxis, footer and the error texts.
 
 export const LANGS = ['ru', 'kk', 'en'];
 
@@ -28,6 +29,10 @@ const en = {
   halfCapHint:
     'A mitigating circumstance and no aggravating one. The cap and the article that sets it come from the ' +
     'dataset: the sentences and the legal basis below name them.',
+  orderProcedure: 'Order procedure',
+  orderProcedureHint:
+    'A verdict in the order procedure. Which punishments it allows, and their bounds, come from the dataset: ' +
+    'the table below names the rule.',
   mci: 'Hypothetical MCI, tenge (optional)',
   mciHint: 'Leave empty for the MCI set by law. Any value here is a what-if, not law.',
   hypoBanner: 'Hypothetical MCI of {mci} tenge: these numbers are not law.',
@@ -35,9 +40,15 @@ const en = {
   colKind: 'punishment',
   colMin: 'lower bound',
   colMax: 'upper bound',
-  noMin: 'none in the article',
-  noMinNote: 'The library encodes no minimum from the General Part of the Code: its sources conflict.',
+  noBound: 'none',
+  lifted: 'minimum lifted: {rule}',
+  boundsNote: 'Under each bound: the rule that sets it, as the library cites it.',
   capped: 'capped; the article: {max}',
+  perDay: 'at most {max} a day ({rule})',
+  omitted: 'Not available in this procedure: {kinds} ({rule}).',
+  restrictionsHeading: 'Who may not receive each punishment',
+  paymentsHeading: 'Collected besides the punishment',
+  pricedBy: 'How it is priced: {rule}',
   category: 'Category',
   offenceOn: 'Offence date',
   mciUsed: 'MCI on the offence day',
@@ -55,11 +66,11 @@ const en = {
   inFigures: 'In figures',
   inWords: 'In words',
   verdict: 'Wording for a verdict',
-  equivHeading: 'How the three alternatives compare',
+  equivHeading: 'How the alternatives compare',
   equivIntro:
-    'The Criminal Code sets how a fine, hours of community service and days of arrest correspond ' +
+    'The Criminal Code sets how units of the alternatives correspond, for the purpose below ' +
     '(its article is listed under Legal basis).',
-  equivTitle: 'The maxima of the three alternatives in a common measure',
+  equivTitle: 'The maxima of the alternatives in a common measure',
   equivAxis: 'Bar length: the equivalent in MCI of fine.',
   equivOne: 'One unit:',
   colMaxAmount: 'maximum',
@@ -81,9 +92,12 @@ const en = {
   colStatus: 'article',
   statusInForce: 'in force',
   statusNotInForce: 'not yet in force',
+  statusNotPriced: 'not priced by the library',
   showTable: 'The numbers as a table',
   basisHeading: 'Legal basis',
-  basisNote: 'Citations as the dataset records them (in English), with how sure the dataset is of each.',
+  basisNote:
+    "Citations as the dataset records them, in the page's language where it has a translation (notes and sources " +
+    'in English), with how sure the dataset is of each.',
   seenIn: 'Seen in',
   footer:
     'Computed in your browser by kzpenalty {library} (WebAssembly); dataset {dataset} {version}, verified on ' +
@@ -121,6 +135,10 @@ const ru = {
   halfCapHint:
     'Есть смягчающие и нет отягчающих обстоятельств. Ограничение и статья, которая его устанавливает, ' +
     'берутся из набора данных: их называют формулировки и правовое основание ниже.',
+  orderProcedure: 'Приказное производство',
+  orderProcedureHint:
+    'Приговор в приказном производстве. Какие наказания оно допускает и в каких пределах, берётся из набора ' +
+    'данных: норму называет таблица ниже.',
   mci: 'Гипотетический МРП, тенге (необязательно)',
   mciHint: 'Оставьте пустым для МРП, установленного законом. Любое значение здесь — допущение, а не закон.',
   hypoBanner: 'Гипотетический МРП {mci} тенге: эти цифры не являются законом.',
@@ -128,9 +146,15 @@ const ru = {
   colKind: 'вид наказания',
   colMin: 'нижний предел',
   colMax: 'верхний предел',
-  noMin: 'статьёй не установлен',
-  noMinNote: 'Минимум из Общей части кодекса в библиотеке не учтён: источники расходятся.',
+  noBound: 'нет',
+  lifted: 'минимум не применяется: {rule}',
+  boundsNote: 'Под каждым пределом указана норма, которая его устанавливает, так, как её цитирует библиотека.',
   capped: 'с ограничением; по статье: {max}',
+  perDay: 'не более {max} в день ({rule})',
+  omitted: 'В этом порядке не назначаются: {kinds} ({rule}).',
+  restrictionsHeading: 'Кому не назначается каждый вид наказания',
+  paymentsHeading: 'Взыскивается помимо наказания',
+  pricedBy: 'Как исчисляется: {rule}',
   category: 'Категория',
   offenceOn: 'Дата совершения',
   mciUsed: 'МРП на день совершения',
@@ -148,11 +172,11 @@ const ru = {
   inFigures: 'Цифрами',
   inWords: 'Прописью',
   verdict: 'Формулировки для приговора',
-  equivHeading: 'Соотношение трёх видов наказания',
+  equivHeading: 'Соотношение видов наказания',
   equivIntro:
-    'Уголовный кодекс устанавливает соответствие штрафа, часов общественных работ и суток ареста ' +
+    'Уголовный кодекс устанавливает соответствие единиц видов наказания для случая, указанного ниже ' +
     '(статья указана в правовом основании).',
-  equivTitle: 'Максимумы трёх видов наказания в общей мере',
+  equivTitle: 'Максимумы видов наказания в общей мере',
   equivAxis: 'Длина полосы: эквивалент в МРП штрафа.',
   equivOne: 'Одна единица:',
   colMaxAmount: 'максимум',
@@ -174,9 +198,12 @@ const ru = {
   colStatus: 'статья',
   statusInForce: 'действует',
   statusNotInForce: 'ещё не действовала',
+  statusNotPriced: 'библиотека не исчисляет',
   showTable: 'Числа в виде таблицы',
   basisHeading: 'Правовое основание',
-  basisNote: 'Ссылки приводятся так, как они записаны в наборе данных (на английском), с указанием достоверности.',
+  basisNote:
+    'Ссылки приводятся так, как они записаны в наборе данных, на языке страницы, если есть перевод ' +
+    '(примечания и источники на английском), с указанием достоверности.',
   seenIn: 'Источник',
   footer:
     'Вычислено в вашем браузере библиотекой kzpenalty {library} (WebAssembly); набор данных {dataset} {version}, ' +
@@ -215,6 +242,10 @@ const kk = {
   halfCapHint:
     'Жазаны жеңілдететін мән-жайлар бар, ауырлататын мән-жайлар жоқ. Шектеу мен оны белгілейтін бап деректер ' +
     'жинағынан алынады: оларды төмендегі тұжырымдар мен құқықтық негіз атайды.',
+  orderProcedure: 'Бұйрықты іс жүргізу',
+  orderProcedureHint:
+    'Бұйрықты іс жүргізудегі үкім. Ол қандай жазаларға және қандай шектерде жол беретіні деректер жинағынан ' +
+    'алынады: нормасын төмендегі кесте атайды.',
   mci: 'Болжамды АЕК, теңге (міндетті емес)',
   mciHint: 'Заңмен белгіленген АЕК үшін бос қалдырыңыз. Мұндағы кез келген мән — болжам, заң емес.',
   hypoBanner: 'Болжамды АЕК {mci} теңге: бұл сандар заң емес.',
@@ -222,9 +253,15 @@ const kk = {
   colKind: 'жаза түрі',
   colMin: 'төменгі шегі',
   colMax: 'жоғарғы шегі',
-  noMin: 'бапта белгіленбеген',
-  noMinNote: 'Кодекстің Жалпы бөліміндегі ең төменгі шек кітапханада ескерілмеген: дереккөздер сәйкес келмейді.',
+  noBound: 'жоқ',
+  lifted: 'ең төменгі шек қолданылмайды: {rule}',
+  boundsNote: 'Әр шектің астында оны белгілейтін норма кітапхана сілтегендей көрсетілген.',
   capped: 'шектелген; бап бойынша: {max}',
+  perDay: 'күніне {max} аспайды ({rule})',
+  omitted: 'Бұл тәртіппен тағайындалмайды: {kinds} ({rule}).',
+  restrictionsHeading: 'Әр жаза түрі кімге тағайындалмайды',
+  paymentsHeading: 'Жазадан бөлек өндіріледі',
+  pricedBy: 'Қалай есептеледі: {rule}',
   category: 'Санаты',
   offenceOn: 'Жасалған күні',
   mciUsed: 'Жасалған күнгі АЕК',
@@ -242,11 +279,11 @@ const kk = {
   inFigures: 'Цифрмен',
   inWords: 'Жазбаша',
   verdict: 'Үкімге арналған тұжырымдар',
-  equivHeading: 'Үш жаза түрінің арақатынасы',
+  equivHeading: 'Жаза түрлерінің арақатынасы',
   equivIntro:
-    'Қылмыстық кодекс айыппұлдың, қоғамдық жұмыс сағаттарының және қамаққа алу тәуліктерінің ' +
-    'сәйкестігін белгілейді (бап құқықтық негізде көрсетілген).',
-  equivTitle: 'Үш жаза түрінің ең жоғары мөлшерлері ортақ өлшеммен',
+    'Қылмыстық кодекс жаза түрлері бірліктерінің сәйкестігін төменде көрсетілген жағдай үшін белгілейді ' +
+    '(бап құқықтық негізде көрсетілген).',
+  equivTitle: 'Жаза түрлерінің ең жоғары мөлшерлері ортақ өлшеммен',
   equivAxis: 'Жолақтың ұзындығы: айыппұлдың АЕК-пен баламасы.',
   equivOne: 'Бір бірлік:',
   colMaxAmount: 'ең жоғары мөлшері',
@@ -268,9 +305,12 @@ const kk = {
   colStatus: 'бап',
   statusInForce: 'күшінде',
   statusNotInForce: 'әлі күшіне енбеген',
+  statusNotPriced: 'кітапхана есептемейді',
   showTable: 'Сандар кесте түрінде',
   basisHeading: 'Құқықтық негіз',
-  basisNote: 'Сілтемелер деректер жинағында жазылғандай (ағылшын тілінде), әрқайсысының сенімділігімен беріледі.',
+  basisNote:
+    'Сілтемелер деректер жинағында жазылғандай, аудармасы болса бет тілінде (ескертпелер мен дереккөздер ' +
+    'ағылшын тілінде), әрқайсысының сенімділігімен беріледі.',
   seenIn: 'Дереккөз',
   footer:
     'Браузеріңізде kzpenalty {library} кітапханасы (WebAssembly) есептеді; деректер жинағы {dataset} {version}, ' +

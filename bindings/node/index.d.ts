@@ -7,24 +7,57 @@ export type Lang = 'en' | 'ru' | 'kk';
 export type Kind = 'fine' | 'community_service' | 'arrest' | 'correctional_work';
 export type Unit = 'mci' | 'hours' | 'days';
 export type Certainty = 'official' | 'statement' | 'unverified' | 'hypothetical';
-/** An amount: an integer number or bigint of whole units, or a decimal string such as "0.2". */
+/**
+ * An amount: a whole number or bigint of whole units, or a decimal string such as "0.2". A
+ * fractional number or NaN throws TypeError; a number beyond 2^53 - 1 throws RangeError.
+ */
 export type Amount = number | bigint | string;
 
-export interface QueryOptions {
-  /** Art. 55 part 2: at most half of the maximum, for a criminal offence. */
-  mitigated?: boolean;
-  /** Art. 55 part 3: the same half; does not stack with part 2. */
-  accelerated?: boolean;
+/** Options of mci() and fine(): the flags the library reads when it prices with the MCI. */
+export interface PriceOptions {
   /** Price a date after the MCI table with its last value, marked stale. */
   allowStale?: boolean;
   /** Refuse answers that depend on an unverified fact. */
   strict?: boolean;
 }
 
+/**
+ * Options of range(), check() and sanctionTexts(). Every key is checked: an unknown one (a
+ * misspelt `mitigate`) or a value that is not a boolean throws TypeError.
+ */
+export interface QueryOptions extends PriceOptions {
+  /** Art. 55 part 2: at most half of the maximum, for a criminal offence. */
+  mitigated?: boolean;
+  /** Art. 55 part 3: the same half; does not stack with part 2. */
+  accelerated?: boolean;
+  /** A verdict in the order procedure: only the alternatives the dataset's order-procedure rules give. */
+  orderProcedure?: boolean;
+}
+
+export type ConversionRule = 'aggregation' | 'unpaid-fine' | 'evaded-service';
+
+/** Options of convert(): the rule to convert under; aggregation (Art. 61) when not given. */
+export interface ConvertOptions {
+  rule?: ConversionRule;
+}
+
+/** A text in each language of the dataset. */
+export interface ByLang<T = string> {
+  readonly en: T;
+  readonly ru: T;
+  readonly kk: T;
+}
+
 export interface Citation {
   readonly id: string;
+  /** The act, in English as the dataset records it. */
   readonly act: string;
+  /** Where in the act, in English ("Art. 41 part 2"); "" if none. */
   readonly reference: string;
+  /** The act in each language (the English one where the dataset has no translation). */
+  readonly actIn: ByLang;
+  /** The reference in each language ("ч. 2 ст. 41", "41-баптың 2-бөлігі"), likewise. */
+  readonly referenceIn: ByLang;
   readonly document: string;
   readonly seenIn: string;
   readonly note: string;
@@ -52,6 +85,7 @@ export interface DatasetInfo {
 
 export interface Mci {
   readonly tenge: number;
+  /** The date asked about (the offence day, for a range or a fine). */
   readonly date: string;
   readonly from: string;
   readonly purpose: 'fines' | 'benefits';
@@ -60,19 +94,67 @@ export interface Mci {
   readonly citation: Citation;
 }
 
+export type BoundSource = 'article' | 'general_part' | 'half_cap' | 'order_procedure';
+
+/** One bound of a sanction, with the rule that sets it. */
+export interface Bound {
+  /** In the sanction's unit, an exact decimal string ("200"). */
+  readonly amount: string;
+  /** The amount priced at the offence day's MCI, for a sanction in MCI; else null. */
+  readonly tiyn: bigint | null;
+  /** tiyn formatted ("865 000 ₸"), or null. */
+  readonly text: string | null;
+  readonly source: BoundSource;
+  readonly citation: Citation | null;
+}
+
+/** Persons a punishment may not be imposed on, as the dataset lists them (the library does not judge). */
+export interface Restriction {
+  readonly id: string;
+  readonly kind: Kind;
+  readonly persons: ByLang<readonly string[]>;
+  readonly citation: Citation | null;
+}
+
 export interface Sanction {
   readonly kind: Kind;
   readonly unit: Unit;
-  /** null: the article sets no lower bound (the General Part applies). */
-  readonly min: string | null;
-  readonly max: string;
-  readonly articleMax: string;
+  /** The lower bound that applies; null when none does. */
+  readonly min: Bound | null;
+  /** The upper bound that applies. */
+  readonly max: Bound;
+  /** The article's own lower bound; null for "up to". */
+  readonly articleMin: Bound | null;
+  readonly articleMax: Bound;
+  /** The General Part's bounds for the kind and the offence's category, whether or not they apply. */
+  readonly generalMin: Bound | null;
+  readonly generalMax: Bound | null;
+  /** The rule that lifted the General Part's minimum under the options asked, or null. */
+  readonly minLiftedBy: Citation | null;
+  /** True when an Art. 55 half cap lowered max. */
   readonly capped: boolean;
-  readonly minTiyn: bigint | null;
-  readonly maxTiyn: bigint | null;
-  readonly maxText: string | null;
-  /** The id of the citation; the full citation is in the range's basis. */
-  readonly citation: string;
+  /** The most that may be served a day (community service hours), or null. */
+  readonly perDayMax: string | null;
+  readonly perDayCitation: Citation | null;
+  readonly restriction: Restriction | null;
+  /** The article's text for this alternative. */
+  readonly citation: Citation;
+}
+
+/** A payment collected beside the punishment (the compulsory payment to the Victims' Compensation Fund). */
+export interface Payment {
+  readonly id: string;
+  readonly name: ByLang;
+  readonly mciCount: string;
+  /** False in strict mode when which day's MCI prices it is unverified: then it is in MCI only. */
+  readonly priced: boolean;
+  readonly amountTiyn: bigint | null;
+  readonly amountText: string | null;
+  /** Its own certainty; it does not lower the range's. */
+  readonly certainty: Certainty;
+  readonly citation: Citation | null;
+  /** What says which day's MCI prices it, when priced. */
+  readonly pricedBy: Citation | null;
 }
 
 export interface Range {
@@ -80,8 +162,16 @@ export interface Range {
   readonly offenceDate: string;
   readonly mitigated: boolean;
   readonly accelerated: boolean;
+  /** The order-procedure rule applied, or null. */
+  readonly orderProcedure: Citation | null;
   readonly mci: Mci | null;
+  /** The alternatives, in the article's order. */
   readonly sanctions: readonly Sanction[];
+  /** Alternatives of the article the order procedure leaves out, in the article's order. */
+  readonly omitted: readonly Kind[];
+  /** Why the order procedure leaves them out, or null. */
+  readonly omittedBy: Citation | null;
+  readonly payments: readonly Payment[];
   readonly certainty: Certainty;
   readonly stale: boolean;
   readonly basis: readonly Citation[];
@@ -106,7 +196,11 @@ export interface Check {
   readonly kind: Kind;
   readonly unit: Unit;
   readonly amount: string;
+  /** The bound broken, or the upper bound when it fits ("0" for a sentence of zero). */
   readonly limit: string;
+  readonly limitSource: BoundSource | 'none';
+  /** The rule that sets limit, or null. */
+  readonly limitCitation: Citation | null;
   readonly excess: string;
   readonly range: Range;
   readonly receipt: Receipt;
@@ -120,6 +214,10 @@ export interface Conversion {
   readonly remainder: string;
   readonly remainderUnit: Unit;
   readonly exact: boolean;
+  readonly rule: ConversionRule;
+  readonly certainty: Certainty;
+  /** What the rule is for ("" where the dataset does not say). */
+  readonly scope: ByLang;
   readonly citation: Citation;
   readonly receipt: Receipt;
 }
@@ -160,11 +258,11 @@ export class Context {
   /** A new Context with this MCI (whole tenge) on every date; results say 'hypothetical'. */
   whatIf(mciTenge: number | bigint): Context;
   readonly info: DatasetInfo;
-  mci(date: string, purpose?: 'fines' | 'benefits', options?: QueryOptions): Mci;
+  mci(date: string, purpose?: 'fines' | 'benefits', options?: PriceOptions): Mci;
   range(article: string, date: string, options?: QueryOptions): Range;
-  fine(mciCount: Amount, date: string, options?: QueryOptions): Fine;
+  fine(mciCount: Amount, date: string, options?: PriceOptions): Fine;
   check(article: string, date: string, kind: Kind, amount: Amount, options?: QueryOptions): Check;
-  convert(amount: Amount, fromKind: Kind, toKind: Kind): Conversion;
+  convert(amount: Amount, fromKind: Kind, toKind: Kind, options?: ConvertOptions): Conversion;
   sanctionTexts(article: string, date: string, lang?: Lang, options?: QueryOptions): readonly string[];
   mciTable(): readonly MciPeriod[];
   articles(): readonly Article[];

@@ -57,26 +57,35 @@ function resultClass(name, fields) {
   return new Function(`return class ${name} { constructor(${params}) { ${body} Object.freeze(this); } };`)();
 }
 
+// The field lists must match the order in which src/addon.c passes the values, and index.d.ts
+// (a test checks every result against the declarations).
 const results = {
-  Citation: resultClass('Citation', ['id', 'act', 'reference', 'document', 'seenIn', 'note', 'status']),
+  Citation: resultClass('Citation', ['id', 'act', 'reference', 'actIn', 'referenceIn', 'document', 'seenIn', 'note',
+    'status']),
   Receipt: resultClass('Receipt', ['library', 'dataset', 'datasetVersion', 'datasetFingerprint', 'hypothetical']),
-  Mci: resultClass('Mci', ['tenge', 'from', 'purpose', 'stale', 'certainty', 'citation']),
-  Sanction: resultClass('Sanction', ['kind', 'unit', 'min', 'max', 'articleMax', 'capped', 'minTiyn', 'maxTiyn',
-    'maxText', 'citation']),
-  Range: resultClass('Range', ['article', 'offenceDate', 'mitigated', 'accelerated', 'mci', 'sanctions', 'certainty',
-    'stale', 'basis', 'receipt']),
+  Mci: resultClass('Mci', ['tenge', 'date', 'from', 'purpose', 'stale', 'certainty', 'citation']),
+  Bound: resultClass('Bound', ['amount', 'tiyn', 'text', 'source', 'citation']),
+  Restriction: resultClass('Restriction', ['id', 'kind', 'persons', 'citation']),
+  Sanction: resultClass('Sanction', ['kind', 'unit', 'min', 'max', 'articleMin', 'articleMax', 'generalMin',
+    'generalMax', 'minLiftedBy', 'capped', 'perDayMax', 'perDayCitation', 'restriction', 'citation']),
+  Payment: resultClass('Payment', ['id', 'name', 'mciCount', 'priced', 'amountTiyn', 'amountText', 'certainty',
+    'citation', 'pricedBy']),
+  Range: resultClass('Range', ['article', 'offenceDate', 'mitigated', 'accelerated', 'orderProcedure', 'mci',
+    'sanctions', 'omitted', 'omittedBy', 'payments', 'certainty', 'stale', 'basis', 'receipt']),
   Fine: resultClass('Fine', ['mciCount', 'offenceDate', 'amountTiyn', 'amountText', 'mci', 'certainty', 'stale', 'basis',
     'receipt']),
-  Check: resultClass('Check', ['fits', 'violation', 'kind', 'unit', 'amount', 'limit', 'excess', 'range', 'receipt']),
+  Check: resultClass('Check', ['fits', 'violation', 'kind', 'unit', 'amount', 'limit', 'limitSource', 'limitCitation',
+    'excess', 'range', 'receipt']),
   Conversion: resultClass('Conversion', ['fromKind', 'amount', 'toKind', 'whole', 'remainder', 'remainderUnit', 'exact',
-    'citation', 'receipt']),
+    'rule', 'certainty', 'scope', 'citation', 'receipt']),
 };
 native.setResultClasses(results);
 
 // fine(integer, 'YYYY-MM-DD'), the clerk's everyday call, on a fast path: the addon computes
-// and writes the numbers to a shared buffer, and the result is built here around the MCI, basis
-// and receipt objects of an earlier result for the same period (fine results for one period
-// share them anyway). Everything else, errors included, goes to the addon's full fine().
+// and writes the numbers to a shared buffer, and the result is built here around the basis and
+// receipt objects of an earlier result for the same period (fine results for one period share
+// them anyway) and a new Mci with this call's date. Everything else, errors included, goes to
+// the addon's full fine().
 const fullFine = native.Context.prototype.fine;
 const fineFast = native.Context.prototype._fineFast;
 delete native.Context.prototype._fineFast;
@@ -94,8 +103,10 @@ Object.defineProperty(native.Context.prototype, 'fine', {
         let seen = finesByPeriod.get(this);
         const earlier = seen && seen[period];
         if (earlier) {
-          return new results.Fine(String(mciCount), date, scratchTiyn[0], text, earlier.mci,
-            CERTAINTY[scratchInts[1]], false, earlier.basis, earlier.receipt);
+          const m = earlier.mci;
+          const mci = new results.Mci(m.tenge, date, m.from, m.purpose, false, m.certainty, m.citation);
+          return new results.Fine(String(mciCount), date, scratchTiyn[0], text, mci, CERTAINTY[scratchInts[1]], false,
+            earlier.basis, earlier.receipt);
         }
         const first = fullFine.call(this, mciCount, date);
         if (!seen) finesByPeriod.set(this, (seen = []));

@@ -32,7 +32,7 @@ for (const [code, name] of Object.entries(STATUS_CLASSES)) {
 }
 
 // Fields that carry 64-bit integers as text in the module's answers.
-const BIGINT_FIELDS = new Set(['amountTiyn', 'minTiyn', 'maxTiyn', 'whole']);
+const BIGINT_FIELDS = new Set(['amountTiyn', 'tiyn', 'whole']);
 
 function revive(key, value) {
   return BIGINT_FIELDS.has(key) && typeof value === 'string' ? BigInt(value) : value;
@@ -57,38 +57,88 @@ function toError(e) {
 const outOfMemory = () => toError({ code: 'KZP_E_NOMEM', status: -2, path: '', line: 0, column: 0,
   message: 'out of memory' });
 
+// A string as the library will see it: a lone surrogate (not UTF-16, so not encodable as
+// UTF-8) becomes U+FFFD, as Node-API does for the Node binding.
+const wellFormed = (s) => (typeof s.toWellFormed === 'function' ? s.toWellFormed()
+  : s.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd'));
+
 function needString(v, what) {
   if (typeof v !== 'string') throw new TypeError(`${what} must be a string`);
-  return v;
+  return wellFormed(v);
 }
 
-// An amount as exact decimal text: an integer number, a bigint, or a decimal string ('0.2').
-function amountText(v, what) {
-  if (typeof v === 'bigint') return String(v);
-  if (typeof v === 'string') return v;
-  if (typeof v === 'number' && Number.isSafeInteger(v)) return String(v);
-  throw new TypeError(`${what} must be an integer number, a bigint or a decimal string such as '0.2' ` +
-    '(a fractional number is not exact)');
+// A number that must be a whole number, exact as a double: NaN or a fraction is a TypeError, a
+// magnitude beyond 2^53 - 1 (Infinity included) a RangeError, since such a number may already
+// have been rounded. The messages are the Node binding's.
+function wholeNumber(v, what, decimalOk) {
+  if (Number.isNaN(v)) throw new TypeError(`${what} must be a whole number, not NaN`);
+  if (Math.abs(v) > Number.MAX_SAFE_INTEGER) {
+    throw new RangeError(`${what} is too large to be exact as a JavaScript number (beyond 2^53 - 1): pass ` +
+      (decimalOk ? 'a bigint or a decimal string' : 'a bigint'));
+  }
+  if (!Number.isInteger(v)) {
+    throw new TypeError(`${what} must be a whole number` +
+      (decimalOk ? ", a bigint or a decimal string such as '0.2' (a fractional number is not exact)" : ''));
+  }
+  return String(v === 0 ? 0 : v); // -0 is 0
+}
+
+// An amount: a whole number or a bigint of whole units (sent as digits, judged in C as the Node
+// binding judges them), or a decimal string such as '0.2' (parsed by the library).
+function amountFields(v, what) {
+  if (typeof v === 'string') return { amount: wellFormed(v) };
+  if (typeof v === 'bigint') return { amount: String(v), amountWhole: true, amountName: what };
+  if (typeof v === 'number') return { amount: wholeNumber(v, what, true), amountWhole: true, amountName: what };
+  throw new TypeError(`${what} must be a whole number, a bigint or a decimal string`);
 }
 
 function wholeText(v, what) {
   if (typeof v === 'bigint') return String(v);
-  if (typeof v === 'number' && Number.isSafeInteger(v)) return String(v);
-  throw new TypeError(`${what} must be an integer number or a bigint`);
+  if (typeof v === 'number') return wholeNumber(v, what, false);
+  throw new TypeError(`${what} must be a whole number or a bigint`);
 }
 
-// {mitigated, accelerated, allowStale, strict}: each a boolean when given (as in the Node binding:
-// a truthy 'no' must not quietly apply a half cap)
-function optionsOf(options) {
-  if (options === undefined || options === null) return {};
-  if (typeof options !== 'object') throw new TypeError('options must be an object such as { mitigated: true }');
+// The query options each call takes (as in the Node binding: a misspelt key is a TypeError, and
+// a value that is not a boolean too: a truthy 'no' must not quietly apply a half cap).
+const RANGE_OPTIONS = ['mitigated', 'accelerated', 'orderProcedure', 'allowStale', 'strict'];
+const PRICE_OPTIONS = ['allowStale', 'strict'];
+
+function optionsObject(options, example) {
+  if (options === undefined || options === null) return null;
+  if (typeof options !== 'object' || Array.isArray(options)) {
+    throw new TypeError(`options must be an object such as ${example}`);
+  }
+  return options;
+}
+
+function knownKeys(options, names, call) {
+  for (const key of Object.keys(options)) {
+    if (!names.includes(key)) {
+      throw new TypeError(`options.${key} is not an option of ${call}(); it takes ${names.join(', ')}`);
+    }
+  }
+}
+
+function optionsOf(options, names, call) {
+  const o = optionsObject(options, '{ mitigated: true }');
   const out = {};
-  for (const name of ['mitigated', 'accelerated', 'allowStale', 'strict']) {
-    const v = options[name];
+  if (!o) return out;
+  knownKeys(o, names, call);
+  for (const name of RANGE_OPTIONS) {
+    if (!names.includes(name)) continue;
+    const v = o[name];
     if (v !== undefined && typeof v !== 'boolean') throw new TypeError(`options.${name} must be a boolean`);
     out[name] = v === true;
   }
   return out;
+}
+
+// convert()'s options: { rule: 'unpaid-fine' }; the library parses the word.
+function ruleOf(options) {
+  const o = optionsObject(options, "{ rule: 'unpaid-fine' }");
+  if (!o) return {};
+  knownKeys(o, ['rule'], 'convert');
+  return o.rule === undefined ? {} : { rule: needString(o.rule, 'options.rule') };
 }
 
 function makeApi(core) {
@@ -107,7 +157,7 @@ function makeApi(core) {
 
   // a dataset as text or UTF-8 bytes, handed to C as they are (no decoding: C judges the bytes)
   function withData(data, what, fn) {
-    if (typeof data === 'string') return withText(data, fn);
+    if (typeof data === 'string') return withText(wellFormed(data), fn);
     if (!(data instanceof Uint8Array)) throw new TypeError(`${what} must be a string or a Uint8Array`);
     const ptr = core._malloc(data.length + 1);
     if (!ptr) throw outOfMemory();
@@ -172,14 +222,14 @@ function makeApi(core) {
 
     /** A dataset from its JSON text (a string or UTF-8 bytes). */
     static fromJSON(text) {
-      return new Context(withData(text, 'fromJSON(text): text',
+      return new Context(withData(text, 'text',
         (p, n) => newContext((slot) => core._kzpw_ctx_from_json(p, n, slot))), fromPointer);
     }
 
     /** This dataset with more MCI periods (an update document, see docs/dataset.md). */
     withMci(update) {
       const base = this.#live();
-      return new Context(withData(update, 'withMci(update): update',
+      return new Context(withData(update, 'update',
         (p, n) => newContext((slot) => core._kzpw_ctx_with_mci(base, p, n, slot))), fromPointer);
     }
 
@@ -205,32 +255,35 @@ function makeApi(core) {
 
     mci(date, purpose = 'fines', options) {
       return call(this.#live(), { op: 'mci', date: needString(date, 'date'), purpose: needString(purpose, 'purpose'),
-        options: optionsOf(options) });
+        options: optionsOf(options, PRICE_OPTIONS, 'mci') });
     }
 
     range(article, date, options) {
       return call(this.#live(), { op: 'range', article: needString(article, 'article'), date: needString(date, 'date'),
-        options: optionsOf(options) });
+        options: optionsOf(options, RANGE_OPTIONS, 'range') });
     }
 
     fine(mciCount, date, options) {
-      return call(this.#live(), { op: 'fine', amount: amountText(mciCount, 'mciCount'), date: needString(date, 'date'),
-        options: optionsOf(options) });
+      const day = needString(date, 'date'); // read first, as the Node binding does
+      return call(this.#live(), { op: 'fine', ...amountFields(mciCount, 'mciCount'), date: day,
+        options: optionsOf(options, PRICE_OPTIONS, 'fine') });
     }
 
     check(article, date, kind, amount, options) {
       return call(this.#live(), { op: 'check', article: needString(article, 'article'), date: needString(date, 'date'),
-        kind: needString(kind, 'kind'), amount: amountText(amount, 'amount'), options: optionsOf(options) });
+        kind: needString(kind, 'kind'), ...amountFields(amount, 'amount'),
+        options: optionsOf(options, RANGE_OPTIONS, 'check') });
     }
 
-    convert(amount, fromKind, toKind) {
-      return call(this.#live(), { op: 'convert', amount: amountText(amount, 'amount'),
-        from: needString(fromKind, 'fromKind'), to: needString(toKind, 'toKind') });
+    convert(amount, fromKind, toKind, options) {
+      return call(this.#live(), { op: 'convert', ...amountFields(amount, 'amount'),
+        from: needString(fromKind, 'fromKind'), to: needString(toKind, 'toKind'), ...ruleOf(options) });
     }
 
     sanctionTexts(article, date, lang = 'en', options) {
       return call(this.#live(), { op: 'sanctionTexts', article: needString(article, 'article'),
-        date: needString(date, 'date'), lang: needString(lang, 'lang'), options: optionsOf(options) });
+        date: needString(date, 'date'), lang: needString(lang, 'lang'),
+        options: optionsOf(options, RANGE_OPTIONS, 'sanctionTexts') });
     }
 
     mciTable() {
@@ -242,13 +295,14 @@ function makeApi(core) {
     }
   }
 
-  const words = (op) => (n, lang = 'en') => call(0, { op, n: wholeText(n, op === 'numberWords' ? 'n' : 'tiyn'),
+  const words = (op) => (n, lang = 'en') => call(0, { op, n: wholeText(n, 'tiyn'), what: 'tiyn',
     lang: needString(lang, 'lang') });
 
   return Object.freeze({
     Context,
     numberWords: (n, lang = 'en', gender = 'masculine', grammaticalCase = 'nominative') => call(0, {
-      op: 'numberWords', n: wholeText(n, 'n'), lang: needString(lang, 'lang'), gender: needString(gender, 'gender'),
+      op: 'numberWords', n: wholeText(n, 'n'), what: 'n', lang: needString(lang, 'lang'),
+      gender: needString(gender, 'gender'),
       case: needString(grammaticalCase, 'grammaticalCase') }),
     tengeWords: words('tengeWords'),
     tengeFiguresWords: words('tengeFiguresWords'),
@@ -259,11 +313,11 @@ function makeApi(core) {
       lang: needString(lang, 'lang') }),
     /** The noun for a unit ('mci', 'hours', 'days') that agrees with an amount. */
     unitLabel: (unit, lang = 'en', amount = '1') => call(0, { op: 'unitLabel', name: needString(unit, 'unit'),
-      lang: needString(lang, 'lang'), amount: amountText(amount, 'amount') }),
+      lang: needString(lang, 'lang'), ...amountFields(amount, 'amount') }),
     categoryLabel: (category, lang = 'en') => call(0, { op: 'categoryLabel', name: needString(category, 'category'),
       lang: needString(lang, 'lang') }),
     validateDataset: (text) =>
-      deepFreeze(JSON.parse(takeText(withData(text, 'validateDataset(text): text', (p, n) => core._kzpw_validate(p, n))))),
+      deepFreeze(JSON.parse(takeText(withData(text, 'text', (p, n) => core._kzpw_validate(p, n))))),
     libraryVersion: core.UTF8ToString(core._kzpw_version()),
     ...errors,
   });

@@ -23,6 +23,18 @@ const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '
 // Expected words come from the shared vectors, written out by hand (tests/vectors/words.json).
 const WORDS = JSON.parse(readFileSync(join(ROOT, 'tests/vectors/words.json'), 'utf8'));
 const DATASET = JSON.parse(readFileSync(join(ROOT, 'data/kzpenalty.json'), 'utf8'));
+/** A citation's reference as the dataset records it in a language (the page must show the library's). */
+const reference = (id, lang) => {
+  const c = DATASET.citations.find((x) => x.id === id);
+  return lang === 'en' ? c.reference : c.translations[lang].reference;
+};
+// The names of the four alternatives as the Criminal Code words them (include/kzpenalty.h, kzp_kind_label).
+const KINDS = ['fine', 'correctional_work', 'community_service', 'arrest'];
+const KIND_LABELS = {
+  en: ['fine', 'correctional work', 'community service', 'arrest'],
+  ru: ['штраф', 'исправительные работы', 'привлечение к общественным работам', 'арест'],
+  kk: ['айыппұл', 'түзеу жұмыстары', 'қоғамдық жұмыстарға тарту', 'қамаққа алу'],
+};
 
 /** Text with every kind of space made a plain space, trimmed. */
 const norm = (s) => String(s ?? '').replace(/[\s\u00a0\u202f]+/g, ' ').trim();
@@ -68,6 +80,26 @@ function prerequisites() {
 }
 
 test('the site and chromium are there', () => prerequisites());
+
+test('the page\'s own words name no rule and no number of the law (those come from the library)', async () => {
+  const source = readFileSync(new URL('../../web/i18n.js', import.meta.url), 'utf8');
+  const { texts, LANGS } = await import(`data:text/javascript,${encodeURIComponent(source)}`);
+  const values = (o) => Object.values(o).flatMap((v) => (v && typeof v === 'object' ? values(v) : [v]));
+  // no digit at all, no article, part or half named (the kk "{article}-бап" only inflects the library's number)
+  const law = /\d|\bArts?\.|\bpart \d|ст\.|\bhalf\b|половин|жартыс/i;
+  for (const lang of LANGS) {
+    for (const v of values(texts(lang))) assert.doesNotMatch(String(v), law, `${lang}: "${v}"`);
+  }
+  // the page's markup: text between tags, the structure's defaults included
+  const html = readFileSync(new URL('../../web/index.html', import.meta.url), 'utf8')
+    .replace(/<!--[\s\S]*?-->/g, '').replace(/<[^>]*>/g, ' ');
+  assert.doesNotMatch(html, law);
+  // the wiring's string literals (what app.js writes that is not the library's or i18n.js's)
+  const app = readFileSync(new URL('../../web/app.js', import.meta.url), 'utf8').replace(/\/\/.*$|\/\*[\s\S]*?\*\//gm, '');
+  for (const [literal] of app.matchAll(/'[^'\n]*'|`[^`]*`/g)) {
+    assert.doesNotMatch(literal, /\bArts?\.|ст\.|\d+-бап|\bpart \d/, `app.js: ${literal}`);
+  }
+});
 
 test('the page has every text in every language (same keys in ru, kk and en)', async () => {
   // web/*.js are ES modules for the browser; Node 18 would read a .js file outside a "type": "module"
@@ -133,10 +165,11 @@ describe('educators page (web/) in chromium', () => {
   }
 
   /** Set the controls; each control re-renders the page synchronously on its input event. */
-  async function ask({ lang = 'ru', date = '2026-02-10', halfCap = false, mci = '' } = {}) {
+  async function ask({ lang = 'ru', date = '2026-02-10', halfCap = false, orderProcedure = false, mci = '' } = {}) {
     await page.selectOption('#lang', lang);
     await page.fill('#date', date);
     await page.setChecked('#half-cap', halfCap);
+    await page.setChecked('#order-procedure', orderProcedure);
     await page.fill('#mci', mci);
   }
 
@@ -150,8 +183,13 @@ describe('educators page (web/) in chromium', () => {
     assert.match(await text('[data-testid=fine-max-words]'), /восемьсот шестьдесят пять тысяч/);
     assert.match(await text('[data-testid=mci-used]'), /^4 325 ₸/);
     assert.equal(await text('[data-testid=max-fine]'), '200');
+    assert.equal(await text('[data-testid=max-correctional_work]'), '200');
     assert.equal(await text('[data-testid=max-community_service]'), '200');
     assert.equal(await text('[data-testid=max-arrest]'), '50');
+    // the article's 200 MCI for a fine and for correctional work: 200 x 4,325 = 865,000 tenge each
+    assert.equal(await text('[data-testid=max-tenge-fine]'), '865 000 тенге');
+    assert.equal(await text('[data-testid=max-tenge-correctional_work]'), '865 000 тенге');
+    assert.equal(await text('[data-testid=max-rule-fine]'), reference('cc-115-1', 'ru'));
     // The sanctions of 115-1 are known from statements of state bodies, not the act's text.
     assert.match(await page.getAttribute('[data-testid=certainty]', 'class'), /cert-statement/);
     assert.equal(await page.getAttribute('html', 'lang'), 'ru');
@@ -176,11 +214,112 @@ describe('educators page (web/) in chromium', () => {
 
   test('every language fills every text: no missing wording, no unfilled placeholder', async () => {
     for (const lang of ['ru', 'kk', 'en']) {
-      await ask({ lang, date: '2026-02-10', halfCap: true, mci: '5000' });
-      const body = await page.innerText('body');
-      assert.doesNotMatch(body, /undefined|null|NaN|\{[a-z]+\}/, `${lang}: a text is missing or unfilled`);
+      for (const options of [{ halfCap: true, mci: '5000' }, { orderProcedure: true }]) {
+        await ask({ lang, date: '2026-02-10', ...options });
+        const body = await page.innerText('body');
+        assert.doesNotMatch(body, /undefined|null|NaN|\{[a-z]+\}|\[object/, `${lang}: a text is missing or unfilled`);
+      }
     }
     await ask({ lang: 'ru', date: '2026-02-10' });
+  });
+
+  test('four alternatives in three languages, in the Code\'s order, named by the library', async () => {
+    for (const lang of ['ru', 'kk', 'en']) {
+      await ask({ lang, date: '2026-02-10' });
+      const rows = page.locator('[data-testid=sanctions] tbody tr');
+      assert.deepEqual(await rows.evaluateAll((trs) => trs.map((tr) => tr.dataset.kind)), KINDS, lang);
+      assert.deepEqual((await rows.locator('th').allTextContents()).map(norm), KIND_LABELS[lang], lang);
+      // the verdict wording: one sentence per alternative, from the shared vectors
+      const vector = WORDS.sentences.find((v) => v.lang === lang && v.date === '2026-02-10' && !v.mitigated &&
+        !v.order_procedure);
+      assert.deepEqual((await page.locator('[data-testid=verdict] li').allTextContents()).map(norm),
+        vector.texts.map(norm), lang);
+    }
+  });
+
+  test('the General Part minimums, each with the rule that sets it (86 500 tenge for 20 MCI)', async () => {
+    for (const [lang, tenge] of [['ru', '86 500 тенге'], ['kk', '86 500 теңге'], ['en', '86 500 ₸']]) {
+      await ask({ lang, date: '2026-02-10' });
+      // the article says only "up to"; for a criminal offence the General Part sets the lower bounds:
+      // a fine and correctional work 20 MCI (Art. 41 part 2, Art. 42 part 3): 20 x 4,325 = 86,500 tenge;
+      // community service 20 hours (Art. 43 part 2); arrest 10 days (Art. 45 part 2)
+      assert.equal(await text('[data-testid=min-fine]'), '20');
+      assert.equal(await text('[data-testid=min-tenge-fine]'), tenge);
+      assert.equal(await text('[data-testid=min-correctional_work]'), '20');
+      assert.equal(await text('[data-testid=min-tenge-correctional_work]'), tenge);
+      assert.equal(await text('[data-testid=min-community_service]'), '20');
+      assert.equal(await text('[data-testid=min-arrest]'), '10');
+      const rules = ['fine', 'correctional_work', 'community_service', 'arrest'].map((kind) =>
+        text(`[data-testid=min-rule-${kind}]`));
+      assert.deepEqual(await Promise.all(rules),
+        ['cc-41-2', 'cc-42-3', 'cc-43-2', 'cc-45-2'].map((id) => reference(id, lang)), lang);
+      // at most 4 hours of community service a day (Art. 43 part 2)
+      const perDay = await text('[data-testid=per-day-community_service]');
+      assert.match(perDay, /(^|\s)4\s/);
+      assert.ok(perDay.includes(reference('cc-43-2', lang)), perDay);
+    }
+    // mitigation lifts the fine's minimum (Art. 41 part 7 with Art. 55 part 6), not the others
+    await ask({ lang: 'en', date: '2026-02-10', halfCap: true });
+    assert.equal(await text('[data-testid=min-fine]'), 'none');
+    assert.match(await text('[data-testid=min-rule-fine]'), new RegExp(reference('cc-41-7', 'en')));
+    assert.equal(await text('[data-testid=min-correctional_work]'), '20');
+    assert.equal(await text('[data-testid=max-rule-arrest]'), reference('cc-55-2', 'en'));
+  });
+
+  test('the order procedure: only the fine, 10 to 20 MCI (43 250 to 86 500 tenge)', async () => {
+    await ask({ lang: 'en', date: '2026-02-10', orderProcedure: true });
+    // Art. 55 part 3: in the order procedure only a fine of 10 to 20 MCI: 10 x 4,325 = 43,250 and
+    // 20 x 4,325 = 86,500 tenge; the other alternatives are left out
+    const rows = page.locator('[data-testid=sanctions] tbody tr');
+    assert.deepEqual(await rows.evaluateAll((trs) => trs.map((tr) => tr.dataset.kind)), ['fine']);
+    assert.equal(await text('[data-testid=min-fine]'), '10');
+    assert.equal(await text('[data-testid=min-tenge-fine]'), '43 250 ₸');
+    assert.equal(await text('[data-testid=max-fine]'), '20');
+    assert.equal(await text('[data-testid=max-tenge-fine]'), '86 500 ₸');
+    assert.equal(await text('[data-testid=max-rule-fine]'), reference('cc-55-3-order', 'en'));
+    assert.equal(await text('[data-testid=fine-max-figures]'), '86 500 ₸');
+    const omitted = await text('[data-testid=omitted]');
+    for (const label of KIND_LABELS.en.slice(1)) assert.ok(omitted.includes(label), `omitted names ${label}`);
+    assert.ok(!omitted.includes('fine,'));
+    const vector = WORDS.sentences.find((v) => v.lang === 'en' && v.order_procedure);
+    assert.deepEqual((await page.locator('[data-testid=verdict] li').allTextContents()).map(norm), vector.texts);
+    // one alternative: nothing to compare, no restriction listed for a fine
+    assert.equal(await page.isVisible('#equivalence'), false);
+    assert.equal(await page.locator('[data-testid=restrictions] li').count(), 0);
+    // with mitigation too, 10 to 20 MCI stands (half of 200 is above 20)
+    await ask({ lang: 'ru', date: '2026-02-10', orderProcedure: true, halfCap: true });
+    assert.equal(await text('[data-testid=max-tenge-fine]'), '86 500 тенге');
+    await ask({ lang: 'en', date: '2026-02-10' });
+    assert.equal(await page.locator('[data-testid=sanctions] tbody tr').count(), 4);
+    assert.equal(await text('[data-testid=omitted]'), '');
+  });
+
+  test('the compulsory payment: 5 MCI = 21 625 tenge, marked unverified', async () => {
+    await ask({ lang: 'en', date: '2026-02-10' });
+    // Art. 98-2: 5 MCI for a criminal offence: 5 x 4,325 = 21,625 tenge; which day's MCI prices it is an estimate
+    assert.equal(await text('[data-testid=payment-amount]'), '21 625 ₸');
+    assert.equal(await text('[data-testid=payment-certainty]'), 'unverified');
+    assert.match(await page.getAttribute('[data-testid=payment-certainty]', 'class'), /cert-unverified/);
+    assert.match(await text('[data-testid=payments]'), new RegExp(reference('cc-98-2', 'en')));
+    await ask({ lang: 'ru', date: '2025-10-01' });
+    assert.equal(await text('[data-testid=payment-amount]'), '19 660 тенге'); // 5 x 3,932
+    assert.equal(await text('[data-testid=payment-certainty]'), 'не проверено');
+    await ask({ lang: 'kk', date: '2026-02-10', orderProcedure: true });
+    assert.equal(await text('[data-testid=payment-amount]'), '21 625 теңге');
+  });
+
+  test('who may not receive each punishment, in the page\'s language with the rule', async () => {
+    for (const lang of ['ru', 'kk', 'en']) {
+      await ask({ lang, date: '2026-02-10' });
+      const items = page.locator('[data-testid=restrictions] li');
+      assert.deepEqual(await items.evaluateAll((lis) => lis.map((li) => li.dataset.kind)),
+        ['correctional_work', 'community_service', 'arrest'], lang);
+      for (const r of DATASET.rules.restrictions) {
+        const shown = norm(await page.textContent(`[data-testid=restrictions] li[data-kind="${r.kind}"]`));
+        assert.ok(shown.includes(reference(r.citation, lang)), `${lang} ${r.kind}: the rule`);
+        for (const person of r.persons) assert.ok(shown.includes(norm(person[lang])), `${lang}: ${person[lang]}`);
+      }
+    }
   });
 
   test('2025-10-01: 786 400 tenge', async () => {
@@ -198,17 +337,19 @@ describe('educators page (web/) in chromium', () => {
     assert.equal(await text('[data-testid=fine-max-words]'), 'seven hundred eighty-six thousand four hundred tenge');
   });
 
-  test('the half cap (Art. 55 part 2): 100 MCI, 100 hours, 25 days', async () => {
+  test('the half cap (Art. 55 part 2): 100 MCI, 100 MCI, 100 hours, 25 days', async () => {
     await ask({ lang: 'en', date: '2026-02-10', halfCap: true });
-    // At most half of each maximum: 200 / 2 = 100 MCI, 200 / 2 = 100 hours, 50 / 2 = 25 days;
+    // At most half of each maximum: 200 / 2 = 100 MCI, 100 MCI, 200 / 2 = 100 hours, 50 / 2 = 25 days;
     // the fine: 100 MCI x 4,325 tenge = 432,500 tenge.
     assert.equal(await text('[data-testid=max-fine]'), '100');
+    assert.equal(await text('[data-testid=max-correctional_work]'), '100');
     assert.equal(await text('[data-testid=max-community_service]'), '100');
     assert.equal(await text('[data-testid=max-arrest]'), '25');
     assert.equal(await text('[data-testid=fine-max-figures]'), '432 500 ₸');
-    // Art. 61: 100 MCI = 100 hours (1 hour = 1 MCI) = 25 days (1 day = 4 MCI: 100 / 4 = 25).
+    // Art. 61: 1 day of arrest = 4 MCI of fine = 4 MCI of correctional work = 4 hours:
+    // 100 MCI = 100 MCI of correctional work = 100 hours = 100 / 4 = 25 days.
     assert.equal(await text('[data-testid=equivalence-caption]'),
-      'fine: 100 MCI = community service: 100 hours = arrest: 25 days');
+      'fine: 100 MCI = correctional work: 100 MCI = community service: 100 hours = arrest: 25 days');
     await ask({ lang: 'en', date: '2026-02-10', halfCap: false });
     assert.equal(await text('[data-testid=max-arrest]'), '50');
   });
@@ -252,44 +393,53 @@ describe('educators page (web/) in chromium', () => {
     assert.match(await text('[role=alert]'), /The MCI is known until 2026-12-31/);
   });
 
-  test('the Art. 61 chart: 200 MCI = 200 hours = 50 days, with a title, a description and a table', async () => {
+  test('the Art. 61 chart: 200 MCI = 200 MCI = 200 hours = 50 days, with a title, a description and a table', async () => {
     await ask({ lang: 'en', date: '2026-02-10' });
-    // Art. 61: 1 hour of community service = 1 MCI, so 200 hours = 200 MCI;
-    // 1 day of arrest = 4 MCI, so 50 days = 50 x 4 = 200 MCI: the three maxima are equal.
+    // Art. 61: 1 day of arrest = 4 MCI of fine = 4 MCI of correctional work = 4 hours of community service,
+    // so 200 MCI of correctional work = 200 MCI, 200 hours = 200 MCI, 50 days = 50 x 4 = 200 MCI: the four
+    // maxima are equal.
     assert.equal(await text('[data-testid=equivalence-caption]'),
-      'fine: 200 MCI = community service: 200 hours = arrest: 50 days');
+      'fine: 200 MCI = correctional work: 200 MCI = community service: 200 hours = arrest: 50 days');
+    // what the rule is for, from the dataset
+    assert.equal(await text('[data-testid=equivalence-scope]'), norm(DATASET.rules.equivalence.scope.en));
     const chart = page.locator('[data-testid=equivalence-chart] svg');
     assert.equal(await chart.getAttribute('role'), 'img');
-    assert.match(norm(await chart.locator('title').textContent()), /maxima of the three alternatives/);
-    assert.match(norm(await chart.locator('desc').textContent()), /200 MCI = .*200 hours = .*50 days/);
+    assert.match(norm(await chart.locator('title').textContent()), /maxima of the alternatives/);
+    assert.match(norm(await chart.locator('desc').textContent()), /200 MCI = .*200 MCI = .*200 hours = .*50 days/);
     const bars = chart.locator('rect[data-kind]');
-    assert.equal(await bars.count(), 3);
+    assert.equal(await bars.count(), 4);
     const widths = [];
-    for (let i = 0; i < 3; i++) {
+    for (let i = 0; i < 4; i++) {
       assert.equal(await bars.nth(i).getAttribute('data-mci'), '200');
       widths.push(Number(await bars.nth(i).getAttribute('width')));
     }
     assert.ok(widths.every((w) => w > 0 && w === widths[0]), `equal bars for equal amounts: ${widths}`);
-    assert.equal(await page.locator('[data-testid=equivalence-table] tbody tr').count(), 3);
+    assert.equal(await page.locator('[data-testid=equivalence-table] tbody tr').count(), 4);
   });
 
   test('the history chart: one bar per year of the MCI table, values from the law', async () => {
     await ask({ lang: 'en', date: '2026-02-10' });
-    // The dataset's MCI periods for fines (2022's April change was for benefits only): one bar per year.
+    // The dataset's MCI periods for fines (2022's April change was for benefits only): one bar per year the
+    // library prices a fine for; offences before 2015-01-01 fell under the 1997 Code, which priced a fine at the
+    // sentencing day's MCI, so the library prices none (tests/vectors: "fine before Code 226-V").
     const forFines = DATASET.mci.periods.filter((p) => p.purpose !== 'benefits');
-    const years = [...new Set(forFines.map((p) => p.from.slice(0, 4)))];
+    const allYears = [...new Set(forFines.map((p) => p.from.slice(0, 4)))];
+    const years = allYears.filter((y) => y >= '2015');
     const chart = page.locator('[data-testid=history-chart] svg');
     assert.equal(await chart.getAttribute('role'), 'img');
     assert.ok(norm(await chart.locator('title').textContent()).length > 0);
     assert.ok(norm(await chart.locator('desc').textContent()).length > 0);
     const bars = chart.locator('rect[data-year]');
     assert.equal(await bars.count(), years.length);
-    assert.ok(years.length >= 13, 'the table runs from 2014 to 2026 at least');
+    assert.ok(years.length >= 12, 'the chart runs from 2015 to 2026 at least');
     const shown = await bars.evaluateAll((rs) => rs.map((r) => r.getAttribute('data-year')));
     assert.deepEqual(shown, years);
     const rows = await page.locator('[data-testid=history-table] tbody tr').evaluateAll((trs) =>
       Object.fromEntries(trs.map((tr) =>
         [tr.dataset.year, [...tr.cells].map((c) => c.textContent.replace(/\s+/g, ' ').trim())])));
+    // every year of the MCI table is in the table, 2014 without a value
+    assert.deepEqual(Object.keys(rows), allYears);
+    assert.deepEqual([rows['2014'][2], rows['2014'][3]], ['—', 'not priced by the library']);
     // 2015: 200 x 1,982 = 396,400 tenge (the article did not exist yet: the value of 200 MCI then).
     assert.equal(rows['2015'][2], '396 400 ₸');
     assert.equal(rows['2015'][3], 'not yet in force');
@@ -300,8 +450,9 @@ describe('educators page (web/) in chromium', () => {
     // 2025 from 16 Sep (in force): 200 x 3,932 = 786,400; 2026: 200 x 4,325 = 865,000.
     assert.deepEqual([rows['2025'][2], rows['2025'][3]], ['786 400 ₸', 'in force']);
     assert.deepEqual([rows['2026'][2], rows['2026'][3]], ['865 000 ₸', 'in force']);
-    // 2014's MCI (1,852) rests on one weak source: shown, marked unverified.
-    assert.equal(await chart.locator('rect[data-year="2014"]').getAttribute('data-certainty'), 'unverified');
+    // each bar carries the certainty the library gave; 2026's MCI is from the official budget law
+    const status2026 = DATASET.citations.find((c) => c.id === 'mci-2026').status;
+    assert.equal(await chart.locator('rect[data-year="2026"]').getAttribute('data-certainty'), status2026);
     // The longest bar is the largest amount (2026).
     const w = async (y) => Number(await chart.locator(`rect[data-year="${y}"]`).getAttribute('width'));
     assert.ok((await w('2026')) > (await w('2025')) && (await w('2025')) > (await w('2015')));
@@ -310,24 +461,33 @@ describe('educators page (web/) in chromium', () => {
   test('the legal basis lists the citations behind the answer', async () => {
     await ask({ lang: 'en', date: '2026-02-10' });
     const basis = await text('[data-testid=basis]');
-    for (const ref of ['Art. 115-1', 'Art. 41 part 1', 'Art. 61', 'MCI from 2026-01-01', 'Law No. 239-VIII']) {
+    const budget2026 = DATASET.citations.find((c) => c.id === 'mci-2026').act; // the 2026 budget law
+    for (const ref of ['Art. 115-1', 'Art. 41 part 1', 'Art. 61', 'MCI from 2026-01-01', budget2026]) {
       assert.ok(basis.includes(ref), `basis names ${ref}`);
     }
     assert.ok(basis.includes('statement of a state body') && basis.includes('official text'));
+    // the rules behind the bounds and the payment are listed too, in the page's language
+    await ask({ lang: 'ru', date: '2026-02-10' });
+    const ru = await text('[data-testid=basis]');
+    for (const id of ['cc-41-2', 'cc-45-2', 'cc-43-3', 'cc-98-2']) {
+      assert.ok(ru.includes(reference(id, 'ru')), `basis names ${reference(id, 'ru')}`);
+    }
   });
 
   test('keyboard and labels: Tab reaches the controls in order, each with a label and a visible focus', async () => {
     await open(); // a fresh page: focus starts at the document
     const order = [];
-    for (let i = 0; i < 20 && order.length < 6; i++) {
+    for (let i = 0; i < 24 && order.length < 7; i++) {
       await page.keyboard.press('Tab');
       const id = await page.evaluate(() => document.activeElement && document.activeElement.id);
       if (id && order[order.length - 1] !== id) {
         order.push(id); // a date field takes several Tabs (day, month, year): counted once
       }
     }
-    assert.deepEqual(order, ['lang', 'article', 'date', 'year', 'half-cap', 'mci']);
+    assert.deepEqual(order, ['lang', 'article', 'date', 'year', 'half-cap', 'order-procedure', 'mci']);
     await page.focus('#mci');
+    await page.keyboard.press('Shift+Tab');
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'order-procedure');
     await page.keyboard.press('Shift+Tab');
     assert.equal(await page.evaluate(() => document.activeElement.id), 'half-cap');
     const outline = await page.evaluate(() => {

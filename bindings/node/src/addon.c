@@ -18,9 +18,22 @@
 /* Result classes defined in index.js: JS builds and freezes the objects, which V8 does far
  * faster than property-by-property creation from C. Without them (not registered), plain
  * frozen objects with the same fields are made. */
-enum { R_CITATION, R_RECEIPT, R_MCI, R_SANCTION, R_RANGE, R_FINE, R_CHECK, R_CONVERSION, R_COUNT };
-static const char *const RESULT_NAMES[R_COUNT] = {"Citation", "Receipt", "Mci",   "Sanction",
-                                                  "Range",    "Fine",    "Check", "Conversion"};
+enum {
+    R_CITATION,
+    R_RECEIPT,
+    R_MCI,
+    R_BOUND,
+    R_RESTRICTION,
+    R_SANCTION,
+    R_PAYMENT,
+    R_RANGE,
+    R_FINE,
+    R_CHECK,
+    R_CONVERSION,
+    R_COUNT
+};
+static const char *const RESULT_NAMES[R_COUNT] = {"Citation", "Receipt", "Mci",  "Bound", "Restriction", "Sanction",
+                                                  "Payment",  "Range",   "Fine", "Check", "Conversion"};
 
 typedef struct addon_state {
     napi_ref context_ctor;
@@ -42,13 +55,13 @@ typedef struct context_box {
     napi_ref cit_ref[MAX_CACHED];
     size_t n_periods;
     char period_iso[MAX_CACHED][11];
-    napi_ref mci_ref[MAX_CACHED][2][2]; /* [period][purpose][stale] */
-    napi_ref fine_basis[MAX_CACHED];    /* [period] */
-    /* a range's sanctions and basis by (article, period, caps): a few keys are ever used */
+    napi_ref fine_basis[MAX_CACHED]; /* [period] */
+    /* a range's sanctions and basis by (article, period, query flags): a few keys are ever used */
     size_t n_ranges;
     struct {
         const char *article;
-        int period, caps;
+        int period;
+        unsigned flags;
         napi_ref sanctions, basis;
     } ranges[16];
 } context_box;
@@ -233,92 +246,219 @@ static bool get_string(napi_env env, napi_value v, char *buf, size_t size, const
     return true;
 }
 
-/* An amount: a safe integer number or a bigint (whole units), or a decimal string ("0.2").
- * Returns false with a TypeError pending; *rc receives a library status for a bad value. */
+static napi_value throw_range(napi_env env, const char *msg)
+{
+    napi_throw_range_error(env, NULL, msg);
+    return NULL;
+}
+
+/* The largest magnitude a JavaScript number holds with every integer below it: 2^53 - 1. */
+#define MAX_SAFE_NUMBER 9007199254740991.0
+
+/* A number that must be a whole number, exact as a double: NaN or a fraction is a TypeError, a
+ * magnitude beyond 2^53 - 1 (Infinity included) a RangeError, since such a number may already
+ * have been rounded before it got here. decimal_ok: the argument also takes decimal strings. */
+static bool get_whole_number(napi_env env, napi_value v, int64_t *out, const char *what, bool decimal_ok)
+{
+    double d = 0;
+    char msg[256];
+    napi_get_value_double(env, v, &d);
+    if (d != d) { /* NaN */
+        snprintf(msg, sizeof msg, "%s must be a whole number, not NaN", what);
+        throw_type(env, msg);
+        return false;
+    }
+    if (d > MAX_SAFE_NUMBER || d < -MAX_SAFE_NUMBER) {
+        snprintf(msg, sizeof msg, "%s is too large to be exact as a JavaScript number (beyond 2^53 - 1): pass %s", what,
+                 decimal_ok ? "a bigint or a decimal string" : "a bigint");
+        throw_range(env, msg);
+        return false;
+    }
+    int64_t n = (int64_t)d; /* exact: |d| < 2^53 */
+    if ((double)n != d) {
+        snprintf(msg, sizeof msg, "%s must be a whole number%s", what,
+                 decimal_ok ? ", a bigint or a decimal string such as '0.2' (a fractional number is not exact)" : "");
+        throw_type(env, msg);
+        return false;
+    }
+    *out = n;
+    return true;
+}
+
+/* A bigint in int64; *negative tells its sign even when it does not fit (*lossless false). */
+static void get_bigint(napi_env env, napi_value v, int64_t *out, bool *lossless, bool *negative)
+{
+    uint64_t word = 0;
+    size_t count = 1;
+    int sign = 0;
+    napi_get_value_bigint_int64(env, v, out, lossless);
+    napi_get_value_bigint_words(env, v, &sign, &count, &word);
+    *negative = sign != 0;
+}
+
+/* An amount: a whole number or a bigint (whole units), or a decimal string ("0.2").
+ * Returns false with a TypeError or RangeError pending; *rc receives a library status for a
+ * bad value (negative, too large), reported after the other arguments are read. */
 static bool get_amount(napi_env env, napi_value v, int64_t *centi, int *rc, kzp_error *err, const char *what)
 {
     napi_valuetype t;
     napi_typeof(env, v, &t);
     *rc = KZP_OK;
-    char msg[160];
-    if (t == napi_number) {
-        double d;
-        napi_get_value_double(env, v, &d);
-        int64_t n;
-        napi_get_value_int64(env, v, &n);
-        if ((double)n != d || d > 9007199254740991.0 || d < -9007199254740991.0) {
-            snprintf(msg, sizeof msg,
-                     "%s must be an integer number, a bigint or a decimal string such as '0.2' "
-                     "(a fractional number is not exact)",
-                     what);
-            throw_type(env, msg);
-            return false;
+    if (t == napi_number || t == napi_bigint) {
+        int64_t n = 0;
+        bool lossless = true, negative = false;
+        if (t == napi_number) {
+            if (!get_whole_number(env, v, &n, what, true)) {
+                return false;
+            }
+            negative = n < 0;
+        } else {
+            get_bigint(env, v, &n, &lossless, &negative);
         }
-        if (n < 0) {
+        if (negative) {
             *rc = KZP_E_BAD_NUMBER;
             snprintf(err->message, sizeof err->message, "%s cannot be negative", what);
-        } else if (n > INT64_MAX / 100) {
+        } else if (!lossless || n > INT64_MAX / 100) {
             *rc = KZP_E_OVERFLOW;
-            snprintf(err->message, sizeof err->message, "%s is too large", what);
-        } else {
-            *centi = n * 100;
-        }
-        return true;
-    }
-    if (t == napi_bigint) {
-        int64_t n;
-        bool lossless;
-        napi_get_value_bigint_int64(env, v, &n, &lossless);
-        if (!lossless || n > INT64_MAX / 100 || n < 0) {
-            *rc = n < 0 && lossless ? KZP_E_BAD_NUMBER : KZP_E_OVERFLOW;
-            snprintf(err->message, sizeof err->message, "%s is %s", what,
-                     *rc == KZP_E_BAD_NUMBER ? "negative" : "too large");
+            snprintf(err->message, sizeof err->message, "%s is too large: at most %lld whole units", what,
+                     (long long)(INT64_MAX / 100));
         } else {
             *centi = n * 100;
         }
         return true;
     }
     if (t == napi_string) {
-        char buf[64];
-        if (!get_string(env, v, buf, sizeof buf, what)) {
+        /* the whole text goes to the library, however long: a long run of digits is too large
+         * an amount (KZP_E_OVERFLOW), not an unreadable one */
+        char small[64], *buf = small;
+        size_t len = 0, copied = 0;
+        napi_get_value_string_utf8(env, v, NULL, 0, &len);
+        if (len >= sizeof small && !(buf = malloc(len + 1))) {
+            throw_status(env, KZP_E_NOMEM, NULL);
             return false;
         }
+        napi_get_value_string_utf8(env, v, buf, len + 1, &copied);
+        buf[copied] = '\0';
+        if (strlen(buf) != copied) {
+            buf[0] = '?'; /* an embedded NUL: text that no amount starts with, so it is refused, not cut */
+        }
         *rc = kzp_decimal_parse(centi, buf, err);
+        if (buf != small) {
+            free(buf);
+        }
         return true;
     }
-    snprintf(msg, sizeof msg, "%s must be an integer number, a bigint or a decimal string", what);
+    char msg[160];
+    snprintf(msg, sizeof msg, "%s must be a whole number, a bigint or a decimal string", what);
     throw_type(env, msg);
     return false;
 }
 
-/* Options object: {mitigated, accelerated, allowStale, strict}; undefined means none. */
-static bool get_flags(napi_env env, napi_value opts, unsigned *flags)
+/* The query options each call takes, by name, with the library flag each sets. */
+static const char *const OPTION_NAMES[] = {"mitigated", "accelerated", "orderProcedure", "allowStale", "strict"};
+static const unsigned OPTION_BITS[] = {KZP_Q_MITIGATED, KZP_Q_ACCELERATED, KZP_Q_ORDER_PROCEDURE, KZP_Q_ALLOW_STALE,
+                                       KZP_Q_STRICT};
+#define N_OPTIONS (sizeof OPTION_NAMES / sizeof OPTION_NAMES[0])
+/* range(), check(), sanctionTexts(): every query flag */
+#define OPTIONS_RANGE (KZP_Q_MITIGATED | KZP_Q_ACCELERATED | KZP_Q_ORDER_PROCEDURE | KZP_Q_ALLOW_STALE | KZP_Q_STRICT)
+/* mci(), fine(): the flags the library reads for them */
+#define OPTIONS_PRICE (KZP_Q_ALLOW_STALE | KZP_Q_STRICT)
+
+/* An options argument: undefined or null (none), or an object that is not an array. */
+static bool options_object(napi_env env, napi_value opts, bool *present, const char *example)
 {
-    *flags = 0;
+    napi_valuetype t = napi_undefined;
+    bool array = false;
+    *present = false;
     if (!opts) {
         return true;
     }
-    napi_valuetype t = napi_undefined;
     napi_typeof(env, opts, &t);
     if (t == napi_undefined || t == napi_null) {
         return true;
     }
-    if (t != napi_object) {
-        throw_type(env, "options must be an object such as { mitigated: true }");
+    napi_is_array(env, opts, &array);
+    if (t != napi_object || array) {
+        char msg[128];
+        snprintf(msg, sizeof msg, "options must be an object such as %s", example);
+        throw_type(env, msg);
         return false;
     }
-    static const char *const NAMES[] = {"mitigated", "accelerated", "allowStale", "strict"};
-    static const unsigned BITS[] = {KZP_Q_MITIGATED, KZP_Q_ACCELERATED, KZP_Q_ALLOW_STALE, KZP_Q_STRICT};
-    for (int i = 0; i < 4; i++) {
+    *present = true;
+    return true;
+}
+
+/* Every own enumerable key of opts must be one of names[0..n) whose bit is in allowed: a
+ * misspelt option ({mitigate: true}) is a TypeError, never silently ignored. */
+static bool known_keys(napi_env env, napi_value opts, const char *const *names, size_t n, unsigned allowed,
+                       const unsigned *bits, const char *call)
+{
+    napi_value keys;
+    uint32_t count = 0;
+    if (napi_get_all_property_names(env, opts, napi_key_own_only, napi_key_enumerable | napi_key_skip_symbols,
+                                    napi_key_numbers_to_strings, &keys) != napi_ok ||
+        napi_get_array_length(env, keys, &count) != napi_ok) {
+        return false; /* a throwing proxy: its exception is pending */
+    }
+    for (uint32_t i = 0; i < count; i++) {
+        napi_value key;
+        char name[64];
+        size_t len = 0, copied = 0;
+        if (napi_get_element(env, keys, i, &key) != napi_ok) {
+            return false;
+        }
+        napi_get_value_string_utf8(env, key, NULL, 0, &len);
+        napi_get_value_string_utf8(env, key, name, sizeof name, &copied);
+        bool known = false;
+        for (size_t k = 0; k < n && !known; k++) {
+            known = len == strlen(names[k]) && strcmp(name, names[k]) == 0 && (!bits || (allowed & bits[k]));
+        }
+        if (!known) {
+            char takes[160] = "";
+            size_t used = 0;
+            for (size_t k = 0; k < n; k++) {
+                if (!bits || (allowed & bits[k])) {
+                    used += (size_t)snprintf(takes + used, sizeof takes - used, "%s%s", used ? ", " : "", names[k]);
+                }
+            }
+            char msg[320];
+            snprintf(msg, sizeof msg, "options.%s%s is not an option of %s(); it takes %s", name,
+                     len >= sizeof name ? "..." : "", call, takes);
+            throw_type(env, msg);
+            return false;
+        }
+    }
+    return true;
+}
+
+/* Query options: {mitigated, accelerated, orderProcedure, allowStale, strict}, each a boolean
+ * when given, only those in allowed for this call; undefined or null means none. */
+static bool get_flags(napi_env env, napi_value opts, unsigned allowed, const char *call, unsigned *flags)
+{
+    bool present;
+    *flags = 0;
+    if (!options_object(env, opts, &present, "{ mitigated: true }")) {
+        return false;
+    }
+    if (!present) {
+        return true;
+    }
+    if (!known_keys(env, opts, OPTION_NAMES, N_OPTIONS, allowed, OPTION_BITS, call)) {
+        return false;
+    }
+    for (size_t i = 0; i < N_OPTIONS; i++) {
         bool has = false;
-        if (napi_has_named_property(env, opts, NAMES[i], &has) != napi_ok) {
+        if (!(allowed & OPTION_BITS[i])) {
+            continue;
+        }
+        if (napi_has_named_property(env, opts, OPTION_NAMES[i], &has) != napi_ok) {
             return false; /* a throwing proxy or getter: its exception is pending */
         }
         if (!has) {
             continue;
         }
         napi_value v;
-        if (napi_get_named_property(env, opts, NAMES[i], &v) != napi_ok) {
+        if (napi_get_named_property(env, opts, OPTION_NAMES[i], &v) != napi_ok) {
             return false;
         }
         napi_valuetype vt;
@@ -328,15 +468,69 @@ static bool get_flags(napi_env env, napi_value opts, unsigned *flags)
         }
         if (vt != napi_boolean) {
             char msg[96];
-            snprintf(msg, sizeof msg, "options.%s must be a boolean", NAMES[i]);
+            snprintf(msg, sizeof msg, "options.%s must be a boolean", OPTION_NAMES[i]);
             throw_type(env, msg);
             return false;
         }
         bool b;
         napi_get_value_bool(env, v, &b);
-        *flags |= b ? BITS[i] : 0;
+        *flags |= b ? OPTION_BITS[i] : 0;
     }
     return true;
+}
+
+/* convert()'s options: {rule}, a rule word the library parses ('unpaid-fine'); none means
+ * aggregation (Art. 61, kzp_convert). *rc receives KZP_E_UNKNOWN_KIND for a word it does not know. */
+static bool get_rule(napi_env env, napi_value opts, int *rule, int *rc, kzp_error *err)
+{
+    static const char *const NAMES[] = {"rule"};
+    bool present, has = false;
+    *rule = KZP_RULE_AGGREGATION;
+    *rc = KZP_OK;
+    if (!options_object(env, opts, &present, "{ rule: 'unpaid-fine' }")) {
+        return false;
+    }
+    if (!present) {
+        return true;
+    }
+    if (!known_keys(env, opts, NAMES, 1, 0, NULL, "convert") ||
+        napi_has_named_property(env, opts, "rule", &has) != napi_ok) {
+        return false;
+    }
+    napi_value v;
+    napi_valuetype vt = napi_undefined;
+    if (has) {
+        if (napi_get_named_property(env, opts, "rule", &v) != napi_ok) {
+            return false;
+        }
+        napi_typeof(env, v, &vt);
+    }
+    if (vt == napi_undefined) {
+        return true;
+    }
+    char word[40];
+    if (!get_string(env, v, word, sizeof word, "options.rule")) {
+        return false;
+    }
+    if (kzp_conversion_rule_parse(rule, word) != KZP_OK) {
+        size_t used = (size_t)snprintf(err->message, sizeof err->message, "options.rule must be one of");
+        for (int r = 0; r < KZP_RULE_COUNT && used < sizeof err->message; r++) {
+            used += (size_t)snprintf(err->message + used, sizeof err->message - used, "%s '%s'", r ? "," : "",
+                                     kzp_conversion_rule_name(r));
+        }
+        *rc = KZP_E_UNKNOWN_KIND;
+    }
+    return true;
+}
+
+/* The message for a kind word the library does not know: the kinds it does know. */
+static void unknown_kind_message(kzp_error *err, const char *what)
+{
+    size_t used = (size_t)snprintf(err->message, sizeof err->message, "%s must be one of", what);
+    for (int k = 0; k < KZP_KIND_COUNT && used < sizeof err->message; k++) {
+        used += (size_t)snprintf(err->message + used, sizeof err->message - used, "%s '%s'", k ? "," : "",
+                                 kzp_kind_name(k));
+    }
 }
 
 static int lang_of(const char *s)
@@ -396,17 +590,30 @@ static int period_index(const context_box *box, const char *from)
 
 /* ---- Result objects ---- */
 
+/* A frozen {en, ru, kk} object of texts given by kzp_lang (EN 0, RU 1, KK 2). */
+static napi_value by_lang(napi_env env, const char *const *texts)
+{
+    static const char *const N[] = {"en", "ru", "kk"};
+    napi_value v[] = {str(env, texts[KZP_LANG_EN] ? texts[KZP_LANG_EN] : ""),
+                      str(env, texts[KZP_LANG_RU] ? texts[KZP_LANG_RU] : ""),
+                      str(env, texts[KZP_LANG_KK] ? texts[KZP_LANG_KK] : "")};
+    return frozen(env, N, v, 3);
+}
+
 static napi_value citation_obj(napi_env env, const kzp_citation *c)
 {
-    static const char *const N[] = {"id", "act", "reference", "document", "seenIn", "note", "status"};
+    static const char *const N[] = {"id",       "act",    "reference", "actIn", "referenceIn",
+                                    "document", "seenIn", "note",      "status"};
     napi_value v[] = {str(env, c->id),
                       str(env, c->act),
                       str(env, c->reference),
+                      by_lang(env, c->act_in),
+                      by_lang(env, c->reference_in),
                       str(env, c->document),
                       str(env, c->seen_in),
                       str(env, c->note),
                       str(env, kzp_certainty_name(c->certainty))};
-    return result(env, R_CITATION, N, v, 7);
+    return result(env, R_CITATION, N, v, 9);
 }
 
 static napi_value citation_of(napi_env env, context_box *box, const kzp_citation *c)
@@ -421,6 +628,12 @@ static napi_value citation_of(napi_env env, context_box *box, const kzp_citation
         box->cit_key[box->n_cit++] = c;
     }
     return v;
+}
+
+/* A citation, or null where the library gives none. */
+static napi_value citation_or_null(napi_env env, context_box *box, const kzp_citation *c)
+{
+    return c ? citation_of(env, box, c) : null_value(env);
 }
 
 static napi_value basis_arr(napi_env env, context_box *box, const kzp_citation *const *basis, size_t n)
@@ -448,58 +661,134 @@ static napi_value receipt_of(napi_env env, context_box *box)
     return v ? v : keep(env, &box->receipt, receipt_new(env, box->ctx));
 }
 
-/* An MCI depends only on its period, the purpose and staleness: shared objects. */
+/* An MCI as the library gives it, with the date asked about. The citation is shared. */
 static napi_value mci_obj(napi_env env, context_box *box, const kzp_mci *m)
 {
-    int pi = period_index(box, m->from), purpose = m->purpose == KZP_PURPOSE_BENEFITS, stale = m->stale != 0;
-    napi_value v = pi >= 0 ? cached(env, box->mci_ref[pi][purpose][stale]) : NULL;
-    if (v) {
-        return v;
-    }
-    static const char *const N[] = {"tenge", "from", "purpose", "stale", "certainty", "citation"};
+    static const char *const N[] = {"tenge", "date", "from", "purpose", "stale", "certainty", "citation"};
     napi_value vals[] = {int64v(env, m->tenge),
+                         str(env, m->date),
                          str(env, m->from),
                          str(env, kzp_purpose_name(m->purpose)),
                          boolean(env, m->stale),
                          str(env, kzp_certainty_name(m->certainty)),
                          citation_of(env, box, m->citation)};
-    v = result(env, R_MCI, N, vals, 6);
-    return pi >= 0 ? keep(env, &box->mci_ref[pi][purpose][stale], v) : v;
+    return result(env, R_MCI, N, vals, 7);
 }
 
-static napi_value sanctions_arr(napi_env env, const kzp_range *r)
+/* A bound of a sanction, or null when the library says there is none (set = 0). */
+static napi_value bound_obj(napi_env env, context_box *box, const kzp_bound *b, int has_tiyn)
+{
+    if (!b->set) {
+        return null_value(env);
+    }
+    static const char *const N[] = {"amount", "tiyn", "text", "source", "citation"};
+    napi_value v[] = {decimal_str(env, b->centi), has_tiyn ? bigint(env, b->tiyn) : null_value(env),
+                      has_tiyn ? money_text(env, b->tiyn) : null_value(env), str(env, kzp_bound_source_name(b->source)),
+                      citation_or_null(env, box, b->citation)};
+    return result(env, R_BOUND, N, v, 5);
+}
+
+/* A frozen array of n strings. */
+static napi_value str_array(napi_env env, const char *const *texts, size_t n)
+{
+    napi_value a;
+    CHECK(napi_create_array_with_length(env, n, &a));
+    for (size_t i = 0; i < n; i++) {
+        napi_value v = str(env, texts[i] ? texts[i] : "");
+        if (!v) {
+            return NULL;
+        }
+        CHECK(napi_set_element(env, a, (uint32_t)i, v));
+    }
+    CHECK(napi_object_freeze(env, a));
+    return a;
+}
+
+/* Who may not receive a punishment, as the dataset lists them; null when it lists nobody. */
+static napi_value restriction_obj(napi_env env, context_box *box, const kzp_restriction *r)
+{
+    if (!r) {
+        return null_value(env);
+    }
+    static const char *const LN[] = {"en", "ru", "kk"};
+    napi_value lists[] = {str_array(env, r->persons[KZP_LANG_EN], r->person_count),
+                          str_array(env, r->persons[KZP_LANG_RU], r->person_count),
+                          str_array(env, r->persons[KZP_LANG_KK], r->person_count)};
+    static const char *const N[] = {"id", "kind", "persons", "citation"};
+    napi_value v[] = {str(env, r->id), str(env, kzp_kind_name(r->kind)), frozen(env, LN, lists, 3),
+                      citation_or_null(env, box, r->citation)};
+    return result(env, R_RESTRICTION, N, v, 4);
+}
+
+static napi_value sanctions_arr(napi_env env, context_box *box, const kzp_range *r)
 {
     napi_value items[KZP_MAX_SANCTIONS];
     for (size_t i = 0; i < r->sanction_count; i++) {
         const kzp_sanction *s = &r->sanctions[i];
-        static const char *const N[] = {"kind",   "unit",    "min",     "max",     "articleMax",
-                                        "capped", "minTiyn", "maxTiyn", "maxText", "citation"};
+        int t = s->has_tiyn;
+        static const char *const N[] = {"kind",       "unit",           "min",         "max",         "articleMin",
+                                        "articleMax", "generalMin",     "generalMax",  "minLiftedBy", "capped",
+                                        "perDayMax",  "perDayCitation", "restriction", "citation"};
         napi_value v[] = {str(env, kzp_kind_name(s->kind)),
                           str(env, kzp_unit_name(s->unit)),
-                          s->has_min ? decimal_str(env, s->min_centi) : null_value(env),
-                          decimal_str(env, s->max_centi),
-                          decimal_str(env, s->article_max_centi),
+                          bound_obj(env, box, &s->min, t),
+                          bound_obj(env, box, &s->max, t),
+                          bound_obj(env, box, &s->article_min, t),
+                          bound_obj(env, box, &s->article_max, t),
+                          bound_obj(env, box, &s->general_min, t),
+                          bound_obj(env, box, &s->general_max, t),
+                          citation_or_null(env, box, s->min_lifted_by),
                           boolean(env, s->capped),
-                          s->has_tiyn && s->has_min ? bigint(env, s->min_tiyn) : null_value(env),
-                          s->has_tiyn ? bigint(env, s->max_tiyn) : null_value(env),
-                          s->has_tiyn ? money_text(env, s->max_tiyn) : null_value(env),
-                          str(env, s->citation->id)};
-        items[i] = result(env, R_SANCTION, N, v, 10);
+                          s->per_day_max_centi ? decimal_str(env, s->per_day_max_centi) : null_value(env),
+                          citation_or_null(env, box, s->per_day_citation),
+                          restriction_obj(env, box, s->restriction),
+                          citation_of(env, box, s->citation)};
+        items[i] = result(env, R_SANCTION, N, v, 14);
     }
     return frozen_array(env, items, r->sanction_count);
 }
 
+static napi_value omitted_arr(napi_env env, const kzp_range *r)
+{
+    napi_value items[KZP_MAX_SANCTIONS];
+    for (size_t i = 0; i < r->omitted_count; i++) {
+        items[i] = str(env, kzp_kind_name(r->omitted_kinds[i]));
+    }
+    return frozen_array(env, items, r->omitted_count);
+}
+
+static napi_value payments_arr(napi_env env, context_box *box, const kzp_range *r)
+{
+    napi_value items[KZP_MAX_PAYMENTS];
+    for (size_t i = 0; i < r->payment_count; i++) {
+        const kzp_payment *p = &r->payments[i];
+        static const char *const N[] = {"id",         "name",      "mciCount", "priced",  "amountTiyn",
+                                        "amountText", "certainty", "citation", "pricedBy"};
+        napi_value v[] = {str(env, p->id),
+                          by_lang(env, p->name),
+                          decimal_str(env, p->mci_centi),
+                          boolean(env, p->priced),
+                          p->priced ? bigint(env, p->tiyn) : null_value(env),
+                          p->priced ? money_text(env, p->tiyn) : null_value(env),
+                          str(env, kzp_certainty_name(p->certainty)),
+                          citation_or_null(env, box, p->citation),
+                          citation_or_null(env, box, p->priced_by)};
+        items[i] = result(env, R_PAYMENT, N, v, 9);
+    }
+    return frozen_array(env, items, r->payment_count);
+}
+
 /* A range's sanctions and basis are the same for every date of an MCI period (same article,
- * same caps, not stale): shared arrays. */
+ * same query flags, not stale): shared arrays. Payments and omitted kinds are built per call. */
 static napi_value range_obj(napi_env env, context_box *box, const kzp_range *r)
 {
     int pi = r->has_mci ? period_index(box, r->mci.from) : -2;
-    int caps = ((r->flags & KZP_Q_MITIGATED) ? 1 : 0) | ((r->flags & KZP_Q_ACCELERATED) ? 2 : 0);
     napi_value sanctions = NULL, basis = NULL;
     size_t slot = box->n_ranges;
     if (pi != -1 && !r->stale) {
         for (size_t i = 0; i < box->n_ranges; i++) {
-            if (box->ranges[i].article == r->article && box->ranges[i].period == pi && box->ranges[i].caps == caps) {
+            if (box->ranges[i].article == r->article && box->ranges[i].period == pi &&
+                box->ranges[i].flags == r->flags) {
                 sanctions = cached(env, box->ranges[i].sanctions);
                 basis = cached(env, box->ranges[i].basis);
                 slot = i;
@@ -507,30 +796,35 @@ static napi_value range_obj(napi_env env, context_box *box, const kzp_range *r)
         }
     }
     if (!sanctions || !basis) {
-        sanctions = sanctions_arr(env, r);
+        sanctions = sanctions_arr(env, box, r);
         basis = basis_arr(env, box, r->basis, r->basis_count);
         if (pi != -1 && !r->stale && slot == box->n_ranges && slot < 16 && sanctions && basis) {
             box->ranges[slot].article = r->article;
             box->ranges[slot].period = pi;
-            box->ranges[slot].caps = caps;
+            box->ranges[slot].flags = r->flags;
             keep(env, &box->ranges[slot].sanctions, sanctions);
             keep(env, &box->ranges[slot].basis, basis);
             box->n_ranges++;
         }
     }
-    static const char *const N[] = {"article",   "offenceDate", "mitigated", "accelerated", "mci",
-                                    "sanctions", "certainty",   "stale",     "basis",       "receipt"};
+    static const char *const N[] = {"article",   "offenceDate", "mitigated", "accelerated", "orderProcedure",
+                                    "mci",       "sanctions",   "omitted",   "omittedBy",   "payments",
+                                    "certainty", "stale",       "basis",     "receipt"};
     napi_value v[] = {str(env, r->article),
                       str(env, r->offence_date),
                       boolean(env, (r->flags & KZP_Q_MITIGATED) != 0),
                       boolean(env, (r->flags & KZP_Q_ACCELERATED) != 0),
+                      citation_or_null(env, box, r->order_procedure),
                       r->has_mci ? mci_obj(env, box, &r->mci) : null_value(env),
                       sanctions,
+                      omitted_arr(env, r),
+                      citation_or_null(env, box, r->order_procedure_kinds),
+                      payments_arr(env, box, r),
                       str(env, kzp_certainty_name(r->certainty)),
                       boolean(env, r->stale),
                       basis,
                       receipt_of(env, box)};
-    return result(env, R_RANGE, N, v, 10);
+    return result(env, R_RANGE, N, v, 14);
 }
 
 /* ---- Context methods ---- */
@@ -546,7 +840,7 @@ static napi_value m_mci(napi_env env, napi_callback_info info)
     int purpose;
     if (!ctx || argc < 1 || !get_string(env, argv[0], date, sizeof date, "date") ||
         (argc > 1 && !get_string(env, argv[1], purpose_s, sizeof purpose_s, "purpose")) ||
-        !get_flags(env, argc > 2 ? argv[2] : NULL, &flags)) {
+        !get_flags(env, argc > 2 ? argv[2] : NULL, OPTIONS_PRICE, "mci", &flags)) {
         return argc < 1 && ctx ? throw_type(env, "mci(date, purpose?, options?)") : NULL;
     }
     if (kzp_purpose_parse(&purpose, purpose_s) != KZP_OK) {
@@ -579,7 +873,8 @@ static napi_value m_range(napi_env env, napi_callback_info info)
         return throw_type(env, "range(article, date, options?)");
     }
     if (!get_string(env, argv[0], article, sizeof article, "article") ||
-        !get_string(env, argv[1], date, sizeof date, "date") || !get_flags(env, argc > 2 ? argv[2] : NULL, &flags)) {
+        !get_string(env, argv[1], date, sizeof date, "date") ||
+        !get_flags(env, argc > 2 ? argv[2] : NULL, OPTIONS_RANGE, "range", &flags)) {
         return NULL;
     }
     kzp_range r;
@@ -619,7 +914,7 @@ static napi_value m_fine(napi_env env, napi_callback_info info)
     }
     if (!get_string(env, argv[1], date, sizeof date, "date") ||
         !get_amount(env, argv[0], &centi, &rc, &err, "mciCount") ||
-        !get_flags(env, argc > 2 ? argv[2] : NULL, &flags)) {
+        !get_flags(env, argc > 2 ? argv[2] : NULL, OPTIONS_PRICE, "fine", &flags)) {
         return NULL;
     }
     kzp_fine f;
@@ -713,63 +1008,69 @@ static napi_value m_check(napi_env env, napi_callback_info info)
     if (!get_string(env, argv[0], article, sizeof article, "article") ||
         !get_string(env, argv[1], date, sizeof date, "date") ||
         !get_string(env, argv[2], kind_s, sizeof kind_s, "kind") ||
-        !get_amount(env, argv[3], &centi, &rc, &err, "amount") || !get_flags(env, argc > 4 ? argv[4] : NULL, &flags)) {
+        !get_amount(env, argv[3], &centi, &rc, &err, "amount") ||
+        !get_flags(env, argc > 4 ? argv[4] : NULL, OPTIONS_RANGE, "check", &flags)) {
         return NULL;
     }
     if (kzp_kind_parse(&kind, kind_s) != KZP_OK) {
-        snprintf(err.message, sizeof err.message, "kind must be 'fine', 'community_service' or 'arrest'");
+        unknown_kind_message(&err, "kind");
         return throw_status(env, KZP_E_UNKNOWN_KIND, &err);
     }
     kzp_check c;
     if (rc || (rc = kzp_check_sentence(&c, ctx, article, date, kind, centi, flags, &err))) {
         return throw_status(env, rc, &err);
     }
-    static const char *const N[] = {"fits",  "violation", "kind",  "unit",   "amount",
-                                    "limit", "excess",    "range", "receipt"};
+    static const char *const N[] = {"fits",        "violation",     "kind",   "unit",  "amount", "limit",
+                                    "limitSource", "limitCitation", "excess", "range", "receipt"};
     napi_value v[] = {boolean(env, c.fits),
                       str(env, kzp_violation_name(c.violation)),
                       str(env, kzp_kind_name(c.kind)),
                       str(env, kzp_unit_name(c.unit)),
                       decimal_str(env, c.amount_centi),
                       decimal_str(env, c.limit_centi),
+                      str(env, kzp_bound_source_name(c.limit_source)),
+                      citation_or_null(env, box, c.limit_citation),
                       decimal_str(env, c.excess_centi),
                       range_obj(env, box, &c.range),
                       receipt_of(env, box)};
-    return result(env, R_CHECK, N, v, 9);
+    return result(env, R_CHECK, N, v, 11);
 }
 
 static napi_value m_convert(napi_env env, napi_callback_info info)
 {
-    size_t argc = 3;
-    napi_value argv[3];
+    size_t argc = 4;
+    napi_value argv[4];
     context_box *box = this_box(env, info, &argc, argv);
     kzp_ctx *ctx = box ? box->ctx : NULL;
     char from_s[40], to_s[40];
     int64_t centi = 0;
-    int rc, from, to;
-    kzp_error err = {0};
+    int rc, rule_rc, from, to, rule;
+    kzp_error err = {0}, rule_err = {0};
     if (!ctx) {
         return NULL;
     }
     if (argc < 3) {
-        return throw_type(env, "convert(amount, fromKind, toKind)");
+        return throw_type(env, "convert(amount, fromKind, toKind, options?)");
     }
     if (!get_amount(env, argv[0], &centi, &rc, &err, "amount") ||
         !get_string(env, argv[1], from_s, sizeof from_s, "fromKind") ||
-        !get_string(env, argv[2], to_s, sizeof to_s, "toKind")) {
+        !get_string(env, argv[2], to_s, sizeof to_s, "toKind") ||
+        !get_rule(env, argc > 3 ? argv[3] : NULL, &rule, &rule_rc, &rule_err)) {
         return NULL;
     }
+    if (rule_rc) {
+        return throw_status(env, rule_rc, &rule_err);
+    }
     if (kzp_kind_parse(&from, from_s) != KZP_OK || kzp_kind_parse(&to, to_s) != KZP_OK) {
-        snprintf(err.message, sizeof err.message,
-                 "kinds are 'fine', 'community_service', 'arrest', 'correctional_work'");
+        unknown_kind_message(&err, kzp_kind_parse(&from, from_s) != KZP_OK ? "fromKind" : "toKind");
         return throw_status(env, KZP_E_UNKNOWN_KIND, &err);
     }
     kzp_conversion c;
-    if (rc || (rc = kzp_convert(&c, ctx, from, centi, to, &err))) {
+    if (rc || (rc = kzp_convert_under(&c, ctx, rule, from, centi, to, &err))) {
         return throw_status(env, rc, &err);
     }
-    static const char *const N[] = {"fromKind",      "amount", "toKind",   "whole",  "remainder",
-                                    "remainderUnit", "exact",  "citation", "receipt"};
+    static const char *const N[] = {"fromKind", "amount", "toKind",    "whole", "remainder", "remainderUnit",
+                                    "exact",    "rule",   "certainty", "scope", "citation",  "receipt"};
     napi_value v[] = {str(env, kzp_kind_name(c.from_kind)),
                       decimal_str(env, c.from_centi),
                       str(env, kzp_kind_name(c.to_kind)),
@@ -777,9 +1078,12 @@ static napi_value m_convert(napi_env env, napi_callback_info info)
                       decimal_str(env, c.remainder_centi),
                       str(env, kzp_unit_name(c.from_unit)),
                       boolean(env, c.exact),
+                      str(env, kzp_conversion_rule_name(c.rule)),
+                      str(env, kzp_certainty_name(c.certainty)),
+                      by_lang(env, c.scope),
                       citation_of(env, box, c.citation),
                       receipt_of(env, box)};
-    return result(env, R_CONVERSION, N, v, 9);
+    return result(env, R_CONVERSION, N, v, 12);
 }
 
 static napi_value m_sanction_texts(napi_env env, napi_callback_info info)
@@ -798,7 +1102,7 @@ static napi_value m_sanction_texts(napi_env env, napi_callback_info info)
     if (!get_string(env, argv[0], article, sizeof article, "article") ||
         !get_string(env, argv[1], date, sizeof date, "date") ||
         (argc > 2 && !get_string(env, argv[2], lang_s, sizeof lang_s, "lang")) ||
-        !get_flags(env, argc > 3 ? argv[3] : NULL, &flags)) {
+        !get_flags(env, argc > 3 ? argv[3] : NULL, OPTIONS_RANGE, "sanctionTexts", &flags)) {
         return NULL;
     }
     int lang = lang_of(lang_s);
@@ -814,8 +1118,21 @@ static napi_value m_sanction_texts(napi_env env, napi_callback_info info)
     napi_value items[KZP_MAX_SANCTIONS];
     for (size_t i = 0; i < r.sanction_count; i++) {
         char buf[2048];
-        kzp_sanction_text(buf, sizeof buf, &r, i, lang);
-        items[i] = str(env, buf);
+        int n = kzp_sanction_text(buf, sizeof buf, &r, i, lang);
+        if (n < 0) {
+            return throw_status(env, n, NULL);
+        }
+        if ((size_t)n < sizeof buf) {
+            items[i] = str(env, buf);
+            continue;
+        }
+        char *big = malloc((size_t)n + 1); /* a longer sentence: never cut */
+        if (!big) {
+            return throw_status(env, KZP_E_NOMEM, NULL);
+        }
+        kzp_sanction_text(big, (size_t)n + 1, &r, i, lang);
+        items[i] = str(env, big);
+        free(big);
     }
     return frozen_array(env, items, r.sanction_count);
 }
@@ -923,10 +1240,6 @@ static void context_finalize(napi_env env, void *data, void *hint)
     for (size_t i = 0; i < MAX_CACHED; i++) {
         delete_ref(env, &box->cit_ref[i]);
         delete_ref(env, &box->fine_basis[i]);
-        for (int p = 0; p < 2; p++) {
-            delete_ref(env, &box->mci_ref[i][p][0]);
-            delete_ref(env, &box->mci_ref[i][p][1]);
-        }
     }
     for (size_t i = 0; i < box->n_ranges; i++) {
         delete_ref(env, &box->ranges[i].sanctions);
@@ -1055,12 +1368,20 @@ static napi_value s_from_file(napi_env env, napi_callback_info info)
     size_t argc = 1;
     napi_value argv[1];
     char path[4096];
+    size_t len = 0;
     CHECK(napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
     if (argc < 1 || !get_string(env, argv[0], path, sizeof path, "path")) {
         return argc < 1 ? throw_type(env, "fromFile(path)") : NULL;
     }
     kzp_ctx *ctx = NULL;
-    kzp_error err;
+    kzp_error err = {.code = KZP_E_IO};
+    napi_get_value_string_utf8(env, argv[0], NULL, 0, &len);
+    if (len >= sizeof path || strlen(path) != len) {
+        /* get_string made it "?...": say what is wrong with the path itself, never open another */
+        snprintf(err.message, sizeof err.message, "cannot open the path: %s",
+                 len >= sizeof path ? "it is longer than 4095 bytes" : "it contains a NUL character");
+        return throw_status(env, KZP_E_IO, &err);
+    }
     int rc = kzp_ctx_new_from_file(&ctx, path, &err);
     return rc ? throw_status(env, rc, &err) : wrap_new(env, ctx);
 }
@@ -1124,7 +1445,7 @@ static napi_value m_what_if(napi_env env, napi_callback_info info)
     }
     int64_t tenge = -1;
     if (t != napi_number && t != napi_bigint) {
-        return throw_type(env, "whatIf takes the MCI as an integer number (or bigint) of whole tenge");
+        return throw_type(env, "mciTenge must be a whole number or a bigint");
     }
     /* a bigint beyond 64 bits is an overflow (not a misleading "-1"), as for every amount */
     if (!get_int64(env, argv[0], &tenge, "mciTenge")) {
@@ -1138,9 +1459,67 @@ static napi_value m_what_if(napi_env env, napi_callback_info info)
 
 /* ---- Module functions ---- */
 
-static napi_value words_result(napi_env env, int n, const char *buf)
+/* What the words functions spell (0..KZP_WORDS_MAX), said when a number is outside it. */
+enum { WORDS_NONE, WORDS_N, WORDS_TIYN };
+
+/* The text of a words or money function, which reports the length it needs (snprintf
+ * semantics): from buf when it fitted, else written again into a buffer of that length. A
+ * number outside what the words functions spell is said with range. */
+typedef int (*text_fn)(char *buf, size_t size, int64_t n, int a, int b, int c);
+
+static napi_value text_result(napi_env env, text_fn fn, int64_t n, int a, int b, int c, int range)
 {
-    return n < 0 ? throw_status(env, n, NULL) : str(env, buf);
+    char buf[1024];
+    int len = fn(buf, sizeof buf, n, a, b, c);
+    if (len == KZP_E_BAD_NUMBER && range != WORDS_NONE) {
+        kzp_error err = {.code = len};
+        if (range == WORDS_N) {
+            snprintf(err.message, sizeof err.message, "n must be from 0 to %lld to be spelt in words, not %lld",
+                     (long long)KZP_WORDS_MAX, (long long)n);
+        } else {
+            snprintf(err.message, sizeof err.message,
+                     "tiyn must be from 0 to %lld99 (%lld tenge) to be spelt in words, not %lld",
+                     (long long)KZP_WORDS_MAX, (long long)KZP_WORDS_MAX, (long long)n);
+        }
+        return throw_status(env, len, &err);
+    }
+    if (len < 0) {
+        return throw_status(env, len, NULL);
+    }
+    if ((size_t)len < sizeof buf) {
+        return str(env, buf);
+    }
+    char *big = malloc((size_t)len + 1);
+    if (!big) {
+        return throw_status(env, KZP_E_NOMEM, NULL);
+    }
+    fn(big, (size_t)len + 1, n, a, b, c);
+    napi_value v = str(env, big);
+    free(big);
+    return v;
+}
+
+static int number_words_fn(char *buf, size_t size, int64_t n, int lang, int gender, int gcase)
+{
+    return kzp_number_words(buf, size, n, lang, gender, gcase);
+}
+static int tenge_words_fn(char *buf, size_t size, int64_t n, int lang, int unused1, int unused2)
+{
+    (void)unused1;
+    (void)unused2;
+    return kzp_tenge_words(buf, size, n, lang);
+}
+static int tenge_figures_words_fn(char *buf, size_t size, int64_t n, int lang, int unused1, int unused2)
+{
+    (void)unused1;
+    (void)unused2;
+    return kzp_tenge_figures_words(buf, size, n, lang);
+}
+static int format_tenge_fn(char *buf, size_t size, int64_t n, int style, int unused1, int unused2)
+{
+    (void)unused1;
+    (void)unused2;
+    return kzp_format_tenge(buf, size, n, style);
 }
 
 static bool get_int64(napi_env env, napi_value v, int64_t *out, const char *what)
@@ -1148,24 +1527,21 @@ static bool get_int64(napi_env env, napi_value v, int64_t *out, const char *what
     napi_valuetype t;
     napi_typeof(env, v, &t);
     if (t == napi_bigint) {
-        bool lossless;
-        napi_get_value_bigint_int64(env, v, out, &lossless);
+        bool lossless, negative;
+        get_bigint(env, v, out, &lossless, &negative);
         if (!lossless) {
-            throw_status(env, KZP_E_OVERFLOW, NULL); /* beyond 64 bits: never clamp */
+            kzp_error err = {.code = KZP_E_OVERFLOW};
+            snprintf(err.message, sizeof err.message, "%s does not fit in 64 bits", what);
+            throw_status(env, KZP_E_OVERFLOW, &err); /* beyond 64 bits: never clamp */
             return false;
         }
         return true;
     }
     if (t == napi_number) {
-        double d;
-        napi_get_value_double(env, v, &d);
-        napi_get_value_int64(env, v, out);
-        if ((double)*out == d) {
-            return true;
-        }
+        return get_whole_number(env, v, out, what, false);
     }
     char msg[96];
-    snprintf(msg, sizeof msg, "%s must be an integer number or a bigint", what);
+    snprintf(msg, sizeof msg, "%s must be a whole number or a bigint", what);
     throw_type(env, msg);
     return false;
 }
@@ -1194,8 +1570,7 @@ static napi_value f_number_words(napi_env env, napi_callback_info info)
         return throw_type(env,
                           "lang must be en/ru/kk, gender masculine/feminine/neuter/plural, case nominative/genitive");
     }
-    char buf[1024];
-    return words_result(env, kzp_number_words(buf, sizeof buf, n, lang, gender, gcase), buf);
+    return text_result(env, number_words_fn, n, lang, gender, gcase, WORDS_N);
 }
 
 static napi_value money_words_fn(napi_env env, napi_callback_info info, int which)
@@ -1213,10 +1588,7 @@ static napi_value money_words_fn(napi_env env, napi_callback_info info, int whic
     if (lang < 0) {
         return throw_type(env, "lang must be 'en', 'ru' or 'kk'");
     }
-    char buf[1024];
-    int n = which == 0 ? kzp_tenge_words(buf, sizeof buf, tiyn, lang)
-                       : kzp_tenge_figures_words(buf, sizeof buf, tiyn, lang);
-    return words_result(env, n, buf);
+    return text_result(env, which == 0 ? tenge_words_fn : tenge_figures_words_fn, tiyn, lang, 0, 0, WORDS_TIYN);
 }
 
 static napi_value f_tenge_words(napi_env env, napi_callback_info info)
@@ -1247,9 +1619,7 @@ static napi_value f_format_tenge(napi_env env, napi_callback_info info)
     if (style < 0) {
         return throw_type(env, "style must be sign, ru, kk, en or plain");
     }
-    char buf[96];
-    kzp_format_tenge(buf, sizeof buf, tiyn, style);
-    return str(env, buf);
+    return text_result(env, format_tenge_fn, tiyn, style, 0, 0, WORDS_NONE);
 }
 
 static napi_value f_validate_dataset(napi_env env, napi_callback_info info)

@@ -17,15 +17,23 @@ test('money is bigint tiyn, quantities exact strings, dates ISO', () => {
   assert.equal(ctx.fine(200n, '2026-02-10').amountTiyn, 86500000n); // 200 x 4,325
   assert.equal(ctx.fine('0.2', '2026-01-05').amountTiyn, 86500n); // 865 tenge
   const r = ctx.range('115-1', '2026-02-10', { mitigated: true });
-  assert.deepEqual(r.sanctions.map((s) => s.max), ['100', '100', '25']); // the Art. 55 half cap
-  assert.equal(r.sanctions[0].maxTiyn, 43250000n); // 100 x 4,325
-  assert.equal(r.sanctions[0].min, null); // no lower bound in the article
+  // the Art. 55 half cap of 200 MCI, 200 MCI, 200 hours, 50 days
+  assert.deepEqual(r.sanctions.map((s) => s.max.amount), ['100', '100', '100', '25']);
+  assert.equal(r.sanctions[0].max.tiyn, 43250000n); // 100 x 4,325
+  assert.equal(r.sanctions[0].max.text, '432 500 ₸');
+  assert.equal(r.sanctions[0].articleMin, null); // no lower bound in the article ("up to")
+  assert.equal(r.sanctions[0].min, null); // and the General Part's 20 MCI is lifted under mitigation
+  assert.equal(r.sanctions[3].max.tiyn, null); // days of arrest are not money
 });
 
 test('results are frozen and carry citations and the receipt', () => {
   const r = ctx.range('115-1', '2026-02-10');
   assert.ok(Object.isFrozen(r) && Object.isFrozen(r.sanctions) && Object.isFrozen(r.sanctions[0]));
   assert.ok(Object.isFrozen(r.basis[0]) && Object.isFrozen(r.receipt) && Object.isFrozen(r.mci));
+  const cw = r.sanctions[1];
+  assert.ok(Object.isFrozen(cw.min) && Object.isFrozen(cw.restriction) && Object.isFrozen(cw.restriction.persons.ru));
+  assert.ok(Object.isFrozen(r.payments) && Object.isFrozen(r.payments[0]) && Object.isFrozen(r.payments[0].name));
+  assert.ok(Object.isFrozen(r.omitted) && Object.isFrozen(r.basis[0].referenceIn));
   assert.throws(() => { 'use strict'; r.article = 'x'; }, TypeError);
   assert.ok(r.basis.some((c) => c.reference === 'Art. 41 part 1'));
   assert.equal(r.receipt.dataset, 'kz-criminal-code');
@@ -52,6 +60,7 @@ test('hostile inputs: long multibyte text, 64-bit limits', () => {
     /^'\?+ж*' is not a real calendar date/.test(e.message));
   assert.throws(() => ctx.range('115-1'.repeat(40), '2026-02-10'), kzpenalty.UnknownArticleError);
   assert.throws(() => kzpenalty.formatTenge(2n ** 63n), kzpenalty.AmountOverflowError);
+  assert.throws(() => kzpenalty.formatTenge(2 ** 63), RangeError); // not exact as a number
   assert.throws(() => ctx.range('115-1', '2026-02-10', new Proxy({}, { has() { throw new Error('trap'); } })),
     /trap/);
 });
@@ -66,7 +75,9 @@ test('each status has its error class', () => {
     [() => ctx.range('115-1', '2025-09-15'), kzpenalty.NotInForceError, 'KZP_E_NOT_IN_FORCE'],
     [() => ctx.range('999', '2026-02-10'), kzpenalty.UnknownArticleError, 'KZP_E_UNKNOWN_ARTICLE'],
     [() => ctx.mci('2027-01-01'), kzpenalty.StaleMciError, 'KZP_E_MCI_STALE'],
-    [() => ctx.mci('2017-06-01', 'fines', { strict: true }), kzpenalty.UnverifiedError, 'KZP_E_UNVERIFIED'],
+    // a stale MCI is an estimate: unverified, so strict mode refuses it
+    [() => ctx.mci('2027-01-01', 'fines', { allowStale: true, strict: true }), kzpenalty.UnverifiedError,
+      'KZP_E_UNVERIFIED'],
     [() => ctx.check('115-1', '2026-02-10', 'prison', 1), kzpenalty.UnknownKindError, 'KZP_E_UNKNOWN_KIND'],
     [() => ctx.whatIf(0), kzpenalty.BadNumberError, 'KZP_E_BAD_NUMBER'],
   ];
@@ -100,7 +111,7 @@ test('contexts: file, JSON, MCI update, what-if, validation', () => {
   assert.equal(ctx.info.mciKnownUntil, '2026-12-31');
   assert.equal(ctx.mciTable().length, 15);
   assert.equal(ctx.articles()[0].inForceFrom, '2025-09-16');
-  assert.equal(ctx.convert(150, 'fine', 'arrest').whole, 37n); // 150 MCI = 37 days and 2 MCI
+  assert.equal(ctx.convert(150, 'fine', 'arrest').whole, 37n); // Art. 61: 150 MCI = 37 days and 2 MCI (37 x 4 = 148)
 });
 
 test('ES module entry gives the same objects', async () => {
@@ -146,7 +157,7 @@ test('the fast path of fine(number, date) answers exactly as the full one', () =
   assert.throws(() => ctx.fine(-1, '2026-02-10'), kzpenalty.BadNumberError);
   assert.throws(() => ctx.fine(1.5, '2026-02-10'), TypeError);
   assert.throws(() => ctx.fine(NaN, '2026-02-10'), TypeError);
-  assert.throws(() => ctx.fine(2 ** 54, '2026-02-10'), TypeError); // beyond 2^53: not exact as a number
+  assert.throws(() => ctx.fine(2 ** 54, '2026-02-10'), RangeError); // beyond 2^53: not exact as a number
   // a date with a character beyond Latin-1 whose low byte is a digit (U+0130) is refused on both paths
   assert.throws(() => ctx.fine(200, '2026-02-1\u0130'), kzpenalty.BadDateError);
   // a what-if MCI beyond 64 bits is an overflow, not reported as "-1"

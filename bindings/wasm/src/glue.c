@@ -36,11 +36,24 @@ static json_t *money_text(int64_t tiyn)
     return json_string(buf);
 }
 
+/* A {en, ru, kk} object of texts given by kzp_lang (EN 0, RU 1, KK 2). */
+static json_t *by_lang(const char *const *texts)
+{
+    return json_pack("{s:s, s:s, s:s}", "en", texts[KZP_LANG_EN] ? texts[KZP_LANG_EN] : "", "ru",
+                     texts[KZP_LANG_RU] ? texts[KZP_LANG_RU] : "", "kk", texts[KZP_LANG_KK] ? texts[KZP_LANG_KK] : "");
+}
+
 static json_t *citation(const kzp_citation *c)
 {
-    return json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:s}", "id", c->id, "act", c->act, "reference", c->reference,
-                     "document", c->document, "seenIn", c->seen_in, "note", c->note, "status",
-                     kzp_certainty_name(c->certainty));
+    return json_pack("{s:s, s:s, s:s, s:o, s:o, s:s, s:s, s:s, s:s}", "id", c->id, "act", c->act, "reference",
+                     c->reference, "actIn", by_lang(c->act_in), "referenceIn", by_lang(c->reference_in), "document",
+                     c->document, "seenIn", c->seen_in, "note", c->note, "status", kzp_certainty_name(c->certainty));
+}
+
+/* A citation, or null where the library gives none. */
+static json_t *citation_or_null(const kzp_citation *c)
+{
+    return c ? citation(c) : json_null();
 }
 
 static json_t *basis(const kzp_citation *const *items, size_t n)
@@ -62,30 +75,95 @@ static json_t *receipt(const kzp_ctx *ctx)
 
 static json_t *mci(const kzp_mci *m)
 {
-    return json_pack("{s:I, s:s, s:s, s:b, s:s, s:o}", "tenge", (json_int_t)m->tenge, "from", m->from, "purpose",
-                     kzp_purpose_name(m->purpose), "stale", m->stale, "certainty", kzp_certainty_name(m->certainty),
-                     "citation", citation(m->citation));
+    return json_pack("{s:I, s:s, s:s, s:s, s:b, s:s, s:o}", "tenge", (json_int_t)m->tenge, "date", m->date, "from",
+                     m->from, "purpose", kzp_purpose_name(m->purpose), "stale", m->stale, "certainty",
+                     kzp_certainty_name(m->certainty), "citation", citation(m->citation));
+}
+
+/* A bound of a sanction, or null when the library says there is none (set = 0). */
+static json_t *bound(const kzp_bound *b, int has_tiyn)
+{
+    if (!b->set) {
+        return json_null();
+    }
+    return json_pack("{s:o, s:o, s:o, s:s, s:o}", "amount", decimal(b->centi), "tiyn",
+                     has_tiyn ? int64_text(b->tiyn) : json_null(), "text", has_tiyn ? money_text(b->tiyn) : json_null(),
+                     "source", kzp_bound_source_name(b->source), "citation", citation_or_null(b->citation));
+}
+
+static json_t *restriction(const kzp_restriction *r)
+{
+    if (!r) {
+        return json_null();
+    }
+    json_t *persons = json_object();
+    static const char *const LANGS[] = {"en", "ru", "kk"}; /* by kzp_lang */
+    for (int lang = 0; lang < 3; lang++) {
+        json_t *a = json_array();
+        for (size_t i = 0; i < r->person_count; i++) {
+            json_array_append_new(a, json_string(r->persons[lang][i] ? r->persons[lang][i] : ""));
+        }
+        json_object_set_new(persons, LANGS[lang], a);
+    }
+    return json_pack("{s:s, s:s, s:o, s:o}", "id", r->id, "kind", kzp_kind_name(r->kind), "persons", persons,
+                     "citation", citation_or_null(r->citation));
+}
+
+static json_t *sanction(const kzp_sanction *s)
+{
+    int t = s->has_tiyn;
+    json_t *o = json_pack("{s:s, s:s, s:o, s:o, s:o, s:o, s:o, s:o}", "kind", kzp_kind_name(s->kind), "unit",
+                          kzp_unit_name(s->unit), "min", bound(&s->min, t), "max", bound(&s->max, t), "articleMin",
+                          bound(&s->article_min, t), "articleMax", bound(&s->article_max, t), "generalMin",
+                          bound(&s->general_min, t), "generalMax", bound(&s->general_max, t));
+    json_t *more =
+        json_pack("{s:o, s:b, s:o, s:o, s:o, s:o}", "minLiftedBy", citation_or_null(s->min_lifted_by), "capped",
+                  s->capped, "perDayMax", s->per_day_max_centi ? decimal(s->per_day_max_centi) : json_null(),
+                  "perDayCitation", citation_or_null(s->per_day_citation), "restriction", restriction(s->restriction),
+                  "citation", citation(s->citation));
+    if (!o || !more || json_object_update(o, more) != 0) {
+        json_decref(o);
+        o = NULL;
+    }
+    json_decref(more);
+    return o;
+}
+
+static json_t *payment(const kzp_payment *p)
+{
+    return json_pack("{s:s, s:o, s:o, s:b, s:o, s:o, s:s, s:o, s:o}", "id", p->id, "name", by_lang(p->name), "mciCount",
+                     decimal(p->mci_centi), "priced", p->priced, "amountTiyn",
+                     p->priced ? int64_text(p->tiyn) : json_null(), "amountText",
+                     p->priced ? money_text(p->tiyn) : json_null(), "certainty", kzp_certainty_name(p->certainty),
+                     "citation", citation_or_null(p->citation), "pricedBy", citation_or_null(p->priced_by));
 }
 
 static json_t *range(const kzp_ctx *ctx, const kzp_range *r)
 {
-    json_t *sanctions = json_array();
+    json_t *sanctions = json_array(), *omitted = json_array(), *payments = json_array();
     for (size_t i = 0; i < r->sanction_count; i++) {
-        const kzp_sanction *s = &r->sanctions[i];
-        json_array_append_new(
-            sanctions,
-            json_pack("{s:s, s:s, s:o, s:o, s:o, s:b, s:o, s:o, s:o, s:s}", "kind", kzp_kind_name(s->kind), "unit",
-                      kzp_unit_name(s->unit), "min", s->has_min ? decimal(s->min_centi) : json_null(), "max",
-                      decimal(s->max_centi), "articleMax", decimal(s->article_max_centi), "capped", s->capped,
-                      "minTiyn", s->has_tiyn && s->has_min ? int64_text(s->min_tiyn) : json_null(), "maxTiyn",
-                      s->has_tiyn ? int64_text(s->max_tiyn) : json_null(), "maxText",
-                      s->has_tiyn ? money_text(s->max_tiyn) : json_null(), "citation", s->citation->id));
+        json_array_append_new(sanctions, sanction(&r->sanctions[i]));
     }
-    return json_pack("{s:s, s:s, s:b, s:b, s:o, s:o, s:s, s:b, s:o, s:o}", "article", r->article, "offenceDate",
-                     r->offence_date, "mitigated", (r->flags & KZP_Q_MITIGATED) != 0, "accelerated",
-                     (r->flags & KZP_Q_ACCELERATED) != 0, "mci", r->has_mci ? mci(&r->mci) : json_null(), "sanctions",
-                     sanctions, "certainty", kzp_certainty_name(r->certainty), "stale", r->stale, "basis",
-                     basis(r->basis, r->basis_count), "receipt", receipt(ctx));
+    for (size_t i = 0; i < r->omitted_count; i++) {
+        json_array_append_new(omitted, json_string(kzp_kind_name(r->omitted_kinds[i])));
+    }
+    for (size_t i = 0; i < r->payment_count; i++) {
+        json_array_append_new(payments, payment(&r->payments[i]));
+    }
+    json_t *o = json_pack("{s:s, s:s, s:b, s:b, s:o, s:o, s:o}", "article", r->article, "offenceDate", r->offence_date,
+                          "mitigated", (r->flags & KZP_Q_MITIGATED) != 0, "accelerated",
+                          (r->flags & KZP_Q_ACCELERATED) != 0, "orderProcedure", citation_or_null(r->order_procedure),
+                          "mci", r->has_mci ? mci(&r->mci) : json_null(), "sanctions", sanctions);
+    json_t *more = json_pack("{s:o, s:o, s:o, s:s, s:b, s:o, s:o}", "omitted", omitted, "omittedBy",
+                             citation_or_null(r->order_procedure_kinds), "payments", payments, "certainty",
+                             kzp_certainty_name(r->certainty), "stale", r->stale, "basis",
+                             basis(r->basis, r->basis_count), "receipt", receipt(ctx));
+    if (!o || !more || json_object_update(o, more) != 0) {
+        json_decref(o);
+        o = NULL;
+    }
+    json_decref(more);
+    return o;
 }
 
 /* ---- Reading requests ---- */
@@ -121,14 +199,9 @@ static int lang_of(const json_t *req, int *lang, kzp_error *err)
     return *lang < 0 ? fail(err, TYPE_ERROR, "lang must be 'en', 'ru' or 'kk'") : KZP_OK;
 }
 
-/* An amount the wrapper sent as decimal text ("200", "0.2"), in hundredths. */
-static int amount_of(const json_t *req, const char *key, int64_t *centi, kzp_error *err)
-{
-    return kzp_decimal_parse(centi, text_of(req, key, ""), err);
-}
-
-/* A whole number the wrapper sent as text (tiyn, n): optional minus and digits, in int64. */
-static int whole_of(const json_t *req, const char *key, int64_t *out, kzp_error *err)
+/* A whole number the wrapper sent as text (tiyn, n, a whole amount): optional minus and
+ * digits, in int64. what names the argument in messages, as the Node binding names it. */
+static int whole_of(const json_t *req, const char *key, const char *what, int64_t *out, kzp_error *err)
 {
     const char *s = text_of(req, key, "");
     char *end = NULL;
@@ -138,27 +211,146 @@ static int whole_of(const json_t *req, const char *key, int64_t *out, kzp_error 
         return fail(err, KZP_E_BAD_NUMBER, "expected a whole number");
     }
     if (errno == ERANGE) {
-        return fail(err, KZP_E_OVERFLOW, "the number does not fit in 64 bits");
+        kzp_error e = {.code = KZP_E_OVERFLOW};
+        snprintf(e.message, sizeof e.message, "%s does not fit in 64 bits", what);
+        *err = e;
+        return KZP_E_OVERFLOW;
     }
     *out = n;
     return KZP_OK;
 }
 
-static int kind_of(const json_t *req, const char *key, int *kind, kzp_error *err)
+/* An amount in hundredths. The wrapper sends a decimal string as it was given ("0.2"), which
+ * the library parses; a whole number or bigint as digits with "amountWhole": true, judged as
+ * the Node binding judges it (negative, or more whole units than int64 hundredths hold). */
+static int amount_of(const json_t *req, const char *key, int64_t *centi, kzp_error *err)
 {
-    return kzp_kind_parse(kind, text_of(req, key, "")) == KZP_OK
-               ? KZP_OK
-               : fail(err, KZP_E_UNKNOWN_KIND, "kinds are 'fine', 'community_service', 'arrest', 'correctional_work'");
+    if (!json_is_true(json_object_get(req, "amountWhole"))) {
+        return kzp_decimal_parse(centi, text_of(req, key, ""), err);
+    }
+    const char *what = text_of(req, "amountName", "amount"), *s = text_of(req, key, "");
+    int64_t n = 0;
+    int rc = whole_of(req, key, what, &n, err);
+    kzp_error e = {0};
+    if (*s == '-') {
+        e.code = KZP_E_BAD_NUMBER;
+        snprintf(e.message, sizeof e.message, "%s cannot be negative", what);
+    } else if (rc == KZP_E_OVERFLOW || (rc == KZP_OK && n > INT64_MAX / 100)) {
+        e.code = KZP_E_OVERFLOW;
+        snprintf(e.message, sizeof e.message, "%s is too large: at most %lld whole units", what,
+                 (long long)(INT64_MAX / 100));
+    } else if (rc) {
+        return rc;
+    }
+    if (e.code) {
+        *err = e;
+        return e.code;
+    }
+    *centi = n * 100;
+    return KZP_OK;
 }
 
-/* {"options": {"mitigated": true, "accelerated": ..., "allowStale": ..., "strict": ...}} */
+static int kind_of(const json_t *req, const char *key, int *kind, kzp_error *err)
+{
+    if (kzp_kind_parse(kind, text_of(req, key, "")) == KZP_OK) {
+        return KZP_OK;
+    }
+    /* the kinds the library knows, named as the Node binding names the argument */
+    const char *what = strcmp(key, "from") == 0 ? "fromKind" : strcmp(key, "to") == 0 ? "toKind" : key;
+    kzp_error e = {.code = KZP_E_UNKNOWN_KIND};
+    size_t used = (size_t)snprintf(e.message, sizeof e.message, "%s must be one of", what);
+    for (int k = 0; k < KZP_KIND_COUNT && used < sizeof e.message; k++) {
+        used += (size_t)snprintf(e.message + used, sizeof e.message - used, "%s '%s'", k ? "," : "", kzp_kind_name(k));
+    }
+    *err = e;
+    return KZP_E_UNKNOWN_KIND;
+}
+
+/* {"rule": "unpaid-fine"}: the rule a conversion is made under; aggregation when absent. */
+static int rule_of(const json_t *req, int *rule, kzp_error *err)
+{
+    *rule = KZP_RULE_AGGREGATION;
+    if (!json_object_get(req, "rule") || kzp_conversion_rule_parse(rule, text_of(req, "rule", "")) == KZP_OK) {
+        return KZP_OK;
+    }
+    kzp_error e = {.code = KZP_E_UNKNOWN_KIND};
+    size_t used = (size_t)snprintf(e.message, sizeof e.message, "options.rule must be one of");
+    for (int r = 0; r < KZP_RULE_COUNT && used < sizeof e.message; r++) {
+        used += (size_t)snprintf(e.message + used, sizeof e.message - used, "%s '%s'", r ? "," : "",
+                                 kzp_conversion_rule_name(r));
+    }
+    *err = e;
+    return KZP_E_UNKNOWN_KIND;
+}
+
+/* {"options": {"mitigated": true, ...}}: the wrapper has checked every key and value. */
 static unsigned flags_of(const json_t *req)
 {
     const json_t *o = json_object_get(req, "options");
     return (json_is_true(json_object_get(o, "mitigated")) ? KZP_Q_MITIGATED : 0u) |
            (json_is_true(json_object_get(o, "accelerated")) ? KZP_Q_ACCELERATED : 0u) |
+           (json_is_true(json_object_get(o, "orderProcedure")) ? KZP_Q_ORDER_PROCEDURE : 0u) |
            (json_is_true(json_object_get(o, "allowStale")) ? KZP_Q_ALLOW_STALE : 0u) |
            (json_is_true(json_object_get(o, "strict")) ? KZP_Q_STRICT : 0u);
+}
+
+/* The text of a words or money function, which reports the length it needs (snprintf
+ * semantics): written into a buffer of that length, so nothing is ever cut. */
+typedef int (*text_fn)(char *buf, size_t size, int64_t n, int a, int b, int c);
+
+/* What the words functions spell (0..KZP_WORDS_MAX), said as the Node binding says it. */
+enum { WORDS_NONE, WORDS_N, WORDS_TIYN };
+
+static int text_answer(json_t **out, kzp_error *err, text_fn fn, int64_t n, int a, int b, int c, int range)
+{
+    int len = fn(NULL, 0, n, a, b, c);
+    if (len == KZP_E_BAD_NUMBER && range != WORDS_NONE) {
+        kzp_error e = {.code = len};
+        if (range == WORDS_N) {
+            snprintf(e.message, sizeof e.message, "n must be from 0 to %lld to be spelt in words, not %lld",
+                     (long long)KZP_WORDS_MAX, (long long)n);
+        } else {
+            snprintf(e.message, sizeof e.message,
+                     "tiyn must be from 0 to %lld99 (%lld tenge) to be spelt in words, not %lld",
+                     (long long)KZP_WORDS_MAX, (long long)KZP_WORDS_MAX, (long long)n);
+        }
+        *err = e;
+        return len;
+    }
+    if (len < 0) {
+        return fail(err, len, kzp_strerror(len));
+    }
+    char *buf = malloc((size_t)len + 1);
+    if (!buf) {
+        return fail(err, KZP_E_NOMEM, kzp_strerror(KZP_E_NOMEM));
+    }
+    fn(buf, (size_t)len + 1, n, a, b, c);
+    *out = json_string(buf);
+    free(buf);
+    return KZP_OK;
+}
+
+static int number_words_fn(char *buf, size_t size, int64_t n, int lang, int gender, int gcase)
+{
+    return kzp_number_words(buf, size, n, lang, gender, gcase);
+}
+static int tenge_words_fn(char *buf, size_t size, int64_t n, int lang, int unused1, int unused2)
+{
+    (void)unused1;
+    (void)unused2;
+    return kzp_tenge_words(buf, size, n, lang);
+}
+static int tenge_figures_words_fn(char *buf, size_t size, int64_t n, int lang, int unused1, int unused2)
+{
+    (void)unused1;
+    (void)unused2;
+    return kzp_tenge_figures_words(buf, size, n, lang);
+}
+static int format_tenge_fn(char *buf, size_t size, int64_t n, int style, int unused1, int unused2)
+{
+    (void)unused1;
+    (void)unused2;
+    return kzp_format_tenge(buf, size, n, style);
 }
 
 /* ---- Operations ---- */
@@ -167,8 +359,7 @@ static int op_words(const json_t *req, const char *op, json_t **out, kzp_error *
 {
     int lang, rc;
     int64_t n;
-    char buf[1024];
-    if ((rc = lang_of(req, &lang, err)) || (rc = whole_of(req, "n", &n, err))) {
+    if ((rc = lang_of(req, &lang, err)) || (rc = whole_of(req, "n", text_of(req, "what", "n"), &n, err))) {
         return rc;
     }
     if (strcmp(op, "numberWords") == 0) {
@@ -181,17 +372,10 @@ static int op_words(const json_t *req, const char *op, json_t **out, kzp_error *
         if (gender < 0 || gcase < 0) {
             return fail(err, TYPE_ERROR, "gender is masculine/feminine/neuter/plural, case nominative/genitive");
         }
-        rc = kzp_number_words(buf, sizeof buf, n, lang, gender, gcase);
-    } else if (strcmp(op, "tengeWords") == 0) {
-        rc = kzp_tenge_words(buf, sizeof buf, n, lang);
-    } else {
-        rc = kzp_tenge_figures_words(buf, sizeof buf, n, lang);
+        return text_answer(out, err, number_words_fn, n, lang, gender, gcase, WORDS_N);
     }
-    if (rc < 0) {
-        return fail(err, rc, kzp_strerror(rc));
-    }
-    *out = json_string(buf);
-    return KZP_OK;
+    return text_answer(out, err, strcmp(op, "tengeWords") == 0 ? tenge_words_fn : tenge_figures_words_fn, n, lang, 0, 0,
+                       WORDS_TIYN);
 }
 
 static int op_format(const json_t *req, json_t **out, kzp_error *err)
@@ -206,15 +390,10 @@ static int op_format(const json_t *req, json_t **out, kzp_error *err)
     if (style < 0) {
         return fail(err, TYPE_ERROR, "style is 'sign', 'ru', 'kk', 'en' or 'plain'");
     }
-    if ((rc = whole_of(req, "n", &tiyn, err))) {
+    if ((rc = whole_of(req, "n", "tiyn", &tiyn, err))) {
         return rc;
     }
-    char buf[64];
-    if ((rc = kzp_format_tenge(buf, sizeof buf, tiyn, style)) < 0) {
-        return fail(err, rc, kzp_strerror(rc));
-    }
-    *out = json_string(buf);
-    return KZP_OK;
+    return text_answer(out, err, format_tenge_fn, tiyn, style, 0, 0, WORDS_NONE);
 }
 
 static int op_label(const json_t *req, const char *op, json_t **out, kzp_error *err)
@@ -258,9 +437,15 @@ static int op_sanction_texts(const kzp_ctx *ctx, const json_t *req, json_t **out
     }
     json_t *a = json_array();
     for (size_t i = 0; i < r.sanction_count; i++) {
-        char buf[2048];
-        kzp_sanction_text(buf, sizeof buf, &r, i, lang);
+        int len = kzp_sanction_text(NULL, 0, &r, i, lang);
+        char *buf = len >= 0 ? malloc((size_t)len + 1) : NULL; /* the whole sentence, never cut */
+        if (!buf) {
+            json_decref(a);
+            return len < 0 ? fail(err, len, kzp_strerror(len)) : fail(err, KZP_E_NOMEM, kzp_strerror(KZP_E_NOMEM));
+        }
+        kzp_sanction_text(buf, (size_t)len + 1, &r, i, lang);
         json_array_append_new(a, json_string(buf));
+        free(buf);
     }
     *out = a;
     return KZP_OK;
@@ -338,21 +523,26 @@ static int op_query(const kzp_ctx *ctx, const json_t *req, const char *op, json_
             (rc = kzp_check_sentence(&c, ctx, article, date, kind, centi, flags, err))) {
             return rc;
         }
-        *out = json_pack("{s:b, s:s, s:s, s:s, s:o, s:o, s:o, s:o, s:o}", "fits", c.fits, "violation",
+        *out = json_pack("{s:b, s:s, s:s, s:s, s:o, s:o, s:s, s:o, s:o, s:o, s:o}", "fits", c.fits, "violation",
                          kzp_violation_name(c.violation), "kind", kzp_kind_name(c.kind), "unit", kzp_unit_name(c.unit),
-                         "amount", decimal(c.amount_centi), "limit", decimal(c.limit_centi), "excess",
-                         decimal(c.excess_centi), "range", range(ctx, &c.range), "receipt", receipt(ctx));
+                         "amount", decimal(c.amount_centi), "limit", decimal(c.limit_centi), "limitSource",
+                         kzp_bound_source_name(c.limit_source), "limitCitation", citation_or_null(c.limit_citation),
+                         "excess", decimal(c.excess_centi), "range", range(ctx, &c.range), "receipt", receipt(ctx));
     } else {
+        /* in the Node binding's order: the rule, the kinds, the amount, then the conversion */
         kzp_conversion c;
-        if ((rc = amount_of(req, "amount", &centi, err)) || (rc = kind_of(req, "from", &kind, err)) ||
-            (rc = kind_of(req, "to", &to, err)) || (rc = kzp_convert(&c, ctx, kind, centi, to, err))) {
+        int rule;
+        if ((rc = rule_of(req, &rule, err)) || (rc = kind_of(req, "from", &kind, err)) ||
+            (rc = kind_of(req, "to", &to, err)) || (rc = amount_of(req, "amount", &centi, err)) ||
+            (rc = kzp_convert_under(&c, ctx, rule, kind, centi, to, err))) {
             return rc;
         }
-        *out =
-            json_pack("{s:s, s:o, s:s, s:o, s:o, s:s, s:b, s:o, s:o}", "fromKind", kzp_kind_name(c.from_kind), "amount",
-                      decimal(c.from_centi), "toKind", kzp_kind_name(c.to_kind), "whole", int64_text(c.whole),
-                      "remainder", decimal(c.remainder_centi), "remainderUnit", kzp_unit_name(c.from_unit), "exact",
-                      c.exact, "citation", citation(c.citation), "receipt", receipt(ctx));
+        *out = json_pack("{s:s, s:o, s:s, s:o, s:o, s:s, s:b, s:s, s:s, s:o, s:o, s:o}", "fromKind",
+                         kzp_kind_name(c.from_kind), "amount", decimal(c.from_centi), "toKind",
+                         kzp_kind_name(c.to_kind), "whole", int64_text(c.whole), "remainder",
+                         decimal(c.remainder_centi), "remainderUnit", kzp_unit_name(c.from_unit), "exact", c.exact,
+                         "rule", kzp_conversion_rule_name(c.rule), "certainty", kzp_certainty_name(c.certainty),
+                         "scope", by_lang(c.scope), "citation", citation(c.citation), "receipt", receipt(ctx));
     }
     return KZP_OK;
 }
@@ -460,7 +650,7 @@ EMSCRIPTEN_KEEPALIVE kzp_ctx *kzpw_ctx_what_if(const kzp_ctx *base, const char *
     kzp_error err = {0};
     int64_t n = 0;
     json_t *req = json_pack("{s:s}", "n", tenge);
-    int rc = req ? whole_of(req, "n", &n, &err) : KZP_E_NOMEM;
+    int rc = req ? whole_of(req, "n", "mciTenge", &n, &err) : KZP_E_NOMEM;
     json_decref(req);
     if (rc == KZP_OK) {
         rc = kzp_ctx_new_what_if(&ctx, base, n, &err);

@@ -18,8 +18,10 @@ test('money is bigint tiyn, quantities exact strings, results frozen', () => {
   assert.equal(ctx.fine(200n, '2025-10-01').amountTiyn, 78640000n); // 200 x 3,932 = 786,400 tenge
   assert.ok(Object.isFrozen(f) && Object.isFrozen(f.mci) && Object.isFrozen(f.basis[0]));
   const r = ctx.range('115-1', '2026-02-10', { mitigated: true });
-  assert.deepEqual(r.sanctions.map((s) => s.max), ['100', '100', '25']); // the Art. 55 half cap of 200/200/50
-  assert.equal(r.sanctions[0].maxTiyn, 43250000n); // 100 x 4,325 = 432,500 tenge
+  // the Art. 55 half cap of 200 MCI, 200 MCI, 200 hours and 50 days
+  assert.deepEqual(r.sanctions.map((s) => s.max.amount), ['100', '100', '100', '25']);
+  assert.equal(r.sanctions[0].max.tiyn, 43250000n); // 100 x 4,325 = 432,500 tenge
+  assert.equal(r.payments[0].amountTiyn, 2162500n); // 5 MCI x 4,325 = 21,625 tenge
   assert.equal(r.receipt.library, k.libraryVersion);
   const c = ctx.convert(200, 'fine', 'arrest');
   assert.equal(c.whole, 50n); // Art. 61: 200 MCI = 200 hours = 50 days (4 per day)
@@ -59,7 +61,8 @@ test('arguments are judged as the Node binding judges them', () => {
   assert.throws(() => ctx.range('115-1', '2026-02-10', { mitigated: 'no' }), TypeError);
   assert.throws(() => ctx.range('115-1', '2026-02-10', { mitigated: 1 }), TypeError);
   assert.throws(() => ctx.fine(10, '2027-06-01', { allowStale: 'false' }), TypeError);
-  assert.deepEqual(ctx.range('115-1', '2026-02-10', { mitigated: false }).sanctions.map((s) => s.max), ['200', '200', '50']);
+  assert.deepEqual(ctx.range('115-1', '2026-02-10', { mitigated: false }).sanctions.map((s) => s.max.amount),
+    ['200', '200', '200', '50']);
   // an unknown language, style or gender is a TypeError; an unknown purpose an UnknownKindError
   assert.throws(() => k.tengeWords(100n, 'de'), TypeError);
   assert.throws(() => k.formatTenge(100n, 'fancy'), TypeError);
@@ -104,7 +107,7 @@ test('contexts: JSON, MCI update, what-if, validation, explicit free', () => {
   fromText.free(); // twice is harmless
 });
 
-test('the same error classes and the same answers as the Node binding', (t) => {
+test('the same error classes and the same answers as the Node binding, field by field', (t) => {
   const require = createRequire(import.meta.url);
   let node;
   try {
@@ -116,17 +119,48 @@ test('the same error classes and the same answers as the Node binding', (t) => {
   const names = (api) => Object.keys(api).filter((n) => /Error$/.test(n)).sort();
   assert.deepEqual(names(k), names(node));
   const nctx = new node.Context();
+  // bigints marked so they cannot pass for numbers or strings; deepEqual sees every field of both
   const plain = (v) => JSON.parse(JSON.stringify(v, (_, x) => (typeof x === 'bigint' ? `${x}n` : x)));
-  for (const date of ['2025-09-16', '2025-10-01', '2026-02-10', '2026-12-31']) {
-    for (const mitigated of [false, true]) {
-      assert.deepEqual(plain(ctx.range('115-1', date, { mitigated })), plain(nctx.range('115-1', date, { mitigated })));
+  const same = (call, what) => {
+    let ours;
+    let theirs;
+    try { ours = plain(call(ctx)); } catch (e) { ours = { threw: e.name, message: e.message }; }
+    try { theirs = plain(call(nctx)); } catch (e) { theirs = { threw: e.name, message: e.message }; }
+    assert.deepEqual(ours, theirs, what);
+    return ours;
+  };
+  const flagSets = [{}, { mitigated: true }, { accelerated: true }, { mitigated: true, accelerated: true },
+    { orderProcedure: true }, { orderProcedure: true, mitigated: true }, { strict: true }, { allowStale: true }];
+  for (const date of ['2025-09-16', '2025-10-01', '2026-02-10', '2026-12-31', '2027-01-01']) {
+    for (const options of flagSets) {
+      same((c) => c.range('115-1', date, options), `range ${date} ${JSON.stringify(options)}`);
+      same((c) => c.sanctionTexts('115-1', date, 'kk', options), `sanctionTexts ${date} ${JSON.stringify(options)}`);
     }
-    assert.deepEqual(plain(ctx.fine(137, date)), plain(nctx.fine(137, date)));
+    same((c) => c.fine(137, date), `fine ${date}`);
+    same((c) => c.mci(date, 'benefits'), `mci ${date}`);
   }
-  assert.deepEqual(plain(ctx.check('115-1', '2026-02-10', 'arrest', 51)), plain(nctx.check('115-1', '2026-02-10', 'arrest', 51)));
-  assert.deepEqual(plain(ctx.mciTable()), plain(nctx.mciTable()));
-  assert.deepEqual(plain(ctx.articles()), plain(nctx.articles()));
-  assert.deepEqual(plain(ctx.info), plain(nctx.info));
+  // every new field is compared, not merely present: the order procedure's single fine of 10 to 20 MCI
+  const op = same((c) => c.range('115-1', '2026-02-10', { orderProcedure: true }), 'order procedure');
+  assert.deepEqual(op.sanctions.map((s) => [s.min.amount, s.max.amount, s.max.tiyn]), [['10', '20', '8650000n']]);
+  assert.deepEqual(op.omitted, ['correctional_work', 'community_service', 'arrest']);
+  const full = same((c) => c.range('115-1', '2026-02-10'), 'range');
+  assert.equal(full.sanctions[2].restriction.persons.ru.length, 7); // the seven groups of Art. 43 part 3
+  assert.equal(full.payments[0].amountTiyn, '2162500n'); // 5 MCI x 4,325 = 21,625 tenge
+  for (const [kind, amount, options] of [['arrest', 51], ['fine', 15], ['fine', 15, { mitigated: true }],
+    ['fine', 25, { orderProcedure: true }], ['arrest', 20, { orderProcedure: true }], ['community_service', 0],
+    ['correctional_work', '10.5']]) {
+    same((c) => c.check('115-1', '2026-02-10', kind, amount, options), `check ${kind} ${amount}`);
+  }
+  for (const rule of [undefined, 'aggregation', 'unpaid-fine', 'evaded-service', 'prison-rule']) {
+    for (const [from, to] of [['fine', 'arrest'], ['fine', 'community_service'], ['community_service', 'arrest'],
+      ['correctional_work', 'fine'], ['arrest', 'fine']]) {
+      same((c) => c.convert(150, from, to, rule === undefined ? undefined : { rule }), `convert ${from} ${to} ${rule}`);
+    }
+  }
+  same((c) => c.mciTable(), 'mciTable');
+  same((c) => c.articles(), 'articles');
+  same((c) => c.info, 'info');
+  same((c) => c.whatIf(5000).range('115-1', '2026-02-10'), 'what-if range');
 });
 
 test('no memory growth over 20,000 calls and 2,000 contexts', () => {
