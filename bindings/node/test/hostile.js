@@ -9,6 +9,7 @@ const assert = require('node:assert/strict');
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
+const { execFileSync } = require('child_process');
 
 const ENTRY_KEYS = new Set(['call', 'args', 'this', 'why', 'throws', 'message', 'returns', 'pending', 'wasm']);
 const WASM_KEYS = new Set(['skip', 'throws', 'message', 'returns']);
@@ -26,6 +27,8 @@ function makeFiles(sourceDir) {
   fs.writeFileSync(notUtf8, Buffer.from([0x7b, 0x22, 0xe9, 0x22, 0x3a, 0x31, 0x7d])); // {"é":1} in Latin-1
   const subdir = path.join(dir, 'a-directory.json');
   fs.mkdirSync(subdir);
+  const fifo = path.join(dir, 'a-fifo');
+  execFileSync('mkfifo', [fifo]); // Node has no mkfifo of its own
   return {
     dir,
     paths: {
@@ -36,8 +39,8 @@ function makeFiles(sourceDir) {
       missing: path.join(dir, 'no-such-file.json'),
       empty,
       'not-utf8': notUtf8,
-      // a FIFO with no writer: opening it blocks (the C library's fix is coming); entries using it are pending
-      fifo: path.join(dir, 'a-fifo'),
+      // a FIFO with no writer: the library refuses it at once (it is not a regular file)
+      fifo,
     },
   };
 }
