@@ -4,6 +4,9 @@
 //                                     lists them, and jansson's (deps/jansson/src)
 //   node tools/gyp.js embed IN OUT    the dataset as a C array, with the same definitions as
 //                                     cmake/embed.cmake writes for the CMake build
+//   node tools/gyp.js prepack         (npm's prepack) refuses to pack a directory without the
+//                                     library's sources or a prebuilt addon: bindings/node of the
+//                                     repository is packed by scripts/package, not by npm pack
 // Paths are relative to the package directory, where node-gyp runs these commands.
 const fs = require('fs');
 const path = require('path');
@@ -43,6 +46,13 @@ if (command === 'sources' && args.length === 0) {
   console.log(sources().join('\n'));
 } else if (command === 'embed' && args.length === 2) {
   embed(args[0], args[1]);
+} else if (command === 'prepack' && args.length === 0) {
+  const prebuilt = fs.existsSync('prebuilds') &&
+    fs.readdirSync('prebuilds').some((d) => fs.readdirSync(path.join('prebuilds', d)).some((f) => f.endsWith('.node')));
+  if (!fs.existsSync('deps/kzpenalty/include/kzpenalty.h') || !fs.existsSync('deps/jansson/src/jansson.h') || !prebuilt) {
+    fail('this directory lacks deps/ or prebuilds/, so its package would not work; from the repository root, ' +
+      'sh scripts/package npm makes the package (build-pkg/npm/)');
+  }
 } else {
-  fail('usage: node tools/gyp.js sources | node tools/gyp.js embed IN OUT');
+  fail('usage: node tools/gyp.js sources | embed IN OUT | prepack');
 }
