@@ -306,3 +306,25 @@ export class MciBeforeFirstError extends KzpError {}
 export class NoSanctionError extends KzpError {}
 export class NoRuleError extends KzpError {}
 export class UnverifiedError extends KzpError {}
+
+/**
+ * What `JSON.stringify` writes for a result: the same fields, with every bigint (money in tiyn,
+ * at any depth) as its decimal string, since JSON has no form for a bigint.
+ */
+export type Jsonable<T> = T extends bigint
+  ? string
+  : T extends readonly (infer U)[]
+    ? Jsonable<U>[]
+    : T extends object
+      ? { [K in keyof T as K extends 'toJSON' ? never : K]: Jsonable<T[K]> }
+      : T;
+
+// Every result class has toJSON (declarations merged with the interfaces above).
+export interface Citation { toJSON(): Jsonable<Citation>; }
+export interface Receipt { toJSON(): Jsonable<Receipt>; }
+export interface Mci { toJSON(): Jsonable<Mci>; }
+export interface Sanction { toJSON(): Jsonable<Sanction>; }
+export interface Range { toJSON(): Jsonable<Range>; }
+export interface Fine { toJSON(): Jsonable<Fine>; }
+export interface Check { toJSON(): Jsonable<Check>; }
+export interface Conversion { toJSON(): Jsonable<Conversion>; }

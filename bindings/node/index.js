@@ -4,25 +4,47 @@
  * numbers, from the kzpenalty C library through a Node-API addon. No rule is re-implemented
  * here: this file finds the addon and defines the error classes it throws.
  */
+const fs = require('fs');
 const path = require('path');
 
-function loadAddon() {
-  const candidates = [
-    process.env.KZPENALTY_ADDON,
-    path.join(__dirname, 'build', 'kzpenalty.node'),
-    path.join(__dirname, '..', '..', 'build', 'bindings', 'node', 'kzpenalty.node'),
-  ].filter(Boolean);
-  const tried = [];
-  for (const file of candidates) {
-    try {
-      return require(file);
-    } catch (e) {
-      if (e.code !== 'MODULE_NOT_FOUND' && !/cannot open shared object/.test(e.message)) throw e;
-      tried.push(file);
-    }
+// The addon, from the first place that has one:
+//   1. $KZPENALTY_ADDON, a file (the repository's tests point it at the CMake build);
+//   2. in the repository (CMakeLists.txt beside this file, which the npm package leaves out), the
+//      CMake build tree build/bindings/node, and nothing else;
+//   3. in the npm package, node-gyp-build: build/Release (an addon built on install from the
+//      package's sources), else the prebuilt binary of prebuilds/ that fits this platform,
+//      architecture and libc.
+// Only a missing file moves on to the next place. An addon that is there but does not load (a
+// shared library missing, another architecture, a corrupt file) throws with the system's reason.
+function requireAddon(file) {
+  try {
+    return require(file);
+  } catch (e) {
+    throw new Error(`kzpenalty: the native addon ${file} could not be loaded: ${e.message}`, { cause: e });
   }
-  throw new Error('kzpenalty: the native addon was not found (tried ' + tried.join(', ') +
-    '). Build it with ./scripts/setup (or cmake --build build) from the repository root.');
+}
+
+function loadAddon() {
+  if (process.env.KZPENALTY_ADDON) return requireAddon(path.resolve(process.env.KZPENALTY_ADDON));
+  if (fs.existsSync(path.join(__dirname, 'CMakeLists.txt'))) {
+    const built = path.join(__dirname, '..', '..', 'build', 'bindings', 'node', 'kzpenalty.node');
+    if (!fs.existsSync(built)) {
+      throw new Error(`kzpenalty: the native addon was not found (no ${built}). Build it with ./scripts/setup ` +
+        '(or cmake --build build) from the repository root.');
+    }
+    return requireAddon(built);
+  }
+  const finder = require('node-gyp-build');
+  if (typeof finder.resolve !== 'function') return finder(__dirname); // a runtime with its own addon resolver
+  let file;
+  try {
+    file = finder.resolve(__dirname);
+  } catch (e) {
+    // node-gyp-build names the platform, architecture, libc and Node version that nothing fits
+    throw new Error(`kzpenalty: no native addon fits this machine (${e.message.trim()}). Installing with a C ` +
+      'compiler and Python builds one: npm install --build-from-source kzpenalty', { cause: e });
+  }
+  return requireAddon(file);
 }
 
 const native = loadAddon();
@@ -48,13 +70,36 @@ for (const [code, name] of Object.entries(STATUS_CLASSES)) {
 }
 native.setErrorClasses(byCode);
 
+// JSON.stringify(result) works although money is bigint, which JSON cannot hold: every result
+// class has a toJSON that copies the result with each bigint, at any depth, written as its decimal
+// string (tiyn as '86500000', the form the WebAssembly build's JSON carries money in). It knows no
+// field by name, so a field added to a result later is converted with no change here.
+function jsonable(value) {
+  if (typeof value === 'bigint') return value.toString();
+  if (Array.isArray(value)) return value.map(jsonable);
+  if (value !== null && typeof value === 'object') {
+    const out = {};
+    for (const key of Object.keys(value)) out[key] = jsonable(value[key]);
+    return out;
+  }
+  return value;
+}
+
 // Result classes: the addon calls their constructors with the values in this order. Building
 // and freezing objects here is much faster than setting properties one by one from C.
 function resultClass(name, fields) {
   const body = fields.map((f, i) => `this.${f} = a${i};`).join(' ');
   const params = fields.map((_, i) => `a${i}`).join(', ');
   // eslint-disable-next-line no-new-func
-  return new Function(`return class ${name} { constructor(${params}) { ${body} Object.freeze(this); } };`)();
+  const cls = new Function(`return class ${name} { constructor(${params}) { ${body} Object.freeze(this); } };`)();
+  Object.defineProperty(cls.prototype, 'toJSON', {
+    value: function toJSON() {
+      return jsonable(this);
+    },
+    writable: true,
+    configurable: true,
+  });
+  return cls;
 }
 
 // The field lists must match the order in which src/addon.c passes the values, and index.d.ts

@@ -13,8 +13,9 @@ results are immutable records (not tuples) that carry their citations and a rece
 '589 800 (пятьсот восемьдесят девять тысяч восемьсот) тенге'
 
 A Context is immutable, so one may be shared by any number of threads. Errors are raised as
-subclasses of :class:`KzpError`, one per status of the C library (``.code`` holds its name,
-e.g. ``'KZP_E_NOT_IN_FORCE'``); an argument of the wrong type raises ``TypeError``.
+subclasses of :class:`KzpError`, itself a ``ValueError``, one per status of the C library
+(``.code`` holds its name, e.g. ``'KZP_E_NOT_IN_FORCE'``); an argument of the wrong type raises
+``TypeError``.
 """
 
 from ._native import (  # noqa: F401  (re-exported)

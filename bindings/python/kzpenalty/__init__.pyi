@@ -467,8 +467,8 @@ def tenge_figures_words(tiyn: int, lang: Lang = ..., /) -> str: ...
 def format_tenge(tiyn: int, style: Literal["sign", "ru", "kk", "en", "plain"] = ..., /) -> str: ...
 def validate_dataset(text: Union[str, bytes], /) -> Tuple[Problem, ...]: ...
 
-class KzpError(Exception):
-    """Base of every error the library reports."""
+class KzpError(ValueError):
+    """Base of every error the library reports (a ValueError; a wrong type raises TypeError)."""
     code: str
     status: int
     message: str

@@ -2446,11 +2446,12 @@ static int module_exec(PyObject *m)
         !(st->problem_t = new_struct_type(m, "kzpenalty.Problem", "A problem found in a dataset.", PROBLEM_F))) {
         return -1;
     }
+    /* a ValueError, as Python code expects of a bad value; a wrong type stays a TypeError */
     st->error_base = PyErr_NewExceptionWithDoc("kzpenalty.KzpError",
-                                               "Base of every error the library reports; .code is the status name "
-                                               "(e.g. 'KZP_E_BAD_DATE'), .status the number, .message, and for "
-                                               "datasets .path, .line and .column.",
-                                               NULL, NULL);
+                                               "Base of every error the library reports, a ValueError; .code is the "
+                                               "status name (e.g. 'KZP_E_BAD_DATE'), .status the number, .message, "
+                                               "and for datasets .path, .line and .column.",
+                                               PyExc_ValueError, NULL);
     if (!st->error_base || PyModule_AddObjectRef(m, "KzpError", st->error_base) < 0) {
         return -1;
     }

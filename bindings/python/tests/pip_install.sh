@@ -1,7 +1,7 @@
 #!/bin/sh
 # Installs the package with install-offline.sh into a new virtual environment and runs the
 # README's one-liner there: what a user does, from a clean environment.
-# Usage: pip_install.sh PYTHON WORK_DIR   (the C library must be built in KZPENALTY_BUILD_DIR)
+# Usage: pip_install.sh PYTHON WORK_DIR
 set -eu
 py=$1
 work=$2
