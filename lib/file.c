@@ -43,7 +43,14 @@ int kzp_read_file(char **out, size_t *out_len, const char *path, kzp_error *err)
     char name[112];
     int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
     if (fd < 0) {
-        return kzp_fail(err, KZP_E_IO, NULL, "cannot open '%s': %s", shown(name, path), strerror(errno));
+        int e = errno;
+        struct stat st;
+        if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+            /* a socket cannot be opened at all ("No such device or address"): say what it is */
+            return kzp_fail(err, KZP_E_IO, NULL, "'%s' is %s; a dataset must be a regular file", shown(name, path),
+                            file_kind(st.st_mode));
+        }
+        return kzp_fail(err, KZP_E_IO, NULL, "cannot open '%s': %s", shown(name, path), strerror(e));
     }
     struct stat st;
     if (fstat(fd, &st) != 0) {

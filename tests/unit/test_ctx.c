@@ -206,6 +206,88 @@ START_TEST(derived_of_derived)
 }
 END_TEST
 
+/* A 2028 period of 5,500 tenge with its own citation (made-up values for the test). */
+static const char UPDATE_2028[] =
+    "{\"citations\": [{\"id\": \"fixture-2028\", \"act\": \"test fixture 2028\", \"seen_in\": \"the test\", "
+    "\"status\": \"official\"}],\n"
+    " \"known_until\": \"2028-12-31\", \"known_until_citation\": \"fixture-2028\",\n"
+    " \"periods\": [{\"from\": \"2028-01-01\", \"tenge\": 5500, \"purpose\": \"all\", \"citation\": "
+    "\"fixture-2028\"}]}";
+
+START_TEST(update_of_an_update)
+{
+    kzp_ctx *y27 = NULL, *y28 = NULL;
+    kzp_error err;
+    ck_assert_int_eq(kzp_ctx_new_with_mci(&y27, base, UPDATE_2027, strlen(UPDATE_2027), NULL), KZP_OK);
+    ck_assert_msg(kzp_ctx_new_with_mci(&y28, y27, UPDATE_2028, strlen(UPDATE_2028), &err) == KZP_OK, "%s", err.message);
+    /* each year at its own MCI: 200 x 4,325; 200 x 5,000; 200 x 5,500 */
+    ck_assert_int_eq(fine_tiyn(y28, "2026-03-01", 20000, KZP_OK), 86500000);
+    ck_assert_int_eq(fine_tiyn(y28, "2027-03-01", 20000, KZP_OK), 100000000);
+    ck_assert_int_eq(fine_tiyn(y28, "2028-03-01", 20000, KZP_OK), 110000000);
+    /* the 2027 period keeps the first update's citation, the 2028 one has the second's */
+    kzp_mci m;
+    ck_assert_int_eq(kzp_mci_on(&m, y28, "2027-03-01", KZP_PURPOSE_FINES, 0, NULL), KZP_OK);
+    ck_assert_str_eq(m.citation->id, "fixture-2027");
+    ck_assert_int_eq(kzp_mci_on(&m, y28, "2028-03-01", KZP_PURPOSE_FINES, 0, NULL), KZP_OK);
+    ck_assert_str_eq(m.citation->act, "test fixture 2028");
+    kzp_dataset_info i27, i28;
+    kzp_ctx_info(&i27, y27);
+    kzp_ctx_info(&i28, y28);
+    ck_assert_uint_eq(i28.mci_period_count, i27.mci_period_count + 1);
+    ck_assert_str_eq(i28.mci_known_until, "2028-12-31");
+    ck_assert_str_ne(i28.fingerprint, i27.fingerprint);
+    /* the intermediate context may go first: the last one holds what it needs */
+    kzp_ctx_free(y27);
+    ck_assert_int_eq(fine_tiyn(y28, "2027-03-01", 100, KZP_OK), 500000);
+    kzp_ctx_free(y28);
+}
+END_TEST
+
+START_TEST(periods_in_any_order)
+{
+    /* 2028 listed before 2027: the table is kept in date order */
+    static const char upd[] =
+        "{\"citations\": [" FIXTURE_CITATION "], \"known_until\": \"2028-12-31\", \"known_until_citation\": "
+        "\"fixture-2027\", \"periods\": [{\"from\": \"2028-01-01\", \"tenge\": 5500, \"purpose\": \"all\", "
+        "\"citation\": \"fixture-2027\"}, {\"from\": \"2027-01-01\", \"tenge\": 5000, \"purpose\": \"all\", "
+        "\"citation\": \"fixture-2027\"}]}";
+    kzp_ctx *next = NULL;
+    kzp_error err;
+    ck_assert_msg(kzp_ctx_new_with_mci(&next, base, upd, strlen(upd), &err) == KZP_OK, "%s", err.message);
+    ck_assert_int_eq(fine_tiyn(next, "2027-12-31", 100, KZP_OK), 500000); /* 1 x 5,000 */
+    ck_assert_int_eq(fine_tiyn(next, "2028-01-01", 100, KZP_OK), 550000); /* 1 x 5,500 */
+    kzp_dataset_info info;
+    kzp_ctx_info(&info, next);
+    size_t n = info.mci_period_count;
+    kzp_mci_period p;
+    ck_assert_int_eq(kzp_mci_period_at(&p, next, n - 2), KZP_OK);
+    ck_assert_str_eq(p.from, "2027-01-01");
+    ck_assert_int_eq(kzp_mci_period_at(&p, next, n - 1), KZP_OK);
+    ck_assert_str_eq(p.from, "2028-01-01");
+    kzp_ctx_free(next);
+}
+END_TEST
+
+START_TEST(update_of_a_what_if)
+{
+    /* a what-if of 5,000 on every date, then a 2027 period of 6,000 on top of it: before 2027 the
+     * hypothetical value, from 2027 the update's; the result is still hypothetical */
+    static const char upd[] = "{\"citations\": [" FIXTURE_CITATION "], \"periods\": [{\"from\": \"2027-01-01\", "
+                              "\"tenge\": 6000, \"purpose\": \"all\", \"citation\": \"fixture-2027\"}]}";
+    kzp_ctx *w = NULL, *next = NULL;
+    kzp_error err;
+    ck_assert_int_eq(kzp_ctx_new_what_if(&w, base, 5000, NULL), KZP_OK);
+    ck_assert_msg(kzp_ctx_new_with_mci(&next, w, upd, strlen(upd), &err) == KZP_OK, "%s", err.message);
+    ck_assert_int_eq(fine_tiyn(next, "2026-03-01", 100, KZP_OK), 500000); /* 1 x 5,000 */
+    ck_assert_int_eq(fine_tiyn(next, "2027-03-01", 100, KZP_OK), 600000); /* 1 x 6,000 */
+    kzp_dataset_info info;
+    kzp_ctx_info(&info, next);
+    ck_assert_int_eq(info.hypothetical, 1);
+    kzp_ctx_free(w);
+    kzp_ctx_free(next);
+}
+END_TEST
+
 static Suite *ctx_suite(void)
 {
     Suite *s = suite_create("ctx");
@@ -218,6 +300,9 @@ static Suite *ctx_suite(void)
     tcase_add_test(tc, null_error_pointer_is_allowed);
     tcase_add_test(tc, what_if);
     tcase_add_test(tc, derived_of_derived);
+    tcase_add_test(tc, update_of_an_update);
+    tcase_add_test(tc, periods_in_any_order);
+    tcase_add_test(tc, update_of_a_what_if);
     suite_add_tcase(s, tc);
     return s;
 }

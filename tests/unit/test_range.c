@@ -284,6 +284,45 @@ START_TEST(article_lookup)
 }
 END_TEST
 
+START_TEST(rules_a_dataset_lacks)
+{
+    /* docs/examples/dataset-minimal.json has no order-procedure rule: asking for it is an error,
+     * never a range without it */
+    kzp_ctx *minimal = NULL;
+    kzp_error err;
+    ck_assert_int_eq(kzp_ctx_new_from_file(&minimal, KZP_SOURCE_DIR "/docs/examples/dataset-minimal.json", &err),
+                     KZP_OK);
+    kzp_range r = {.sanction_count = 99};
+    ck_assert_int_eq(kzp_range_get(&r, minimal, "115-1", "2026-02-10", KZP_Q_ORDER_PROCEDURE, &err), KZP_E_NO_RULE);
+    ck_assert_ptr_nonnull(strstr(err.message, "no order-procedure rule"));
+    ck_assert_uint_eq(r.sanction_count, 99);
+    kzp_ctx_free(minimal);
+}
+END_TEST
+
+START_TEST(a_bound_too_large_to_price)
+{
+    /* an article fine of up to 10^14 MCI (a test dataset, not law), above the General Part's 200:
+     * the article's own maximum is priced too, and 10^16 hundredths x 4,325 tenge x 100 tiyn
+     * does not fit in 64 bits: an error, never a wrapped number */
+    size_t len;
+    char *text = test_read_file(KZP_SOURCE_DIR "/data/kzpenalty.json", &len);
+    char *big =
+        test_replace_once(text, "{ \"kind\": \"fine\", \"unit\": \"mci\", \"min\": null, \"max\": 200,",
+                          "{ \"kind\": \"fine\", \"unit\": \"mci\", \"min\": null, \"max\": 100000000000000,", NULL);
+    kzp_ctx *c = NULL;
+    kzp_error err;
+    ck_assert_msg(kzp_ctx_new_from_buffer(&c, big, strlen(big), &err) == KZP_OK, "%s", err.message);
+    kzp_range r = {.sanction_count = 99};
+    ck_assert_int_eq(kzp_range_get(&r, c, "115-1", "2026-02-10", 0, &err), KZP_E_OVERFLOW);
+    ck_assert_str_eq(err.message, "the amount in tiyn does not fit in 64 bits");
+    ck_assert_uint_eq(r.sanction_count, 99);
+    kzp_ctx_free(c);
+    free(big);
+    free(text);
+}
+END_TEST
+
 static Suite *range_suite(void)
 {
     Suite *s = suite_create("range");
@@ -298,6 +337,8 @@ static Suite *range_suite(void)
     tcase_add_test(tc, not_in_force_and_errors_leave_output);
     tcase_add_test(tc, stale_allowed_is_marked);
     tcase_add_test(tc, article_lookup);
+    tcase_add_test(tc, rules_a_dataset_lacks);
+    tcase_add_test(tc, a_bound_too_large_to_price);
     suite_add_tcase(s, tc);
     return s;
 }
