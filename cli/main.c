@@ -44,7 +44,8 @@ static const char USAGE[] =
     "\n"
     "Kinds: fine, correctional_work, community_service, arrest. Units: mci, hours, days.\n"
     "Exit codes: 0 success; 1 a sentence that does not fit, or a batch with a failed line;\n"
-    "2 a usage or input error; 3 a data error (a bad dataset file); 4 an internal error.\n";
+    "2 a usage or input error; 3 a data error (a bad dataset file); 4 an internal error;\n"
+    "5 the output could not be written (a full disk, a closed pipe).\n";
 
 typedef struct command_help {
     const char *name, *text;
@@ -246,17 +247,13 @@ static int parse_options(options *o, int argc, char **argv)
     while ((c = getopt_long(argc, argv, ":h", LONG, NULL)) != -1) {
         switch (c) {
         case 'd': o->date = optarg; break;
-        case 'l':
-            if (strcmp(optarg, "en") == 0) {
-                o->lang = KZP_LANG_EN;
-            } else if (strcmp(optarg, "ru") == 0) {
-                o->lang = KZP_LANG_RU;
-            } else if (strcmp(optarg, "kk") == 0) {
-                o->lang = KZP_LANG_KK;
-            } else {
-                return cli_usage("--lang '%.40s' is not a language; expected en, ru or kk", optarg);
+        case 'l': {
+            kzp_error err;
+            if (kzp_lang_parse(&o->lang, optarg, &err) != KZP_OK) {
+                return cli_usage("--lang: %s", err.message);
             }
             break;
+        }
         case 'j': o->json = true; break;
         case 'D': o->data = optarg; break;
         case 'm': o->mci = optarg; break;
@@ -353,18 +350,19 @@ static int build_context(kzp_ctx **out, const options *o)
         return cli_report(&e) == CLI_EXIT_INTERNAL ? CLI_EXIT_INTERNAL : CLI_EXIT_DATA;
     }
     if (o->mci) {
-        int64_t centi;
+        kzp_qty tenge;
         kzp_ctx *w = NULL;
-        rc = kzp_decimal_parse(&centi, o->mci, &err);
-        if (rc == KZP_E_OVERFLOW || (rc == KZP_OK && centi / 100 > 1000000000)) {
-            kzp_ctx_free(ctx);
-            return cli_usage("--mci '%.40s' is too large: an MCI is at most 1000000000 tenge", o->mci);
-        }
-        if (rc != KZP_OK || centi % 100 != 0) {
+        rc = kzp_qty_parse(&tenge, o->mci, &err);
+        if (rc == KZP_OK && tenge.centi % 100 != 0) {
             kzp_ctx_free(ctx);
             return cli_usage("--mci '%.40s' is not a whole number of tenge, e.g. --mci 5000", o->mci);
         }
-        rc = kzp_ctx_new_what_if(&w, ctx, centi / 100, &err);
+        if (rc != KZP_OK) {
+            kzp_ctx_free(ctx);
+            return cli_usage("--mci: %s; expected a whole number of tenge, e.g. --mci 5000", err.message);
+        }
+        /* the library says which values a hypothetical MCI may take */
+        rc = kzp_ctx_new_what_if(&w, ctx, tenge.centi / 100, &err);
         kzp_ctx_free(ctx);
         if (rc) {
             cli_fail(&e, rc, "--mci: %s", err.message);

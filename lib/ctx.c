@@ -73,7 +73,7 @@ int kzp_parse_json(json_t **out, const char *json, size_t len, kzp_error *err)
     return KZP_OK;
 }
 
-int kzp_ctx_new_from_buffer(kzp_ctx **out, const char *json, size_t len, kzp_error *err)
+kzp_status kzp_ctx_new_from_buffer(kzp_ctx **out, const char *json, size_t len, kzp_error *err)
 {
     if (!out || (!json && len > 0)) {
         return kzp_fail(err, KZP_E_INVALID_ARG, NULL, "NULL argument to kzp_ctx_new_from_buffer");
@@ -88,7 +88,7 @@ int kzp_ctx_new_from_buffer(kzp_ctx **out, const char *json, size_t len, kzp_err
 static _Atomic(kzp_ctx *) embedded_ctx;
 static pthread_mutex_t embedded_lock = PTHREAD_MUTEX_INITIALIZER;
 
-int kzp_ctx_new(kzp_ctx **out, kzp_error *err)
+kzp_status kzp_ctx_new(kzp_ctx **out, kzp_error *err)
 {
     if (!out) {
         return kzp_fail(err, KZP_E_INVALID_ARG, NULL, "NULL argument to kzp_ctx_new");
@@ -113,7 +113,7 @@ int kzp_ctx_new(kzp_ctx **out, kzp_error *err)
     return KZP_OK;
 }
 
-int kzp_ctx_new_from_file(kzp_ctx **out, const char *path, kzp_error *err)
+kzp_status kzp_ctx_new_from_file(kzp_ctx **out, const char *path, kzp_error *err)
 {
     if (!out || !path) {
         return kzp_fail(err, KZP_E_INVALID_ARG, NULL, "NULL argument to kzp_ctx_new_from_file");
@@ -143,7 +143,7 @@ void kzp_ctx_free(kzp_ctx *ctx)
     }
 }
 
-int kzp_ctx_info(kzp_dataset_info *out, const kzp_ctx *ctx)
+kzp_status kzp_ctx_info(kzp_dataset_info *out, const kzp_ctx *ctx)
 {
     if (!out || !ctx) {
         return KZP_E_INVALID_ARG;
@@ -158,7 +158,28 @@ int kzp_ctx_info(kzp_dataset_info *out, const kzp_ctx *ctx)
         .hypothetical = ctx->hypothetical,
         .article_count = ctx->article_count,
         .mci_period_count = ctx->period_count,
+        .citation_count = ctx->citation_count,
     };
     *out = info;
+    return KZP_OK;
+}
+
+size_t kzp_citation_count(const kzp_ctx *ctx)
+{
+    return ctx ? ctx->citation_count : 0;
+}
+
+kzp_status kzp_citation_at(const kzp_citation **out, const kzp_ctx *ctx, size_t index)
+{
+    if (!out || !ctx || index >= ctx->citation_count) {
+        return KZP_E_INVALID_ARG;
+    }
+    const kzp_ctx *c = ctx;
+    while (c->step == KZP_STEP_WHAT_IF && index != c->what_if_slot) {
+        c = c->parent; /* below the slot, or past a replaced one: the parent's entry */
+    }
+    *out = c->step == KZP_STEP_WHAT_IF ? &c->what_if_citation
+           : c->citation_list          ? c->citation_list[index]
+                                       : &c->citations[index];
     return KZP_OK;
 }

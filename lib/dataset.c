@@ -264,10 +264,14 @@ static int get_amount(loader *L, const json_t *obj, const char *key, bool requir
         }
     } else if (json_is_string(v)) {
         kzp_error sub;
-        rc = kzp_decimal_parse(centi, json_string_value(v), &sub);
-        if (rc) {
+        kzp_qty q;
+        const char *text = json_string_value(v);
+        if (strchr(text, ',')) { /* a dataset is written for machines: one decimal separator */
+            rc = fail(L, KZP_E_BAD_NUMBER, "'%.40s': a dataset writes decimals with a point, e.g. \"0.2\"", text);
+        } else if ((rc = kzp_qty_parse(&q, text, &sub))) {
             rc = fail(L, rc, "%s", sub.message);
         } else {
+            *centi = q.centi;
             *present = true;
         }
     } else if (json_is_real(v)) {
@@ -1333,7 +1337,7 @@ int kzp_ctx_build(kzp_ctx **out, json_t *root, const char *text, size_t len, boo
     return KZP_OK;
 }
 
-int kzp_dataset_validate(kzp_error *errors, size_t cap, size_t *count, const char *json, size_t len)
+kzp_status kzp_dataset_validate(kzp_error *errors, size_t cap, size_t *count, const char *json, size_t len)
 {
     if (!count || (!errors && cap > 0) || (!json && len > 0)) {
         return KZP_E_INVALID_ARG;

@@ -334,6 +334,7 @@ static kzp_ctx *derive_start(const kzp_ctx *base)
     d->extra_count = 0;
     d->step_text = NULL;
     d->step_len = 0;
+    d->citation_list = NULL;
     d->parent = (kzp_ctx *)base; /* held, never changed through this pointer */
     if (!base->shared) {
         atomic_fetch_add_explicit(&d->parent->refs, 1, memory_order_relaxed);
@@ -341,7 +342,9 @@ static kzp_ctx *derive_start(const kzp_ctx *base)
     return d;
 }
 
-int kzp_ctx_new_what_if(kzp_ctx **out, const kzp_ctx *base, int64_t mci_tenge, kzp_error *err)
+static const kzp_citation *base_citation(const kzp_ctx *base, const char *id);
+
+kzp_status kzp_ctx_new_what_if(kzp_ctx **out, const kzp_ctx *base, int64_t mci_tenge, kzp_error *err)
 {
     if (!out || !base) {
         return kzp_fail(err, KZP_E_INVALID_ARG, NULL, "NULL argument to kzp_ctx_new_what_if");
@@ -386,10 +389,23 @@ int kzp_ctx_new_what_if(kzp_ctx **out, const kzp_ctx *base, int64_t mci_tenge, k
     d->what_if_extra[0] = c;
     d->extras = d->what_if_extra;
     d->extra_count = 1;
+    /* in the list of citations, the what-if's takes the place of one from an earlier what-if, or
+     * comes last */
+    size_t n = kzp_citation_count(base);
+    d->what_if_slot = n;
+    if (base_citation(base, c->id)) {
+        const kzp_citation *at = NULL;
+        for (size_t i = 0; i < n && d->what_if_slot == n; i++) {
+            if (kzp_citation_at(&at, base, i) == KZP_OK && strcmp(at->id, c->id) == 0) {
+                d->what_if_slot = i;
+            }
+        }
+    }
+    d->citation_count = d->what_if_slot == n ? n + 1 : n;
     d->hypothetical = 1;
     char step[48];
-    int n = snprintf(step, sizeof step, "\nwhat-if %lld", (long long)mci_tenge);
-    derived_fingerprint(d, base, step, (size_t)n);
+    int steplen = snprintf(step, sizeof step, "\nwhat-if %lld", (long long)mci_tenge);
+    derived_fingerprint(d, base, step, (size_t)steplen);
     *out = d;
     kzp_error_clear(err);
     return KZP_OK;
@@ -481,18 +497,25 @@ static int light_update(kzp_ctx **out, const kzp_ctx *base, const kzp_ctx *full,
         return kzp_fail(err, KZP_E_NOMEM, NULL, "out of memory");
     }
     d->step = KZP_STEP_UPDATE;
-    size_t cap = full->period_count + 1;
+    /* every citation of the merged dataset may be a copy at most once */
+    size_t cap = full->citation_count + 1;
     char *copy = kzp_arena_alloc(&d->arena, len + 1);
     kzp_period_def *periods = kzp_arena_alloc(&d->arena, full->period_count * sizeof *periods);
     // NOLINTNEXTLINE(bugprone-sizeof-expression): extras is an array of pointers; one pointer is the element
     d->extras = kzp_arena_alloc(&d->arena, cap * sizeof *d->extras);
-    bool ok = copy && periods && d->extras;
+    // NOLINTNEXTLINE(bugprone-sizeof-expression): the list is an array of pointers
+    const kzp_citation **list = kzp_arena_alloc(&d->arena, (full->citation_count + 1) * sizeof *list);
+    bool ok = copy && periods && d->extras && list;
     for (size_t i = 0; ok && i < full->period_count; i++) {
         periods[i] = full->periods[i];
         ok = (periods[i].citation = map_citation(d, base, full->periods[i].citation, cap)) != NULL;
     }
     if (ok) {
         ok = (d->known_until_citation = map_citation(d, base, full->known_until_citation, cap)) != NULL;
+    }
+    /* the whole list, in the merged dataset's order, for kzp_citation_at */
+    for (size_t i = 0; ok && i < full->citation_count; i++) {
+        ok = (list[i] = map_citation(d, base, &full->citations[i], cap)) != NULL;
     }
     if (!ok) {
         kzp_ctx_free(d);
@@ -502,6 +525,8 @@ static int light_update(kzp_ctx **out, const kzp_ctx *base, const kzp_ctx *full,
     copy[len] = '\0';
     d->step_text = copy;
     d->step_len = len;
+    d->citation_list = list;
+    d->citation_count = full->citation_count;
     d->periods = periods;
     d->period_count = full->period_count;
     d->known_until = full->known_until;
@@ -573,7 +598,7 @@ static int update_error(int rc, kzp_error *err, json_t *ov, const origins *o, co
     return rc;
 }
 
-int kzp_ctx_new_with_mci(kzp_ctx **out, const kzp_ctx *base, const char *json, size_t len, kzp_error *err)
+kzp_status kzp_ctx_new_with_mci(kzp_ctx **out, const kzp_ctx *base, const char *json, size_t len, kzp_error *err)
 {
     if (!out || !base || (!json && len > 0)) {
         return kzp_fail(err, KZP_E_INVALID_ARG, NULL, "NULL argument to kzp_ctx_new_with_mci");

@@ -39,7 +39,7 @@ static void append(char *out, size_t *o, const char *s)
     *o += n;
 }
 
-int kzp_format_tenge(char *buf, size_t size, int64_t tiyn, int style)
+int kzp_tenge_format(char *buf, size_t size, int64_t tiyn, int style)
 {
     if (style < 0 || style >= (int)(sizeof STYLES / sizeof STYLES[0]) || (!buf && size > 0)) {
         return KZP_E_INVALID_ARG;

@@ -1,4 +1,4 @@
-/* Status codes, their messages, error filling, and the run-time version. */
+/* Status codes, their messages, error filling, the header's limits and the run-time version. */
 #include "kzp_internal.h"
 
 #include <stdio.h>
@@ -51,10 +51,37 @@ const char *kzp_strerror(int code)
     return e ? e->message : "unknown status code";
 }
 
+int kzp_status_count(void)
+{
+    return (int)(sizeof STATUSES / sizeof STATUSES[0]);
+}
+
 const char *kzp_status_name(int code)
 {
     const status_entry *e = status_find(code);
     return e ? e->name : "KZP_E_UNKNOWN";
+}
+
+/* The limits of the header, for bindings that cannot read macros. */
+size_t kzp_max_sanctions(void)
+{
+    return KZP_MAX_SANCTIONS;
+}
+size_t kzp_max_basis(void)
+{
+    return KZP_MAX_BASIS;
+}
+size_t kzp_max_payments(void)
+{
+    return KZP_MAX_PAYMENTS;
+}
+int64_t kzp_words_max(void)
+{
+    return KZP_WORDS_MAX;
+}
+size_t kzp_max_dataset_bytes(void)
+{
+    return KZP_MAX_DATASET_BYTES;
 }
 
 unsigned kzp_version_number(void)
@@ -112,11 +139,11 @@ static void mark_cut(char *s, size_t size, int needed)
     memcpy(s + end, "\xE2\x80\xA6", 4);
 }
 
-int kzp_fail(kzp_error *err, int code, const char *path, const char *fmt, ...)
+kzp_status kzp_fail(kzp_error *err, int code, const char *path, const char *fmt, ...)
 {
     if (err) {
         memset(err, 0, sizeof *err);
-        err->code = code;
+        err->code = (kzp_status)code;
         if (path) {
             mark_cut(err->path, sizeof err->path, snprintf(err->path, sizeof err->path, "%s", path));
         }
@@ -129,5 +156,5 @@ int kzp_fail(kzp_error *err, int code, const char *path, const char *fmt, ...)
         utf8_repair(err->path);
         utf8_repair(err->message);
     }
-    return code;
+    return (kzp_status)code;
 }

@@ -32,6 +32,17 @@ enum {
     R_CONVERSION,
     R_COUNT
 };
+/* Text to hundredths with the library's parser (a point or a comma) and its message. */
+static kzp_status parse_centi(int64_t *centi, const char *text, kzp_error *err)
+{
+    kzp_qty q;
+    kzp_status rc = kzp_qty_parse(&q, text, err);
+    if (rc == KZP_OK) {
+        *centi = q.centi;
+    }
+    return rc;
+}
+
 static const char *const RESULT_NAMES[R_COUNT] = {"Citation", "Receipt", "Mci",  "Bound", "Restriction", "Sanction",
                                                   "Payment",  "Range",   "Fine", "Check", "Conversion"};
 
@@ -163,14 +174,14 @@ static napi_value null_value(napi_env env)
 static napi_value decimal_str(napi_env env, int64_t centi)
 {
     char buf[40];
-    kzp_decimal_format(buf, sizeof buf, centi);
+    kzp_qty_format(buf, sizeof buf, kzp_hundredths(centi), KZP_LANG_EN);
     return str(env, buf);
 }
 
 static napi_value money_text(napi_env env, int64_t tiyn)
 {
     char buf[64];
-    kzp_format_tenge(buf, sizeof buf, tiyn, KZP_MONEY_SIGN);
+    kzp_tenge_format(buf, sizeof buf, tiyn, KZP_MONEY_SIGN);
     return str(env, buf);
 }
 
@@ -342,7 +353,7 @@ static bool get_amount(napi_env env, napi_value v, int64_t *centi, int *rc, kzp_
         if (strlen(buf) != copied) {
             buf[0] = '?'; /* an embedded NUL: text that no amount starts with, so it is refused, not cut */
         }
-        *rc = kzp_decimal_parse(centi, buf, err);
+        *rc = parse_centi(centi, buf, err);
         if (buf != small) {
             free(buf);
         }
@@ -918,7 +929,8 @@ static napi_value m_fine(napi_env env, napi_callback_info info)
         return NULL;
     }
     kzp_fine f;
-    if (rc || (rc = kzp_fine_compute(&f, ctx, date, centi, flags & (KZP_Q_ALLOW_STALE | KZP_Q_STRICT), &err))) {
+    if (rc || (rc = kzp_fine_compute(&f, ctx, date, kzp_hundredths(centi), flags & (KZP_Q_ALLOW_STALE | KZP_Q_STRICT),
+                                     &err))) {
         return throw_status(env, rc, &err);
     }
     static const char *const N[] = {"mciCount",  "offenceDate", "amountTiyn", "amountText", "mci",
@@ -958,7 +970,8 @@ static napi_value m_fine_fast(napi_env env, napi_callback_info info)
     }
     kzp_fine f;
     kzp_error err;
-    if (kzp_fine_compute(&f, box->ctx, date, n * 100, 0, &err) != KZP_OK || f.stale || strcmp(f.mci.date, date) != 0) {
+    if (kzp_fine_compute(&f, box->ctx, date, kzp_hundredths(n * 100), 0, &err) != KZP_OK || f.stale ||
+        strcmp(f.mci.date, date) != 0) {
         return NULL;
     }
     int32_t period = period_index(box, f.mci.from);
@@ -973,7 +986,7 @@ static napi_value m_fine_fast(napi_env env, napi_callback_info info)
     char text[64];
     char16_t wide[64];
     size_t units = 0;
-    kzp_format_tenge(text, sizeof text, f.amount_tiyn, KZP_MONEY_SIGN);
+    kzp_tenge_format(text, sizeof text, f.amount_tiyn, KZP_MONEY_SIGN);
     for (const unsigned char *p = (const unsigned char *)text; *p && units < 64; units++) {
         if (p[0] == 0xe2 && p[1] == 0x82 && p[2] == 0xb8) { /* U+20B8 TENGE SIGN in UTF-8 */
             wide[units] = 0x20b8;
@@ -1017,7 +1030,7 @@ static napi_value m_check(napi_env env, napi_callback_info info)
         return throw_status(env, KZP_E_UNKNOWN_KIND, &err);
     }
     kzp_check c;
-    if (rc || (rc = kzp_check_sentence(&c, ctx, article, date, kind, centi, flags, &err))) {
+    if (rc || (rc = kzp_check_sentence(&c, ctx, article, date, kind, kzp_hundredths(centi), flags, &err))) {
         return throw_status(env, rc, &err);
     }
     static const char *const N[] = {"fits",        "violation",     "kind",   "unit",  "amount", "limit",
@@ -1066,7 +1079,7 @@ static napi_value m_convert(napi_env env, napi_callback_info info)
         return throw_status(env, KZP_E_UNKNOWN_KIND, &err);
     }
     kzp_conversion c;
-    if (rc || (rc = kzp_convert_under(&c, ctx, rule, from, centi, to, &err))) {
+    if (rc || (rc = kzp_convert_under(&c, ctx, rule, from, kzp_hundredths(centi), to, &err))) {
         return throw_status(env, rc, &err);
     }
     static const char *const N[] = {"fromKind", "amount", "toKind",    "whole", "remainder", "remainderUnit",
@@ -1519,7 +1532,7 @@ static int format_tenge_fn(char *buf, size_t size, int64_t n, int style, int unu
 {
     (void)unused1;
     (void)unused2;
-    return kzp_format_tenge(buf, size, n, style);
+    return kzp_tenge_format(buf, size, n, style);
 }
 
 static bool get_int64(napi_env env, napi_value v, int64_t *out, const char *what)
