@@ -44,7 +44,8 @@ static const char USAGE[] =
     "\n"
     "Kinds: fine, correctional_work, community_service, arrest. Units: mci, hours, days.\n"
     "Exit codes: 0 success; 1 a sentence that does not fit, or a batch with a failed line;\n"
-    "2 a usage or input error; 3 a data error (a bad dataset file); 4 an internal error.\n";
+    "2 a usage or input error; 3 a data error (a bad dataset file); 4 an internal error;\n"
+    "5 the output could not be written (a full disk, a closed pipe).\n";
 
 typedef struct command_help {
     const char *name, *text;
@@ -498,12 +499,12 @@ static int run(cli_out *out, const options *o, const command_def *cmd, char **ar
 }
 
 /* The command's work, then its output checked: a write that failed (a full disk, a closed pipe)
- * makes the exit code CLI_EXIT_OUTPUT unless the command had already failed. */
+ * makes the exit code CLI_EXIT_OUTPUT, even after a failure whose JSON error was lost with it:
+ * a reader of standard output got less than it was promised, and only 5 says so. */
 static int finish(cli_out *out, int code)
 {
     if (cli_out_finish(out) != 0) {
-        int failed = cli_output_failed(out->err);
-        return code == CLI_EXIT_OK || code == CLI_EXIT_NOT_FIT ? failed : code;
+        return cli_output_failed(out->err);
     }
     return code;
 }
