@@ -72,6 +72,13 @@ int cli_usage(const char *fmt, ...) /* returns CLI_EXIT_USAGE */
     __attribute__((format(printf, 1, 2)))
 #endif
     ;
+/* A bad value on the command line (--date, --mci...), told as a usage error on stderr, with the
+ * library's status in JSON, as the same value gets in a batch line. Returns its exit code. */
+int cli_usage_as(int status, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
 const char *cli_status_code(int status);
 
 /* json_out.c: results and errors as JSON, with the streaming writer. A batch keeps a cache of
