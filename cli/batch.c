@@ -126,7 +126,7 @@ static int answer(batch *b, const json_t *line, cli_error *err)
 {
     cli_error e = {0};
     char mci_buf[32], amount_buf[32];
-    cli_request rq = {.flags = b->flags};
+    cli_request rq = {.flags = b->flags, .batch = true};
     const kzp_ctx *ctx = b->base;
     if (known_fields(&e, line) || text_field(&rq.op, &e, line, "op", NULL, 0) ||
         text_field(&rq.article, &e, line, "article", NULL, 0) || text_field(&rq.date, &e, line, "date", NULL, 0) ||

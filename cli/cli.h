@@ -41,6 +41,7 @@ typedef struct cli_request {
     const char *rule;      /* convert: a conversion rule word; NULL is aggregation */
     const char *purpose;   /* mci */
     unsigned flags;        /* KZP_Q_* */
+    bool batch;            /* from a batch line: messages name its fields, not options */
 } cli_request;
 
 /* The answer, as the library gave it. */

@@ -8,6 +8,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -527,6 +528,16 @@ static int run(cli_out *out, const options *o, const command_def *cmd, char **ar
             kzp_ctx_free(ctx);
             cli_error e;
             cli_fail(&e, KZP_E_IO, "cannot open '%.200s': %s", args[0], strerror(errno));
+            return cli_report(&e);
+        }
+        struct stat in_st;
+        if (in != stdin && fstat(fileno(in), &in_st) == 0 && S_ISDIR(in_st.st_mode)) {
+            /* fopen takes a directory; its first read would fail with a message naming no file */
+            fclose(in);
+            kzp_ctx_free(ctx);
+            cli_error e;
+            cli_fail(&e, KZP_E_IO, "'%.200s' is a directory; batch reads a file of JSON Lines, or standard input",
+                     args[0]);
             return cli_report(&e);
         }
         code = cli_batch(in, out, ctx, date, o->flags & (KZP_Q_ALLOW_STALE | KZP_Q_STRICT), o->lang);
