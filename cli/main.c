@@ -8,6 +8,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -135,7 +136,7 @@ static const char *const OPT_NAMES[] = {
     "--to",        "--history",     "--purpose", "--correctional-work", "--order-procedure", "--rule"};
 
 typedef struct options {
-    const char *date, *data, *mci, *sentence, *from, *to, *purpose, *rule;
+    const char *date, *data, *mci, *sentence, *from, *to, *purpose, *rule, *lang_text;
     int lang, sentence_kind;
     bool json, version, help, history;
     unsigned flags, used;
@@ -178,6 +179,9 @@ static int long_matches(const char *arg, char *out, size_t size, const struct op
     size_t o = 0;
     if (size) {
         out[0] = '\0';
+    }
+    if (n == 0) { /* "--=x": an empty name is no option, not a prefix of every one */
+        return 0;
     }
     for (const struct option *opt = LONG; opt->name; opt++) {
         if (strncmp(opt->name, name, n) != 0) {
@@ -231,7 +235,7 @@ static int option_error(const char *arg, int optopt_seen)
         return cli_usage("unknown option '%.60s'", arg);
     }
     if (arg[0] == '-' && arg[1] >= '0' && arg[1] <= '9') {
-        return cli_usage("'%.40s' is negative: amounts are zero or more", arg);
+        return cli_usage_as(KZP_E_BAD_NUMBER, "'%.40s' is negative: amounts are zero or more", arg);
     }
     if (optopt_seen && optopt_seen != '?') {
         return cli_usage("unknown option '-%c'", optopt_seen);
@@ -239,15 +243,47 @@ static int option_error(const char *arg, int optopt_seen)
     return cli_usage("unknown option '%.60s'", arg);
 }
 
+/* A value option given twice with two values: which one the user meant is not ours to guess
+ * (the last one would silently price another date or MCI). The same value twice is harmless. */
+static int set_once(const char **slot, const char *value, const char *name)
+{
+    if (*slot && strcmp(*slot, value) != 0) {
+        return cli_usage("%s is given twice ('%.40s' and '%.40s'); give it once", name, *slot, value);
+    }
+    *slot = value;
+    return CLI_EXIT_OK;
+}
+
+/* "--arrest --date 2026-02-10": getopt takes "--date" as the value of --arrest, and the date
+ * is left over as an argument; say that the value is missing instead. Only a separate argument
+ * is judged: "--date=--x" was written as a value. */
+static int value_is_option(const struct option *opt, char **argv)
+{
+    char names[256];
+    const struct option *other = NULL;
+    if (opt->has_arg != required_argument || optarg != argv[optind - 1] || strncmp(optarg, "--", 2) != 0 ||
+        long_matches(optarg, names, sizeof names, &other) == 0) {
+        return CLI_EXIT_OK;
+    }
+    return cli_usage("option '--%s' needs a value; '%.60s' is an option", opt->name, optarg);
+}
+
 static int parse_options(options *o, int argc, char **argv)
 {
     cli_set_json_errors(wants_json(argc, argv));
     opterr = 0;
-    int c;
-    while ((c = getopt_long(argc, argv, ":h", LONG, NULL)) != -1) {
+    int c, index = -1, code;
+    while ((c = getopt_long(argc, argv, ":h", LONG, &index)) != -1) {
+        if (c != '?' && c != ':' && c != 'h' && (code = value_is_option(&LONG[index], argv))) {
+            return code;
+        }
+        code = CLI_EXIT_OK;
         switch (c) {
-        case 'd': o->date = optarg; break;
+        case 'd': code = set_once(&o->date, optarg, "--date"); break;
         case 'l': {
+            if ((code = set_once(&o->lang_text, optarg, "--lang"))) {
+                return code;
+            }
             kzp_error err;
             if (kzp_lang_parse(&o->lang, optarg, &err) != KZP_OK) {
                 return cli_usage("--lang: %s", err.message);
@@ -255,8 +291,8 @@ static int parse_options(options *o, int argc, char **argv)
             break;
         }
         case 'j': o->json = true; break;
-        case 'D': o->data = optarg; break;
-        case 'm': o->mci = optarg; break;
+        case 'D': code = set_once(&o->data, optarg, "--data"); break;
+        case 'm': code = set_once(&o->mci, optarg, "--mci"); break;
         case 'S': o->flags |= KZP_Q_ALLOW_STALE; break;
         case 'X': o->flags |= KZP_Q_STRICT; break;
         case 'V': o->version = true; break;
@@ -289,15 +325,15 @@ static int parse_options(options *o, int argc, char **argv)
             o->used |= OPT_ORDER;
             break;
         case 'R':
-            o->rule = optarg;
+            code = set_once(&o->rule, optarg, "--rule");
             o->used |= OPT_RULE;
             break;
         case 'F':
-            o->from = optarg;
+            code = set_once(&o->from, optarg, "--from");
             o->used |= OPT_FROM;
             break;
         case 'T':
-            o->to = optarg;
+            code = set_once(&o->to, optarg, "--to");
             o->used |= OPT_TO;
             break;
         case 'H':
@@ -305,12 +341,16 @@ static int parse_options(options *o, int argc, char **argv)
             o->used |= OPT_HISTORY;
             break;
         case 'P':
-            o->purpose = optarg;
+            code = set_once(&o->purpose, optarg, "--purpose");
             o->used |= OPT_PURPOSE;
             break;
         default: /* ':' (a value is missing) or '?' (unknown, ambiguous, or a value it takes not) */
             return option_error(argv[optind - 1], optopt);
         }
+        if (code) {
+            return code;
+        }
+        index = -1;
     }
     return CLI_EXIT_OK;
 }
@@ -352,17 +392,20 @@ static int build_context(kzp_ctx **out, const options *o)
     if (o->mci) {
         kzp_qty tenge;
         kzp_ctx *w = NULL;
-        rc = kzp_qty_parse(&tenge, o->mci, &err);
-        if (rc == KZP_OK && tenge.centi % 100 != 0) {
+        /* a sign is read here so that the library, which knows the allowed range, can say it */
+        bool negative = o->mci[0] == '-';
+        rc = kzp_qty_parse(&tenge, o->mci + negative, &err);
+        if (rc == KZP_E_OVERFLOW) {
             kzp_ctx_free(ctx);
-            return cli_usage("--mci '%.40s' is not a whole number of tenge, e.g. --mci 5000", o->mci);
+            return cli_usage_as(rc, "--mci '%.40s' is too large for a hypothetical MCI, e.g. --mci 5000", o->mci);
         }
-        if (rc != KZP_OK) {
+        if (rc != KZP_OK || tenge.centi % 100 != 0) {
             kzp_ctx_free(ctx);
-            return cli_usage("--mci: %s; expected a whole number of tenge, e.g. --mci 5000", err.message);
+            return cli_usage_as(KZP_E_BAD_NUMBER, "--mci '%.40s' is not a whole number of tenge, e.g. --mci 5000",
+                                o->mci);
         }
         /* the library says which values a hypothetical MCI may take */
-        rc = kzp_ctx_new_what_if(&w, ctx, tenge.centi / 100, &err);
+        rc = kzp_ctx_new_what_if(&w, ctx, negative ? -(tenge.centi / 100) : tenge.centi / 100, &err);
         kzp_ctx_free(ctx);
         if (rc) {
             cli_fail(&e, rc, "--mci: %s", err.message);
@@ -402,7 +445,8 @@ static int listing(cli_out *out, const options *o, const command_def *cmd, const
 {
     int purpose = -1;
     if (o->purpose && kzp_purpose_parse(&purpose, o->purpose) != KZP_OK) {
-        return cli_usage("--purpose '%.40s' is not known; expected fines or benefits", o->purpose);
+        return cli_usage_as(KZP_E_UNKNOWN_KIND, "--purpose '%.40s' is not known; expected fines or benefits",
+                            o->purpose);
     }
     bool articles = strcmp(cmd->name, "articles") == 0;
     if (o->json && articles) {
@@ -459,7 +503,8 @@ static int question(cli_out *out, const options *o, const command_def *cmd, char
 static int run(cli_out *out, const options *o, const command_def *cmd, char **args, int nargs)
 {
     if (o->date && kzp_date_check(o->date, NULL) != KZP_OK) {
-        return cli_usage("--date '%.40s' is not a real date; expected YYYY-MM-DD, e.g. 2026-02-10", o->date);
+        return cli_usage_as(KZP_E_BAD_DATE, "--date '%.40s' is not a real date; expected YYYY-MM-DD, e.g. 2026-02-10",
+                            o->date);
     }
     if (strcmp(cmd->name, "dataset") == 0) {
         if (strcmp(args[0], "check") != 0) {
@@ -482,6 +527,16 @@ static int run(cli_out *out, const options *o, const command_def *cmd, char **ar
             cli_fail(&e, KZP_E_IO, "cannot open '%.200s': %s", args[0], strerror(errno));
             return cli_report(&e);
         }
+        struct stat in_st;
+        if (in != stdin && fstat(fileno(in), &in_st) == 0 && S_ISDIR(in_st.st_mode)) {
+            /* fopen takes a directory; its first read would fail with a message naming no file */
+            fclose(in);
+            kzp_ctx_free(ctx);
+            cli_error e;
+            cli_fail(&e, KZP_E_IO, "'%.200s' is a directory; batch reads a file of JSON Lines, or standard input",
+                     args[0]);
+            return cli_report(&e);
+        }
         code = cli_batch(in, out, ctx, date, o->flags & (KZP_Q_ALLOW_STALE | KZP_Q_STRICT), o->lang);
         if (in != stdin) {
             fclose(in);
@@ -496,12 +551,12 @@ static int run(cli_out *out, const options *o, const command_def *cmd, char **ar
 }
 
 /* The command's work, then its output checked: a write that failed (a full disk, a closed pipe)
- * makes the exit code CLI_EXIT_OUTPUT unless the command had already failed. */
+ * makes the exit code CLI_EXIT_OUTPUT, even after a failure whose JSON error was lost with it:
+ * a reader of standard output got less than it was promised, and only 5 says so. */
 static int finish(cli_out *out, int code)
 {
     if (cli_out_finish(out) != 0) {
-        int failed = cli_output_failed(out->err);
-        return code == CLI_EXIT_OK || code == CLI_EXIT_NOT_FIT ? failed : code;
+        return cli_output_failed(out->err);
     }
     return code;
 }
