@@ -219,9 +219,9 @@ typedef enum kzp_money_style {
 } kzp_money_style;
 
 /** Format an amount of tiyn for people (see kzp_money_style); negative amounts get a
- *  leading '-'. snprintf semantics as kzp_decimal_format (UTF-8 bytes). Returns the
- *  length needed, or KZP_E_INVALID_ARG for an unknown style or buf NULL with size > 0.
- *  Thread-safe. Since 0.1.0. */
+ *  leading '-'. snprintf semantics as kzp_decimal_format (UTF-8 bytes; a short buffer is cut
+ *  before a character, never inside "₸" or a letter). Returns the length needed, or
+ *  KZP_E_INVALID_ARG for an unknown style or buf NULL with size > 0. Thread-safe. Since 0.1.0. */
 KZP_API int kzp_format_tenge(char *buf, size_t size, int64_t tiyn, int style);
 
 /* ---- Context ------------------------------------------------------------------------------- */
