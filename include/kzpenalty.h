@@ -101,7 +101,8 @@ typedef struct kzp_error {
     int line;          /**< 1-based line in the JSON text, 0 when not about a text */
     int column;        /**< 1-based column (in bytes), 0 when not about a text */
     char path[128];    /**< JSON path of the offending value, e.g. "$.mci.periods[3].from"; "" if none */
-    char message[256]; /**< what is wrong and what would be right, in English */
+    char message[256]; /**< what is wrong and what would be right, in English; valid UTF-8 (bytes of a caller's
+                            text that are not are shown as '?'), ending in "…" when cut */
 } kzp_error;
 
 /* ---- Version at run time ------------------------------------------------------------ */
