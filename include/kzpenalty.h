@@ -141,7 +141,8 @@ typedef struct kzp_error {
     int line;          /**< 1-based line in the JSON text, 0 when not about a text */
     int column;        /**< 1-based column (in bytes), 0 when not about a text */
     char path[128];    /**< JSON path of the offending value, e.g. "$.mci.periods[3].from"; "" if none */
-    char message[256]; /**< what is wrong and what would be right, in English */
+    char message[256]; /**< what is wrong and what would be right, in English; valid UTF-8 (bytes of a caller's
+                            text that are not are shown as '?'), ending in "…" when cut */
 } kzp_error;
 
 /* ---- Quantities ------------------------------------------------------------------------ */
@@ -321,8 +322,9 @@ KZP_API KZP_NODISCARD kzp_status kzp_money_style_parse(int *out, const char *wor
 KZP_API int kzp_lang_money_style(int lang);
 
 /** Format an amount of tiyn for people (see kzp_money_style); negative amounts get a
- *  leading '-'. snprintf semantics as kzp_qty_format (UTF-8 bytes). Returns the
- *  length needed, or KZP_E_INVALID_ARG for an unknown style or buf NULL with size > 0.
+ *  leading '-'. snprintf semantics as kzp_qty_format (UTF-8 bytes; a short buffer is cut
+ *  before a character, never inside "₸" or a letter). Returns the length needed, or
+ *  KZP_E_INVALID_ARG for an unknown style or buf NULL with size > 0.
  *  Thread-safe. Since 0.2.0 (kzp_format_tenge before). */
 KZP_API int kzp_tenge_format(char *buf, size_t size, int64_t tiyn, int style);
 

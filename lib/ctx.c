@@ -48,13 +48,26 @@ int kzp_json_nul(const char *json, size_t len, kzp_error *err)
     return KZP_E_JSON;
 }
 
+json_t *kzp_json_load(const char *json, size_t len, json_error_t *jerr)
+{
+    json_t *root = json_loadb(json, len, LOAD_FLAGS, jerr);
+    if (!root && !kzp_json_out_of_memory(jerr)) {
+        /* Well-formed JSON that is neither an object nor an array (42, "x", null) is not a
+         * syntax error: hand it on, so the caller's shape check names what it is. jansson's
+         * own message ("'[' or '{' expected") is kept for text that is not JSON at all. */
+        json_error_t any;
+        root = json_loadb(json, len, LOAD_FLAGS | JSON_DECODE_ANY, &any);
+    }
+    return root;
+}
+
 int kzp_parse_json(json_t **out, const char *json, size_t len, kzp_error *err)
 {
     if (kzp_json_nul(json, len, err)) {
         return KZP_E_JSON;
     }
     json_error_t jerr;
-    json_t *root = json_loadb(json, len, LOAD_FLAGS, &jerr);
+    json_t *root = kzp_json_load(json, len, &jerr);
     if (!root && kzp_json_out_of_memory(&jerr)) {
         return kzp_fail(err, KZP_E_NOMEM, NULL, "out of memory reading the JSON text");
     }

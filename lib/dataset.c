@@ -1351,7 +1351,7 @@ kzp_status kzp_dataset_validate(kzp_error *errors, size_t cap, size_t *count, co
         return KZP_E_JSON;
     }
     json_error_t jerr;
-    json_t *root = json_loadb(json ? json : "", len, JSON_REJECT_DUPLICATES, &jerr);
+    json_t *root = kzp_json_load(json ? json : "", len, &jerr);
     if (!root && kzp_json_out_of_memory(&jerr)) {
         return KZP_E_NOMEM; /* not a problem of the text: nothing to list */
     }

@@ -275,6 +275,9 @@ struct json_error_t;
  * jansson 2.14 leaves the error text empty on most of its allocation failures (and sets
  * json_error_out_of_memory on others); every syntax error has a message. */
 bool kzp_json_out_of_memory(const struct json_error_t *jerr);
+/* json_loadb with duplicate keys refused; a scalar (42, "x", null) is returned rather than
+ * refused as a syntax error, for the caller's shape check to name. */
+struct json_t *kzp_json_load(const char *json, size_t len, struct json_error_t *jerr);
 /* Parse JSON text for a context (duplicate keys refused), with a clear error: a syntax error with
  * its line and column in bytes, a NUL byte, or running out of memory. */
 int kzp_parse_json(struct json_t **out, const char *json, size_t len, kzp_error *err);

@@ -106,18 +106,34 @@ void kzp_error_clear(kzp_error *err)
     }
 }
 
+/* Length of the valid UTF-8 character at p, or 0. Strict, as Python's and JavaScript's decoders
+ * are: no overlong forms (C0 80), no UTF-16 surrogates (ED A0 80), nothing above U+10FFFF. */
+static int utf8_char_len(const unsigned char *p)
+{
+    if (*p < 0x80) {
+        return 1;
+    }
+    int n = *p >= 0xC2 && *p <= 0xDF ? 2 : *p >= 0xE0 && *p <= 0xEF ? 3 : *p >= 0xF0 && *p <= 0xF4 ? 4 : 0;
+    for (int i = 1; i < n; i++) {
+        if ((p[i] & 0xC0) != 0x80) {
+            return 0; /* also stops at the NUL: a NUL is not a continuation byte */
+        }
+    }
+    if ((*p == 0xE0 && p[1] < 0xA0) || (*p == 0xED && p[1] >= 0xA0) || (*p == 0xF0 && p[1] < 0x90) ||
+        (*p == 0xF4 && p[1] >= 0x90)) {
+        return 0;
+    }
+    return n;
+}
+
 /* Replace bytes that do not form valid UTF-8 (a multi-byte character cut by a length limit,
  * or bytes from a caller's malformed input) with '?', so messages are always valid text. */
 static void utf8_repair(char *s)
 {
     unsigned char *p = (unsigned char *)s;
     while (*p) {
-        int n = *p < 0x80 ? 1 : (*p >> 5) == 0x6 ? 2 : (*p >> 4) == 0xE ? 3 : (*p >> 3) == 0x1E ? 4 : 0;
-        int ok = n > 0;
-        for (int i = 1; ok && i < n; i++) {
-            ok = (p[i] & 0xC0) == 0x80;
-        }
-        if (!ok) {
+        int n = utf8_char_len(p);
+        if (n == 0) {
             *p++ = '?';
             continue;
         }

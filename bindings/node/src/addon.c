@@ -257,6 +257,32 @@ static bool get_string(napi_env env, napi_value v, char *buf, size_t size, const
     return true;
 }
 
+/* An article id, whole: ids come from the dataset, which sets no length, so a fixed buffer would
+ * turn a long one (40 Cyrillic letters are 80 bytes) into an unknown article. malloc'ed, for the
+ * caller to free; NULL after throwing. A NUL inside is handled as get_string does. */
+static char *get_article(napi_env env, napi_value v)
+{
+    napi_valuetype t;
+    napi_typeof(env, v, &t);
+    if (t != napi_string) {
+        throw_type(env, "article must be a string");
+        return NULL;
+    }
+    size_t len = 0, copied = 0;
+    napi_get_value_string_utf8(env, v, NULL, 0, &len);
+    char *buf = malloc(len + 1);
+    if (!buf) {
+        throw_status(env, KZP_E_NOMEM, NULL);
+        return NULL;
+    }
+    napi_get_value_string_utf8(env, v, buf, len + 1, &copied);
+    buf[copied] = '\0';
+    if (strlen(buf) != copied) {
+        buf[0] = '?'; /* an embedded NUL: rejected as no article, not cut to one */
+    }
+    return buf;
+}
+
 static napi_value throw_range(napi_env env, const char *msg)
 {
     napi_throw_range_error(env, NULL, msg);
@@ -875,7 +901,7 @@ static napi_value m_range(napi_env env, napi_callback_info info)
     napi_value argv[3];
     context_box *box = this_box(env, info, &argc, argv);
     kzp_ctx *ctx = box ? box->ctx : NULL;
-    char article[64], date[32];
+    char *article = NULL, date[32];
     unsigned flags;
     if (!ctx) {
         return NULL;
@@ -883,14 +909,15 @@ static napi_value m_range(napi_env env, napi_callback_info info)
     if (argc < 2) {
         return throw_type(env, "range(article, date, options?)");
     }
-    if (!get_string(env, argv[0], article, sizeof article, "article") ||
-        !get_string(env, argv[1], date, sizeof date, "date") ||
+    if (!(article = get_article(env, argv[0])) || !get_string(env, argv[1], date, sizeof date, "date") ||
         !get_flags(env, argc > 2 ? argv[2] : NULL, OPTIONS_RANGE, "range", &flags)) {
+        free(article);
         return NULL;
     }
     kzp_range r;
     kzp_error err;
     int rc = kzp_range_get(&r, ctx, article, date, flags, &err);
+    free(article);
     return rc ? throw_status(env, rc, &err) : range_obj(env, box, &r);
 }
 
@@ -1007,7 +1034,7 @@ static napi_value m_check(napi_env env, napi_callback_info info)
     napi_value argv[5];
     context_box *box = this_box(env, info, &argc, argv);
     kzp_ctx *ctx = box ? box->ctx : NULL;
-    char article[64], date[32], kind_s[40];
+    char *article = NULL, date[32], kind_s[40];
     unsigned flags;
     int64_t centi = 0;
     int rc, kind;
@@ -1018,19 +1045,24 @@ static napi_value m_check(napi_env env, napi_callback_info info)
     if (argc < 4) {
         return throw_type(env, "check(article, date, kind, amount, options?)");
     }
-    if (!get_string(env, argv[0], article, sizeof article, "article") ||
-        !get_string(env, argv[1], date, sizeof date, "date") ||
+    if (!(article = get_article(env, argv[0])) || !get_string(env, argv[1], date, sizeof date, "date") ||
         !get_string(env, argv[2], kind_s, sizeof kind_s, "kind") ||
         !get_amount(env, argv[3], &centi, &rc, &err, "amount") ||
         !get_flags(env, argc > 4 ? argv[4] : NULL, OPTIONS_RANGE, "check", &flags)) {
+        free(article);
         return NULL;
     }
     if (kzp_kind_parse(&kind, kind_s) != KZP_OK) {
+        free(article);
         unknown_kind_message(&err, "kind");
         return throw_status(env, KZP_E_UNKNOWN_KIND, &err);
     }
     kzp_check c;
-    if (rc || (rc = kzp_check_sentence(&c, ctx, article, date, kind, kzp_hundredths(centi), flags, &err))) {
+    if (!rc) {
+        rc = kzp_check_sentence(&c, ctx, article, date, kind, kzp_hundredths(centi), flags, &err);
+    }
+    free(article);
+    if (rc) {
         return throw_status(env, rc, &err);
     }
     static const char *const N[] = {"fits",        "violation",     "kind",   "unit",  "amount", "limit",
@@ -1104,7 +1136,7 @@ static napi_value m_sanction_texts(napi_env env, napi_callback_info info)
     size_t argc = 4;
     napi_value argv[4];
     kzp_ctx *ctx = this_ctx(env, info, &argc, argv);
-    char article[64], date[32], lang_s[8] = "en";
+    char *article = NULL, date[32], lang_s[8] = "en";
     unsigned flags;
     if (!ctx) {
         return NULL;
@@ -1112,19 +1144,21 @@ static napi_value m_sanction_texts(napi_env env, napi_callback_info info)
     if (argc < 2) {
         return throw_type(env, "sanctionTexts(article, date, lang?, options?)");
     }
-    if (!get_string(env, argv[0], article, sizeof article, "article") ||
-        !get_string(env, argv[1], date, sizeof date, "date") ||
+    if (!(article = get_article(env, argv[0])) || !get_string(env, argv[1], date, sizeof date, "date") ||
         (argc > 2 && !get_string(env, argv[2], lang_s, sizeof lang_s, "lang")) ||
         !get_flags(env, argc > 3 ? argv[3] : NULL, OPTIONS_RANGE, "sanctionTexts", &flags)) {
+        free(article);
         return NULL;
     }
     int lang = lang_of(lang_s);
     if (lang < 0) {
+        free(article);
         return throw_type(env, "lang must be 'en', 'ru' or 'kk'");
     }
     kzp_range r;
     kzp_error err;
     int rc = kzp_range_get(&r, ctx, article, date, flags, &err);
+    free(article);
     if (rc) {
         return throw_status(env, rc, &err);
     }
