@@ -1,6 +1,6 @@
 /* Building, describing and freeing contexts (derived ones: derive.c). A context is never changed
  * after it is built, so a failure cannot leave any context half-changed. */
-#include "kzp_internal.h"
+#include "dataset.h"
 
 #include <errno.h>
 #include <jansson.h>
@@ -10,8 +10,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define LOAD_FLAGS (JSON_REJECT_DUPLICATES)
-
 /* Parse and build; a static text (the embedded dataset) is borrowed instead of copied. */
 static int new_from_text(kzp_ctx **out, const char *json, size_t len, bool is_static, kzp_error *err)
 {
@@ -20,70 +18,9 @@ static int new_from_text(kzp_ctx **out, const char *json, size_t len, bool is_st
     if (rc) {
         return rc;
     }
-    rc = kzp_ctx_build(out, root, json ? json : "", len, is_static, err);
+    rc = kzp_ctx_build(out, root, json ? json : "", len, is_static, NULL, err);
     json_decref(root);
     return rc;
-}
-
-bool kzp_json_out_of_memory(const struct json_error_t *jerr)
-{
-    return json_error_code(jerr) == json_error_out_of_memory || jerr->text[0] == '\0';
-}
-
-/* A NUL byte inside the text: JSON has none, and jansson would only say "end of file". */
-int kzp_json_nul(const char *json, size_t len, kzp_error *err)
-{
-    const char *nul = len ? memchr(json, '\0', len) : NULL;
-    if (!nul) {
-        return KZP_OK;
-    }
-    int line, column;
-    kzp_text_position(json, len, (size_t)(nul - json), &line, &column);
-    kzp_fail(err, KZP_E_JSON, "$", "line %d, column %d: a NUL byte; JSON text has none (is this a binary file?)", line,
-             column);
-    if (err) {
-        err->line = line;
-        err->column = column;
-    }
-    return KZP_E_JSON;
-}
-
-json_t *kzp_json_load(const char *json, size_t len, json_error_t *jerr)
-{
-    json_t *root = json_loadb(json, len, LOAD_FLAGS, jerr);
-    if (!root && !kzp_json_out_of_memory(jerr)) {
-        /* Well-formed JSON that is neither an object nor an array (42, "x", null) is not a
-         * syntax error: hand it on, so the caller's shape check names what it is. jansson's
-         * own message ("'[' or '{' expected") is kept for text that is not JSON at all. */
-        json_error_t any;
-        root = json_loadb(json, len, LOAD_FLAGS | JSON_DECODE_ANY, &any);
-    }
-    return root;
-}
-
-int kzp_parse_json(json_t **out, const char *json, size_t len, kzp_error *err)
-{
-    if (kzp_json_nul(json, len, err)) {
-        return KZP_E_JSON;
-    }
-    json_error_t jerr;
-    json_t *root = kzp_json_load(json, len, &jerr);
-    if (!root && kzp_json_out_of_memory(&jerr)) {
-        return kzp_fail(err, KZP_E_NOMEM, NULL, "out of memory reading the JSON text");
-    }
-    if (!root) {
-        /* jansson counts columns in characters; report bytes, as for every other problem. */
-        int line, column;
-        kzp_text_position(json, len, (size_t)jerr.position, &line, &column);
-        kzp_fail(err, KZP_E_JSON, "$", "line %d, column %d: %s", line, column, jerr.text);
-        if (err) {
-            err->line = line;
-            err->column = column;
-        }
-        return KZP_E_JSON;
-    }
-    *out = root;
-    return KZP_OK;
 }
 
 kzp_status kzp_ctx_new_from_buffer(kzp_ctx **out, const char *json, size_t len, kzp_error *err)

@@ -265,27 +265,6 @@ struct kzp_ctx {
     kzp_index article_index; /* id -> position in articles */
 };
 
-/* Build a context from parsed JSON. text/len, if not NULL, is the text root was parsed
- * from: it gives line and column for errors and is kept as the context's dataset text
- * (borrowed when text_is_static, else copied); without it root is serialised instead. On
- * success takes nothing from root (the caller still owns it). */
-struct json_t;
-struct json_error_t;
-/* After a failed json_loadb: true when jansson ran out of memory rather than met bad text.
- * jansson 2.14 leaves the error text empty on most of its allocation failures (and sets
- * json_error_out_of_memory on others); every syntax error has a message. */
-bool kzp_json_out_of_memory(const struct json_error_t *jerr);
-/* json_loadb with duplicate keys refused; a scalar (42, "x", null) is returned rather than
- * refused as a syntax error, for the caller's shape check to name. */
-struct json_t *kzp_json_load(const char *json, size_t len, struct json_error_t *jerr);
-/* Parse JSON text for a context (duplicate keys refused), with a clear error: a syntax error with
- * its line and column in bytes, a NUL byte, or running out of memory. */
-int kzp_parse_json(struct json_t **out, const char *json, size_t len, kzp_error *err);
-/* KZP_E_JSON with the position when the text holds a NUL byte; KZP_OK otherwise. */
-int kzp_json_nul(const char *json, size_t len, kzp_error *err);
-int kzp_ctx_build(kzp_ctx **out, struct json_t *root, const char *text, size_t len, bool text_is_static,
-                  kzp_error *err);
-
 /* The dataset embedded at build time (generated from data/kzpenalty.json). */
 extern const char kzp_embedded_dataset[];
 extern const size_t kzp_embedded_dataset_len;
