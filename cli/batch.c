@@ -156,7 +156,16 @@ static int answer(batch *b, const json_t *line, cli_error *err)
             goto fail;
         }
     }
-    if (!rq.date) {
+    char date_iso[11];
+    if (rq.date) {
+        /* 2026-02-10 or 10.02.2026, given on as ISO; a form that reads two ways is refused here */
+        kzp_error de;
+        if (kzp_date_parse(date_iso, rq.date, &de) != KZP_OK) {
+            cli_fail(&e, de.code, "%s", de.message);
+            goto fail;
+        }
+        rq.date = date_iso;
+    } else {
         rq.date = b->default_date;
     }
     cli_result r;

@@ -33,7 +33,7 @@ static const char USAGE[] =
     "  dataset check FILE    validate a dataset file and list every problem with its JSON path\n"
     "\n"
     "Options:\n"
-    "  --date YYYY-MM-DD     the offence date (default: today)\n"
+    "  --date DATE           the offence date, YYYY-MM-DD or DD.MM.YYYY (default: today)\n"
     "  --lang en|ru|kk       language of the human output (default: en)\n"
     "  --json                machine output: JSON (errors too, on stdout)\n"
     "  --data FILE           a dataset file instead of the embedded dataset\n"
@@ -502,9 +502,11 @@ static int question(cli_out *out, const options *o, const command_def *cmd, char
 
 static int run(cli_out *out, const options *o, const command_def *cmd, char **args, int nargs)
 {
-    if (o->date && kzp_date_check(o->date, NULL) != KZP_OK) {
-        return cli_usage_as(KZP_E_BAD_DATE, "--date '%.40s' is not a real date; expected YYYY-MM-DD, e.g. 2026-02-10",
-                            o->date);
+    /* a date as people write it (2026-02-10 or 10.02.2026), given on as ISO */
+    char date_iso[11];
+    kzp_error date_err;
+    if (o->date && kzp_date_parse(date_iso, o->date, &date_err) != KZP_OK) {
+        return cli_usage_as(KZP_E_BAD_DATE, "--date: %s", date_err.message);
     }
     if (strcmp(cmd->name, "dataset") == 0) {
         if (strcmp(args[0], "check") != 0) {
@@ -517,7 +519,7 @@ static int run(cli_out *out, const options *o, const command_def *cmd, char **ar
     if (code) {
         return code;
     }
-    const char *date = o->date ? o->date : o->today;
+    const char *date = o->date ? date_iso : o->today;
     cli_style st = {o->lang, !o->json && isatty(STDOUT_FILENO) && !getenv("NO_COLOR")};
     if (strcmp(cmd->name, "batch") == 0) {
         FILE *in = stdin;

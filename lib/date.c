@@ -129,6 +129,9 @@ kzp_status kzp_date_parse(char out[11], const char *text, kzp_error *err)
         kzp_error_clear(err);
         return KZP_OK;
     }
+    if (strlen(text) == KZP_ISO_LEN && text[4] == '-' && text[7] == '-') {
+        return kzp_date_check(text, err); /* ISO in form: say it is not a real date */
+    }
     if (strchr(text, '/')) {
         /* 10/02/2026 is 10 February in Almaty and October 2 in an American spreadsheet */
         return kzp_fail(err, KZP_E_BAD_DATE, NULL,
