@@ -326,7 +326,7 @@ static kzp_ctx *derive_start(const kzp_ctx *base)
     }
     memcpy(d, base, sizeof *d);
     atomic_init(&d->refs, 1);
-    d->arena.head = NULL;
+    d->arena = (kzp_arena){0};
     d->shared = false;
     d->canonical = NULL;
     d->canonical_len = 0;
