@@ -591,7 +591,7 @@ int kzp_ctx_new_with_mci(kzp_ctx **out, const kzp_ctx *base, const char *json, s
         rc = kzp_fail(err, KZP_E_NOMEM, NULL, "out of memory");
         goto done;
     }
-    rc = kzp_ctx_build(&full, root, NULL, 0, false, err);
+    rc = kzp_ctx_build_model(&full, root, err);
     if (rc) {
         rc = update_error(rc, err, ov, &o, json, len);
         goto done;

@@ -270,6 +270,9 @@ int kzp_parse_json(struct json_t **out, const char *json, size_t len, kzp_error 
 int kzp_json_nul(const char *json, size_t len, kzp_error *err);
 int kzp_ctx_build(kzp_ctx **out, struct json_t *root, const char *text, size_t len, bool text_is_static,
                   kzp_error *err);
+/* As kzp_ctx_build, keeping no dataset text (canonical NULL): a model that is only read and freed,
+ * such as the merged dataset that validates an MCI update. */
+int kzp_ctx_build_model(kzp_ctx **out, struct json_t *root, kzp_error *err);
 
 /* The dataset embedded at build time (generated from data/kzpenalty.json). */
 extern const char kzp_embedded_dataset[];
