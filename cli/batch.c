@@ -52,8 +52,17 @@ static const kzp_ctx *what_if(batch *b, int64_t tenge, cli_error *e)
     }
     size_t slot = c->next++ % WHAT_IF_SLOTS;
     if (c->ctx[slot]) {
-        /* its citations may be in the writer's cache, and their addresses may come back */
-        cli_json_cache_clear(b->j.cache);
+        /* The citations it holds itself (its MCI table's: a what-if shares the rest with the
+         * base) may be in the writer's cache, and their addresses may come back: forget those
+         * only. Clearing the whole cache made every line with a new MCI write every citation. */
+        kzp_dataset_info info;
+        kzp_ctx_info(&info, c->ctx[slot]);
+        for (size_t i = 0; i < info.mci_period_count; i++) {
+            kzp_mci_period p;
+            if (kzp_mci_period_at(&p, c->ctx[slot], i) == KZP_OK) {
+                cli_json_cache_forget(b->j.cache, p.citation);
+            }
+        }
         kzp_ctx_free(c->ctx[slot]);
     }
     c->ctx[slot] = w;

@@ -91,6 +91,7 @@ typedef struct cli_json {
 } cli_json;
 cli_json_cache *cli_json_cache_new(void);
 void cli_json_cache_clear(cli_json_cache *cache);
+void cli_json_cache_forget(cli_json_cache *cache, const kzp_citation *c);
 void cli_json_cache_free(cli_json_cache *cache);
 /* Members written into an object the caller has opened. */
 void cli_json_result_members(cli_json *j, const cli_result *r, const kzp_ctx *ctx, int lang);

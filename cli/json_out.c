@@ -39,6 +39,40 @@ void cli_json_cache_clear(cli_json_cache *cache)
     }
 }
 
+static size_t home(const kzp_citation *c)
+{
+    return ((uintptr_t)c >> 4) % CACHE_SLOTS;
+}
+
+/* Forget one citation: the context that holds it is about to be freed, and a new one could
+ * reuse its address; the base's citations stay written. The entries after it in its run of
+ * occupied slots are put back where a lookup probing from their home slot finds them. */
+void cli_json_cache_forget(cli_json_cache *cache, const kzp_citation *c)
+{
+    size_t h = home(c);
+    for (size_t probe = 0; cache && probe < CACHE_SLOTS; probe++, h = (h + 1) % CACHE_SLOTS) {
+        if (!cache->slot[h].c) {
+            return; /* not cached */
+        }
+        if (cache->slot[h].c != c) {
+            continue;
+        }
+        free(cache->slot[h].text);
+        cache->slot[h] = (cached_citation){0};
+        cache->used--;
+        for (size_t j = (h + 1) % CACHE_SLOTS; cache->slot[j].c; j = (j + 1) % CACHE_SLOTS) {
+            cached_citation moved = cache->slot[j];
+            cache->slot[j] = (cached_citation){0};
+            size_t k = home(moved.c);
+            while (cache->slot[k].c) {
+                k = (k + 1) % CACHE_SLOTS;
+            }
+            cache->slot[k] = moved;
+        }
+        return;
+    }
+}
+
 void cli_json_cache_free(cli_json_cache *cache)
 {
     cli_json_cache_clear(cache);
@@ -64,7 +98,7 @@ static void citation_object(jw *w, const kzp_citation *c)
  * runs out: the caller writes the citation itself. */
 static const cached_citation *cached(cli_json_cache *cache, const kzp_citation *c)
 {
-    size_t h = ((uintptr_t)c >> 4) % CACHE_SLOTS;
+    size_t h = home(c);
     for (size_t probe = 0; probe < CACHE_SLOTS; probe++, h = (h + 1) % CACHE_SLOTS) {
         cached_citation *s = &cache->slot[h];
         if (s->c == c) {

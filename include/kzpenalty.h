@@ -416,6 +416,13 @@ KZP_API KZP_NODISCARD kzp_status kzp_dataset_validate_file(kzp_error *errors, si
  *  thread may still be using ctx. Since 0.1.0. */
 KZP_API void kzp_ctx_free(kzp_ctx *ctx);
 
+/** The bytes of heap memory ctx holds on its own: what kzp_ctx_free gives back when ctx is the
+ *  last holder of them. A derived context (kzp_ctx_new_with_mci, kzp_ctx_new_what_if) counts only
+ *  what it adds, not the base it shares; the shared embedded context (kzp_ctx_new) counts 0, as
+ *  freeing it gives nothing back. For bindings, which tell their garbage collector what an object
+ *  holds outside its heap. Errors: KZP_E_INVALID_ARG (a NULL argument). Thread-safe. Since 0.2.0. */
+KZP_API kzp_status kzp_ctx_memory(size_t *bytes, const kzp_ctx *ctx);
+
 /** A source that backs a value. All strings are borrowed from the context. */
 typedef struct kzp_citation {
     const char *id;        /**< dataset id, e.g. "cc-115-1" */

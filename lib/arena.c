@@ -10,7 +10,10 @@ struct kzp_arena_block {
     _Alignas(max_align_t) unsigned char data[];
 };
 
-enum { BLOCK_SIZE = 16384 };
+/* Blocks grow from FIRST_BLOCK to BLOCK_SIZE, each as large as all before it: a derived context or
+ * a small dataset needs a few hundred bytes and should not hold 16 KiB (issue 13 item 5), while a
+ * large dataset still gets large blocks after a few small ones. */
+enum { FIRST_BLOCK = 256, BLOCK_SIZE = 16384 };
 
 void *kzp_arena_alloc(kzp_arena *arena, size_t size)
 {
@@ -21,12 +24,15 @@ void *kzp_arena_alloc(kzp_arena *arena, size_t size)
     }
     kzp_arena_block *b = arena->head;
     if (!b || b->cap - b->used < size) {
-        size_t cap = size > BLOCK_SIZE ? size : BLOCK_SIZE;
+        size_t grow = arena->bytes < FIRST_BLOCK ? FIRST_BLOCK : arena->bytes;
+        grow = grow < BLOCK_SIZE ? grow : BLOCK_SIZE;
+        size_t cap = size > grow ? size : grow;
         b = calloc(1, sizeof *b + cap);
         if (!b) {
             return NULL;
         }
         b->cap = cap;
+        arena->bytes += sizeof *b + cap;
         b->next = arena->head;
         arena->head = b;
     }
@@ -54,4 +60,5 @@ void kzp_arena_free(kzp_arena *arena)
         b = next;
     }
     arena->head = NULL;
+    arena->bytes = 0;
 }

@@ -93,6 +93,16 @@ void kzp_ctx_free(kzp_ctx *ctx)
     }
 }
 
+kzp_status kzp_ctx_memory(size_t *bytes, const kzp_ctx *ctx)
+{
+    if (!bytes || !ctx) {
+        return KZP_E_INVALID_ARG;
+    }
+    /* what kzp_ctx_free would give back: its struct and its arena, never its base's */
+    *bytes = ctx->shared ? 0 : sizeof *ctx + ctx->arena.bytes;
+    return KZP_OK;
+}
+
 kzp_status kzp_ctx_info(kzp_dataset_info *out, const kzp_ctx *ctx)
 {
     if (!out || !ctx) {

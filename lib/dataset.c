@@ -978,8 +978,8 @@ static int load_all(loader *L, json_t *root)
     return first;
 }
 
-int kzp_ctx_build(kzp_ctx **out, json_t *root, const char *text, size_t len, bool text_is_static,
-                  const kzp_path_map *map, kzp_error *err)
+static int build(kzp_ctx **out, json_t *root, const char *text, size_t len, bool text_is_static, bool keep_text,
+                 const kzp_path_map *map, kzp_error *err)
 {
     kzp_ctx *ctx = calloc(1, sizeof *ctx);
     if (!ctx) {
@@ -994,7 +994,9 @@ int kzp_ctx_build(kzp_ctx **out, json_t *root, const char *text, size_t len, boo
         kzp_ctx_free(ctx);
         return rc;
     }
-    if (text && text_is_static) {
+    if (!keep_text) {
+        /* a model only read and freed by its builder: writing its JSON would be a third of the work */
+    } else if (text && text_is_static) {
         ctx->canonical = text;
         ctx->canonical_len = len;
     } else {
@@ -1015,13 +1017,24 @@ int kzp_ctx_build(kzp_ctx **out, json_t *root, const char *text, size_t len, boo
         ctx->canonical = copy;
         ctx->canonical_len = n;
     }
-    fingerprint(ctx->fingerprint, ctx->canonical, ctx->canonical_len);
+    fingerprint(ctx->fingerprint, ctx->canonical ? ctx->canonical : "", ctx->canonical_len);
     for (size_t i = 0; i < ctx->period_count; i++) {
         ctx->hypothetical |= ctx->periods[i].citation->certainty == KZP_CERT_HYPOTHETICAL;
     }
     kzp_error_clear(err);
     *out = ctx;
     return KZP_OK;
+}
+
+int kzp_ctx_build(kzp_ctx **out, json_t *root, const char *text, size_t len, bool text_is_static,
+                  const kzp_path_map *map, kzp_error *err)
+{
+    return build(out, root, text, len, text_is_static, true, map, err);
+}
+
+int kzp_ctx_build_model(kzp_ctx **out, json_t *root, const kzp_path_map *map, kzp_error *err)
+{
+    return build(out, root, NULL, 0, false, false, map, err);
 }
 
 kzp_status kzp_dataset_validate(kzp_error *errors, size_t cap, size_t *count, const char *json, size_t len)

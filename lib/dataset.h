@@ -11,5 +11,8 @@
  * nothing from root (the caller still owns it). */
 int kzp_ctx_build(kzp_ctx **out, json_t *root, const char *text, size_t len, bool text_is_static,
                   const kzp_path_map *map, kzp_error *err);
+/* As kzp_ctx_build, keeping no dataset text (canonical NULL): a model that is only read and freed,
+ * such as the merged dataset that validates an MCI update. */
+int kzp_ctx_build_model(kzp_ctx **out, json_t *root, const kzp_path_map *map, kzp_error *err);
 
 #endif

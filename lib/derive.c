@@ -301,7 +301,7 @@ static kzp_ctx *derive_start(const kzp_ctx *base)
     }
     memcpy(d, base, sizeof *d);
     atomic_init(&d->refs, 1);
-    d->arena.head = NULL;
+    d->arena = (kzp_arena){0};
     d->shared = false;
     d->canonical = NULL;
     d->canonical_len = 0;
@@ -595,7 +595,7 @@ kzp_status kzp_ctx_new_with_mci(kzp_ctx **out, const kzp_ctx *base, const char *
         goto done;
     }
     kzp_path_map map = {.map = update_path, .text = json, .len = len, .data = &o};
-    if ((rc = kzp_ctx_build(&full, root, NULL, 0, false, &map, err))) {
+    if ((rc = kzp_ctx_build_model(&full, root, &map, err))) {
         goto done;
     }
     rc = light_update(out, base, full, json, len, err);

@@ -81,6 +81,7 @@ int kzp_read_file(char **out, size_t *out_len, const char *path, kzp_error *err)
 typedef struct kzp_arena_block kzp_arena_block;
 typedef struct kzp_arena {
     kzp_arena_block *head;
+    size_t bytes; /* what its blocks take from malloc, headers included (kzp_ctx_memory) */
 } kzp_arena;
 
 void *kzp_arena_alloc(kzp_arena *arena, size_t size); /* zeroed; NULL on failure */

@@ -365,6 +365,41 @@ START_TEST(every_citation_listed_once)
 }
 END_TEST
 
+/* What a context reports holding (kzp_ctx_memory, for bindings that tell their garbage collector):
+ * a derived context counts only what it adds, never the base it shares. */
+START_TEST(memory_held)
+{
+    size_t embedded = 1, full = 0, hypo = 0, update = 0;
+    ck_assert_int_eq(kzp_ctx_memory(&embedded, base), KZP_OK);
+    ck_assert_uint_eq(embedded, 0); /* the shared embedded context: freeing it gives nothing back */
+
+    size_t len;
+    char *text = test_read_file(KZP_SOURCE_DIR "/data/kzpenalty.json", &len);
+    kzp_ctx *own = NULL, *w = NULL, *next = NULL;
+    ck_assert_int_eq(kzp_ctx_new_from_buffer(&own, text, len, NULL), KZP_OK);
+    ck_assert_int_eq(kzp_ctx_memory(&full, own), KZP_OK);
+    ck_assert_uint_gt(full, len); /* it keeps the dataset's text, and the model built from it */
+
+    ck_assert_int_eq(kzp_ctx_new_what_if(&w, own, 5000, NULL), KZP_OK);
+    ck_assert_int_eq(kzp_ctx_memory(&hypo, w), KZP_OK);
+    ck_assert_uint_gt(hypo, 0);
+    ck_assert_uint_lt(hypo, full / 10);
+
+    /* one period and one citation: a few KiB at most, not a 16 KiB arena block (as before 0.2.0) */
+    ck_assert_int_eq(kzp_ctx_new_with_mci(&next, own, UPDATE_2027, strlen(UPDATE_2027), NULL), KZP_OK);
+    ck_assert_int_eq(kzp_ctx_memory(&update, next), KZP_OK);
+    ck_assert_uint_gt(update, hypo);
+    ck_assert_uint_lt(update, 8192);
+
+    ck_assert_int_eq(kzp_ctx_memory(NULL, w), KZP_E_INVALID_ARG);
+    ck_assert_int_eq(kzp_ctx_memory(&update, NULL), KZP_E_INVALID_ARG);
+    kzp_ctx_free(next);
+    kzp_ctx_free(w);
+    kzp_ctx_free(own);
+    free(text);
+}
+END_TEST
+
 static Suite *ctx_suite(void)
 {
     Suite *s = suite_create("ctx");
@@ -381,6 +416,7 @@ static Suite *ctx_suite(void)
     tcase_add_test(tc, periods_in_any_order);
     tcase_add_test(tc, update_of_a_what_if);
     tcase_add_test(tc, every_citation_listed_once);
+    tcase_add_test(tc, memory_held);
     suite_add_tcase(s, tc);
     return s;
 }

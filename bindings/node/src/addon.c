@@ -54,27 +54,37 @@ typedef struct addon_state {
 } addon_state;
 
 #define MAX_CACHED 64
+#define MAX_RANGES 16
+
+typedef struct cached_citation {
+    const kzp_citation *key;
+    napi_ref ref;
+} cached_citation;
+
+/* a range's sanctions and basis by (article, period, query flags): a few keys are ever used */
+typedef struct cached_range {
+    const char *article;
+    int period;
+    unsigned flags;
+    napi_ref sanctions, basis;
+} cached_range;
 
 /* A Context's C data and the JS objects its results share. A JS object belongs to one
  * environment (a worker has its own Context objects), so these caches need no lock; they are
- * filled lazily and released by the finalizer. */
+ * filled lazily and released by the finalizer. Each grows only as results are shared: Node
+ * runs finalizers only when the event loop turns, so contexts made in a synchronous loop
+ * (c.whatIf(n) a million times) are all held until it ends, and an unused one must cost little. */
 typedef struct context_box {
     kzp_ctx *ctx;
+    int64_t external; /* bytes told to V8 (napi_adjust_external_memory): the context's and the box's */
     napi_ref receipt;
-    size_t n_cit;
-    const kzp_citation *cit_key[MAX_CACHED];
-    napi_ref cit_ref[MAX_CACHED];
-    size_t n_periods;
-    char period_iso[MAX_CACHED][11];
-    napi_ref fine_basis[MAX_CACHED]; /* [period] */
-    /* a range's sanctions and basis by (article, period, query flags): a few keys are ever used */
-    size_t n_ranges;
-    struct {
-        const char *article;
-        int period;
-        unsigned flags;
-        napi_ref sanctions, basis;
-    } ranges[16];
+    size_t n_cit, cap_cit;
+    cached_citation *cit;
+    size_t n_ranges, cap_ranges;
+    cached_range *ranges;
+    size_t n_periods; /* periods known by their start date, up to MAX_CACHED; set with period_iso */
+    char (*period_iso)[11];
+    napi_ref *fine_basis; /* [period] */
 } context_box;
 
 /* ---- Small helpers (every napi call is checked; a failure leaves a pending JS exception) ---- */
@@ -597,7 +607,7 @@ static kzp_ctx *this_ctx(napi_env env, napi_callback_info info, size_t *argc, na
     return box ? box->ctx : NULL;
 }
 
-/* The value behind a cached reference, or NULL if none yet. */
+/* The value behind a cached reference, or NULL if none yet or it was collected. */
 static napi_value cached(napi_env env, napi_ref ref)
 {
     napi_value v = NULL;
@@ -607,16 +617,83 @@ static napi_value cached(napi_env env, napi_ref ref)
     return v;
 }
 
+/* Cache v in *slot, replacing a collected value. The reference is weak: results share the
+ * object while any of them holds it, and nothing else keeps it alive, because a reference is
+ * only released by the Context's finalizer, which Node runs when the event loop turns, and a
+ * synchronous loop over many Contexts would hold every one's objects until then. */
 static napi_value keep(napi_env env, napi_ref *slot, napi_value v)
 {
-    if (v && !*slot) {
-        napi_create_reference(env, v, 1, slot);
+    if (v) {
+        if (*slot) {
+            napi_delete_reference(env, *slot);
+            *slot = NULL;
+        }
+        napi_create_reference(env, v, 0, slot);
     }
     return v;
 }
 
-static int period_index(const context_box *box, const char *from)
+static void external_add(napi_env env, context_box *box, int64_t bytes)
 {
+    int64_t now;
+    if (napi_adjust_external_memory(env, bytes, &now) == napi_ok) {
+        box->external += bytes;
+    }
+}
+
+/* A cache array grown by doubling up to max entries; false when full or out of memory (the
+ * caller then builds the object without caching it). */
+static bool grow(napi_env env, context_box *box, void **items, size_t *cap, size_t n, size_t size, size_t max)
+{
+    if (n < *cap) {
+        return true;
+    }
+    size_t ncap = *cap ? *cap * 2 : 4;
+    ncap = ncap < max ? ncap : max;
+    void *p = n < ncap ? realloc(*items, ncap * size) : NULL;
+    if (!p) {
+        return false;
+    }
+    memset((char *)p + *cap * size, 0, (ncap - *cap) * size);
+    external_add(env, box, (int64_t)((ncap - *cap) * size));
+    *items = p;
+    *cap = ncap;
+    return true;
+}
+
+/* The MCI periods' start dates, read on the first call that needs them. */
+static bool periods_known(napi_env env, context_box *box)
+{
+    if (box->period_iso) {
+        return true;
+    }
+    kzp_dataset_info di;
+    kzp_ctx_info(&di, box->ctx);
+    size_t n = di.mci_period_count < MAX_CACHED ? di.mci_period_count : MAX_CACHED;
+    box->period_iso = malloc((n ? n : 1) * sizeof *box->period_iso);
+    box->fine_basis = calloc(n ? n : 1, sizeof *box->fine_basis);
+    if (!box->period_iso || !box->fine_basis) {
+        free(box->period_iso);
+        free(box->fine_basis);
+        box->period_iso = NULL;
+        box->fine_basis = NULL;
+        return false;
+    }
+    for (size_t i = 0; i < n; i++) {
+        kzp_mci_period p;
+        kzp_mci_period_at(&p, box->ctx, i);
+        memcpy(box->period_iso[i], p.from, sizeof box->period_iso[i]);
+    }
+    box->n_periods = n;
+    external_add(env, box, (int64_t)(n * (sizeof *box->period_iso + sizeof *box->fine_basis)));
+    return true;
+}
+
+static int period_index(napi_env env, context_box *box, const char *from)
+{
+    if (!periods_known(env, box)) {
+        return -1;
+    }
     for (size_t i = box->n_periods; i-- > 0;) {
         if (memcmp(box->period_iso[i], from, 10) == 0) {
             return (int)i;
@@ -655,14 +732,20 @@ static napi_value citation_obj(napi_env env, const kzp_citation *c)
 
 static napi_value citation_of(napi_env env, context_box *box, const kzp_citation *c)
 {
-    for (size_t i = 0; i < box->n_cit; i++) {
-        if (box->cit_key[i] == c) {
-            return cached(env, box->cit_ref[i]);
-        }
+    size_t i = 0;
+    while (i < box->n_cit && box->cit[i].key != c) {
+        i++;
     }
-    napi_value v = citation_obj(env, c);
-    if (v && box->n_cit < MAX_CACHED && napi_create_reference(env, v, 1, &box->cit_ref[box->n_cit]) == napi_ok) {
-        box->cit_key[box->n_cit++] = c;
+    napi_value v = i < box->n_cit ? cached(env, box->cit[i].ref) : NULL;
+    if (v) {
+        return v;
+    }
+    v = citation_obj(env, c);
+    if (i < box->n_cit) {
+        keep(env, &box->cit[i].ref, v); /* collected since: shared again from now on */
+    } else if (v && grow(env, box, (void **)&box->cit, &box->cap_cit, box->n_cit, sizeof *box->cit, MAX_CACHED) &&
+               keep(env, &box->cit[box->n_cit].ref, v) && box->cit[box->n_cit].ref) {
+        box->cit[box->n_cit++].key = c;
     }
     return v;
 }
@@ -819,7 +902,7 @@ static napi_value payments_arr(napi_env env, context_box *box, const kzp_range *
  * same query flags, not stale): shared arrays. Payments and omitted kinds are built per call. */
 static napi_value range_obj(napi_env env, context_box *box, const kzp_range *r)
 {
-    int pi = r->has_mci ? period_index(box, r->mci.from) : -2;
+    int pi = r->has_mci ? period_index(env, box, r->mci.from) : -2;
     napi_value sanctions = NULL, basis = NULL;
     size_t slot = box->n_ranges;
     if (pi != -1 && !r->stale) {
@@ -835,7 +918,12 @@ static napi_value range_obj(napi_env env, context_box *box, const kzp_range *r)
     if (!sanctions || !basis) {
         sanctions = sanctions_arr(env, box, r);
         basis = basis_arr(env, box, r->basis, r->basis_count);
-        if (pi != -1 && !r->stale && slot == box->n_ranges && slot < 16 && sanctions && basis) {
+        if (pi != -1 && !r->stale && slot < box->n_ranges) {
+            /* the shared arrays were collected since: share these from now on */
+            keep(env, &box->ranges[slot].sanctions, sanctions);
+            keep(env, &box->ranges[slot].basis, basis);
+        } else if (pi != -1 && !r->stale && sanctions && basis &&
+                   grow(env, box, (void **)&box->ranges, &box->cap_ranges, slot, sizeof *box->ranges, MAX_RANGES)) {
             box->ranges[slot].article = r->article;
             box->ranges[slot].period = pi;
             box->ranges[slot].flags = r->flags;
@@ -924,7 +1012,7 @@ static napi_value m_range(napi_env env, napi_callback_info info)
 /* A fine's basis is the same two citations for every date of a period: a shared array. */
 static napi_value fine_basis_of(napi_env env, context_box *box, const kzp_fine *f)
 {
-    int pi = period_index(box, f->mci.from);
+    int pi = period_index(env, box, f->mci.from);
     napi_value v = pi >= 0 && !f->stale ? cached(env, box->fine_basis[pi]) : NULL;
     if (v) {
         return v;
@@ -1001,7 +1089,7 @@ static napi_value m_fine_fast(napi_env env, napi_callback_info info)
         strcmp(f.mci.date, date) != 0) {
         return NULL;
     }
-    int32_t period = period_index(box, f.mci.from);
+    int32_t period = period_index(env, box, f.mci.from);
     if (period < 0) {
         return NULL;
     }
@@ -1267,10 +1355,6 @@ static napi_value m_info(napi_env env, napi_callback_info info)
 
 /* ---- Construction and finalization ---- */
 
-/* What a context holds in C memory, told to V8 so that it collects unused contexts when they
- * add up (it cannot see malloc'ed memory): about the canonical dataset text and its model. */
-#define CONTEXT_EXTERNAL_BYTES (64 * 1024)
-
 static void delete_ref(napi_env env, napi_ref *r)
 {
     if (*r) {
@@ -1284,18 +1368,24 @@ static void context_finalize(napi_env env, void *data, void *hint)
     (void)hint;
     context_box *box = data;
     delete_ref(env, &box->receipt);
-    for (size_t i = 0; i < MAX_CACHED; i++) {
-        delete_ref(env, &box->cit_ref[i]);
+    for (size_t i = 0; i < box->n_cit; i++) {
+        delete_ref(env, &box->cit[i].ref);
+    }
+    for (size_t i = 0; box->fine_basis && i < box->n_periods; i++) {
         delete_ref(env, &box->fine_basis[i]);
     }
     for (size_t i = 0; i < box->n_ranges; i++) {
         delete_ref(env, &box->ranges[i].sanctions);
         delete_ref(env, &box->ranges[i].basis);
     }
-    kzp_ctx_free(box->ctx);
-    free(box);
     int64_t now;
-    napi_adjust_external_memory(env, -CONTEXT_EXTERNAL_BYTES, &now);
+    napi_adjust_external_memory(env, -box->external, &now);
+    kzp_ctx_free(box->ctx);
+    free(box->cit);
+    free(box->ranges);
+    free(box->period_iso);
+    free(box->fine_basis);
+    free(box);
 }
 
 /* new Context(): the embedded dataset. From JS: Context.fromFile()/fromJSON() and derivations
@@ -1339,14 +1429,6 @@ static napi_value context_ctor(napi_env env, napi_callback_info info)
     }
     memset(box, 0, sizeof *box);
     box->ctx = ctx;
-    kzp_dataset_info di;
-    kzp_ctx_info(&di, ctx);
-    box->n_periods = di.mci_period_count < MAX_CACHED ? di.mci_period_count : MAX_CACHED;
-    for (size_t i = 0; i < box->n_periods; i++) {
-        kzp_mci_period p;
-        kzp_mci_period_at(&p, ctx, i);
-        memcpy(box->period_iso[i], p.from, sizeof box->period_iso[i]);
-    }
     if (napi_wrap(env, self, box, context_finalize, NULL, NULL) != napi_ok) {
         free(box);
         if (ours) {
@@ -1354,8 +1436,11 @@ static napi_value context_ctor(napi_env env, napi_callback_info info)
         }
         return NULL;
     }
-    int64_t now;
-    napi_adjust_external_memory(env, CONTEXT_EXTERNAL_BYTES, &now);
+    /* what V8 cannot see behind this small object: the context's own memory (0 for the shared
+     * embedded one; a what-if, only what it adds to its base) and the box */
+    size_t held = 0;
+    kzp_ctx_memory(&held, ctx);
+    external_add(env, box, (int64_t)(held + sizeof *box));
     return self;
 }
 
