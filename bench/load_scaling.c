@@ -75,7 +75,8 @@ static void day_iso(char out[32], long k)
         k -= days;
         m++;
     }
-    snprintf(out, 32, "%04d-%02d-%02d", y, m + 1, (int)k + 1);
+    /* y < 10000, a month and a day of two digits: the moduli only tell the compiler so */
+    snprintf(out, 32, "%04u-%02u-%02u", (unsigned)y % 10000U, (unsigned)(m + 1) % 100U, (unsigned)(k + 1) % 100U);
 }
 
 static const char HEAD[] =

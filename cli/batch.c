@@ -5,6 +5,7 @@
  * output fails (a full disk, a closed pipe) the batch stops and says so, never exiting 0. */
 #include "cli.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -134,7 +135,7 @@ static int answer(batch *b, const json_t *line, cli_error *err)
 {
     cli_error e = {0};
     char mci_buf[32], amount_buf[32];
-    cli_request rq = {.flags = b->flags};
+    cli_request rq = {.flags = b->flags, .batch = true};
     const kzp_ctx *ctx = b->base;
     if (known_fields(&e, line) || text_field(&rq.op, &e, line, "op", NULL, 0) ||
         text_field(&rq.article, &e, line, "article", NULL, 0) || text_field(&rq.date, &e, line, "date", NULL, 0) ||
@@ -164,7 +165,16 @@ static int answer(batch *b, const json_t *line, cli_error *err)
             goto fail;
         }
     }
-    if (!rq.date) {
+    char date_iso[11];
+    if (rq.date) {
+        /* 2026-02-10 or 10.02.2026, given on as ISO; a form that reads two ways is refused here */
+        kzp_error de;
+        if (kzp_date_parse(date_iso, rq.date, &de) != KZP_OK) {
+            cli_fail(&e, de.code, "%s", de.message);
+            goto fail;
+        }
+        rq.date = date_iso;
+    } else {
         rq.date = b->default_date;
     }
     cli_result r;
@@ -305,7 +315,7 @@ int cli_batch(FILE *in, cli_out *out, const kzp_ctx *ctx, const char *default_da
         }
         failed += one_line(&b, out, buf, len, lineno);
     }
-    int read_error = ferror(in);
+    int read_error = ferror(in) ? (errno ? errno : EIO) : 0;
     for (size_t i = 0; i < WHAT_IF_SLOTS; i++) {
         kzp_ctx_free(b.what_if.ctx[i]);
     }
@@ -313,12 +323,19 @@ int cli_batch(FILE *in, cli_out *out, const kzp_ctx *ctx, const char *default_da
     jw_free(&b.j.w);
     free(b.copy);
     free(buf);
+    /* Answers are buffered: when the output fails, any answer since the last flush may be lost,
+     * not only the one being written. The command's end says why (cli_output_failed). */
+    bool stopped = out->err != 0;
     if (cli_out_finish(out)) {
-        fprintf(stderr, "kzpenalty: batch: the answer to line %lu and any after it were not written\n", lineno);
-        return cli_output_failed(out->err);
+        fprintf(stderr,
+                stopped ? "kzpenalty: batch: the output failed while answering line %lu; answers up to it may be "
+                          "lost, and no later line was read\n"
+                        : "kzpenalty: batch: the output failed at the end; answers to lines up to %lu may be lost\n",
+                lineno);
+        return CLI_EXIT_OUTPUT;
     }
     if (read_error) {
-        fprintf(stderr, "kzpenalty: batch: error reading input after line %lu\n", lineno);
+        fprintf(stderr, "kzpenalty: batch: error reading input after line %lu: %s\n", lineno, strerror(read_error));
         return CLI_EXIT_DATA;
     }
     return failed ? CLI_EXIT_NOT_FIT : CLI_EXIT_OK;

@@ -41,6 +41,7 @@ typedef struct cli_request {
     const char *rule;      /* convert: a conversion rule word; NULL is aggregation */
     const char *purpose;   /* mci */
     unsigned flags;        /* KZP_Q_* */
+    bool batch;            /* from a batch line: messages name its fields, not options */
 } cli_request;
 
 /* The answer, as the library gave it. */
@@ -70,6 +71,13 @@ int cli_report(const cli_error *e); /* returns the exit code */
 int cli_usage(const char *fmt, ...) /* returns CLI_EXIT_USAGE */
 #if defined(__GNUC__)
     __attribute__((format(printf, 1, 2)))
+#endif
+    ;
+/* A bad value on the command line (--date, --mci...), told as a usage error on stderr, with the
+ * library's status in JSON, as the same value gets in a batch line. Returns its exit code. */
+int cli_usage_as(int status, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
 #endif
     ;
 const char *cli_status_code(int status);

@@ -140,8 +140,19 @@ void cli_json_citation(cli_json *j, const kzp_citation *c)
 static void money_text(jw *w, int64_t tiyn)
 {
     char buf[64];
-    kzp_format_tenge(buf, sizeof buf, tiyn, KZP_MONEY_SIGN);
+    kzp_tenge_format(buf, sizeof buf, tiyn, KZP_MONEY_SIGN);
     jw_string(w, buf);
+}
+
+/* "title": {"en": ..., "ru": ..., "kk": ...}, in kzp_lang order; null for a missing one */
+static void title_object(jw *w, const char *const title[KZP_LANG_COUNT])
+{
+    jw_key(w, "title");
+    jw_begin_object(w);
+    for (int lang = 0; lang < KZP_LANG_COUNT; lang++) {
+        jw_kstring_or_null(w, kzp_lang_name(lang), title[lang]);
+    }
+    jw_end_object(w);
 }
 
 static void kcitation_id(jw *w, const char *key, const kzp_citation *c)
@@ -157,11 +168,6 @@ static void koptional_decimal(jw *w, const char *key, int set, int64_t centi)
     } else {
         jw_null(w);
     }
-}
-
-static const char *lang_code(int lang)
-{
-    return lang == KZP_LANG_RU ? "ru" : lang == KZP_LANG_KK ? "kk" : "en";
 }
 
 static void basis(cli_json *j, const kzp_citation *const *list, size_t n)
@@ -216,6 +222,8 @@ static void mci_members(cli_json *j, const kzp_mci *m)
     jw_kstring(w, "purpose", kzp_purpose_name(m->purpose));
     jw_kint(w, "tenge", m->tenge);
     jw_kstring(w, "from", m->from);
+    jw_kstring(w, "valid_from", m->valid_from);
+    jw_kstring(w, "valid_until", m->valid_until);
     source(w, m->citation);
     jw_kbool(w, "stale", m->stale);
     jw_kstring(w, "certainty", kzp_certainty_name(m->certainty));
@@ -345,17 +353,16 @@ static void range_members(cli_json *j, const kzp_range *r, const kzp_ctx *ctx, i
 {
     jw *w = &j->w;
     kzp_article a;
-    kzp_article_get(&a, ctx, r->article, NULL);
     jw_kstring(w, "article", r->article);
-    jw_key(w, "title");
-    jw_begin_object(w);
-    jw_kstring(w, "en", a.title[KZP_LANG_EN]);
-    jw_kstring(w, "ru", a.title[KZP_LANG_RU]);
-    jw_kstring(w, "kk", a.title[KZP_LANG_KK]);
-    jw_end_object(w);
-    jw_kstring(w, "category", kzp_category_name(a.category));
-    jw_kstring(w, "in_force_from", a.in_force_from);
+    /* the range came from ctx, so its article is there; were it not, the JSON stays whole */
+    bool known = kzp_article_get(&a, ctx, r->article, NULL) == KZP_OK;
+    static const char *const none[KZP_LANG_COUNT] = {NULL};
+    title_object(w, known ? a.title : none);
+    jw_kstring_or_null(w, "category", known ? kzp_category_name(a.category) : NULL);
+    jw_kstring_or_null(w, "in_force_from", known ? a.in_force_from : NULL);
     jw_kstring(w, "offence_date", r->offence_date);
+    jw_kstring(w, "valid_from", r->valid_from);
+    jw_kstring(w, "valid_until", r->valid_until);
     flags(w, r->flags);
     if (r->has_mci) {
         mci_object(j, "mci", &r->mci);
@@ -376,7 +383,7 @@ static void range_members(cli_json *j, const kzp_range *r, const kzp_ctx *ctx, i
     jw_end_array(w);
     kcitation_id(w, "omitted_because", r->order_procedure_kinds);
     payments(j, r, lang);
-    jw_kstring(w, "text_lang", lang_code(lang));
+    jw_kstring(w, "text_lang", kzp_lang_name(lang));
     jw_kstring(w, "certainty", kzp_certainty_name(r->certainty));
     jw_kbool(w, "stale", r->stale);
     basis(j, r->basis, r->basis_count);
@@ -388,9 +395,11 @@ static void fine_members(cli_json *j, const kzp_fine *f, const char *date, int l
 {
     jw *w = &j->w;
     char count[40];
-    kzp_decimal_format(count, sizeof count, f->mci_centi);
+    (void)kzp_qty_format(count, sizeof count, kzp_hundredths(f->mci_centi), KZP_LANG_EN); /* fits 40 bytes */
     jw_kstring(w, "mci_count", count);
     jw_kstring(w, "offence_date", date);
+    jw_kstring(w, "valid_from", f->valid_from);
+    jw_kstring(w, "valid_until", f->valid_until);
     mci_object(j, "mci", &f->mci);
     jw_kint(w, "amount_tiyn", f->amount_tiyn);
     jw_key(w, "amount_text");
@@ -399,7 +408,7 @@ static void fine_members(cli_json *j, const kzp_fine *f, const char *date, int l
     char *words = cli_tenge_words(f->amount_tiyn, lang);
     jw_kstring_or_null(w, "amount_words", words);
     free(words);
-    jw_kstring(w, "words_lang", lang_code(lang));
+    jw_kstring(w, "words_lang", kzp_lang_name(lang));
     jw_kstring(w, "certainty", kzp_certainty_name(f->certainty));
     jw_kbool(w, "stale", f->stale);
     basis(j, f->basis, f->basis_count);
@@ -411,6 +420,8 @@ static void check_members(cli_json *j, const kzp_check *c)
     const kzp_range *r = &c->range;
     jw_kstring(w, "article", r->article);
     jw_kstring(w, "offence_date", r->offence_date);
+    jw_kstring(w, "valid_from", c->valid_from);
+    jw_kstring(w, "valid_until", c->valid_until);
     jw_kstring(w, "kind", kzp_kind_name(c->kind));
     jw_kstring(w, "unit", kzp_unit_name(c->unit));
     jw_kdecimal(w, "amount", c->amount_centi);
@@ -523,12 +534,7 @@ void cli_json_articles(cli_json *j, const kzp_ctx *ctx)
         kzp_article_at(&a, ctx, i);
         jw_begin_object(w);
         jw_kstring(w, "id", a.id);
-        jw_key(w, "title");
-        jw_begin_object(w);
-        jw_kstring(w, "en", a.title[KZP_LANG_EN]);
-        jw_kstring(w, "ru", a.title[KZP_LANG_RU]);
-        jw_kstring(w, "kk", a.title[KZP_LANG_KK]);
-        jw_end_object(w);
+        title_object(w, a.title);
         jw_kstring(w, "category", kzp_category_name(a.category));
         jw_kstring(w, "in_force_from", a.in_force_from);
         jw_kint(w, "alternatives", (int64_t)a.sanction_count);

@@ -8,6 +8,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -32,7 +33,7 @@ static const char USAGE[] =
     "  dataset check FILE    validate a dataset file and list every problem with its JSON path\n"
     "\n"
     "Options:\n"
-    "  --date YYYY-MM-DD     the offence date (default: today)\n"
+    "  --date DATE           the offence date, YYYY-MM-DD or DD.MM.YYYY (default: today)\n"
     "  --lang en|ru|kk       language of the human output (default: en)\n"
     "  --json                machine output: JSON (errors too, on stdout)\n"
     "  --data FILE           a dataset file instead of the embedded dataset\n"
@@ -44,7 +45,8 @@ static const char USAGE[] =
     "\n"
     "Kinds: fine, correctional_work, community_service, arrest. Units: mci, hours, days.\n"
     "Exit codes: 0 success; 1 a sentence that does not fit, or a batch with a failed line;\n"
-    "2 a usage or input error; 3 a data error (a bad dataset file); 4 an internal error.\n";
+    "2 a usage or input error; 3 a data error (a bad dataset file); 4 an internal error;\n"
+    "5 the output could not be written (a full disk, a closed pipe).\n";
 
 typedef struct command_help {
     const char *name, *text;
@@ -134,7 +136,7 @@ static const char *const OPT_NAMES[] = {
     "--to",        "--history",     "--purpose", "--correctional-work", "--order-procedure", "--rule"};
 
 typedef struct options {
-    const char *date, *data, *mci, *sentence, *from, *to, *purpose, *rule;
+    const char *date, *data, *mci, *sentence, *from, *to, *purpose, *rule, *lang_text;
     int lang, sentence_kind;
     bool json, version, help, history;
     unsigned flags, used;
@@ -177,6 +179,9 @@ static int long_matches(const char *arg, char *out, size_t size, const struct op
     size_t o = 0;
     if (size) {
         out[0] = '\0';
+    }
+    if (n == 0) { /* "--=x": an empty name is no option, not a prefix of every one */
+        return 0;
     }
     for (const struct option *opt = LONG; opt->name; opt++) {
         if (strncmp(opt->name, name, n) != 0) {
@@ -230,7 +235,7 @@ static int option_error(const char *arg, int optopt_seen)
         return cli_usage("unknown option '%.60s'", arg);
     }
     if (arg[0] == '-' && arg[1] >= '0' && arg[1] <= '9') {
-        return cli_usage("'%.40s' is negative: amounts are zero or more", arg);
+        return cli_usage_as(KZP_E_BAD_NUMBER, "'%.40s' is negative: amounts are zero or more", arg);
     }
     if (optopt_seen && optopt_seen != '?') {
         return cli_usage("unknown option '-%c'", optopt_seen);
@@ -238,28 +243,56 @@ static int option_error(const char *arg, int optopt_seen)
     return cli_usage("unknown option '%.60s'", arg);
 }
 
+/* A value option given twice with two values: which one the user meant is not ours to guess
+ * (the last one would silently price another date or MCI). The same value twice is harmless. */
+static int set_once(const char **slot, const char *value, const char *name)
+{
+    if (*slot && strcmp(*slot, value) != 0) {
+        return cli_usage("%s is given twice ('%.40s' and '%.40s'); give it once", name, *slot, value);
+    }
+    *slot = value;
+    return CLI_EXIT_OK;
+}
+
+/* "--arrest --date 2026-02-10": getopt takes "--date" as the value of --arrest, and the date
+ * is left over as an argument; say that the value is missing instead. Only a separate argument
+ * is judged: "--date=--x" was written as a value. */
+static int value_is_option(const struct option *opt, char **argv)
+{
+    char names[256];
+    const struct option *other = NULL;
+    if (opt->has_arg != required_argument || optarg != argv[optind - 1] || strncmp(optarg, "--", 2) != 0 ||
+        long_matches(optarg, names, sizeof names, &other) == 0) {
+        return CLI_EXIT_OK;
+    }
+    return cli_usage("option '--%s' needs a value; '%.60s' is an option", opt->name, optarg);
+}
+
 static int parse_options(options *o, int argc, char **argv)
 {
     cli_set_json_errors(wants_json(argc, argv));
     opterr = 0;
-    int c;
-    while ((c = getopt_long(argc, argv, ":h", LONG, NULL)) != -1) {
+    int c, index = -1, code;
+    while ((c = getopt_long(argc, argv, ":h", LONG, &index)) != -1) {
+        if (c != '?' && c != ':' && c != 'h' && (code = value_is_option(&LONG[index], argv))) {
+            return code;
+        }
+        code = CLI_EXIT_OK;
         switch (c) {
-        case 'd': o->date = optarg; break;
-        case 'l':
-            if (strcmp(optarg, "en") == 0) {
-                o->lang = KZP_LANG_EN;
-            } else if (strcmp(optarg, "ru") == 0) {
-                o->lang = KZP_LANG_RU;
-            } else if (strcmp(optarg, "kk") == 0) {
-                o->lang = KZP_LANG_KK;
-            } else {
-                return cli_usage("--lang '%.40s' is not a language; expected en, ru or kk", optarg);
+        case 'd': code = set_once(&o->date, optarg, "--date"); break;
+        case 'l': {
+            if ((code = set_once(&o->lang_text, optarg, "--lang"))) {
+                return code;
+            }
+            kzp_error err;
+            if (kzp_lang_parse(&o->lang, optarg, &err) != KZP_OK) {
+                return cli_usage("--lang: %s", err.message);
             }
             break;
+        }
         case 'j': o->json = true; break;
-        case 'D': o->data = optarg; break;
-        case 'm': o->mci = optarg; break;
+        case 'D': code = set_once(&o->data, optarg, "--data"); break;
+        case 'm': code = set_once(&o->mci, optarg, "--mci"); break;
         case 'S': o->flags |= KZP_Q_ALLOW_STALE; break;
         case 'X': o->flags |= KZP_Q_STRICT; break;
         case 'V': o->version = true; break;
@@ -292,15 +325,15 @@ static int parse_options(options *o, int argc, char **argv)
             o->used |= OPT_ORDER;
             break;
         case 'R':
-            o->rule = optarg;
+            code = set_once(&o->rule, optarg, "--rule");
             o->used |= OPT_RULE;
             break;
         case 'F':
-            o->from = optarg;
+            code = set_once(&o->from, optarg, "--from");
             o->used |= OPT_FROM;
             break;
         case 'T':
-            o->to = optarg;
+            code = set_once(&o->to, optarg, "--to");
             o->used |= OPT_TO;
             break;
         case 'H':
@@ -308,12 +341,16 @@ static int parse_options(options *o, int argc, char **argv)
             o->used |= OPT_HISTORY;
             break;
         case 'P':
-            o->purpose = optarg;
+            code = set_once(&o->purpose, optarg, "--purpose");
             o->used |= OPT_PURPOSE;
             break;
         default: /* ':' (a value is missing) or '?' (unknown, ambiguous, or a value it takes not) */
             return option_error(argv[optind - 1], optopt);
         }
+        if (code) {
+            return code;
+        }
+        index = -1;
     }
     return CLI_EXIT_OK;
 }
@@ -353,18 +390,22 @@ static int build_context(kzp_ctx **out, const options *o)
         return cli_report(&e) == CLI_EXIT_INTERNAL ? CLI_EXIT_INTERNAL : CLI_EXIT_DATA;
     }
     if (o->mci) {
-        int64_t centi;
+        kzp_qty tenge;
         kzp_ctx *w = NULL;
-        rc = kzp_decimal_parse(&centi, o->mci, &err);
-        if (rc == KZP_E_OVERFLOW || (rc == KZP_OK && centi / 100 > 1000000000)) {
+        /* a sign is read here so that the library, which knows the allowed range, can say it */
+        bool negative = o->mci[0] == '-';
+        rc = kzp_qty_parse(&tenge, o->mci + negative, &err);
+        if (rc == KZP_E_OVERFLOW) {
             kzp_ctx_free(ctx);
-            return cli_usage("--mci '%.40s' is too large: an MCI is at most 1000000000 tenge", o->mci);
+            return cli_usage_as(rc, "--mci '%.40s' is too large for a hypothetical MCI, e.g. --mci 5000", o->mci);
         }
-        if (rc != KZP_OK || centi % 100 != 0) {
+        if (rc != KZP_OK || tenge.centi % 100 != 0) {
             kzp_ctx_free(ctx);
-            return cli_usage("--mci '%.40s' is not a whole number of tenge, e.g. --mci 5000", o->mci);
+            return cli_usage_as(KZP_E_BAD_NUMBER, "--mci '%.40s' is not a whole number of tenge, e.g. --mci 5000",
+                                o->mci);
         }
-        rc = kzp_ctx_new_what_if(&w, ctx, centi / 100, &err);
+        /* the library says which values a hypothetical MCI may take */
+        rc = kzp_ctx_new_what_if(&w, ctx, negative ? -(tenge.centi / 100) : tenge.centi / 100, &err);
         kzp_ctx_free(ctx);
         if (rc) {
             cli_fail(&e, rc, "--mci: %s", err.message);
@@ -404,7 +445,8 @@ static int listing(cli_out *out, const options *o, const command_def *cmd, const
 {
     int purpose = -1;
     if (o->purpose && kzp_purpose_parse(&purpose, o->purpose) != KZP_OK) {
-        return cli_usage("--purpose '%.40s' is not known; expected fines or benefits", o->purpose);
+        return cli_usage_as(KZP_E_UNKNOWN_KIND, "--purpose '%.40s' is not known; expected fines or benefits",
+                            o->purpose);
     }
     bool articles = strcmp(cmd->name, "articles") == 0;
     if (o->json && articles) {
@@ -460,8 +502,11 @@ static int question(cli_out *out, const options *o, const command_def *cmd, char
 
 static int run(cli_out *out, const options *o, const command_def *cmd, char **args, int nargs)
 {
-    if (o->date && kzp_date_check(o->date, NULL) != KZP_OK) {
-        return cli_usage("--date '%.40s' is not a real date; expected YYYY-MM-DD, e.g. 2026-02-10", o->date);
+    /* a date as people write it (2026-02-10 or 10.02.2026), given on as ISO */
+    char date_iso[11];
+    kzp_error date_err;
+    if (o->date && kzp_date_parse(date_iso, o->date, &date_err) != KZP_OK) {
+        return cli_usage_as(KZP_E_BAD_DATE, "--date: %s", date_err.message);
     }
     if (strcmp(cmd->name, "dataset") == 0) {
         if (strcmp(args[0], "check") != 0) {
@@ -474,7 +519,7 @@ static int run(cli_out *out, const options *o, const command_def *cmd, char **ar
     if (code) {
         return code;
     }
-    const char *date = o->date ? o->date : o->today;
+    const char *date = o->date ? date_iso : o->today;
     cli_style st = {o->lang, !o->json && isatty(STDOUT_FILENO) && !getenv("NO_COLOR")};
     if (strcmp(cmd->name, "batch") == 0) {
         FILE *in = stdin;
@@ -482,6 +527,16 @@ static int run(cli_out *out, const options *o, const command_def *cmd, char **ar
             kzp_ctx_free(ctx);
             cli_error e;
             cli_fail(&e, KZP_E_IO, "cannot open '%.200s': %s", args[0], strerror(errno));
+            return cli_report(&e);
+        }
+        struct stat in_st;
+        if (in != stdin && fstat(fileno(in), &in_st) == 0 && S_ISDIR(in_st.st_mode)) {
+            /* fopen takes a directory; its first read would fail with a message naming no file */
+            fclose(in);
+            kzp_ctx_free(ctx);
+            cli_error e;
+            cli_fail(&e, KZP_E_IO, "'%.200s' is a directory; batch reads a file of JSON Lines, or standard input",
+                     args[0]);
             return cli_report(&e);
         }
         code = cli_batch(in, out, ctx, date, o->flags & (KZP_Q_ALLOW_STALE | KZP_Q_STRICT), o->lang);
@@ -498,12 +553,12 @@ static int run(cli_out *out, const options *o, const command_def *cmd, char **ar
 }
 
 /* The command's work, then its output checked: a write that failed (a full disk, a closed pipe)
- * makes the exit code CLI_EXIT_OUTPUT unless the command had already failed. */
+ * makes the exit code CLI_EXIT_OUTPUT, even after a failure whose JSON error was lost with it:
+ * a reader of standard output got less than it was promised, and only 5 says so. */
 static int finish(cli_out *out, int code)
 {
     if (cli_out_finish(out) != 0) {
-        int failed = cli_output_failed(out->err);
-        return code == CLI_EXIT_OK || code == CLI_EXIT_NOT_FIT ? failed : code;
+        return cli_output_failed(out->err);
     }
     return code;
 }

@@ -79,15 +79,17 @@ static int lib_fail(cli_error *e, int rc, const kzp_error *err)
     return cli_fail(e, rc, "%s", err->message[0] ? err->message : kzp_strerror(rc));
 }
 
-static int need(cli_error *e, const char *value, const char *what)
+/* A missing value, named as the user gives it: an option or argument on the command line, a
+ * field in a batch line (which has no options to name). */
+static int need(cli_error *e, const cli_request *rq, const char *value, const char *option, const char *field)
 {
-    return value ? KZP_OK : cli_fail(e, CLI_E_USAGE, "%s is required", what);
+    return value ? KZP_OK : cli_fail(e, CLI_E_USAGE, "%s is required", rq->batch ? field : option);
 }
 
-static int parse_amount(int64_t *centi, cli_error *e, const char *text, const char *what)
+static int parse_amount(kzp_qty *amount, cli_error *e, const char *text, const char *what)
 {
     kzp_error err;
-    int rc = kzp_decimal_parse(centi, text, &err);
+    int rc = kzp_qty_parse(amount, text, &err);
     return rc ? cli_fail(e, rc, "%s: %s", what, err.message) : KZP_OK;
 }
 
@@ -108,44 +110,53 @@ int cli_execute(cli_result *out, cli_error *e, const kzp_ctx *ctx, const cli_req
     out->rq = *rq;
     kzp_error err = {0};
     int rc;
-    int64_t centi = 0;
+    kzp_qty amount = kzp_hundredths(0);
     const char *op = rq->op ? rq->op : "";
     /* Conversions do not depend on a date; every other question does. */
-    if (strcmp(op, "convert") != 0 && (rc = need(e, rq->date, "a date (--date YYYY-MM-DD)"))) {
+    if (strcmp(op, "convert") != 0 &&
+        (rc = need(e, rq, rq->date, "a date (--date YYYY-MM-DD)", "a date ('date': \"YYYY-MM-DD\")"))) {
         return rc;
     }
     if (strcmp(op, "range") == 0) {
-        if ((rc = need(e, rq->article, "an article, e.g. 115-1"))) {
+        if ((rc = need(e, rq, rq->article, "an article, e.g. 115-1", "'article' (e.g. \"115-1\")"))) {
             return rc;
         }
         rc = kzp_range_get(&out->range, ctx, rq->article, rq->date, rq->flags, &err);
     } else if (strcmp(op, "fine") == 0) {
-        if ((rc = need(e, rq->mci_count, "a number of MCI, e.g. 150 or 0.2")) ||
-            (rc = parse_amount(&centi, e, rq->mci_count, "MCI count"))) {
+        if ((rc = need(e, rq, rq->mci_count, "a number of MCI, e.g. 150 or 0.2",
+                       "'mci_count' (a number of MCI, e.g. \"150\" or \"0.2\")")) ||
+            (rc = parse_amount(&amount, e, rq->mci_count, "MCI count"))) {
             return rc;
         }
-        rc = kzp_fine_compute(&out->fine, ctx, rq->date, centi, rq->flags, &err);
+        rc = kzp_fine_compute(&out->fine, ctx, rq->date, amount, rq->flags, &err);
     } else if (strcmp(op, "check") == 0) {
         int kind;
-        if ((rc = need(e, rq->article, "an article, e.g. 115-1")) ||
-            (rc = need(e, rq->kind, "a proposed sentence (--fine MCI, --community-service HOURS or --arrest DAYS)")) ||
-            (rc = parse_kind(&kind, e, rq->kind, "kind")) || (rc = need(e, rq->amount, "an amount")) ||
-            (rc = parse_amount(&centi, e, rq->amount, "amount"))) {
+        if ((rc = need(e, rq, rq->article, "an article, e.g. 115-1", "'article' (e.g. \"115-1\")")) ||
+            (rc = need(e, rq, rq->kind,
+                       "a proposed sentence (--fine MCI, --correctional-work MCI, --community-service HOURS or "
+                       "--arrest DAYS)",
+                       "'kind' (fine, correctional_work, community_service or arrest)")) ||
+            (rc = parse_kind(&kind, e, rq->kind, "kind")) ||
+            (rc = need(e, rq, rq->amount, "an amount", "'amount' (the proposed sentence in its unit)")) ||
+            (rc = parse_amount(&amount, e, rq->amount, "amount"))) {
             return rc;
         }
-        rc = kzp_check_sentence(&out->check, ctx, rq->article, rq->date, kind, centi, rq->flags, &err);
+        rc = kzp_check_sentence(&out->check, ctx, rq->article, rq->date, kind, amount, rq->flags, &err);
     } else if (strcmp(op, "convert") == 0) {
         int from, to, rule = KZP_RULE_AGGREGATION;
-        if ((rc = need(e, rq->amount, "an amount to convert")) || (rc = need(e, rq->from, "--from KIND")) ||
-            (rc = need(e, rq->to, "--to KIND")) || (rc = parse_kind(&from, e, rq->from, "--from")) ||
-            (rc = parse_kind(&to, e, rq->to, "--to")) || (rc = parse_amount(&centi, e, rq->amount, "amount"))) {
+        if ((rc = need(e, rq, rq->amount, "an amount to convert", "'amount' (the amount to convert)")) ||
+            (rc = need(e, rq, rq->from, "--from KIND", "'from' (a kind)")) ||
+            (rc = need(e, rq, rq->to, "--to KIND", "'to' (a kind)")) ||
+            (rc = parse_kind(&from, e, rq->from, rq->batch ? "'from'" : "--from")) ||
+            (rc = parse_kind(&to, e, rq->to, rq->batch ? "'to'" : "--to")) ||
+            (rc = parse_amount(&amount, e, rq->amount, "amount"))) {
             return rc;
         }
         if (rq->rule && kzp_conversion_rule_parse(&rule, rq->rule) != KZP_OK) {
             return cli_fail(e, CLI_E_USAGE,
                             "rule '%.40s' is not known; expected aggregation, unpaid-fine or evaded-service", rq->rule);
         }
-        rc = kzp_convert_under(&out->conv, ctx, rule, from, centi, to, &err);
+        rc = kzp_convert_under(&out->conv, ctx, rule, from, amount, to, &err);
     } else if (strcmp(op, "mci") == 0) {
         out->purpose = KZP_PURPOSE_FINES;
         if (rq->purpose && kzp_purpose_parse(&out->purpose, rq->purpose) != KZP_OK) {

@@ -38,15 +38,29 @@ int cli_report(const cli_error *e)
     return cli_exit_code(e->status);
 }
 
-int cli_usage(const char *fmt, ...)
+static int vusage(int status, const char *fmt, va_list ap)
 {
     cli_error e;
-    e.status = CLI_E_USAGE;
-    va_list ap;
-    va_start(ap, fmt);
-    cli_vfail(&e, CLI_E_USAGE, fmt, ap);
-    va_end(ap);
+    cli_vfail(&e, status, fmt, ap);
     fprintf(stderr, "kzpenalty: %s\nTry 'kzpenalty --help'.\n", e.message);
     json_error(&e);
-    return CLI_EXIT_USAGE;
+    return status == CLI_E_USAGE ? CLI_EXIT_USAGE : cli_exit_code(status);
+}
+
+int cli_usage(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int code = vusage(CLI_E_USAGE, fmt, ap);
+    va_end(ap);
+    return code;
+}
+
+int cli_usage_as(int status, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int code = vusage(status, fmt, ap);
+    va_end(ap);
+    return code;
 }

@@ -170,12 +170,6 @@ static const ui_text UI[3] = {
                      "Ереже"},
 };
 
-/* Each language's own separators: "865 000,50 тенге", "865 000,50 теңге", "865,000.50 KZT". */
-static int money_style(int lang)
-{
-    return lang == KZP_LANG_RU ? KZP_MONEY_RU : lang == KZP_LANG_KK ? KZP_MONEY_KK : KZP_MONEY_EN;
-}
-
 static void bold(FILE *f, const cli_style *st, const char *s)
 {
     fprintf(f, st->color ? "\033[1m%s\033[0m" : "%s", s);
@@ -206,13 +200,7 @@ static void pad(FILE *f, const char *s, int width)
 /* A quantity with the decimal separator of the language: 12.5 (en), 12,5 (ru, kk). */
 static void qty(char *buf, size_t n, int64_t centi, int lang)
 {
-    kzp_decimal_format(buf, n, centi);
-    if (lang != KZP_LANG_EN) {
-        char *dot = strchr(buf, '.');
-        if (dot) {
-            *dot = ',';
-        }
-    }
+    (void)kzp_qty_format(buf, n, kzp_hundredths(centi), lang); /* 40 bytes hold any int64 */
 }
 
 /* "200 MCI", "50 суток", "12,5 часа" */
@@ -220,12 +208,13 @@ static void qty_unit(char *buf, size_t n, int64_t centi, int unit, int lang)
 {
     char q[40];
     qty(q, sizeof q, centi, lang);
-    snprintf(buf, n, "%s %s", q, kzp_unit_label(unit, lang, centi));
+    snprintf(buf, n, "%s %s", q, kzp_unit_label(unit, lang, kzp_hundredths(centi)));
 }
 
+/* Money as the language writes it: "865 000,50 тенге", "865 000,50 теңге", "865,000.50 KZT". */
 static void money(char *buf, size_t n, int64_t tiyn, int lang)
 {
-    kzp_format_tenge(buf, n, tiyn, money_style(lang));
+    kzp_tenge_format(buf, n, tiyn, kzp_lang_money_style(lang));
 }
 
 /* "- Act, reference (certainty)" and what it supports; who said it when it is not the text itself. */
@@ -272,7 +261,7 @@ static void basis_block(FILE *f, const kzp_citation *const *basis, size_t n, int
 static void mci_line(FILE *f, const kzp_mci *m, const ui_text *t, int lang)
 {
     char tenge[64];
-    money(tenge, sizeof tenge, m->tenge * 100, lang);
+    money(tenge, sizeof tenge, m->tiyn, lang);
     fprintf(f, "%s: %s (%s %s; %s)\n", t->mci_used, tenge, t->from, m->from, m->citation->act_in[lang]);
 }
 
@@ -431,12 +420,14 @@ static void range_text(FILE *f, const kzp_range *r, const kzp_ctx *ctx, const cl
     const ui_text *t = &UI[st->lang];
     int lang = st->lang;
     kzp_article a;
-    kzp_article_get(&a, ctx, r->article, NULL);
     if (st->color) {
         fputs("\033[1m", f);
     }
-    article_name(f, t, a.id);
-    fprintf(f, ". %s (%s)", a.title[lang], kzp_category_label(a.category, lang));
+    article_name(f, t, r->article);
+    /* the range came from this context, so its article is there; the title is the one part of it used */
+    if (kzp_article_get(&a, ctx, r->article, NULL) == KZP_OK) {
+        fprintf(f, ". %s (%s)", a.title[lang], kzp_category_label(a.category, lang));
+    }
     if (st->color) {
         fputs("\033[0m", f);
     }
@@ -485,7 +476,7 @@ static void fine_text(FILE *f, const kzp_fine *fi, const kzp_ctx *ctx, const cli
     int lang = st->lang;
     char count[64], tenge[64], amount[64], head[256];
     qty_unit(count, sizeof count, fi->mci_centi, KZP_UNIT_MCI, lang);
-    money(tenge, sizeof tenge, fi->mci.tenge * 100, lang);
+    money(tenge, sizeof tenge, fi->mci.tiyn, lang);
     money(amount, sizeof amount, fi->amount_tiyn, lang);
     snprintf(head, sizeof head, "%s × %s = %s", count, tenge, amount);
     bold(f, st, head);
@@ -510,22 +501,22 @@ static void check_text(FILE *f, const kzp_check *c, const kzp_ctx *ctx, const cl
     qty_unit(amount, sizeof amount, c->amount_centi, c->unit, lang);
     qty_unit(limit, sizeof limit, c->limit_centi, c->unit, lang);
     qty_unit(excess, sizeof excess, c->excess_centi, c->unit, lang);
-    const char *why = c->fits                         ? t->fits
-                      : c->violation == KZP_ABOVE_MAX ? t->above
-                      : c->violation == KZP_BELOW_MIN ? t->below
-                                                      : t->not_positive;
-    if (c->violation == KZP_NOT_POSITIVE) {
+    const char *why = c->fits                                   ? t->fits
+                      : c->violation == KZP_VIOLATION_ABOVE_MAX ? t->above
+                      : c->violation == KZP_VIOLATION_BELOW_MIN ? t->below
+                                                                : t->not_positive;
+    if (c->violation == KZP_VIOLATION_NOT_POSITIVE) {
         snprintf(line, sizeof line, "%s, %s: %s", kzp_kind_label(c->kind, lang), amount, why);
     } else {
         snprintf(line, sizeof line, "%s, %s: %s%s%s (%s: %s", kzp_kind_label(c->kind, lang), amount, why,
-                 c->fits ? "" : " ", c->fits ? "" : excess, c->violation == KZP_BELOW_MIN ? t->col_min : t->col_max,
-                 limit);
+                 c->fits ? "" : " ", c->fits ? "" : excess,
+                 c->violation == KZP_VIOLATION_BELOW_MIN ? t->col_min : t->col_max, limit);
     }
     if (st->color) {
         fprintf(f, "\033[%sm", c->fits ? "32" : "31");
     }
     fputs(line, f);
-    if (c->violation != KZP_NOT_POSITIVE) {
+    if (c->violation != KZP_VIOLATION_NOT_POSITIVE) {
         /* the rule that sets the bound, as the dataset words it in the language */
         if (c->limit_citation) {
             fputs(", ", f);
@@ -546,7 +537,7 @@ static void convert_text(FILE *f, const kzp_conversion *c, const cli_style *st)
     int lang = st->lang;
     char from[64], to[64], rest[64], line[400];
     qty_unit(from, sizeof from, c->from_centi, c->from_unit, lang);
-    qty_unit(to, sizeof to, c->whole * 100, c->to_unit, lang);
+    qty_unit(to, sizeof to, c->whole_centi, c->to_unit, lang);
     qty_unit(rest, sizeof rest, c->remainder_centi, c->from_unit, lang);
     snprintf(line, sizeof line, "%s (%s) = %s (%s)", from, kzp_kind_label(c->from_kind, lang), to,
              kzp_kind_label(c->to_kind, lang));
@@ -565,7 +556,7 @@ static void mci_text(FILE *f, const kzp_mci *m, const kzp_ctx *ctx, const cli_st
 {
     const ui_text *t = &UI[st->lang];
     char tenge[64], head[200];
-    money(tenge, sizeof tenge, m->tenge * 100, st->lang);
+    money(tenge, sizeof tenge, m->tiyn, st->lang);
     snprintf(head, sizeof head, "%s %s, %s: %s", t->mci_for, m->purpose == KZP_PURPOSE_FINES ? t->fines : t->benefits,
              m->date, tenge);
     bold(f, st, head);
@@ -615,7 +606,7 @@ void cli_mci_history_text(FILE *f, const kzp_ctx *ctx, int purpose_filter, const
             continue;
         }
         char tenge[32];
-        kzp_format_tenge(tenge, sizeof tenge, p.tenge * 100, KZP_MONEY_PLAIN);
+        kzp_tenge_format(tenge, sizeof tenge, p.tiyn, KZP_MONEY_PLAIN);
         fputs("  ", f);
         pad(f, p.from, 12);
         pad(f, tenge, 10);

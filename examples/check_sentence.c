@@ -1,5 +1,7 @@
-/* Check whether a proposed sentence fits Article 115-1 for an offence date.
- * Usage: check_sentence YYYY-MM-DD KIND AMOUNT [mitigated]   (KIND: fine, community_service, arrest) */
+/* Check whether a proposed sentence fits Article 115-1 for an offence date (written 2026-02-10
+ * or 10.02.2026), the amount as people write it (30, 150,5).
+ * Usage: check_sentence DATE KIND AMOUNT [mitigated]
+ *        (KIND: fine, correctional_work, community_service, arrest) */
 #include <kzpenalty.h>
 #include <stdio.h>
 #include <string.h>
@@ -15,18 +17,19 @@ int main(int argc, char **argv)
     kzp_error err = {0};
     kzp_check c;
     int kind;
-    int64_t centi;
-    int rc;
-    if ((rc = kzp_kind_parse(&kind, argv[2])) || (rc = kzp_decimal_parse(&centi, argv[3], &err)) ||
-        (rc = kzp_ctx_new(&ctx, &err)) ||
-        (rc = kzp_check_sentence(&c, ctx, "115-1", argv[1], kind, centi, flags, &err))) {
+    kzp_qty amount;
+    char date[11];
+    kzp_status rc;
+    if ((rc = kzp_date_parse(date, argv[1], &err)) || (rc = kzp_kind_parse(&kind, argv[2])) ||
+        (rc = kzp_qty_parse(&amount, argv[3], &err)) || (rc = kzp_ctx_new(&ctx, &err)) ||
+        (rc = kzp_check_sentence(&c, ctx, "115-1", date, kind, amount, flags, &err))) {
         fprintf(stderr, "%s: %s\n", kzp_status_name(rc), err.message[0] ? err.message : kzp_strerror(rc));
         kzp_ctx_free(ctx);
         return 2;
     }
     char limit[32], excess[32];
-    kzp_decimal_format(limit, sizeof limit, c.limit_centi);
-    kzp_decimal_format(excess, sizeof excess, c.excess_centi);
+    kzp_qty_format(limit, sizeof limit, kzp_hundredths(c.limit_centi), KZP_LANG_EN);
+    kzp_qty_format(excess, sizeof excess, kzp_hundredths(c.excess_centi), KZP_LANG_EN);
     if (c.fits) {
         printf("fits: %s %s of %s allowed\n", argv[3], kzp_unit_name(c.unit), limit);
     } else {

@@ -37,17 +37,16 @@ int main(int argc, char **argv)
     char *json = read_all(argv[1], &len);
     kzp_ctx *base = NULL, *updated = NULL;
     kzp_error err;
-    int64_t centi;
+    kzp_qty mci;
     kzp_fine f;
-    int rc = json ? KZP_OK : KZP_E_IO;
+    kzp_status rc = json ? KZP_OK : KZP_E_IO;
     if (rc || (rc = kzp_ctx_new(&base, &err)) || (rc = kzp_ctx_new_with_mci(&updated, base, json, len, &err)) ||
-        (rc = kzp_decimal_parse(&centi, argv[3], &err)) ||
-        (rc = kzp_fine_compute(&f, updated, argv[2], centi, 0, &err))) {
+        (rc = kzp_qty_parse(&mci, argv[3], &err)) || (rc = kzp_fine_compute(&f, updated, argv[2], mci, 0, &err))) {
         fprintf(stderr, "%s: %s (line %d, column %d)\n", kzp_status_name(rc), json ? err.message : argv[1], err.line,
                 err.column);
     } else {
         char text[48];
-        kzp_format_tenge(text, sizeof text, f.amount_tiyn, KZP_MONEY_EN);
+        kzp_tenge_format(text, sizeof text, f.amount_tiyn, KZP_MONEY_EN);
         printf("%s MCI on %s = %s (MCI %lld from %s: %s)\n", argv[3], argv[2], text, (long long)f.mci.tenge, f.mci.from,
                f.mci.citation->act);
     }

@@ -10,8 +10,8 @@ int main(int argc, char **argv)
         return 2;
     }
     kzp_error err;
-    int64_t centi;
-    if (kzp_decimal_parse(&centi, argv[2], &err) != KZP_OK) {
+    kzp_qty mci; /* "150", "0.2" or "150,5": hundredths behind a type, so 150 cannot be read as 1.5 */
+    if (kzp_qty_parse(&mci, argv[2], &err) != KZP_OK) {
         fprintf(stderr, "%s\n", err.message);
         return 2;
     }
@@ -21,10 +21,10 @@ int main(int argc, char **argv)
         return 1;
     }
     kzp_fine f;
-    int rc = kzp_fine_compute(&f, ctx, argv[1], centi, 0, &err);
+    kzp_status rc = kzp_fine_compute(&f, ctx, argv[1], mci, 0, &err);
     if (rc == KZP_OK) {
         char amount[64];
-        kzp_format_tenge(amount, sizeof amount, f.amount_tiyn, KZP_MONEY_RU);
+        kzp_tenge_format(amount, sizeof amount, f.amount_tiyn, KZP_MONEY_RU);
         printf("%s MCI x %lld tenge (MCI from %s) = %s\n", argv[2], (long long)f.mci.tenge, f.mci.from, amount);
         for (size_t i = 0; i < f.basis_count; i++) {
             printf("  basis: %s, %s (%s)\n", f.basis[i]->act, f.basis[i]->reference,

@@ -27,18 +27,24 @@ int main(int argc, char **argv)
         return 1;
     }
     kzp_article a;
-    kzp_article_get(&a, ctx, r.article, NULL);
+    if (kzp_article_get(&a, ctx, r.article, &err) != KZP_OK) {
+        fprintf(stderr, "%s: %s\n", kzp_status_name(err.code), err.message);
+        kzp_ctx_free(ctx);
+        return 1;
+    }
     printf("Article %s (%s), offence on %s: one of\n", a.id, a.title[KZP_LANG_EN], r.offence_date);
+    /* the same answer holds for every offence date in this interval: a cache may key on it */
+    printf("(the same for offences from %s to %s)\n", r.valid_from, r.valid_until);
     for (size_t i = 0; i < r.sanction_count; i++) {
         const kzp_sanction *s = &r.sanctions[i];
         char lo[32] = "none", hi[32], money[64] = "";
         if (s->min.set) {
-            kzp_decimal_format(lo, sizeof lo, s->min.centi);
+            kzp_qty_format(lo, sizeof lo, kzp_hundredths(s->min.centi), KZP_LANG_EN);
         }
-        kzp_decimal_format(hi, sizeof hi, s->max.centi);
+        kzp_qty_format(hi, sizeof hi, kzp_hundredths(s->max.centi), KZP_LANG_EN);
         if (s->has_tiyn) {
             char t[48];
-            kzp_format_tenge(t, sizeof t, s->max.tiyn, KZP_MONEY_SIGN);
+            kzp_tenge_format(t, sizeof t, s->max.tiyn, KZP_MONEY_SIGN);
             snprintf(money, sizeof money, " = %s", t);
         }
         /* each bound names the rule that sets it: the article, or the General Part */

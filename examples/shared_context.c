@@ -15,7 +15,7 @@ static void *price(void *arg)
 {
     job *j = arg;
     kzp_fine f;
-    j->rc = kzp_fine_compute(&f, j->ctx, j->date, 20000 /* 200 MCI */, 0, NULL);
+    j->rc = kzp_fine_compute(&f, j->ctx, j->date, kzp_whole(200), 0, NULL);
     j->tiyn = j->rc == KZP_OK ? f.amount_tiyn : 0;
     return NULL;
 }
@@ -36,7 +36,7 @@ int main(void)
     for (int i = 0; i < 4; i++) {
         pthread_join(threads[i], NULL);
         char text[48];
-        kzp_format_tenge(text, sizeof text, jobs[i].tiyn, KZP_MONEY_SIGN);
+        kzp_tenge_format(text, sizeof text, jobs[i].tiyn, KZP_MONEY_SIGN);
         printf("200 MCI for an offence on %s: %s\n", jobs[i].date,
                jobs[i].rc == KZP_OK ? text : kzp_strerror(jobs[i].rc));
         failed |= jobs[i].rc != KZP_OK;

@@ -3,21 +3,43 @@
  * kzpenalty: sanctions of Kazakhstan's Criminal Code as exact, dated, cited numbers.
  *
  * This is the whole public API. Conventions (see docs/api.md):
- *  - Functions return KZP_OK (0) or a negative kzp_status. Status values are ABI:
- *    they are never renumbered, only appended.
+ *  - Fallible functions return a kzp_status: KZP_OK (0) or a negative code. Status values
+ *    are ABI: never renumbered, only appended. Where the compiler can, ignoring the status of
+ *    a call that depends on its input (a date, an amount, a word, a dataset) is a warning
+ *    (KZP_NODISCARD); the getters that fail only on a NULL argument or an index past a count
+ *    the caller was given (kzp_ctx_info, kzp_*_at) are not marked. Text functions with
+ *    snprintf semantics return an int: the length the text needs, or a negative kzp_status.
  *  - Out-parameters come first, inputs after. An out-parameter is written only when
  *    the call succeeds; on failure it is left exactly as it was.
- *  - Dates are ISO 8601 calendar dates "YYYY-MM-DD" (years 0001-9999), no time zone.
- *  - Money is int64_t tiyn (1 tenge = 100 tiyn). Quantities of a sanction unit
- *    (MCI, hours, days) are int64_t hundredths of the unit ("centi"): 0.2 MCI is 20,
- *    200 MCI is 20000. No floating point is used anywhere.
+ *  - Dates are ISO 8601 calendar dates "YYYY-MM-DD" (years 0001-9999), no time zone;
+ *    kzp_date_parse also reads DD.MM.YYYY, as Kazakh and Russian documents write dates.
+ *  - Money is int64_t tiyn (1 tenge = 100 tiyn). No floating point is used anywhere.
+ *  - Quantities of a sanction unit (MCI, hours, days) go in as a kzp_qty, built with
+ *    kzp_whole(150) (150 MCI), kzp_hundredths(20) (0.2 MCI) or kzp_qty_parse("150,5"), so a
+ *    whole number cannot be read as hundredths by mistake; they come out as int64_t members
+ *    named *_centi (hundredths: 200 MCI is 20000).
  *  - Strings handed out are borrowed: from the context (valid until kzp_ctx_free) or
  *    static (valid forever). The caller never frees them.
- *  - A kzp_ctx is immutable once built. Any number of threads may use one context at
- *    the same time; the library keeps no process-wide state.
+ *  - A kzp_ctx is immutable once built. Any number of threads may use one context at the
+ *    same time. The library's only process-wide state is the context of the embedded
+ *    dataset, built once on the first kzp_ctx_new (under a lock) and never changed.
  *  - Calls that may fail for a reason worth explaining take an optional caller-owned
  *    kzp_error (NULL is allowed) that receives the code, a message, and for data a
  *    JSON path with line and column.
+ *  - Every dated answer (kzp_mci, kzp_fine, kzp_range, kzp_check) carries valid_from and
+ *    valid_until: the offence dates, around the one asked, for which the library gives the
+ *    same answer. A cache may key on them, and on nothing it assumes about the law.
+ *
+ * How result structs grow (the ABI policy):
+ *  - Result structs are caller-allocated and their layout is part of the ABI. Every exported
+ *    symbol carries the version node of abi/kzpenalty.map; a test compares each public
+ *    struct's size and member offsets with abi/layout.txt.
+ *  - Before 1.0, a minor release may change a layout; it then names a new node
+ *    (KZPENALTY_0.2 for 0.2), so a program built against an older release refuses to start
+ *    ("version KZPENALTY_0.1 not found") instead of misreading a struct.
+ *  - From 1.0, a layout never changes within a major version. A result that must grow gets a
+ *    new struct and function beside the old (as kzp_convert_under came beside kzp_convert),
+ *    under a new node; the old ones keep working for programs built against them.
  */
 #ifndef KZPENALTY_H
 #define KZPENALTY_H
@@ -33,7 +55,7 @@ extern "C" {
 
 /* The build system reads these three lines; keep their form. */
 #define KZP_VERSION_MAJOR 0 /**< incompatible API changes; also the SONAME */
-#define KZP_VERSION_MINOR 2 /**< added features */
+#define KZP_VERSION_MINOR 2 /**< added features (before 1.0: also breaking changes) */
 #define KZP_VERSION_PATCH 0 /**< fixes */
 
 #define KZP_VERSION_STRING "0.2.0" /**< "MAJOR.MINOR.PATCH" */
@@ -57,6 +79,19 @@ extern "C" {
 #define KZP_API __attribute__((visibility("default")))
 #else
 #define KZP_API
+#endif
+
+/** @def KZP_NODISCARD
+ *  Marks a function whose returned status must not be ignored: a warning with GCC, Clang and
+ *  C23 or C++17 compilers; empty elsewhere. Define KZP_NO_NODISCARD to turn it off. */
+#if defined(KZP_NO_NODISCARD)
+#define KZP_NODISCARD
+#elif defined(__cplusplus) && __cplusplus >= 201703L
+#define KZP_NODISCARD [[nodiscard]]
+#elif defined(__GNUC__) && __GNUC__ >= 4
+#define KZP_NODISCARD __attribute__((warn_unused_result))
+#else
+#define KZP_NODISCARD
 #endif
 
 /* ---- Status codes ------------------------------------------------------------------- */
@@ -87,6 +122,11 @@ typedef enum kzp_status {
     KZP_E_UNVERIFIED = -21        /**< KZP_Q_STRICT was given and the answer depends on an unverified fact */
 } kzp_status;
 
+/** How many status values this library has: they are 0, -1, ... -(kzp_status_count() - 1), so
+ *  a binding can make one error class per status without a list of its own. Thread-safe.
+ *  Since 0.2.0. */
+KZP_API int kzp_status_count(void);
+
 /** A static English message for a status code; never NULL. Thread-safe. Since 0.1.0. */
 KZP_API const char *kzp_strerror(int code);
 
@@ -97,12 +137,45 @@ KZP_API const char *kzp_status_name(int code);
 
 /** Details of a failure, filled by calls that take one. Caller-owned; may live on the stack. */
 typedef struct kzp_error {
-    int code;          /**< the kzp_status returned */
+    kzp_status code;   /**< the status returned */
     int line;          /**< 1-based line in the JSON text, 0 when not about a text */
     int column;        /**< 1-based column (in bytes), 0 when not about a text */
     char path[128];    /**< JSON path of the offending value, e.g. "$.mci.periods[3].from"; "" if none */
-    char message[256]; /**< what is wrong and what would be right, in English */
+    char message[256]; /**< what is wrong and what would be right, in English; valid UTF-8 (bytes of a caller's
+                            text that are not are shown as '?'), ending in "…" when cut */
 } kzp_error;
+
+/* ---- Quantities ------------------------------------------------------------------------ */
+
+/** An amount of a sanction unit (MCI, hours, days) as a function takes it: in hundredths, behind
+ *  a type, so that kzp_fine_compute(&f, ctx, date, 150, ...) does not compile where 150 MCI was
+ *  meant and 1.5 MCI would have been priced. Build one with kzp_whole, kzp_hundredths or
+ *  kzp_qty_parse; 8 bytes, passed by value. Since 0.2.0. */
+typedef struct kzp_qty {
+    int64_t centi; /**< hundredths of the unit: 150 MCI is 15000, 0.2 MCI is 20 */
+} kzp_qty;
+
+/** The hundredths kzp_whole gives for a number it cannot hold; every function refuses it with
+ *  KZP_E_OVERFLOW. */
+#define KZP_QTY_INVALID INT64_MIN
+
+/** A whole number of units: kzp_whole(150) is 150 MCI (hundredths 15000). A number whose
+ *  hundredths do not fit in int64_t gives the invalid quantity (KZP_QTY_INVALID). */
+static inline kzp_qty kzp_whole(int64_t n)
+{
+    kzp_qty q;
+    q.centi = (n > INT64_MAX / 100 || n < INT64_MIN / 100) ? KZP_QTY_INVALID : n * 100;
+    return q;
+}
+
+/** A number of hundredths of a unit: kzp_hundredths(20) is 0.2 MCI, kzp_hundredths(1250) is
+ *  12.5 hours. */
+static inline kzp_qty kzp_hundredths(int64_t centi)
+{
+    kzp_qty q;
+    q.centi = centi;
+    return q;
+}
 
 /* ---- Version at run time ------------------------------------------------------------ */
 
@@ -143,6 +216,15 @@ typedef enum kzp_category { KZP_CATEGORY_CRIMINAL_OFFENCE = 0, KZP_CATEGORY_CRIM
 
 /** Languages of the titles in the dataset. Values are ABI. */
 typedef enum kzp_lang { KZP_LANG_EN = 0, KZP_LANG_RU = 1, KZP_LANG_KK = 2 } kzp_lang;
+#define KZP_LANG_COUNT 3 /**< how many kzp_lang values there are */
+
+/** The code of a kzp_lang ("en", "ru", "kk"). Static; NULL for an unknown value. Thread-safe.
+ *  Since 0.2.0. */
+KZP_API const char *kzp_lang_name(int lang);
+/** Parse a language code ("ru" -> KZP_LANG_RU); exactly "en", "ru" or "kk". Errors:
+ *  KZP_E_INVALID_ARG (NULL), KZP_E_UNKNOWN_KIND (with the codes known in err). *out is written
+ *  only on success. Thread-safe. Since 0.2.0. */
+KZP_API KZP_NODISCARD kzp_status kzp_lang_parse(int *out, const char *word, kzp_error *err);
 
 /** The dataset word for a kzp_kind ("fine", "community_service", "arrest",
  *  "correctional_work"). Static string; NULL for an unknown value. Thread-safe. Since 0.1.0. */
@@ -167,13 +249,12 @@ KZP_API const char *kzp_category_name(int category);
  *  unknown kind or language. Thread-safe. Since 0.1.0. */
 KZP_API const char *kzp_kind_label(int kind, int lang);
 
-/** The noun for a unit in a language, in the form that agrees with an amount of centi
- *  hundredths: ru "час" / "часа" / "часов" and "сутки" / "суток" by the Russian rules for
+/** The noun for a unit in a language, in the form that agrees with an amount: ru "час" / "часа" / "часов" and "сутки" / "суток" by the Russian rules for
  *  numerals (1, 21 час; 2-4, 22 часа; 5-20, 25 часов; a fraction takes the genitive singular:
  *  12,5 часа, 12,5 суток); "МРП"; kk "сағат", "тәулік", "АЕК" (Kazakh nouns do not change
  *  after a numeral); en "hour"/"hours", "day"/"days", "MCI". Static UTF-8; NULL for an unknown
  *  unit or language. Thread-safe. Since 0.1.0. */
-KZP_API const char *kzp_unit_label(int unit, int lang, int64_t centi);
+KZP_API const char *kzp_unit_label(int unit, int lang, kzp_qty amount);
 
 /** The name of an offence category in a language: "уголовный проступок" / "преступление"
  *  (ru), "қылмыстық теріс қылық" / "қылмыс" (kk), "criminal offence" / "crime" (en).
@@ -183,33 +264,44 @@ KZP_API const char *kzp_category_label(int category, int lang);
 /** Parse a kind word ("arrest" -> KZP_KIND_ARREST). Returns KZP_OK, KZP_E_INVALID_ARG for
  *  NULL arguments, or KZP_E_UNKNOWN_KIND. *out is written only on success. Thread-safe.
  *  Since 0.1.0. */
-KZP_API int kzp_kind_parse(int *out, const char *word);
+KZP_API KZP_NODISCARD kzp_status kzp_kind_parse(int *out, const char *word);
 /** Parse a purpose word ("fines", "benefits") as kzp_kind_parse does; same errors. Thread-safe.
  *  Since 0.1.0. */
-KZP_API int kzp_purpose_parse(int *out, const char *word);
+KZP_API KZP_NODISCARD kzp_status kzp_purpose_parse(int *out, const char *word);
 
 /* ---- Input helpers ------------------------------------------------------------------------ */
 
 /** Check that text is a real calendar date "YYYY-MM-DD" (exactly ten characters,
  *  year 0001-9999; 2026-02-30 is rejected). Returns KZP_OK or KZP_E_BAD_DATE (with a
  *  message in err), KZP_E_INVALID_ARG for NULL. Thread-safe. Since 0.1.0. */
-KZP_API int kzp_date_check(const char *text, kzp_error *err);
+KZP_API KZP_NODISCARD kzp_status kzp_date_check(const char *text, kzp_error *err);
 
-/** Parse a non-negative decimal amount with at most two decimals ("150", "0.2",
- *  "12.50") into hundredths (*out_centi = 15000, 20, 1250). No sign, exponent, spaces
- *  or thousands separators; more than two decimals is KZP_E_BAD_NUMBER (the library
- *  never rounds); a value beyond int64_t hundredths is KZP_E_OVERFLOW.
- *  *out_centi is written only on success. Thread-safe. Since 0.1.0. */
-KZP_API int kzp_decimal_parse(int64_t *out_centi, const char *text, kzp_error *err);
+/** Read a date as people write it and give it as ISO "YYYY-MM-DD" in out (11 bytes with the
+ *  NUL): "2026-02-10", or day.month.year as Kazakh and Russian documents write it,
+ *  "10.02.2026" (also "1.2.2026"). Forms that could be read two ways are refused with the
+ *  reason: "10/02/2026" (10 February or October 2), a two-digit year ("10.02.26"). Errors:
+ *  KZP_E_BAD_DATE (with the reason in err), KZP_E_INVALID_ARG (NULL). out is written only on
+ *  success. Thread-safe. Since 0.2.0. */
+KZP_API KZP_NODISCARD kzp_status kzp_date_parse(char out[11], const char *text, kzp_error *err);
 
-/** Write hundredths as a plain decimal: 15000 -> "150", 20 -> "0.2", 1250 -> "12.5",
- *  -5 -> "-0.05". snprintf semantics: returns the length the full text needs (not
- *  counting the terminating NUL) and writes at most size bytes, always NUL-terminated
- *  when size > 0; buf may be NULL when size is 0. Never fails. Thread-safe. Since 0.1.0. */
-KZP_API int kzp_decimal_format(char *buf, size_t size, int64_t centi);
+/** Parse a non-negative amount of a sanction unit with at most two decimals, the decimal
+ *  separator a point or a comma ("150", "0.2", "12,50", "150,5"). No sign, exponent, spaces
+ *  or digit grouping. Refused with the reason (KZP_E_BAD_NUMBER): more than two decimals (the
+ *  library never rounds); "1.000" or "1,000", which may be a thousand with a group separator
+ *  or 1 with three decimals; a value beyond int64_t hundredths is KZP_E_OVERFLOW. *out is
+ *  written only on success. Thread-safe. Since 0.2.0. */
+KZP_API KZP_NODISCARD kzp_status kzp_qty_parse(kzp_qty *out, const char *text, kzp_error *err);
 
-/** Styles for kzp_format_tenge. Digits are grouped by threes in every style; tiyn are
- *  shown (two digits) only when not zero. Values are ABI. */
+/** Write a quantity as a plain decimal in a language: 150 MCI -> "150", 0.2 -> "0.2" (en) or
+ *  "0,2" (ru, kk), 12.5 -> "12.5" / "12,5"; no digit grouping. snprintf semantics: returns the
+ *  length the full text needs (not counting the terminating NUL) and writes at most size bytes,
+ *  always NUL-terminated when size > 0; buf may be NULL when size is 0. Errors:
+ *  KZP_E_INVALID_ARG (unknown lang, buf NULL with size > 0), KZP_E_OVERFLOW (an invalid
+ *  quantity, see kzp_whole). Thread-safe. Since 0.2.0. */
+KZP_API int kzp_qty_format(char *buf, size_t size, kzp_qty amount, int lang);
+
+/** Styles for kzp_tenge_format. Digits are grouped by threes in every style but plain; tiyn
+ *  are shown (two digits) only when not zero. Values are ABI. */
 typedef enum kzp_money_style {
     KZP_MONEY_SIGN = 0, /**< "865 000 ₸", "865 000,50 ₸" (plain spaces, so text stays searchable) */
     KZP_MONEY_RU = 1,   /**< "865 000 тенге", "865 000,50 тенге" */
@@ -217,12 +309,38 @@ typedef enum kzp_money_style {
     KZP_MONEY_EN = 3,   /**< "865,000 KZT", "865,000.50 KZT" */
     KZP_MONEY_PLAIN = 4 /**< "865000", "865000.50": machine-friendly, no grouping, no currency */
 } kzp_money_style;
+#define KZP_MONEY_STYLE_COUNT 5 /**< how many kzp_money_style values there are */
+
+/** The word for a kzp_money_style ("sign", "ru", "kk", "en", "plain"). Static; NULL for an
+ *  unknown value. Thread-safe. Since 0.2.0. */
+KZP_API const char *kzp_money_style_name(int style);
+/** Parse a money style word as kzp_lang_parse does. Errors: KZP_E_INVALID_ARG (NULL),
+ *  KZP_E_UNKNOWN_KIND. Thread-safe. Since 0.2.0. */
+KZP_API KZP_NODISCARD kzp_status kzp_money_style_parse(int *out, const char *word, kzp_error *err);
+/** The style in which a language's text writes money: KZP_MONEY_EN, KZP_MONEY_RU or
+ *  KZP_MONEY_KK; KZP_E_INVALID_ARG for an unknown language. Thread-safe. Since 0.2.0. */
+KZP_API int kzp_lang_money_style(int lang);
 
 /** Format an amount of tiyn for people (see kzp_money_style); negative amounts get a
- *  leading '-'. snprintf semantics as kzp_decimal_format (UTF-8 bytes). Returns the
- *  length needed, or KZP_E_INVALID_ARG for an unknown style or buf NULL with size > 0.
- *  Thread-safe. Since 0.1.0. */
-KZP_API int kzp_format_tenge(char *buf, size_t size, int64_t tiyn, int style);
+ *  leading '-'. snprintf semantics as kzp_qty_format (UTF-8 bytes; a short buffer is cut
+ *  before a character, never inside "₸" or a letter). Returns the length needed, or
+ *  KZP_E_INVALID_ARG for an unknown style or buf NULL with size > 0.
+ *  Thread-safe. Since 0.2.0 (kzp_format_tenge before). */
+KZP_API int kzp_tenge_format(char *buf, size_t size, int64_t tiyn, int style);
+
+/* ---- Limits, for bindings that cannot read the macros ------------------------------------------ */
+
+/** KZP_MAX_SANCTIONS: the most alternatives a range holds. Thread-safe. Since 0.2.0. */
+KZP_API size_t kzp_max_sanctions(void);
+/** KZP_MAX_BASIS: the most citations a result lists. Thread-safe. Since 0.2.0. */
+KZP_API size_t kzp_max_basis(void);
+/** KZP_MAX_PAYMENTS: the most payments a range lists. Thread-safe. Since 0.2.0. */
+KZP_API size_t kzp_max_payments(void);
+/** KZP_WORDS_MAX: the largest whole number the words functions spell. Thread-safe. Since 0.2.0. */
+KZP_API int64_t kzp_words_max(void);
+/** KZP_MAX_DATASET_BYTES: the largest dataset file kzp_ctx_new_from_file reads. Thread-safe.
+ *  Since 0.2.0. */
+KZP_API size_t kzp_max_dataset_bytes(void);
 
 /* ---- Context ------------------------------------------------------------------------------- */
 
@@ -235,7 +353,7 @@ typedef struct kzp_ctx kzp_ctx;
  *  after the first. Pass it to kzp_ctx_free like any other context: for this one it does
  *  nothing, and the context lives until the process ends. Errors: KZP_E_INVALID_ARG,
  *  KZP_E_NOMEM (on the first call; a later call tries again). Thread-safe. Since 0.1.0. */
-KZP_API int kzp_ctx_new(kzp_ctx **out, kzp_error *err);
+KZP_API KZP_NODISCARD kzp_status kzp_ctx_new(kzp_ctx **out, kzp_error *err);
 
 /** Build a context from a dataset in a JSON buffer of len bytes (need not be
  *  NUL-terminated). Everything is validated (docs/dataset.md); the first problem is
@@ -243,13 +361,13 @@ KZP_API int kzp_ctx_new(kzp_ctx **out, kzp_error *err);
  *  success. Errors: KZP_E_INVALID_ARG, KZP_E_NOMEM, KZP_E_JSON, KZP_E_SCHEMA,
  *  KZP_E_SCHEMA_VERSION, KZP_E_BAD_DATE, KZP_E_BAD_NUMBER, KZP_E_DATA_*,
  *  KZP_E_UNKNOWN_KIND. Thread-safe. Since 0.1.0. */
-KZP_API int kzp_ctx_new_from_buffer(kzp_ctx **out, const char *json, size_t len, kzp_error *err);
+KZP_API KZP_NODISCARD kzp_status kzp_ctx_new_from_buffer(kzp_ctx **out, const char *json, size_t len, kzp_error *err);
 
 /** As kzp_ctx_new_from_buffer, reading the file at path: a regular file of at most 64 MiB
  *  (67108864 bytes). KZP_E_IO if it cannot be read, or is a FIFO, a directory or a device
  *  (refused at once, without waiting for a writer). The file is not kept open or referenced
  *  afterwards. Thread-safe. Since 0.1.0. */
-KZP_API int kzp_ctx_new_from_file(kzp_ctx **out, const char *path, kzp_error *err);
+KZP_API KZP_NODISCARD kzp_status kzp_ctx_new_from_file(kzp_ctx **out, const char *path, kzp_error *err);
 
 /** Build a new context from base with MCI periods added or replaced, e.g. next
  *  January's value before a new release of the library. json is an object
@@ -258,13 +376,15 @@ KZP_API int kzp_ctx_new_from_file(kzp_ctx **out, const char *path, kzp_error *er
  *  replaces it, any other is added. The merged table is validated like a whole dataset.
  *  base is never changed; *out is written only on success. Errors as
  *  kzp_ctx_new_from_buffer. Thread-safe. Since 0.1.0. */
-KZP_API int kzp_ctx_new_with_mci(kzp_ctx **out, const kzp_ctx *base, const char *json, size_t len, kzp_error *err);
+KZP_API KZP_NODISCARD kzp_status kzp_ctx_new_with_mci(kzp_ctx **out, const kzp_ctx *base, const char *json, size_t len,
+                                                      kzp_error *err);
 
 /** Build a what-if context from base in which the MCI is mci_tenge whole tenge on every
  *  date, for both purposes, with no staleness. Results computed with it carry
  *  KZP_CERT_HYPOTHETICAL. mci_tenge must be 1..1000000000 (KZP_E_BAD_NUMBER otherwise).
  *  base is never changed. Thread-safe. Since 0.1.0. */
-KZP_API int kzp_ctx_new_what_if(kzp_ctx **out, const kzp_ctx *base, int64_t mci_tenge, kzp_error *err);
+KZP_API KZP_NODISCARD kzp_status kzp_ctx_new_what_if(kzp_ctx **out, const kzp_ctx *base, int64_t mci_tenge,
+                                                     kzp_error *err);
 
 /** Validate a dataset in a JSON buffer and report every problem found, not only the first,
  *  for tools that check a file before it is used ("kzpenalty dataset check"). Up to cap
@@ -279,14 +399,16 @@ KZP_API int kzp_ctx_new_what_if(kzp_ctx **out, const kzp_ctx *base, int64_t mci_
  *  KZP_E_NOMEM when memory ran out before the text could be checked (then *count may be 0:
  *  the text was not judged, so check the return value, not only the count).
  *  Nothing is kept. Thread-safe. Since 0.1.0. */
-KZP_API int kzp_dataset_validate(kzp_error *errors, size_t cap, size_t *count, const char *json, size_t len);
+KZP_API KZP_NODISCARD kzp_status kzp_dataset_validate(kzp_error *errors, size_t cap, size_t *count, const char *json,
+                                                      size_t len);
 
 /** kzp_dataset_validate on the file at path, read as kzp_ctx_new_from_file reads it (a regular
  *  file of at most 64 MiB; a FIFO, a directory or a device is refused without blocking). When the
  *  file cannot be read, returns KZP_E_IO (or KZP_E_NOMEM) with *count 1 and the reason in
  *  errors[0] when cap > 0. Arguments as kzp_dataset_validate; KZP_E_INVALID_ARG for a NULL path.
  *  Nothing is kept. Thread-safe. Since 0.2.0. */
-KZP_API int kzp_dataset_validate_file(kzp_error *errors, size_t cap, size_t *count, const char *path);
+KZP_API KZP_NODISCARD kzp_status kzp_dataset_validate_file(kzp_error *errors, size_t cap, size_t *count,
+                                                           const char *path);
 
 /** Free a context and everything borrowed from it (citations, titles, dataset info). NULL
  *  and the shared embedded context (kzp_ctx_new) are no-ops. Never fails. Thread-safety:
@@ -299,7 +421,7 @@ KZP_API void kzp_ctx_free(kzp_ctx *ctx);
  *  what it adds, not the base it shares; the shared embedded context (kzp_ctx_new) counts 0, as
  *  freeing it gives nothing back. For bindings, which tell their garbage collector what an object
  *  holds outside its heap. Errors: KZP_E_INVALID_ARG (a NULL argument). Thread-safe. Since 0.2.0. */
-KZP_API int kzp_ctx_memory(size_t *bytes, const kzp_ctx *ctx);
+KZP_API kzp_status kzp_ctx_memory(size_t *bytes, const kzp_ctx *ctx);
 
 /** A source that backs a value. All strings are borrowed from the context. */
 typedef struct kzp_citation {
@@ -326,11 +448,20 @@ typedef struct kzp_dataset_info {
     int hypothetical;            /**< 1 for a what-if context */
     size_t article_count;        /**< articles encoded (see kzp_article_at) */
     size_t mci_period_count;     /**< periods of the MCI table (see kzp_mci_period_at) */
+    size_t citation_count;       /**< citations of the dataset (see kzp_citation_at). Since 0.2.0 */
 } kzp_dataset_info;
 
 /** Describe the dataset of ctx; strings in *out are borrowed from the context. Errors:
  *  KZP_E_INVALID_ARG. Thread-safe. Since 0.1.0. */
-KZP_API int kzp_ctx_info(kzp_dataset_info *out, const kzp_ctx *ctx);
+KZP_API kzp_status kzp_ctx_info(kzp_dataset_info *out, const kzp_ctx *ctx);
+
+/** How many citations the dataset of ctx has (a derived context: its base's, with those its MCI
+ *  update added or replaced, and a what-if's own); 0 for NULL. Thread-safe. Since 0.2.0. */
+KZP_API size_t kzp_citation_count(const kzp_ctx *ctx);
+/** The citation at index 0..kzp_citation_count-1, borrowed from the context, for listing every
+ *  source once (the command's `dataset citations`). Errors: KZP_E_INVALID_ARG (NULL, or index
+ *  out of range). *out is written only on success. Thread-safe. Since 0.2.0. */
+KZP_API kzp_status kzp_citation_at(const kzp_citation **out, const kzp_ctx *ctx, size_t index);
 
 /* ---- Query flags --------------------------------------------------------------------------- */
 
@@ -359,15 +490,21 @@ KZP_API int kzp_ctx_info(kzp_dataset_info *out, const kzp_ctx *ctx);
  *  rules, and for each of the four kinds its sanction, General Part bound, two lifting rules, its
  *  restriction and its order-procedure bound. */
 #define KZP_MAX_BASIS 40
-#define KZP_MAX_SANCTIONS 8 /**< the most alternative sanctions an article may have */
+#define KZP_MAX_SANCTIONS 8            /**< the most alternative sanctions an article may have */
+#define KZP_MAX_DATASET_BYTES 67108864 /**< the largest dataset file read: 64 MiB */
 
 /* ---- MCI --------------------------------------------------------------------------------- */
 
 /** The MCI that applies on a date. */
 typedef struct kzp_mci {
     int64_t tenge;                /**< whole tenge per MCI */
+    int64_t tiyn;                 /**< the same in tiyn (tenge x 100), for formatting as money. Since 0.2.0 */
     char date[11];                /**< the date asked about */
     char from[11];                /**< first day of the period that applies */
+    char valid_from[11];          /**< first date with this answer: the period's first day for the purpose (the
+                                       day after known_until when stale; 0001-01-01 in a what-if). Since 0.2.0 */
+    char valid_until[11];         /**< last date with this answer: the day before the purpose's next period, or
+                                       known_until (9999-12-31 when stale, and in a what-if). Since 0.2.0 */
     int purpose;                  /**< kzp_purpose asked about */
     int stale;                    /**< 1 if the date is after known_until (only with KZP_Q_ALLOW_STALE) */
     int certainty;                /**< kzp_certainty of the value */
@@ -377,12 +514,14 @@ typedef struct kzp_mci {
 /** The MCI for purpose on date (ISO). flags: KZP_Q_ALLOW_STALE, KZP_Q_STRICT.
  *  Errors: KZP_E_INVALID_ARG, KZP_E_BAD_DATE, KZP_E_MCI_BEFORE_FIRST, KZP_E_MCI_STALE,
  *  KZP_E_UNVERIFIED. Thread-safe. Since 0.1.0. */
-KZP_API int kzp_mci_on(kzp_mci *out, const kzp_ctx *ctx, const char *date, int purpose, unsigned flags, kzp_error *err);
+KZP_API KZP_NODISCARD kzp_status kzp_mci_on(kzp_mci *out, const kzp_ctx *ctx, const char *date, int purpose,
+                                            unsigned flags, kzp_error *err);
 
 /** One period of the MCI table. */
 typedef struct kzp_mci_period {
     char from[11];                /**< first day it applies */
     int64_t tenge;                /**< whole tenge per MCI */
+    int64_t tiyn;                 /**< the same in tiyn (tenge x 100). Since 0.2.0 */
     int purpose_all;              /**< 1 when it applies to fines and benefits alike */
     int purpose;                  /**< kzp_purpose it applies to when purpose_all is 0 */
     const kzp_citation *citation; /**< borrowed from the context */
@@ -391,7 +530,7 @@ typedef struct kzp_mci_period {
 /** The period at index 0..mci_period_count-1 (see kzp_ctx_info), in ascending order of
  *  "from": for listing the whole table with its sources. Errors: KZP_E_INVALID_ARG (NULL
  *  or index out of range). Thread-safe. Since 0.1.0. */
-KZP_API int kzp_mci_period_at(kzp_mci_period *out, const kzp_ctx *ctx, size_t index);
+KZP_API kzp_status kzp_mci_period_at(kzp_mci_period *out, const kzp_ctx *ctx, size_t index);
 
 /* ---- Articles and ranges ------------------------------------------------------------------- */
 
@@ -408,11 +547,11 @@ typedef struct kzp_article {
 /** Look up an article by id ("115-1"). Strings in *out are borrowed from the context.
  *  Errors: KZP_E_INVALID_ARG, KZP_E_UNKNOWN_ARTICLE (the message lists the articles the
  *  dataset encodes). Thread-safe. Since 0.1.0. */
-KZP_API int kzp_article_get(kzp_article *out, const kzp_ctx *ctx, const char *id, kzp_error *err);
+KZP_API KZP_NODISCARD kzp_status kzp_article_get(kzp_article *out, const kzp_ctx *ctx, const char *id, kzp_error *err);
 /** The article at index 0..article_count-1 (see kzp_ctx_info), for listing what the dataset
  *  encodes. Strings borrowed from the context. Errors: KZP_E_INVALID_ARG (NULL or index out
  *  of range). Thread-safe. Since 0.1.0. */
-KZP_API int kzp_article_at(kzp_article *out, const kzp_ctx *ctx, size_t index);
+KZP_API kzp_status kzp_article_at(kzp_article *out, const kzp_ctx *ctx, size_t index);
 
 /** Where a bound of a sanction comes from. Values are ABI. Since 0.2.0. */
 typedef enum kzp_bound_source {
@@ -507,6 +646,10 @@ typedef struct kzp_range {
     int omitted_kinds[KZP_MAX_SANCTIONS];      /**< their kzp_kind, in the article's order. Since 0.2.0 */
     size_t payment_count;                      /**< how many of payments[] are set. Since 0.2.0 */
     kzp_payment payments[KZP_MAX_PAYMENTS];    /**< payments collected beside the punishment. Since 0.2.0 */
+    char valid_from[11];  /**< first offence date with the same range: the latest of the article's entry into force,
+                               the pricing rule's start and the MCI's valid_from (when priced). Since 0.2.0 */
+    char valid_until[11]; /**< last offence date with the same range: the MCI's valid_until when priced, else the
+                               day before the MCI table would price it (9999-12-31 when nothing bounds it) */
 } kzp_range;
 
 /** The alternatives of article for an offence on offence_date, with their bounds and the
@@ -517,8 +660,8 @@ typedef struct kzp_range {
  *  procedure asked for a category the dataset has no rule for), KZP_E_OVERFLOW,
  *  KZP_E_UNVERIFIED. Thread-safe. Since 0.1.0; General Part bounds, restrictions and the
  *  order procedure since 0.2.0. */
-KZP_API int kzp_range_get(kzp_range *out, const kzp_ctx *ctx, const char *article, const char *offence_date,
-                          unsigned flags, kzp_error *err);
+KZP_API KZP_NODISCARD kzp_status kzp_range_get(kzp_range *out, const kzp_ctx *ctx, const char *article,
+                                               const char *offence_date, unsigned flags, kzp_error *err);
 
 /* ---- Fines --------------------------------------------------------------------------------- */
 
@@ -531,25 +674,27 @@ typedef struct kzp_fine {
     int stale;                                /**< 1 if priced with a stale MCI (KZP_Q_ALLOW_STALE) */
     size_t basis_count;                       /**< how many of basis[] are set */
     const kzp_citation *basis[KZP_MAX_BASIS]; /**< Art. 41 part 1 and the MCI period used, borrowed */
+    char valid_from[11];                      /**< first offence date priced the same (see kzp_mci). Since 0.2.0 */
+    char valid_until[11];                     /**< last offence date priced the same. Since 0.2.0 */
 } kzp_fine;
 
-/** Price a fine of mci_centi hundredths of an MCI (>= 0) for an offence on offence_date,
+/** Price a fine of mci MCI (>= 0; kzp_whole(150) for 150 MCI) for an offence on offence_date,
  *  with the MCI for fines in force that day (Art. 41 part 1). flags: KZP_Q_ALLOW_STALE,
  *  KZP_Q_STRICT. Errors: KZP_E_INVALID_ARG, KZP_E_BAD_DATE, KZP_E_BAD_NUMBER (negative),
  *  KZP_E_NOT_IN_FORCE (an offence before the dataset's pricing rule applies: before
  *  2015-01-01 the 1997 Code priced a fine at the MCI of the sentencing day), KZP_E_MCI_*,
  *  KZP_E_OVERFLOW, KZP_E_UNVERIFIED. Thread-safe. Since 0.1.0. */
-KZP_API int kzp_fine_compute(kzp_fine *out, const kzp_ctx *ctx, const char *offence_date, int64_t mci_centi,
-                             unsigned flags, kzp_error *err);
+KZP_API KZP_NODISCARD kzp_status kzp_fine_compute(kzp_fine *out, const kzp_ctx *ctx, const char *offence_date,
+                                                  kzp_qty mci, unsigned flags, kzp_error *err);
 
 /* ---- Checking a proposed sentence ------------------------------------------------------------ */
 
 /** Which bound a proposed sentence breaks. Values are ABI. */
 typedef enum kzp_violation {
-    KZP_FITS = 0,
-    KZP_ABOVE_MAX = 1,   /**< above the upper bound that applies */
-    KZP_BELOW_MIN = 2,   /**< below the lower bound that applies (the article's or the General Part's) */
-    KZP_NOT_POSITIVE = 3 /**< zero: not a sentence */
+    KZP_VIOLATION_NONE = 0,        /**< it fits (KZP_FITS before 0.2.0) */
+    KZP_VIOLATION_ABOVE_MAX = 1,   /**< above the upper bound that applies */
+    KZP_VIOLATION_BELOW_MIN = 2,   /**< below the lower bound that applies (the article's or the General Part's) */
+    KZP_VIOLATION_NOT_POSITIVE = 3 /**< zero: not a sentence */
 } kzp_violation;
 
 /** The dataset word for a kzp_violation: "fits", "above_max", "below_min", "not_positive";
@@ -568,9 +713,12 @@ typedef struct kzp_check {
     int limit_source;                   /**< kzp_bound_source of limit_centi. Since 0.2.0 */
     const kzp_citation *limit_citation; /**< the rule that sets limit_centi, or NULL. Since 0.2.0 */
     kzp_range range;                    /**< the full range it was checked against */
+    char valid_from[11];                /**< first offence date with the same answer (range.valid_from). Since 0.2.0 */
+    char valid_until[11];               /**< last offence date with the same answer. Since 0.2.0 */
 } kzp_check;
 
-/** Check a proposed sentence: kind (kzp_kind) and amount in hundredths of the kind's unit.
+/** Check a proposed sentence: kind (kzp_kind) and amount in the kind's unit (kzp_whole(30) for
+ *  30 days of arrest).
  *  Community service and arrest are imposed in whole hours and days: a fraction of either
  *  is KZP_E_BAD_NUMBER. flags as kzp_range_get. Not fitting is not an error: the call
  *  returns KZP_OK with fits = 0 and the bound broken, with the rule that sets it. The bounds are in
@@ -579,8 +727,9 @@ typedef struct kzp_check {
  *  KZP_E_MCI_*, and KZP_E_UNKNOWN_KIND, KZP_E_NO_SANCTION (the article has no such
  *  alternative, or the order procedure leaves it out), KZP_E_BAD_NUMBER (negative or
  *  fractional). Thread-safe. Since 0.1.0. */
-KZP_API int kzp_check_sentence(kzp_check *out, const kzp_ctx *ctx, const char *article, const char *offence_date,
-                               int kind, int64_t amount_centi, unsigned flags, kzp_error *err);
+KZP_API KZP_NODISCARD kzp_status kzp_check_sentence(kzp_check *out, const kzp_ctx *ctx, const char *article,
+                                                    const char *offence_date, int kind, kzp_qty amount, unsigned flags,
+                                                    kzp_error *err);
 
 /* ---- Conversions between punishments --------------------------------------------------------- */
 
@@ -599,7 +748,7 @@ KZP_API const char *kzp_conversion_rule_name(int rule);
 /** Parse a conversion rule word as kzp_kind_parse does ("unpaid-fine" ->
  *  KZP_RULE_UNPAID_FINE); KZP_E_INVALID_ARG for NULL, KZP_E_UNKNOWN_KIND for another word.
  *  Thread-safe. Since 0.2.0. */
-KZP_API int kzp_conversion_rule_parse(int *out, const char *word);
+KZP_API KZP_NODISCARD kzp_status kzp_conversion_rule_parse(int *out, const char *word);
 
 /** An amount of one kind of punishment converted into another under a rule. */
 typedef struct kzp_conversion {
@@ -609,6 +758,8 @@ typedef struct kzp_conversion {
     int to_kind;                  /**< kzp_kind converted to */
     int to_unit;                  /**< its unit */
     int64_t whole;                /**< whole units of to_kind it is worth (days, hours, or MCI) */
+    int64_t whole_centi;          /**< the same in hundredths of to_unit (whole x 100), as every quantity. Since
+                                       0.2.0 */
     int64_t remainder_centi;      /**< what is left over, in hundredths of from_unit; 0 if exact */
     int exact;                    /**< 1 when remainder_centi is 0 */
     int certainty;                /**< the rule's certainty */
@@ -627,12 +778,12 @@ typedef struct kzp_conversion {
  *  left over). A pair the rule does not allow is KZP_E_NO_RULE, whose message names the
  *  rules that do allow it. Errors: KZP_E_INVALID_ARG (NULL, unknown rule), KZP_E_UNKNOWN_KIND,
  *  KZP_E_BAD_NUMBER (negative), KZP_E_NO_RULE, KZP_E_OVERFLOW. Thread-safe. Since 0.2.0. */
-KZP_API int kzp_convert_under(kzp_conversion *out, const kzp_ctx *ctx, int rule, int from_kind, int64_t amount_centi,
-                              int to_kind, kzp_error *err);
+KZP_API KZP_NODISCARD kzp_status kzp_convert_under(kzp_conversion *out, const kzp_ctx *ctx, int rule, int from_kind,
+                                                   kzp_qty amount, int to_kind, kzp_error *err);
 
 /** kzp_convert_under with KZP_RULE_AGGREGATION (Art. 61). Thread-safe. Since 0.1.0. */
-KZP_API int kzp_convert(kzp_conversion *out, const kzp_ctx *ctx, int from_kind, int64_t amount_centi, int to_kind,
-                        kzp_error *err);
+KZP_API KZP_NODISCARD kzp_status kzp_convert(kzp_conversion *out, const kzp_ctx *ctx, int from_kind, kzp_qty amount,
+                                             int to_kind, kzp_error *err);
 
 /* ---- Words: amounts and sanctions spelled out for verdicts (docs/words.md) --------------------- */
 

@@ -30,7 +30,7 @@ int kzp_article_unknown(const kzp_ctx *ctx, const char *id, kzp_error *err)
                     known);
 }
 
-int kzp_article_get(kzp_article *out, const kzp_ctx *ctx, const char *id, kzp_error *err)
+kzp_status kzp_article_get(kzp_article *out, const kzp_ctx *ctx, const char *id, kzp_error *err)
 {
     if (!out || !ctx || !id) {
         return kzp_fail(err, KZP_E_INVALID_ARG, NULL, "NULL argument to kzp_article_get");
@@ -44,7 +44,7 @@ int kzp_article_get(kzp_article *out, const kzp_ctx *ctx, const char *id, kzp_er
     return KZP_OK;
 }
 
-int kzp_article_at(kzp_article *out, const kzp_ctx *ctx, size_t index)
+kzp_status kzp_article_at(kzp_article *out, const kzp_ctx *ctx, size_t index)
 {
     if (!out || !ctx || index >= ctx->article_count) {
         return KZP_E_INVALID_ARG;

@@ -51,9 +51,10 @@ static int pair_refused(const kzp_ctx *ctx, int rule, int from_kind, int to_kind
                     o ? "rules that do: " : "no rule in the dataset does", others);
 }
 
-int kzp_convert_under(kzp_conversion *out, const kzp_ctx *ctx, int rule, int from_kind, int64_t amount_centi,
-                      int to_kind, kzp_error *err)
+kzp_status kzp_convert_under(kzp_conversion *out, const kzp_ctx *ctx, int rule, int from_kind, kzp_qty amount,
+                             int to_kind, kzp_error *err)
 {
+    int64_t amount_centi = amount.centi;
     if (!out || !ctx) {
         return kzp_fail(err, KZP_E_INVALID_ARG, NULL, "NULL argument to kzp_convert_under");
     }
@@ -63,6 +64,9 @@ int kzp_convert_under(kzp_conversion *out, const kzp_ctx *ctx, int rule, int fro
     if (!kzp_kind_name(from_kind) || !kzp_kind_name(to_kind)) {
         return kzp_fail(err, KZP_E_UNKNOWN_KIND, NULL, "sanction kind %d is not known",
                         kzp_kind_name(from_kind) ? to_kind : from_kind);
+    }
+    if (amount_centi == KZP_QTY_INVALID) {
+        return kzp_fail(err, KZP_E_OVERFLOW, NULL, "the amount is too large to hold in hundredths");
     }
     if (amount_centi < 0) {
         return kzp_fail(err, KZP_E_BAD_NUMBER, NULL, "an amount to convert cannot be negative");
@@ -98,6 +102,7 @@ int kzp_convert_under(kzp_conversion *out, const kzp_ctx *ctx, int rule, int fro
     c.to_kind = to_kind;
     c.to_unit = kzp_kind_unit(to_kind);
     c.whole = whole;
+    c.whole_centi = whole * 100; /* whole <= amount x rt / (rf x 100), so x 100 cannot overflow */
     c.remainder_centi = rest / rt;
     c.exact = c.remainder_centi == 0;
     c.certainty = d->citation->certainty;
@@ -109,8 +114,8 @@ int kzp_convert_under(kzp_conversion *out, const kzp_ctx *ctx, int rule, int fro
     return KZP_OK;
 }
 
-int kzp_convert(kzp_conversion *out, const kzp_ctx *ctx, int from_kind, int64_t amount_centi, int to_kind,
-                kzp_error *err)
+kzp_status kzp_convert(kzp_conversion *out, const kzp_ctx *ctx, int from_kind, kzp_qty amount, int to_kind,
+                       kzp_error *err)
 {
-    return kzp_convert_under(out, ctx, KZP_RULE_AGGREGATION, from_kind, amount_centi, to_kind, err);
+    return kzp_convert_under(out, ctx, KZP_RULE_AGGREGATION, from_kind, amount, to_kind, err);
 }

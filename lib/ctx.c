@@ -1,6 +1,6 @@
 /* Building, describing and freeing contexts (derived ones: derive.c). A context is never changed
  * after it is built, so a failure cannot leave any context half-changed. */
-#include "kzp_internal.h"
+#include "dataset.h"
 
 #include <errno.h>
 #include <jansson.h>
@@ -10,8 +10,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define LOAD_FLAGS (JSON_REJECT_DUPLICATES)
-
 /* Parse and build; a static text (the embedded dataset) is borrowed instead of copied. */
 static int new_from_text(kzp_ctx **out, const char *json, size_t len, bool is_static, kzp_error *err)
 {
@@ -20,60 +18,12 @@ static int new_from_text(kzp_ctx **out, const char *json, size_t len, bool is_st
     if (rc) {
         return rc;
     }
-    rc = kzp_ctx_build(out, root, json ? json : "", len, is_static, err);
+    rc = kzp_ctx_build(out, root, json ? json : "", len, is_static, NULL, err);
     json_decref(root);
     return rc;
 }
 
-bool kzp_json_out_of_memory(const struct json_error_t *jerr)
-{
-    return json_error_code(jerr) == json_error_out_of_memory || jerr->text[0] == '\0';
-}
-
-/* A NUL byte inside the text: JSON has none, and jansson would only say "end of file". */
-int kzp_json_nul(const char *json, size_t len, kzp_error *err)
-{
-    const char *nul = len ? memchr(json, '\0', len) : NULL;
-    if (!nul) {
-        return KZP_OK;
-    }
-    int line, column;
-    kzp_text_position(json, len, (size_t)(nul - json), &line, &column);
-    kzp_fail(err, KZP_E_JSON, "$", "line %d, column %d: a NUL byte; JSON text has none (is this a binary file?)", line,
-             column);
-    if (err) {
-        err->line = line;
-        err->column = column;
-    }
-    return KZP_E_JSON;
-}
-
-int kzp_parse_json(json_t **out, const char *json, size_t len, kzp_error *err)
-{
-    if (kzp_json_nul(json, len, err)) {
-        return KZP_E_JSON;
-    }
-    json_error_t jerr;
-    json_t *root = json_loadb(json, len, LOAD_FLAGS, &jerr);
-    if (!root && kzp_json_out_of_memory(&jerr)) {
-        return kzp_fail(err, KZP_E_NOMEM, NULL, "out of memory reading the JSON text");
-    }
-    if (!root) {
-        /* jansson counts columns in characters; report bytes, as for every other problem. */
-        int line, column;
-        kzp_text_position(json, len, (size_t)jerr.position, &line, &column);
-        kzp_fail(err, KZP_E_JSON, "$", "line %d, column %d: %s", line, column, jerr.text);
-        if (err) {
-            err->line = line;
-            err->column = column;
-        }
-        return KZP_E_JSON;
-    }
-    *out = root;
-    return KZP_OK;
-}
-
-int kzp_ctx_new_from_buffer(kzp_ctx **out, const char *json, size_t len, kzp_error *err)
+kzp_status kzp_ctx_new_from_buffer(kzp_ctx **out, const char *json, size_t len, kzp_error *err)
 {
     if (!out || (!json && len > 0)) {
         return kzp_fail(err, KZP_E_INVALID_ARG, NULL, "NULL argument to kzp_ctx_new_from_buffer");
@@ -88,7 +38,7 @@ int kzp_ctx_new_from_buffer(kzp_ctx **out, const char *json, size_t len, kzp_err
 static _Atomic(kzp_ctx *) embedded_ctx;
 static pthread_mutex_t embedded_lock = PTHREAD_MUTEX_INITIALIZER;
 
-int kzp_ctx_new(kzp_ctx **out, kzp_error *err)
+kzp_status kzp_ctx_new(kzp_ctx **out, kzp_error *err)
 {
     if (!out) {
         return kzp_fail(err, KZP_E_INVALID_ARG, NULL, "NULL argument to kzp_ctx_new");
@@ -113,7 +63,7 @@ int kzp_ctx_new(kzp_ctx **out, kzp_error *err)
     return KZP_OK;
 }
 
-int kzp_ctx_new_from_file(kzp_ctx **out, const char *path, kzp_error *err)
+kzp_status kzp_ctx_new_from_file(kzp_ctx **out, const char *path, kzp_error *err)
 {
     if (!out || !path) {
         return kzp_fail(err, KZP_E_INVALID_ARG, NULL, "NULL argument to kzp_ctx_new_from_file");
@@ -143,7 +93,7 @@ void kzp_ctx_free(kzp_ctx *ctx)
     }
 }
 
-int kzp_ctx_memory(size_t *bytes, const kzp_ctx *ctx)
+kzp_status kzp_ctx_memory(size_t *bytes, const kzp_ctx *ctx)
 {
     if (!bytes || !ctx) {
         return KZP_E_INVALID_ARG;
@@ -153,7 +103,7 @@ int kzp_ctx_memory(size_t *bytes, const kzp_ctx *ctx)
     return KZP_OK;
 }
 
-int kzp_ctx_info(kzp_dataset_info *out, const kzp_ctx *ctx)
+kzp_status kzp_ctx_info(kzp_dataset_info *out, const kzp_ctx *ctx)
 {
     if (!out || !ctx) {
         return KZP_E_INVALID_ARG;
@@ -168,7 +118,28 @@ int kzp_ctx_info(kzp_dataset_info *out, const kzp_ctx *ctx)
         .hypothetical = ctx->hypothetical,
         .article_count = ctx->article_count,
         .mci_period_count = ctx->period_count,
+        .citation_count = ctx->citation_count,
     };
     *out = info;
+    return KZP_OK;
+}
+
+size_t kzp_citation_count(const kzp_ctx *ctx)
+{
+    return ctx ? ctx->citation_count : 0;
+}
+
+kzp_status kzp_citation_at(const kzp_citation **out, const kzp_ctx *ctx, size_t index)
+{
+    if (!out || !ctx || index >= ctx->citation_count) {
+        return KZP_E_INVALID_ARG;
+    }
+    const kzp_ctx *c = ctx;
+    while (c->step == KZP_STEP_WHAT_IF && index != c->what_if_slot) {
+        c = c->parent; /* below the slot, or past a replaced one: the parent's entry */
+    }
+    *out = c->step == KZP_STEP_WHAT_IF ? &c->what_if_citation
+           : c->citation_list          ? c->citation_list[index]
+                                       : &c->citations[index];
     return KZP_OK;
 }

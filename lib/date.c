@@ -1,5 +1,9 @@
-/* ISO 8601 calendar dates <-> day numbers (days since 1970-01-01, proleptic Gregorian). */
+/* Calendar dates: ISO 8601 text <-> day numbers (days since 1970-01-01, proleptic Gregorian),
+ * and dates as people write them (DD.MM.YYYY) read into ISO. */
 #include "kzp_internal.h"
+
+#include <stdio.h>
+#include <string.h>
 
 static bool is_leap(int32_t y)
 {
@@ -86,7 +90,7 @@ void kzp_date_format_days(char buf[11], int32_t days)
     buf[10] = '\0';
 }
 
-int kzp_date_check(const char *text, kzp_error *err)
+kzp_status kzp_date_check(const char *text, kzp_error *err)
 {
     int32_t days;
     if (!text) {
@@ -98,4 +102,64 @@ int kzp_date_check(const char *text, kzp_error *err)
     }
     kzp_error_clear(err);
     return KZP_OK;
+}
+
+/* A run of 1 to max digits at *p; its value, or -1. Advances *p past them. */
+static int digit_run(const char **p, int max, int *count)
+{
+    int v = 0, n = 0;
+    while (**p >= '0' && **p <= '9' && n <= max) {
+        v = v * 10 + (**p - '0');
+        (*p)++;
+        n++;
+    }
+    *count = n;
+    return n >= 1 && n <= max ? v : -1;
+}
+
+kzp_status kzp_date_parse(char out[11], const char *text, kzp_error *err)
+{
+    if (!out || !text) {
+        return kzp_fail(err, KZP_E_INVALID_ARG, NULL, "NULL argument to kzp_date_parse");
+    }
+    int32_t days;
+    if (kzp_date_parse_days(&days, text)) {
+        memcpy(out, text, KZP_ISO_LEN);
+        out[KZP_ISO_LEN] = '\0';
+        kzp_error_clear(err);
+        return KZP_OK;
+    }
+    if (strlen(text) == KZP_ISO_LEN && text[4] == '-' && text[7] == '-') {
+        return kzp_date_check(text, err); /* ISO in form: say it is not a real date */
+    }
+    if (strchr(text, '/')) {
+        /* 10/02/2026 is 10 February in Almaty and October 2 in an American spreadsheet */
+        return kzp_fail(err, KZP_E_BAD_DATE, NULL,
+                        "'%.40s' could be read two ways (day/month or month/day); write 2026-02-10 or 10.02.2026",
+                        text);
+    }
+    const char *p = text;
+    int nd, nm, ny;
+    int d = digit_run(&p, 2, &nd);
+    int m = (d >= 0 && *p == '.') ? (p++, digit_run(&p, 2, &nm)) : -1;
+    int y = (m >= 0 && *p == '.') ? (p++, digit_run(&p, 4, &ny)) : -1;
+    if (y >= 0 && *p == '\0' && ny == 2) {
+        return kzp_fail(err, KZP_E_BAD_DATE, NULL,
+                        "'%.40s' has a two-digit year, which could be of any century; write the year in full, e.g. "
+                        "10.02.2026",
+                        text);
+    }
+    if (y >= 0 && *p == '\0' && ny == 4) {
+        char iso[32];
+        /* y has 4 digits, m and d at most 2 (digit_run): the bounds only tell the compiler so */
+        snprintf(iso, sizeof iso, "%04u-%02u-%02u", (unsigned)y % 10000U, (unsigned)m % 100U, (unsigned)d % 100U);
+        if (kzp_date_parse_days(&days, iso)) {
+            memcpy(out, iso, KZP_ISO_LEN + 1);
+            kzp_error_clear(err);
+            return KZP_OK;
+        }
+        return kzp_fail(err, KZP_E_BAD_DATE, NULL, "'%.40s' is not a real calendar date (day.month.year)", text);
+    }
+    return kzp_fail(err, KZP_E_BAD_DATE, NULL,
+                    "'%.40s' is not a date; expected YYYY-MM-DD (2026-02-10) or DD.MM.YYYY (10.02.2026)", text);
 }

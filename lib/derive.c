@@ -4,7 +4,7 @@
  * adds), so it costs what it holds. An update is validated by merging it into the base's
  * dataset as JSON and loading that like a whole dataset; a base that is itself derived gives its
  * JSON by replaying the steps that made it. */
-#include "kzp_internal.h"
+#include "dataset.h"
 
 #include <jansson.h>
 #include <stdio.h>
@@ -104,6 +104,21 @@ static int check_update_entries(json_t *ov, json_t *root, const char *json, size
             }
         }
     }
+    /* known_until moves the table's end; it may not cut off a period the table already has */
+    const char *ku = json_string_value(json_object_get(ov, "known_until"));
+    int32_t ku_day, from_day;
+    json_t *bperiods = json_object_get(json_object_get(root, "mci"), "periods");
+    for (size_t i = 0; ku && kzp_date_parse_days(&ku_day, ku) && i < json_array_size(bperiods); i++) {
+        const char *from = json_string_value(json_object_get(json_array_get(bperiods, i), "from"));
+        if (from && kzp_date_parse_days(&from_day, from) && from_day > ku_day) {
+            char msg[200];
+            snprintf(msg, sizeof msg,
+                     "%.20s is before a period already in the MCI table (from %.10s); known_until can only move the "
+                     "table's end, not cut periods off",
+                     ku, from);
+            return update_fail(err, json, len, KZP_E_DATA_ORDER, "$.known_until", msg);
+        }
+    }
     json_t *bcits = json_object_get(root, "citations");
     for (size_t i = 0; i < json_array_size(cits); i++) {
         json_t *c = json_array_get(cits, i);
@@ -148,46 +163,6 @@ static void sort_periods(json_t *periods, int *origin)
             origin[j] = t;
         }
     }
-}
-
-/* An error found in the merged dataset that lies in a period or citation that came from
- * the override is reported at its place in the override text instead. */
-static void remap_error(kzp_error *err, const char *prefix, const char *override_key, const int *origin,
-                        size_t origin_n, const char *text, size_t len)
-{
-    size_t plen = strlen(prefix);
-    if (!err || strncmp(err->path, prefix, plen) != 0) {
-        return;
-    }
-    char *end;
-    long k = strtol(err->path + plen, &end, 10);
-    if (k < 0 || (size_t)k >= origin_n || origin[k] < 0 || *end != ']') {
-        return;
-    }
-    char rest[64];
-    snprintf(rest, sizeof rest, "%.63s", end + 1);
-    char old[128];
-    snprintf(old, sizeof old, "%s", err->path);
-    snprintf(err->path, sizeof err->path, "$.%.20s[%d]%s", override_key, origin[k], rest);
-    /* The message starts with the old path; say the new one instead. */
-    size_t oldlen = strlen(old);
-    if (strncmp(err->message, old, oldlen) == 0) {
-        char msg[256];
-        snprintf(msg, sizeof msg, "%s%s", err->path, err->message + oldlen);
-        snprintf(err->message, sizeof err->message, "%s", msg);
-    }
-    kzp_json_locate(text, len, err->path, &err->line, &err->column);
-}
-
-/* True if an error path names a period that came from the base table, not from the update. */
-static bool base_period_cut_off(const char *path, const int *origin, size_t n)
-{
-    const char *prefix = "$.mci.periods[";
-    if (strncmp(path, prefix, strlen(prefix)) != 0) {
-        return false;
-    }
-    long k = strtol(path + strlen(prefix), NULL, 10);
-    return k >= 0 && (size_t)k < n && origin[k] < 0;
 }
 
 /* ---- The what-if's JSON, for replaying it ---- */
@@ -334,6 +309,7 @@ static kzp_ctx *derive_start(const kzp_ctx *base)
     d->extra_count = 0;
     d->step_text = NULL;
     d->step_len = 0;
+    d->citation_list = NULL;
     d->parent = (kzp_ctx *)base; /* held, never changed through this pointer */
     if (!base->shared) {
         atomic_fetch_add_explicit(&d->parent->refs, 1, memory_order_relaxed);
@@ -341,7 +317,9 @@ static kzp_ctx *derive_start(const kzp_ctx *base)
     return d;
 }
 
-int kzp_ctx_new_what_if(kzp_ctx **out, const kzp_ctx *base, int64_t mci_tenge, kzp_error *err)
+static const kzp_citation *base_citation(const kzp_ctx *base, const char *id);
+
+kzp_status kzp_ctx_new_what_if(kzp_ctx **out, const kzp_ctx *base, int64_t mci_tenge, kzp_error *err)
 {
     if (!out || !base) {
         return kzp_fail(err, KZP_E_INVALID_ARG, NULL, "NULL argument to kzp_ctx_new_what_if");
@@ -386,10 +364,23 @@ int kzp_ctx_new_what_if(kzp_ctx **out, const kzp_ctx *base, int64_t mci_tenge, k
     d->what_if_extra[0] = c;
     d->extras = d->what_if_extra;
     d->extra_count = 1;
+    /* in the list of citations, the what-if's takes the place of one from an earlier what-if, or
+     * comes last */
+    size_t n = kzp_citation_count(base);
+    d->what_if_slot = n;
+    if (base_citation(base, c->id)) {
+        const kzp_citation *at = NULL;
+        for (size_t i = 0; i < n && d->what_if_slot == n; i++) {
+            if (kzp_citation_at(&at, base, i) == KZP_OK && strcmp(at->id, c->id) == 0) {
+                d->what_if_slot = i;
+            }
+        }
+    }
+    d->citation_count = d->what_if_slot == n ? n + 1 : n;
     d->hypothetical = 1;
     char step[48];
-    int n = snprintf(step, sizeof step, "\nwhat-if %lld", (long long)mci_tenge);
-    derived_fingerprint(d, base, step, (size_t)n);
+    int steplen = snprintf(step, sizeof step, "\nwhat-if %lld", (long long)mci_tenge);
+    derived_fingerprint(d, base, step, (size_t)steplen);
     *out = d;
     kzp_error_clear(err);
     return KZP_OK;
@@ -481,18 +472,25 @@ static int light_update(kzp_ctx **out, const kzp_ctx *base, const kzp_ctx *full,
         return kzp_fail(err, KZP_E_NOMEM, NULL, "out of memory");
     }
     d->step = KZP_STEP_UPDATE;
-    size_t cap = full->period_count + 1;
+    /* every citation of the merged dataset may be a copy at most once */
+    size_t cap = full->citation_count + 1;
     char *copy = kzp_arena_alloc(&d->arena, len + 1);
     kzp_period_def *periods = kzp_arena_alloc(&d->arena, full->period_count * sizeof *periods);
     // NOLINTNEXTLINE(bugprone-sizeof-expression): extras is an array of pointers; one pointer is the element
     d->extras = kzp_arena_alloc(&d->arena, cap * sizeof *d->extras);
-    bool ok = copy && periods && d->extras;
+    // NOLINTNEXTLINE(bugprone-sizeof-expression): the list is an array of pointers
+    const kzp_citation **list = kzp_arena_alloc(&d->arena, (full->citation_count + 1) * sizeof *list);
+    bool ok = copy && periods && d->extras && list;
     for (size_t i = 0; ok && i < full->period_count; i++) {
         periods[i] = full->periods[i];
         ok = (periods[i].citation = map_citation(d, base, full->periods[i].citation, cap)) != NULL;
     }
     if (ok) {
         ok = (d->known_until_citation = map_citation(d, base, full->known_until_citation, cap)) != NULL;
+    }
+    /* the whole list, in the merged dataset's order, for kzp_citation_at */
+    for (size_t i = 0; ok && i < full->citation_count; i++) {
+        ok = (list[i] = map_citation(d, base, &full->citations[i], cap)) != NULL;
     }
     if (!ok) {
         kzp_ctx_free(d);
@@ -502,6 +500,8 @@ static int light_update(kzp_ctx **out, const kzp_ctx *base, const kzp_ctx *full,
     copy[len] = '\0';
     d->step_text = copy;
     d->step_len = len;
+    d->citation_list = list;
+    d->citation_count = full->citation_count;
     d->periods = periods;
     d->period_count = full->period_count;
     d->known_until = full->known_until;
@@ -544,36 +544,39 @@ static int check_update_shape(json_t *ov, const char *json, size_t len, kzp_erro
     return KZP_OK;
 }
 
-/* A problem found in the merged dataset, said where it is in the update's own text. */
-static int update_error(int rc, kzp_error *err, json_t *ov, const origins *o, const char *json, size_t len)
+/* Where a problem found in the merged dataset lies in the update's own text: a period or a
+ * citation the update brought is at its place in the update; the table's end is the update's
+ * known_until. Anything else (the base) is not in the update. */
+static bool update_path(const kzp_path_map *m, const char *path, char out[128])
 {
-    const char *ku = json_string_value(json_object_get(ov, "known_until"));
-    if (rc == KZP_E_DATA_ORDER && ku && err && base_period_cut_off(err->path, o->period, o->periods)) {
-        /* A period already in the table now starts after the new known_until: the update's
-         * known_until is what is wrong. */
-        rc = kzp_fail(err, KZP_E_DATA_ORDER, "$.known_until",
-                      "$.known_until: %.20s is before a period already in the MCI table; known_until can only "
-                      "move the table's end, not cut periods off",
-                      ku);
-        kzp_json_locate(json, len, err->path, &err->line, &err->column);
-        return rc;
+    const origins *o = m->data;
+    static const struct {
+        const char *merged, *update;
+        int which; /* 0: periods, 1: citations */
+    } LISTS[] = {{"$.mci.periods[", "periods", 0}, {"$.citations[", "citations", 1}};
+    for (size_t i = 0; i < sizeof LISTS / sizeof LISTS[0]; i++) {
+        size_t plen = strlen(LISTS[i].merged);
+        if (strncmp(path, LISTS[i].merged, plen) != 0) {
+            continue;
+        }
+        char *end;
+        long k = strtol(path + plen, &end, 10);
+        const int *origin = LISTS[i].which ? o->citation : o->period;
+        size_t n = LISTS[i].which ? o->citations : o->periods;
+        if (k < 0 || (size_t)k >= n || origin[k] < 0 || *end != ']') {
+            return false;
+        }
+        snprintf(out, 128, "$.%s[%d]%.80s", LISTS[i].update, origin[k], end + 1);
+        return true;
     }
-    remap_error(err, "$.mci.periods[", "periods", o->period, o->periods, json, len);
-    remap_error(err, "$.citations[", "citations", o->citation, o->citations, json, len);
-    if (err && strncmp(err->path, "$.mci.known_until", 17) == 0) {
-        /* "$.mci.known_until..." in the merged dataset is "$.known_until..." in the update. */
-        char msg[256], path[128];
-        const char *rest = strncmp(err->message, "$.mci.", 6) == 0 ? err->message + 6 : err->message;
-        snprintf(path, sizeof path, "$.%.120s", err->path + 6);
-        snprintf(msg, sizeof msg, "$.%.250s", rest);
-        snprintf(err->path, sizeof err->path, "%s", path);
-        snprintf(err->message, sizeof err->message, "%s", msg);
-        kzp_json_locate(json, len, err->path, &err->line, &err->column);
+    if (strncmp(path, "$.mci.known_until", 17) == 0) {
+        snprintf(out, 128, "$.%.100s", path + 6); /* $.mci.known_until... is $.known_until... */
+        return true;
     }
-    return rc;
+    return false;
 }
 
-int kzp_ctx_new_with_mci(kzp_ctx **out, const kzp_ctx *base, const char *json, size_t len, kzp_error *err)
+kzp_status kzp_ctx_new_with_mci(kzp_ctx **out, const kzp_ctx *base, const char *json, size_t len, kzp_error *err)
 {
     if (!out || !base || (!json && len > 0)) {
         return kzp_fail(err, KZP_E_INVALID_ARG, NULL, "NULL argument to kzp_ctx_new_with_mci");
@@ -591,9 +594,8 @@ int kzp_ctx_new_with_mci(kzp_ctx **out, const kzp_ctx *base, const char *json, s
         rc = kzp_fail(err, KZP_E_NOMEM, NULL, "out of memory");
         goto done;
     }
-    rc = kzp_ctx_build_model(&full, root, err);
-    if (rc) {
-        rc = update_error(rc, err, ov, &o, json, len);
+    kzp_path_map map = {.map = update_path, .text = json, .len = len, .data = &o};
+    if ((rc = kzp_ctx_build_model(&full, root, &map, err))) {
         goto done;
     }
     rc = light_update(out, base, full, json, len, err);

@@ -110,7 +110,7 @@ int kzp_read_file(char **out, size_t *out_len, const char *path, kzp_error *err)
     return KZP_OK;
 }
 
-int kzp_dataset_validate_file(kzp_error *errors, size_t cap, size_t *count, const char *path)
+kzp_status kzp_dataset_validate_file(kzp_error *errors, size_t cap, size_t *count, const char *path)
 {
     if (!count || !path || (!errors && cap > 0)) {
         return KZP_E_INVALID_ARG;

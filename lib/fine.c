@@ -3,9 +3,10 @@
 
 #include <string.h>
 
-int kzp_fine_compute(kzp_fine *out, const kzp_ctx *ctx, const char *offence_date, int64_t mci_centi, unsigned flags,
-                     kzp_error *err)
+kzp_status kzp_fine_compute(kzp_fine *out, const kzp_ctx *ctx, const char *offence_date, kzp_qty mci, unsigned flags,
+                            kzp_error *err)
 {
+    int64_t mci_centi = mci.centi;
     if (!out || !ctx || !offence_date) {
         return kzp_fail(err, KZP_E_INVALID_ARG, NULL, "NULL argument to kzp_fine_compute");
     }
@@ -15,6 +16,9 @@ int kzp_fine_compute(kzp_fine *out, const kzp_ctx *ctx, const char *offence_date
     int32_t day;
     if (!kzp_date_parse_days(&day, offence_date)) {
         return kzp_date_check(offence_date, err);
+    }
+    if (mci_centi == KZP_QTY_INVALID) {
+        return kzp_fail(err, KZP_E_OVERFLOW, NULL, "the number of MCI is too large to hold in hundredths");
     }
     if (mci_centi < 0) {
         return kzp_fail(err, KZP_E_BAD_NUMBER, NULL, "a fine cannot be a negative number of MCI");
@@ -46,6 +50,12 @@ int kzp_fine_compute(kzp_fine *out, const kzp_ctx *ctx, const char *offence_date
     out->certainty = f.certainty;
     out->stale = f.stale;
     out->basis_count = f.basis_count;
+    /* the same fine for the MCI's dates, from the first day the pricing rule covers */
+    memcpy(out->valid_from, f.mci.valid_from, sizeof out->valid_from);
+    memcpy(out->valid_until, f.mci.valid_until, sizeof out->valid_until);
+    if (ctx->pricing_from > KZP_DAY_MIN && strcmp(out->valid_from, ctx->pricing_from_iso) < 0) {
+        memcpy(out->valid_from, ctx->pricing_from_iso, sizeof out->valid_from);
+    }
     // NOLINTNEXTLINE(bugprone-sizeof-expression): basis is an array of pointers; one pointer is the element
     memcpy(out->basis, f.basis, f.basis_count * sizeof f.basis[0]);
     kzp_error_clear(err);

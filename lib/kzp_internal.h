@@ -15,6 +15,8 @@
 bool kzp_date_parse_days(int32_t *out_days, const char *text);
 /* Write a day number as "YYYY-MM-DD" into buf[11]. */
 void kzp_date_format_days(char buf[11], int32_t days);
+#define KZP_DAY_MIN (-719162) /* 0001-01-01, the first date the library reads */
+#define KZP_DAY_MAX 2932896   /* 9999-12-31, the last */
 
 /* ---- Checked arithmetic: false on overflow, *out untouched ---- */
 
@@ -43,10 +45,16 @@ int kzp_text_result(const kzp_text *t);
 void kzp_text_number(kzp_text *t, int64_t n, int lang, int gender, int gcase);
 void kzp_text_money(kzp_text *t, int64_t tiyn, int lang, bool figures, int gcase, bool currency);
 
+/* Russian numerals: the form a noun takes after a whole number n (labels.c), the one rule the
+ * words, the unit labels and the sentences share: one (1, 21 час), few (2-4, 22 часа), many
+ * (0, 5-20, 25 часов). */
+enum { KZP_RU_ONE = 0, KZP_RU_FEW = 1, KZP_RU_MANY = 2 };
+int kzp_ru_plural(uint64_t n);
+
 /* ---- Errors ---- */
 
 /* Fill err (if not NULL) and return code. fmt is printf-style. */
-int kzp_fail(kzp_error *err, int code, const char *path, const char *fmt, ...)
+kzp_status kzp_fail(kzp_error *err, int code, const char *path, const char *fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 4, 5)))
 #endif
@@ -196,6 +204,11 @@ struct kzp_ctx {
     /* citations a derived context adds or replaces (listed after, or instead of, its parent's) */
     size_t extra_count;
     const kzp_citation **extras;
+    /* every citation, in order, for kzp_citation_at: an update's (own arena); NULL for the root,
+     * whose citations[] is the list, and for a what-if, whose citation stands at what_if_slot
+     * of its parent's list (replacing one or appended) */
+    const kzp_citation **citation_list;
+    size_t what_if_slot;
     /* a what-if's own parts, held inline so it needs no arena block */
     kzp_period_def what_if_period;
     kzp_citation what_if_citation;
@@ -211,7 +224,7 @@ struct kzp_ctx {
     char fingerprint[17];
     int hypothetical;
 
-    size_t citation_count;
+    size_t citation_count; /* of the whole list (see citation_list) */
     kzp_citation *citations;
     kzp_index citation_index; /* id -> position in citations */
 
@@ -253,27 +266,6 @@ struct kzp_ctx {
     kzp_index article_index; /* id -> position in articles */
 };
 
-/* Build a context from parsed JSON. text/len, if not NULL, is the text root was parsed
- * from: it gives line and column for errors and is kept as the context's dataset text
- * (borrowed when text_is_static, else copied); without it root is serialised instead. On
- * success takes nothing from root (the caller still owns it). */
-struct json_t;
-struct json_error_t;
-/* After a failed json_loadb: true when jansson ran out of memory rather than met bad text.
- * jansson 2.14 leaves the error text empty on most of its allocation failures (and sets
- * json_error_out_of_memory on others); every syntax error has a message. */
-bool kzp_json_out_of_memory(const struct json_error_t *jerr);
-/* Parse JSON text for a context (duplicate keys refused), with a clear error: a syntax error with
- * its line and column in bytes, a NUL byte, or running out of memory. */
-int kzp_parse_json(struct json_t **out, const char *json, size_t len, kzp_error *err);
-/* KZP_E_JSON with the position when the text holds a NUL byte; KZP_OK otherwise. */
-int kzp_json_nul(const char *json, size_t len, kzp_error *err);
-int kzp_ctx_build(kzp_ctx **out, struct json_t *root, const char *text, size_t len, bool text_is_static,
-                  kzp_error *err);
-/* As kzp_ctx_build, keeping no dataset text (canonical NULL): a model that is only read and freed,
- * such as the merged dataset that validates an MCI update. */
-int kzp_ctx_build_model(kzp_ctx **out, struct json_t *root, kzp_error *err);
-
 /* The dataset embedded at build time (generated from data/kzpenalty.json). */
 extern const char kzp_embedded_dataset[];
 extern const size_t kzp_embedded_dataset_len;
@@ -285,6 +277,10 @@ int kzp_unit_parse(int *out, const char *word);
 int kzp_certainty_parse(int *out, const char *word);
 int kzp_category_parse(int *out, const char *word);
 
+/* The dates around day over which an MCI lookup for purpose gives the same answer: the period
+ * that applies (up to the day before the purpose's next period, or known_until), the stale days
+ * after known_until, or the days before the table. */
+void kzp_mci_interval(const kzp_ctx *ctx, int32_t day, int purpose, int32_t *from, int32_t *until);
 /* Find the MCI period for a day; shared by kzp_mci_on, ranges and fines. */
 int kzp_mci_lookup(kzp_mci *out, const kzp_ctx *ctx, int32_t day, const char *date_iso, int purpose, unsigned flags,
                    kzp_error *err);

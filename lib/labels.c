@@ -39,12 +39,22 @@ const char *kzp_category_label(int category, int lang)
     return category >= 0 && category < 2 && lang_ok(lang) ? CATEGORY_LABELS[category][lang] : NULL;
 }
 
-const char *kzp_unit_label(int unit, int lang, int64_t centi)
+int kzp_ru_plural(uint64_t n)
+{
+    uint64_t t = n % 100, u = n % 10;
+    if (t >= 11 && t <= 14) {
+        return KZP_RU_MANY;
+    }
+    return u == 1 ? KZP_RU_ONE : (u >= 2 && u <= 4) ? KZP_RU_FEW : KZP_RU_MANY;
+}
+
+const char *kzp_unit_label(int unit, int lang, kzp_qty amount)
 {
     if (unit < 0 || unit > 2 || !lang_ok(lang)) {
         return NULL;
     }
     const char *const *f = UNIT_FORMS[unit];
+    int64_t centi = amount.centi;
     uint64_t mag = centi < 0 ? (uint64_t)0 - (uint64_t)centi : (uint64_t)centi;
     bool fraction = mag % 100 != 0;
     uint64_t n = mag / 100;
@@ -55,14 +65,5 @@ const char *kzp_unit_label(int unit, int lang, int64_t centi)
         return n == 1 && !fraction ? f[0] : f[1];
     }
     /* Russian: a fractional amount takes the genitive singular ("12,5 часа"). */
-    if (fraction) {
-        return f[3];
-    }
-    if (n % 10 == 1 && n % 100 != 11) {
-        return f[2];
-    }
-    if (n % 10 >= 2 && n % 10 <= 4 && (n % 100 < 12 || n % 100 > 14)) {
-        return f[3];
-    }
-    return f[4];
+    return fraction ? f[3] : f[2 + kzp_ru_plural(n)];
 }

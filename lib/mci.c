@@ -1,8 +1,36 @@
-/* Which MCI applies on a date. Periods are ascending; the last one starting on or before
- * the date, for the purpose asked (or for all purposes), applies. */
+/* Which MCI applies on a date, and over which dates that answer holds. Periods are ascending;
+ * the last one starting on or before the date, for the purpose asked (or for all purposes),
+ * applies. */
 #include "kzp_internal.h"
 
 #include <string.h>
+
+void kzp_mci_interval(const kzp_ctx *ctx, int32_t day, int purpose, int32_t *from, int32_t *until)
+{
+    const kzp_period_def *hit = NULL, *next = NULL;
+    for (size_t i = 0; i < ctx->period_count; i++) {
+        const kzp_period_def *p = &ctx->periods[i];
+        if (!(p->purpose_all || p->purpose == purpose)) {
+            continue;
+        }
+        if (p->from <= day) {
+            hit = p;
+        } else {
+            next = p;
+            break;
+        }
+    }
+    if (day > ctx->known_until) { /* stale: the last value, an estimate, for every later day */
+        *from = ctx->known_until + 1;
+        *until = KZP_DAY_MAX;
+    } else if (!hit) { /* before the table: no answer until its first period */
+        *from = KZP_DAY_MIN;
+        *until = next ? next->from - 1 : ctx->known_until;
+    } else {
+        *from = hit->from;
+        *until = next && next->from - 1 < ctx->known_until ? next->from - 1 : ctx->known_until;
+    }
+}
 
 int kzp_mci_lookup(kzp_mci *out, const kzp_ctx *ctx, int32_t day, const char *date_iso, int purpose, unsigned flags,
                    kzp_error *err)
@@ -43,9 +71,17 @@ int kzp_mci_lookup(kzp_mci *out, const kzp_ctx *ctx, int32_t day, const char *da
                               : "strict mode: the MCI for %s (%s) is unverified",
                         date_iso, stale ? ctx->known_until_iso : hit->citation->id);
     }
-    kzp_mci m = {
-        .tenge = hit->tenge, .purpose = purpose, .stale = stale, .certainty = certainty, .citation = hit->citation};
+    kzp_mci m = {.tenge = hit->tenge,
+                 .tiyn = hit->tenge * 100, /* at most 10^9 tenge (the loader's limit): no overflow */
+                 .purpose = purpose,
+                 .stale = stale,
+                 .certainty = certainty,
+                 .citation = hit->citation};
     memcpy(m.from, hit->from_iso, sizeof m.from);
+    int32_t vf, vu;
+    kzp_mci_interval(ctx, day, purpose, &vf, &vu);
+    kzp_date_format_days(m.valid_from, vf);
+    kzp_date_format_days(m.valid_until, vu);
     /* date_iso was validated as YYYY-MM-DD: echo it instead of formatting day again */
     memcpy(m.date, date_iso, KZP_ISO_LEN);
     m.date[KZP_ISO_LEN] = '\0';
@@ -64,7 +100,7 @@ int kzp_pricing_covers(const kzp_ctx *ctx, int32_t day, const char *date_iso, kz
                     ctx->pricing_from_iso, c->id, c->note);
 }
 
-int kzp_mci_on(kzp_mci *out, const kzp_ctx *ctx, const char *date, int purpose, unsigned flags, kzp_error *err)
+kzp_status kzp_mci_on(kzp_mci *out, const kzp_ctx *ctx, const char *date, int purpose, unsigned flags, kzp_error *err)
 {
     int32_t day;
     if (!out || !ctx || !date) {
@@ -83,14 +119,17 @@ int kzp_mci_on(kzp_mci *out, const kzp_ctx *ctx, const char *date, int purpose, 
     return rc;
 }
 
-int kzp_mci_period_at(kzp_mci_period *out, const kzp_ctx *ctx, size_t index)
+kzp_status kzp_mci_period_at(kzp_mci_period *out, const kzp_ctx *ctx, size_t index)
 {
     if (!out || !ctx || index >= ctx->period_count) {
         return KZP_E_INVALID_ARG;
     }
     const kzp_period_def *p = &ctx->periods[index];
-    kzp_mci_period r = {
-        .tenge = p->tenge, .purpose_all = p->purpose_all, .purpose = p->purpose, .citation = p->citation};
+    kzp_mci_period r = {.tenge = p->tenge,
+                        .tiyn = p->tenge * 100,
+                        .purpose_all = p->purpose_all,
+                        .purpose = p->purpose,
+                        .citation = p->citation};
     memcpy(r.from, p->from_iso, sizeof r.from);
     *out = r;
     return KZP_OK;

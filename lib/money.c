@@ -39,7 +39,7 @@ static void append(char *out, size_t *o, const char *s)
     *o += n;
 }
 
-int kzp_format_tenge(char *buf, size_t size, int64_t tiyn, int style)
+int kzp_tenge_format(char *buf, size_t size, int64_t tiyn, int style)
 {
     if (style < 0 || style >= (int)(sizeof STYLES / sizeof STYLES[0]) || (!buf && size > 0)) {
         return KZP_E_INVALID_ARG;
@@ -68,10 +68,9 @@ int kzp_format_tenge(char *buf, size_t size, int64_t tiyn, int style)
         out[o++] = (char)('0' + rest % 10);
     }
     append(out, &o, st->suffix);
-    if (size > 0) {
-        size_t n = o < size - 1 ? o : size - 1;
-        memcpy(buf, out, n);
-        buf[n] = '\0';
-    }
-    return (int)o;
+    /* through kzp_text, so a short buffer is cut before the sign or a letter, never inside it */
+    kzp_text t;
+    kzp_text_init(&t, buf, size);
+    kzp_text_putn(&t, out, o);
+    return kzp_text_result(&t);
 }

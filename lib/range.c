@@ -269,6 +269,20 @@ static void add_payments(kzp_range *r, const range_job *job, int32_t day, const 
     }
 }
 
+/* The offence dates with the same range: from the article's entry into force and the pricing
+ * rule's start, within the dates the day's MCI lookup answers alike (it decides the amounts, the
+ * payments, and whether the range is priced at all). Conservative where the range has nothing in
+ * MCI: still narrowed by the MCI's dates, never wider than the truth. */
+static void set_validity(kzp_range *r, const kzp_ctx *ctx, const kzp_article_def *a, int32_t day)
+{
+    int32_t from, until;
+    kzp_mci_interval(ctx, day, KZP_PURPOSE_FINES, &from, &until);
+    from = a->in_force_from > from ? a->in_force_from : from;
+    from = ctx->pricing_from > from ? ctx->pricing_from : from;
+    kzp_date_format_days(r->valid_from, from);
+    kzp_date_format_days(r->valid_until, until);
+}
+
 /* Copy a range's set fields and the used part of its arrays (a kzp_range is a few KB, most of
  * it unused slots). */
 static void range_copy(kzp_range *dst, const kzp_range *src)
@@ -295,6 +309,8 @@ static void range_copy(kzp_range *dst, const kzp_range *src)
     memcpy(dst->omitted_kinds, src->omitted_kinds, src->omitted_count * sizeof src->omitted_kinds[0]);
     dst->payment_count = src->payment_count;
     memcpy(dst->payments, src->payments, src->payment_count * sizeof src->payments[0]);
+    memcpy(dst->valid_from, src->valid_from, sizeof dst->valid_from);
+    memcpy(dst->valid_until, src->valid_until, sizeof dst->valid_until);
 }
 
 /* Which alternatives the query keeps: all, or under the order procedure those it has a rule for. */
@@ -387,13 +403,14 @@ static int range_get(kzp_range *out, const kzp_ctx *ctx, const char *article, co
                         "strict mode: the range of Article %s on %s relies on an unverified fact", a->id, offence_date);
     }
     add_payments(&r, &job, day, offence_date);
+    set_validity(&r, ctx, a, day);
     range_copy(out, &r);
     kzp_error_clear(err);
     return KZP_OK;
 }
 
-int kzp_range_get(kzp_range *out, const kzp_ctx *ctx, const char *article, const char *offence_date, unsigned flags,
-                  kzp_error *err)
+kzp_status kzp_range_get(kzp_range *out, const kzp_ctx *ctx, const char *article, const char *offence_date,
+                         unsigned flags, kzp_error *err)
 {
     return range_get(out, ctx, article, offence_date, flags, false, err);
 }
@@ -414,9 +431,10 @@ static int no_sanction(const kzp_range *r, const char *article, int kind, kzp_er
     return kzp_fail(err, KZP_E_NO_SANCTION, NULL, "Article %s provides no %s", article, kzp_kind_name(kind));
 }
 
-int kzp_check_sentence(kzp_check *out, const kzp_ctx *ctx, const char *article, const char *offence_date, int kind,
-                       int64_t amount_centi, unsigned flags, kzp_error *err)
+kzp_status kzp_check_sentence(kzp_check *out, const kzp_ctx *ctx, const char *article, const char *offence_date,
+                              int kind, kzp_qty amount, unsigned flags, kzp_error *err)
 {
+    int64_t amount_centi = amount.centi;
     if (!out || !ctx || !article || !offence_date) {
         return kzp_fail(err, KZP_E_INVALID_ARG, NULL, "NULL argument to kzp_check_sentence");
     }
@@ -424,6 +442,9 @@ int kzp_check_sentence(kzp_check *out, const kzp_ctx *ctx, const char *article, 
         return kzp_fail(err, KZP_E_UNKNOWN_KIND, NULL, "sanction kind %d is not known", kind);
     }
     int unit = kzp_kind_unit(kind);
+    if (amount_centi == KZP_QTY_INVALID) {
+        return kzp_fail(err, KZP_E_OVERFLOW, NULL, "the amount is too large to hold in hundredths");
+    }
     if (amount_centi < 0) {
         return kzp_fail(err, KZP_E_BAD_NUMBER, NULL, "a sentence cannot be negative");
     }
@@ -450,20 +471,20 @@ int kzp_check_sentence(kzp_check *out, const kzp_ctx *ctx, const char *article, 
         return no_sanction(&c.range, article, kind, err);
     }
     const kzp_bound *limit = &s->max;
-    c.violation = KZP_FITS;
+    c.violation = KZP_VIOLATION_NONE;
     c.excess_centi = 0;
     if (amount_centi == 0) {
-        c.violation = KZP_NOT_POSITIVE;
+        c.violation = KZP_VIOLATION_NOT_POSITIVE;
         limit = NULL;
     } else if (s->min.set && amount_centi < s->min.centi) {
-        c.violation = KZP_BELOW_MIN;
+        c.violation = KZP_VIOLATION_BELOW_MIN;
         limit = &s->min;
         c.excess_centi = s->min.centi - amount_centi;
     } else if (amount_centi > s->max.centi) {
-        c.violation = KZP_ABOVE_MAX;
+        c.violation = KZP_VIOLATION_ABOVE_MAX;
         c.excess_centi = amount_centi - s->max.centi;
     }
-    out->fits = c.violation == KZP_FITS;
+    out->fits = c.violation == KZP_VIOLATION_NONE;
     out->violation = c.violation;
     out->kind = kind;
     out->unit = unit;
@@ -473,6 +494,8 @@ int kzp_check_sentence(kzp_check *out, const kzp_ctx *ctx, const char *article, 
     out->limit_source = limit ? limit->source : KZP_BOUND_NONE;
     out->limit_citation = limit ? limit->citation : NULL;
     range_copy(&out->range, &c.range);
+    memcpy(out->valid_from, c.range.valid_from, sizeof out->valid_from);
+    memcpy(out->valid_until, c.range.valid_until, sizeof out->valid_until);
     kzp_error_clear(err);
     return KZP_OK;
 }

@@ -27,7 +27,7 @@ static void money_phrase(kzp_text *o, int64_t tiyn, int lang, int gcase, bool cu
 {
     if (tiyn < 0 || tiyn / 100 > KZP_WORDS_MAX) {
         char fig[64]; /* too large for words: figures only */
-        kzp_format_tenge(fig, sizeof fig, tiyn, lang == KZP_LANG_EN ? KZP_MONEY_EN : KZP_MONEY_RU);
+        kzp_tenge_format(fig, sizeof fig, tiyn, kzp_lang_money_style(lang));
         kzp_text_word(o, fig);
         return;
     }
@@ -43,8 +43,8 @@ static const char *ru_unit_genitive(int unit, int64_t centi)
     if (unit == KZP_UNIT_DAYS) {
         return "суток";
     }
-    int64_t n = centi / 100;
-    bool one = centi % 100 == 0 && n % 10 == 1 && n % 100 != 11;
+    /* after "до": the genitive singular for one (до 21 часа) and for a fraction, else plural */
+    bool one = centi % 100 == 0 && kzp_ru_plural((uint64_t)(centi / 100)) == KZP_RU_ONE;
     return one || centi % 100 != 0 ? "часа" : "часов";
 }
 
@@ -146,7 +146,7 @@ static void english(kzp_text *o, const kzp_sanction *s, const kzp_bound *lo)
         kzp_text_put(o, " to ");
     }
     amount_phrase(o, s->max.centi, s->unit, KZP_LANG_EN);
-    kzp_text_word(o, kzp_unit_label(s->unit, KZP_LANG_EN, s->max.centi));
+    kzp_text_word(o, kzp_unit_label(s->unit, KZP_LANG_EN, kzp_hundredths(s->max.centi)));
     if (s->has_tiyn) {
         kzp_text_put(o, ", which is");
         if (lo) {

@@ -1,4 +1,4 @@
-/* Status codes, their messages, error filling, and the run-time version. */
+/* Status codes, their messages, error filling, the header's limits and the run-time version. */
 #include "kzp_internal.h"
 
 #include <stdio.h>
@@ -51,10 +51,37 @@ const char *kzp_strerror(int code)
     return e ? e->message : "unknown status code";
 }
 
+int kzp_status_count(void)
+{
+    return (int)(sizeof STATUSES / sizeof STATUSES[0]);
+}
+
 const char *kzp_status_name(int code)
 {
     const status_entry *e = status_find(code);
     return e ? e->name : "KZP_E_UNKNOWN";
+}
+
+/* The limits of the header, for bindings that cannot read macros. */
+size_t kzp_max_sanctions(void)
+{
+    return KZP_MAX_SANCTIONS;
+}
+size_t kzp_max_basis(void)
+{
+    return KZP_MAX_BASIS;
+}
+size_t kzp_max_payments(void)
+{
+    return KZP_MAX_PAYMENTS;
+}
+int64_t kzp_words_max(void)
+{
+    return KZP_WORDS_MAX;
+}
+size_t kzp_max_dataset_bytes(void)
+{
+    return KZP_MAX_DATASET_BYTES;
 }
 
 unsigned kzp_version_number(void)
@@ -79,18 +106,34 @@ void kzp_error_clear(kzp_error *err)
     }
 }
 
+/* Length of the valid UTF-8 character at p, or 0. Strict, as Python's and JavaScript's decoders
+ * are: no overlong forms (C0 80), no UTF-16 surrogates (ED A0 80), nothing above U+10FFFF. */
+static int utf8_char_len(const unsigned char *p)
+{
+    if (*p < 0x80) {
+        return 1;
+    }
+    int n = *p >= 0xC2 && *p <= 0xDF ? 2 : *p >= 0xE0 && *p <= 0xEF ? 3 : *p >= 0xF0 && *p <= 0xF4 ? 4 : 0;
+    for (int i = 1; i < n; i++) {
+        if ((p[i] & 0xC0) != 0x80) {
+            return 0; /* also stops at the NUL: a NUL is not a continuation byte */
+        }
+    }
+    if ((*p == 0xE0 && p[1] < 0xA0) || (*p == 0xED && p[1] >= 0xA0) || (*p == 0xF0 && p[1] < 0x90) ||
+        (*p == 0xF4 && p[1] >= 0x90)) {
+        return 0;
+    }
+    return n;
+}
+
 /* Replace bytes that do not form valid UTF-8 (a multi-byte character cut by a length limit,
  * or bytes from a caller's malformed input) with '?', so messages are always valid text. */
 static void utf8_repair(char *s)
 {
     unsigned char *p = (unsigned char *)s;
     while (*p) {
-        int n = *p < 0x80 ? 1 : (*p >> 5) == 0x6 ? 2 : (*p >> 4) == 0xE ? 3 : (*p >> 3) == 0x1E ? 4 : 0;
-        int ok = n > 0;
-        for (int i = 1; ok && i < n; i++) {
-            ok = (p[i] & 0xC0) == 0x80;
-        }
-        if (!ok) {
+        int n = utf8_char_len(p);
+        if (n == 0) {
             *p++ = '?';
             continue;
         }
@@ -112,11 +155,11 @@ static void mark_cut(char *s, size_t size, int needed)
     memcpy(s + end, "\xE2\x80\xA6", 4);
 }
 
-int kzp_fail(kzp_error *err, int code, const char *path, const char *fmt, ...)
+kzp_status kzp_fail(kzp_error *err, int code, const char *path, const char *fmt, ...)
 {
     if (err) {
         memset(err, 0, sizeof *err);
-        err->code = code;
+        err->code = (kzp_status)code;
         if (path) {
             mark_cut(err->path, sizeof err->path, snprintf(err->path, sizeof err->path, "%s", path));
         }
@@ -129,5 +172,5 @@ int kzp_fail(kzp_error *err, int code, const char *path, const char *fmt, ...)
         utf8_repair(err->path);
         utf8_repair(err->message);
     }
-    return code;
+    return (kzp_status)code;
 }

@@ -69,19 +69,6 @@ void kzp_text_word(kzp_text *t, const char *w)
     kzp_text_put(t, w);
 }
 
-void kzp_text_qty(kzp_text *t, int64_t centi, int lang)
-{
-    char q[32];
-    kzp_decimal_format(q, sizeof q, centi);
-    if (lang != KZP_LANG_EN) {
-        char *dot = strchr(q, '.');
-        if (dot) {
-            *dot = ','; /* Russian and Kazakh write a decimal comma: 12,5 */
-        }
-    }
-    kzp_text_put(t, q);
-}
-
 int kzp_text_result(const kzp_text *t)
 {
     return t->len > (size_t)INT32_MAX ? KZP_E_OVERFLOW : (int)t->len;

@@ -43,15 +43,6 @@ static const char *const RU_SCALES[3][2][3] = {
 };
 static const int RU_SCALE_GENDER[3] = {KZP_GENDER_FEMININE, KZP_GENDER_MASCULINE, KZP_GENDER_MASCULINE};
 
-static int ru_form(int n) /* n: 1..999 */
-{
-    int t = n % 100, u = n % 10;
-    if (t >= 11 && t <= 14) {
-        return 2;
-    }
-    return u == 1 ? 0 : (u >= 2 && u <= 4) ? 1 : 2;
-}
-
 static void ru_triple(kzp_text *o, int n, int gender, int gcase)
 {
     if (n >= 100) {
@@ -137,7 +128,7 @@ void kzp_text_number(kzp_text *o, int64_t n, int lang, int gender, int gcase)
         if (lang == KZP_LANG_RU) {
             ru_triple(o, v, g > 0 ? RU_SCALE_GENDER[g - 1] : gender, gcase);
             if (g > 0) {
-                kzp_text_word(o, RU_SCALES[g - 1][gcase][ru_form(v)]);
+                kzp_text_word(o, RU_SCALES[g - 1][gcase][kzp_ru_plural((uint64_t)v)]);
             }
         } else if (lang == KZP_LANG_KK) {
             kk_triple(o, v);
@@ -185,10 +176,10 @@ void kzp_text_money(kzp_text *o, int64_t tiyn, int lang, bool figures, int gcase
     if (figures) {
         /* the whole tenge grouped as the language groups them, without the currency word */
         char fig[64];
-        kzp_format_tenge(fig, sizeof fig, tiyn / 100 * 100, lang == KZP_LANG_EN ? KZP_MONEY_EN : KZP_MONEY_RU);
+        kzp_tenge_format(fig, sizeof fig, tiyn / 100 * 100, kzp_lang_money_style(lang));
         char *space = strrchr(fig, ' ');
         if (space) {
-            *space = '\0'; /* drop " KZT" / " тенге": the currency follows the words */
+            *space = '\0'; /* drop " KZT" / " тенге" / " теңге": the currency follows the words */
         }
         kzp_text_word(o, fig);
         kzp_text_put(o, " (");

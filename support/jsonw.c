@@ -1,6 +1,8 @@
 /* jsonw: the streaming JSON writer (see jsonw.h for what it promises). */
 #include "jsonw.h"
 
+#include <kzpenalty.h>
+
 #include <assert.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -273,13 +275,12 @@ void jw_int(jw *w, int64_t v)
 
 void jw_decimal(jw *w, int64_t centi)
 {
-    /* the sign and the whole part from the magnitude, so INT64_MIN is exact too */
-    uint64_t mag = centi < 0 ? (uint64_t)0 - (uint64_t)centi : (uint64_t)centi;
+    /* the library's own plain form (150, 0.2, 12.5): one way of writing a quantity everywhere */
     char buf[32];
-    int n = snprintf(buf, sizeof buf, "%s%llu", centi < 0 ? "-" : "", (unsigned long long)(mag / 100));
-    unsigned frac = (unsigned)(mag % 100);
-    if (frac) {
-        n += snprintf(buf + n, sizeof buf - (size_t)n, frac % 10 ? ".%02u" : ".%u", frac % 10 ? frac : frac / 10);
+    int n = kzp_qty_format(buf, sizeof buf, kzp_hundredths(centi), KZP_LANG_EN);
+    if (n < 0 || (size_t)n >= sizeof buf) {
+        w->failed = true; /* KZP_QTY_INVALID: no number to write */
+        return;
     }
     before_value(w);
     put(w, buf, (size_t)n);

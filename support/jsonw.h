@@ -10,7 +10,8 @@
  *
  * Errors: running out of memory sets `failed` and makes every later call a no-op, so a caller
  * checks once at the end. Nesting mistakes (a value without a key in an object, an end without a
- * begin) are caught by assert() in debug builds and make `failed` set in every build. */
+ * begin) are caught by assert() in debug builds and make `failed` set in every build.
+ * Decimals are written by the library's kzp_qty_format: a program using jw links kzpenalty. */
 #ifndef KZP_JSONW_H
 #define KZP_JSONW_H
 

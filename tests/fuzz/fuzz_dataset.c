@@ -5,6 +5,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 static kzp_ctx *embedded;
 
@@ -20,18 +21,35 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         kzp_fine f;
         kzp_conversion c;
         kzp_article a;
-        if (kzp_article_at(&a, ctx, 0) == KZP_OK) {
-            kzp_range_get(&r, ctx, a.id, a.in_force_from, KZP_Q_ALLOW_STALE | KZP_Q_MITIGATED, NULL);
+        /* whatever a dataset that loads says, its answers hold on the dates asked */
+        if (kzp_article_at(&a, ctx, 0) == KZP_OK &&
+            kzp_range_get(&r, ctx, a.id, a.in_force_from, KZP_Q_ALLOW_STALE | KZP_Q_MITIGATED, NULL) == KZP_OK &&
+            (strcmp(r.valid_from, a.in_force_from) > 0 || strcmp(a.in_force_from, r.valid_until) > 0)) {
+            abort();
         }
-        kzp_fine_compute(&f, ctx, "2026-02-10", 20000, KZP_Q_ALLOW_STALE, NULL);
-        kzp_convert(&c, ctx, KZP_KIND_FINE, 15000, KZP_KIND_ARREST, NULL);
+        if (kzp_fine_compute(&f, ctx, "2026-02-10", kzp_whole(200), KZP_Q_ALLOW_STALE, NULL) == KZP_OK &&
+            (strcmp(f.valid_from, "2026-02-10") > 0 || strcmp("2026-02-10", f.valid_until) > 0)) {
+            abort();
+        }
+        if (kzp_convert(&c, ctx, KZP_KIND_FINE, kzp_whole(150), KZP_KIND_ARREST, NULL) == KZP_OK && c.whole < 0) {
+            abort();
+        }
+        /* every citation it counts is there */
+        const kzp_citation *cit;
+        for (size_t i = 0; i < kzp_citation_count(ctx); i++) {
+            if (kzp_citation_at(&cit, ctx, i) != KZP_OK || !cit->id) {
+                abort();
+            }
+        }
         kzp_ctx_free(ctx);
     } else if (err.code == KZP_OK) {
         abort(); /* a failure must say why */
     }
     kzp_error errs[8];
     size_t count;
-    kzp_dataset_validate(errs, 8, &count, (const char *)data, size);
+    if (kzp_dataset_validate(errs, 8, &count, (const char *)data, size) == KZP_OK && count != 0) {
+        abort(); /* valid means no problem listed */
+    }
     kzp_ctx *updated = NULL;
     if (kzp_ctx_new_with_mci(&updated, embedded, (const char *)data, size, NULL) == KZP_OK) {
         kzp_ctx_free(updated);

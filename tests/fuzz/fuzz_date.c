@@ -26,11 +26,26 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (rc == KZP_OK && strcmp(m.date, text) != 0) {
         abort();
     }
+    /* every dated answer holds on the date asked: valid_from <= date <= valid_until */
     kzp_range r;
     kzp_fine f;
     kzp_check c;
-    kzp_range_get(&r, ctx, "115-1", text, 0, NULL);
-    kzp_fine_compute(&f, ctx, text, 100, 0, NULL);
-    kzp_check_sentence(&c, ctx, "115-1", text, KZP_KIND_ARREST, 2500, KZP_Q_MITIGATED, NULL);
+    if (kzp_range_get(&r, ctx, "115-1", text, 0, NULL) == KZP_OK &&
+        (strcmp(r.valid_from, text) > 0 || strcmp(text, r.valid_until) > 0)) {
+        abort();
+    }
+    if (kzp_fine_compute(&f, ctx, text, kzp_whole(1), KZP_Q_ALLOW_STALE, NULL) == KZP_OK &&
+        (strcmp(f.valid_from, text) > 0 || strcmp(text, f.valid_until) > 0)) {
+        abort();
+    }
+    if (kzp_check_sentence(&c, ctx, "115-1", text, KZP_KIND_ARREST, kzp_whole(25), KZP_Q_MITIGATED, NULL) == KZP_OK &&
+        (strcmp(c.valid_from, text) > 0 || strcmp(text, c.valid_until) > 0)) {
+        abort();
+    }
+    /* a date read as people write it comes out as a real ISO date */
+    char iso[11];
+    if (kzp_date_parse(iso, text, NULL) == KZP_OK && kzp_date_check(iso, NULL) != KZP_OK) {
+        abort();
+    }
     return 0;
 }

@@ -48,20 +48,20 @@ START_TEST(queries_refuse_null_and_unknown_flags)
     EXPECT_INVALID(kzp_range_get(&r, ctx, "115-1", "2026-02-10", 0x100, &e_), r);
 
     kzp_fine f;
-    EXPECT_INVALID(kzp_fine_compute(NULL, ctx, "2026-02-10", 100, 0, &e_), f);
-    EXPECT_INVALID(kzp_fine_compute(&f, NULL, "2026-02-10", 100, 0, &e_), f);
-    EXPECT_INVALID(kzp_fine_compute(&f, ctx, NULL, 100, 0, &e_), f);
-    EXPECT_INVALID(kzp_fine_compute(&f, ctx, "2026-02-10", 100, 0x100, &e_), f);
+    EXPECT_INVALID(kzp_fine_compute(NULL, ctx, "2026-02-10", kzp_hundredths(100), 0, &e_), f);
+    EXPECT_INVALID(kzp_fine_compute(&f, NULL, "2026-02-10", kzp_hundredths(100), 0, &e_), f);
+    EXPECT_INVALID(kzp_fine_compute(&f, ctx, NULL, kzp_hundredths(100), 0, &e_), f);
+    EXPECT_INVALID(kzp_fine_compute(&f, ctx, "2026-02-10", kzp_hundredths(100), 0x100, &e_), f);
 
     kzp_check c;
-    EXPECT_INVALID(kzp_check_sentence(NULL, ctx, "115-1", "2026-02-10", KZP_KIND_FINE, 100, 0, &e_), c);
-    EXPECT_INVALID(kzp_check_sentence(&c, NULL, "115-1", "2026-02-10", KZP_KIND_FINE, 100, 0, &e_), c);
-    EXPECT_INVALID(kzp_check_sentence(&c, ctx, NULL, "2026-02-10", KZP_KIND_FINE, 100, 0, &e_), c);
-    EXPECT_INVALID(kzp_check_sentence(&c, ctx, "115-1", NULL, KZP_KIND_FINE, 100, 0, &e_), c);
+    EXPECT_INVALID(kzp_check_sentence(NULL, ctx, "115-1", "2026-02-10", KZP_KIND_FINE, kzp_hundredths(100), 0, &e_), c);
+    EXPECT_INVALID(kzp_check_sentence(&c, NULL, "115-1", "2026-02-10", KZP_KIND_FINE, kzp_hundredths(100), 0, &e_), c);
+    EXPECT_INVALID(kzp_check_sentence(&c, ctx, NULL, "2026-02-10", KZP_KIND_FINE, kzp_hundredths(100), 0, &e_), c);
+    EXPECT_INVALID(kzp_check_sentence(&c, ctx, "115-1", NULL, KZP_KIND_FINE, kzp_hundredths(100), 0, &e_), c);
 
     kzp_conversion v;
-    EXPECT_INVALID(kzp_convert(NULL, ctx, KZP_KIND_FINE, 100, KZP_KIND_ARREST, &e_), v);
-    EXPECT_INVALID(kzp_convert(&v, NULL, KZP_KIND_FINE, 100, KZP_KIND_ARREST, &e_), v);
+    EXPECT_INVALID(kzp_convert(NULL, ctx, KZP_KIND_FINE, kzp_hundredths(100), KZP_KIND_ARREST, &e_), v);
+    EXPECT_INVALID(kzp_convert(&v, NULL, KZP_KIND_FINE, kzp_hundredths(100), KZP_KIND_ARREST, &e_), v);
 
     kzp_article a;
     EXPECT_INVALID(kzp_article_get(NULL, ctx, "115-1", &e_), a);
@@ -81,7 +81,7 @@ START_TEST(queries_refuse_null_and_unknown_flags)
     EXPECT_INVALID(kzp_ctx_info(&info, NULL), info);
 
     /* the error says what was wrong */
-    ck_assert_int_eq(kzp_fine_compute(&f, ctx, "2026-02-10", 100, 0x100, &err), KZP_E_INVALID_ARG);
+    ck_assert_int_eq(kzp_fine_compute(&f, ctx, "2026-02-10", kzp_hundredths(100), 0x100, &err), KZP_E_INVALID_ARG);
     ck_assert_ptr_nonnull(strstr(err.message, "flag"));
     kzp_ctx_free(ctx);
 }
@@ -114,16 +114,24 @@ END_TEST
 START_TEST(helpers_refuse_null)
 {
     int v = 77;
-    int64_t centi = 77;
+    kzp_qty centi = {77};
     ck_assert_int_eq(kzp_kind_parse(NULL, "fine"), KZP_E_INVALID_ARG);
     ck_assert_int_eq(kzp_kind_parse(&v, NULL), KZP_E_INVALID_ARG);
     ck_assert_int_eq(kzp_purpose_parse(NULL, "fines"), KZP_E_INVALID_ARG);
     ck_assert_int_eq(kzp_purpose_parse(&v, NULL), KZP_E_INVALID_ARG);
     ck_assert_int_eq(v, 77);
     ck_assert_int_eq(kzp_date_check(NULL, NULL), KZP_E_INVALID_ARG);
-    ck_assert_int_eq(kzp_decimal_parse(NULL, "1", NULL), KZP_E_INVALID_ARG);
-    ck_assert_int_eq(kzp_decimal_parse(&centi, NULL, NULL), KZP_E_INVALID_ARG);
-    ck_assert_int_eq(centi, 77);
+    ck_assert_int_eq(kzp_qty_parse(NULL, "1", NULL), KZP_E_INVALID_ARG);
+    ck_assert_int_eq(kzp_qty_parse(&centi, NULL, NULL), KZP_E_INVALID_ARG);
+    ck_assert_int_eq(centi.centi, 77);
+    char iso[11] = "unchanged";
+    ck_assert_int_eq(kzp_date_parse(NULL, "2026-02-10", NULL), KZP_E_INVALID_ARG);
+    ck_assert_int_eq(kzp_date_parse(iso, NULL, NULL), KZP_E_INVALID_ARG);
+    ck_assert_str_eq(iso, "unchanged");
+    ck_assert_int_eq(kzp_lang_parse(NULL, "ru", NULL), KZP_E_INVALID_ARG);
+    ck_assert_int_eq(kzp_lang_parse(&v, NULL, NULL), KZP_E_INVALID_ARG);
+    ck_assert_int_eq(kzp_money_style_parse(&v, NULL, NULL), KZP_E_INVALID_ARG);
+    ck_assert_int_eq(v, 77);
     /* unknown enum values have no name, no label, no unit */
     ck_assert_ptr_null(kzp_kind_name(-1));
     ck_assert_ptr_null(kzp_kind_name(KZP_KIND_CORRECTIONAL_WORK + 1));
@@ -134,8 +142,8 @@ START_TEST(helpers_refuse_null)
     ck_assert_ptr_null(kzp_violation_name(-1));
     ck_assert_ptr_null(kzp_kind_label(KZP_KIND_FINE, 3));
     ck_assert_ptr_null(kzp_kind_label(-1, KZP_LANG_RU));
-    ck_assert_ptr_null(kzp_unit_label(KZP_UNIT_HOURS, -1, 100));
-    ck_assert_ptr_null(kzp_unit_label(9, KZP_LANG_EN, 100));
+    ck_assert_ptr_null(kzp_unit_label(KZP_UNIT_HOURS, -1, kzp_hundredths(100)));
+    ck_assert_ptr_null(kzp_unit_label(9, KZP_LANG_EN, kzp_hundredths(100)));
     ck_assert_ptr_null(kzp_category_label(KZP_CATEGORY_CRIME, 3));
     ck_assert_ptr_null(kzp_category_label(2, KZP_LANG_KK));
     /* the status words cover every code and say so for an unknown one */
@@ -158,8 +166,8 @@ START_TEST(words_refuse_bad_languages_and_buffers)
     ck_assert_int_eq(kzp_tenge_words(buf, sizeof buf, 100, -1), KZP_E_INVALID_ARG);
     ck_assert_int_eq(kzp_tenge_figures_words(buf, sizeof buf, 100, 3), KZP_E_INVALID_ARG);
     ck_assert_int_eq(kzp_tenge_words(NULL, 8, 100, KZP_LANG_EN), KZP_E_INVALID_ARG);
-    ck_assert_int_eq(kzp_format_tenge(buf, sizeof buf, 100, 99), KZP_E_INVALID_ARG);
-    ck_assert_int_eq(kzp_format_tenge(NULL, 8, 100, KZP_MONEY_SIGN), KZP_E_INVALID_ARG);
+    ck_assert_int_eq(kzp_tenge_format(buf, sizeof buf, 100, 99), KZP_E_INVALID_ARG);
+    ck_assert_int_eq(kzp_tenge_format(NULL, 8, 100, KZP_MONEY_SIGN), KZP_E_INVALID_ARG);
     ck_assert(untouched(buf, sizeof buf));
     /* size 0 with a NULL buffer asks for the length, as snprintf does: "one" is 3 bytes */
     ck_assert_int_eq(kzp_number_words(NULL, 0, 1, KZP_LANG_EN, KZP_GENDER_MASCULINE, KZP_CASE_NOMINATIVE), 3);

@@ -19,7 +19,7 @@ static kzp_conversion conv(int from, int64_t centi, int to)
 {
     kzp_conversion c;
     kzp_error err;
-    int rc = kzp_convert(&c, ctx, from, centi, to, &err);
+    int rc = kzp_convert(&c, ctx, from, kzp_hundredths(centi), to, &err);
     ck_assert_msg(rc == KZP_OK, "%s", err.message);
     return c;
 }
@@ -75,37 +75,42 @@ START_TEST(rules_and_their_pairs)
     kzp_conversion c;
     kzp_error err;
     /* unpaid fine, Art. 41 part 6: 150 MCI = 150 hours; = 37 days (148 MCI) and 2 MCI */
-    ck_assert_int_eq(
-        kzp_convert_under(&c, ctx, KZP_RULE_UNPAID_FINE, KZP_KIND_FINE, 15000, KZP_KIND_COMMUNITY_SERVICE, &err),
-        KZP_OK);
+    ck_assert_int_eq(kzp_convert_under(&c, ctx, KZP_RULE_UNPAID_FINE, KZP_KIND_FINE, kzp_hundredths(15000),
+                                       KZP_KIND_COMMUNITY_SERVICE, &err),
+                     KZP_OK);
     ck_assert_int_eq(c.whole, 150);
     ck_assert_int_eq(c.rule, KZP_RULE_UNPAID_FINE);
     ck_assert_str_eq(c.citation->id, "cc-41-6");
     ck_assert_int_eq(c.certainty, KZP_CERT_STATEMENT);
     ck_assert_ptr_nonnull(strstr(c.scope[KZP_LANG_EN], "unpaid"));
-    ck_assert_int_eq(kzp_convert_under(&c, ctx, KZP_RULE_UNPAID_FINE, KZP_KIND_FINE, 15000, KZP_KIND_ARREST, &err),
-                     KZP_OK);
+    ck_assert_int_eq(
+        kzp_convert_under(&c, ctx, KZP_RULE_UNPAID_FINE, KZP_KIND_FINE, kzp_hundredths(15000), KZP_KIND_ARREST, &err),
+        KZP_OK);
     ck_assert_int_eq(c.whole, 37);
     ck_assert_int_eq(c.remainder_centi, 200);
     /* evaded service, Art. 43 part 2-1: 10 hours = 2 days and 2 hours */
-    ck_assert_int_eq(
-        kzp_convert_under(&c, ctx, KZP_RULE_EVADED_SERVICE, KZP_KIND_COMMUNITY_SERVICE, 1000, KZP_KIND_ARREST, &err),
-        KZP_OK);
+    ck_assert_int_eq(kzp_convert_under(&c, ctx, KZP_RULE_EVADED_SERVICE, KZP_KIND_COMMUNITY_SERVICE,
+                                       kzp_hundredths(1000), KZP_KIND_ARREST, &err),
+                     KZP_OK);
     ck_assert_int_eq(c.whole, 2);
     ck_assert_int_eq(c.remainder_centi, 200);
     ck_assert_str_eq(c.citation->id, "cc-43-2-1");
     /* a pair a rule does not allow names the rules that do */
     c.whole = 77;
-    ck_assert_int_eq(kzp_convert_under(&c, ctx, KZP_RULE_UNPAID_FINE, KZP_KIND_ARREST, 500, KZP_KIND_FINE, &err),
-                     KZP_E_NO_RULE);
+    ck_assert_int_eq(
+        kzp_convert_under(&c, ctx, KZP_RULE_UNPAID_FINE, KZP_KIND_ARREST, kzp_hundredths(500), KZP_KIND_FINE, &err),
+        KZP_E_NO_RULE);
     ck_assert_ptr_nonnull(strstr(err.message, "aggregation"));
-    ck_assert_int_eq(kzp_convert_under(&c, ctx, KZP_RULE_EVADED_SERVICE, KZP_KIND_FINE, 800, KZP_KIND_ARREST, &err),
-                     KZP_E_NO_RULE);
+    ck_assert_int_eq(
+        kzp_convert_under(&c, ctx, KZP_RULE_EVADED_SERVICE, KZP_KIND_FINE, kzp_hundredths(800), KZP_KIND_ARREST, &err),
+        KZP_E_NO_RULE);
     ck_assert_ptr_nonnull(strstr(err.message, "rules that do: aggregation, unpaid-fine"));
     /* a replacement rule has no identity pair */
-    ck_assert_int_eq(kzp_convert_under(&c, ctx, KZP_RULE_UNPAID_FINE, KZP_KIND_FINE, 800, KZP_KIND_FINE, &err),
-                     KZP_E_NO_RULE);
-    ck_assert_int_eq(kzp_convert_under(&c, ctx, 3, KZP_KIND_FINE, 800, KZP_KIND_ARREST, &err), KZP_E_INVALID_ARG);
+    ck_assert_int_eq(
+        kzp_convert_under(&c, ctx, KZP_RULE_UNPAID_FINE, KZP_KIND_FINE, kzp_hundredths(800), KZP_KIND_FINE, &err),
+        KZP_E_NO_RULE);
+    ck_assert_int_eq(kzp_convert_under(&c, ctx, 3, KZP_KIND_FINE, kzp_hundredths(800), KZP_KIND_ARREST, &err),
+                     KZP_E_INVALID_ARG);
     ck_assert_int_eq(c.whole, 77);
     /* the words */
     int rule = -1;
@@ -122,16 +127,20 @@ START_TEST(errors)
     kzp_conversion c = {.whole = 5};
     kzp_error err;
     /* to arrest the amount is multiplied by 100 (hundredths per day): INT64_MAX / 100 fits, INT64_MAX does not */
-    ck_assert_int_eq(kzp_convert(&c, ctx, KZP_KIND_FINE, INT64_MAX / 100, KZP_KIND_ARREST, &err), KZP_OK);
+    ck_assert_int_eq(kzp_convert(&c, ctx, KZP_KIND_FINE, kzp_hundredths(INT64_MAX / 100), KZP_KIND_ARREST, &err),
+                     KZP_OK);
     ck_assert_int_eq(c.whole, INT64_MAX / 100 / 400); /* hundredths of MCI / 400 per day */
     c.whole = 5;
-    ck_assert_int_eq(kzp_convert(&c, ctx, KZP_KIND_FINE, INT64_MAX, KZP_KIND_ARREST, &err), KZP_E_OVERFLOW);
+    ck_assert_int_eq(kzp_convert(&c, ctx, KZP_KIND_FINE, kzp_hundredths(INT64_MAX), KZP_KIND_ARREST, &err),
+                     KZP_E_OVERFLOW);
     /* INT64_MAX hundredths of a day x 400 overflows */
-    ck_assert_int_eq(kzp_convert(&c, ctx, KZP_KIND_ARREST, INT64_MAX, KZP_KIND_FINE, &err), KZP_E_OVERFLOW);
-    ck_assert_int_eq(kzp_convert(&c, ctx, KZP_KIND_ARREST, -1, KZP_KIND_FINE, &err), KZP_E_BAD_NUMBER);
-    ck_assert_int_eq(kzp_convert(&c, ctx, 9, 100, KZP_KIND_FINE, &err), KZP_E_UNKNOWN_KIND);
-    ck_assert_int_eq(kzp_convert(&c, ctx, KZP_KIND_FINE, 100, -2, &err), KZP_E_UNKNOWN_KIND);
-    ck_assert_int_eq(kzp_convert(NULL, ctx, KZP_KIND_FINE, 100, KZP_KIND_ARREST, &err), KZP_E_INVALID_ARG);
+    ck_assert_int_eq(kzp_convert(&c, ctx, KZP_KIND_ARREST, kzp_hundredths(INT64_MAX), KZP_KIND_FINE, &err),
+                     KZP_E_OVERFLOW);
+    ck_assert_int_eq(kzp_convert(&c, ctx, KZP_KIND_ARREST, kzp_hundredths(-1), KZP_KIND_FINE, &err), KZP_E_BAD_NUMBER);
+    ck_assert_int_eq(kzp_convert(&c, ctx, 9, kzp_hundredths(100), KZP_KIND_FINE, &err), KZP_E_UNKNOWN_KIND);
+    ck_assert_int_eq(kzp_convert(&c, ctx, KZP_KIND_FINE, kzp_hundredths(100), -2, &err), KZP_E_UNKNOWN_KIND);
+    ck_assert_int_eq(kzp_convert(NULL, ctx, KZP_KIND_FINE, kzp_hundredths(100), KZP_KIND_ARREST, &err),
+                     KZP_E_INVALID_ARG);
     ck_assert_int_eq(c.whole, 5);
 }
 END_TEST

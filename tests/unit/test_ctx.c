@@ -24,7 +24,7 @@ static const char UPDATE_2027[] = "{\"citations\": [" FIXTURE_CITATION "],\n"
 static int64_t fine_tiyn(const kzp_ctx *ctx, const char *date, int64_t centi, int expect_rc)
 {
     kzp_fine f = {.amount_tiyn = -1};
-    ck_assert_int_eq(kzp_fine_compute(&f, ctx, date, centi, 0, NULL), expect_rc);
+    ck_assert_int_eq(kzp_fine_compute(&f, ctx, date, kzp_hundredths(centi), 0, NULL), expect_rc);
     return f.amount_tiyn;
 }
 
@@ -288,6 +288,83 @@ START_TEST(update_of_a_what_if)
 }
 END_TEST
 
+/* The position of the citation with this id in ctx's list, or -1; fails on a gap or a repeat. */
+static long citation_pos(const kzp_ctx *ctx, const char *id)
+{
+    long at = -1;
+    for (size_t i = 0; i < kzp_citation_count(ctx); i++) {
+        const kzp_citation *c = NULL;
+        ck_assert_int_eq(kzp_citation_at(&c, ctx, i), KZP_OK);
+        ck_assert_ptr_nonnull(c);
+        if (strcmp(c->id, id) == 0) {
+            ck_assert_msg(at < 0, "%s listed twice", id);
+            at = (long)i;
+        }
+    }
+    return at;
+}
+
+START_TEST(every_citation_listed_once)
+{
+    /* the shipped dataset's citations, counted in its text */
+    size_t len;
+    char *text = test_read_file(KZP_SOURCE_DIR "/data/kzpenalty.json", &len);
+    size_t n = 0;
+    for (const char *p = strstr(text, "\"citations\""); p && (p = strstr(p, "\"seen_in\"")); p++) {
+        n++; /* every citation has exactly one seen_in */
+    }
+    free(text);
+    kzp_dataset_info info;
+    ck_assert_int_eq(kzp_ctx_info(&info, base), KZP_OK);
+    ck_assert_uint_eq(kzp_citation_count(base), n);
+    ck_assert_uint_eq(info.citation_count, n);
+    ck_assert_int_eq(citation_pos(base, "cc-115-1"), 0); /* the first in the file */
+    const kzp_citation *c = (const kzp_citation *)&len, *first = NULL;
+    ck_assert_int_eq(kzp_citation_at(&c, base, n), KZP_E_INVALID_ARG);
+    ck_assert_ptr_eq(c, (const kzp_citation *)&len);
+    ck_assert_int_eq(kzp_citation_at(NULL, base, 0), KZP_E_INVALID_ARG);
+    ck_assert_int_eq(kzp_citation_at(&first, base, 0), KZP_OK);
+    ck_assert_uint_eq(kzp_citation_count(NULL), 0);
+
+    /* a what-if adds its own, last; a what-if of it replaces that one */
+    kzp_ctx *w = NULL, *ww = NULL;
+    ck_assert_int_eq(kzp_ctx_new_what_if(&w, base, 5000, NULL), KZP_OK);
+    ck_assert_uint_eq(kzp_citation_count(w), n + 1);
+    ck_assert_int_eq(citation_pos(w, "what-if-mci"), (long)n);
+    ck_assert_int_eq(kzp_citation_at(&c, w, 0), KZP_OK);
+    ck_assert_ptr_eq(c, first); /* shared with the base, not copied */
+    ck_assert_int_eq(kzp_ctx_new_what_if(&ww, w, 4000, NULL), KZP_OK);
+    ck_assert_uint_eq(kzp_citation_count(ww), n + 1);
+    ck_assert_int_eq(kzp_citation_at(&c, ww, n), KZP_OK);
+    ck_assert_ptr_nonnull(strstr(c->note, "4000"));
+
+    /* an update adds the citations it brings; one that corrects an MCI citation keeps its place */
+    kzp_ctx *y27 = NULL, *fixed = NULL;
+    ck_assert_int_eq(kzp_ctx_new_with_mci(&y27, base, UPDATE_2027, strlen(UPDATE_2027), NULL), KZP_OK);
+    ck_assert_uint_eq(kzp_citation_count(y27), n + 1);
+    ck_assert_int_ge(citation_pos(y27, "fixture-2027"), 0);
+    ck_assert_int_eq(citation_pos(y27, "cc-115-1"), 0);
+    static const char upd[] = "{\"citations\": [{\"id\": \"mci-2026\", \"act\": \"corrected act\", "
+                              "\"seen_in\": \"the test\", \"status\": \"statement\"}], \"periods\": []}";
+    ck_assert_int_eq(kzp_ctx_new_with_mci(&fixed, base, upd, strlen(upd), NULL), KZP_OK);
+    ck_assert_uint_eq(kzp_citation_count(fixed), n);
+    long at = citation_pos(fixed, "mci-2026");
+    ck_assert_int_eq(at, citation_pos(base, "mci-2026"));
+    ck_assert_int_eq(kzp_citation_at(&c, fixed, (size_t)at), KZP_OK);
+    ck_assert_str_eq(c->act, "corrected act");
+    /* a what-if on the update sees the update's list */
+    kzp_ctx *wy = NULL;
+    ck_assert_int_eq(kzp_ctx_new_what_if(&wy, y27, 5000, NULL), KZP_OK);
+    ck_assert_uint_eq(kzp_citation_count(wy), n + 2);
+    ck_assert_int_ge(citation_pos(wy, "fixture-2027"), 0);
+    kzp_ctx_free(wy);
+    kzp_ctx_free(fixed);
+    kzp_ctx_free(y27);
+    kzp_ctx_free(ww);
+    kzp_ctx_free(w);
+}
+END_TEST
+
 /* What a context reports holding (kzp_ctx_memory, for bindings that tell their garbage collector):
  * a derived context counts only what it adds, never the base it shares. */
 START_TEST(memory_held)
@@ -338,6 +415,7 @@ static Suite *ctx_suite(void)
     tcase_add_test(tc, update_of_an_update);
     tcase_add_test(tc, periods_in_any_order);
     tcase_add_test(tc, update_of_a_what_if);
+    tcase_add_test(tc, every_citation_listed_once);
     tcase_add_test(tc, memory_held);
     suite_add_tcase(s, tc);
     return s;

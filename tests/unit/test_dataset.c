@@ -321,9 +321,10 @@ START_TEST(strict_sees_every_unverified_fact)
     text = mutate(&rule, &line);
     ck_assert_int_eq(kzp_ctx_new_from_buffer(&ctx, text, strlen(text), &err), KZP_OK);
     kzp_fine f;
-    ck_assert_int_eq(kzp_fine_compute(&f, ctx, "2026-02-10", 100, 0, &err), KZP_OK);
+    ck_assert_int_eq(kzp_fine_compute(&f, ctx, "2026-02-10", kzp_hundredths(100), 0, &err), KZP_OK);
     ck_assert_int_eq(f.certainty, KZP_CERT_UNVERIFIED);
-    ck_assert_int_eq(kzp_fine_compute(&f, ctx, "2026-02-10", 100, KZP_Q_STRICT, &err), KZP_E_UNVERIFIED);
+    ck_assert_int_eq(kzp_fine_compute(&f, ctx, "2026-02-10", kzp_hundredths(100), KZP_Q_STRICT, &err),
+                     KZP_E_UNVERIFIED);
     kzp_ctx_free(ctx);
     free(text);
 }
@@ -418,10 +419,12 @@ START_TEST(long_text_and_inexact_rates)
     hours[strlen("\"unit\": \"hours\", \"amount\": ")] = '3';
     ck_assert_int_eq(kzp_ctx_new_from_buffer(&ctx, text, len, &err), KZP_OK);
     kzp_conversion c = {.whole = 7};
-    ck_assert_int_eq(kzp_convert(&c, ctx, KZP_KIND_FINE, 200, KZP_KIND_COMMUNITY_SERVICE, &err), KZP_E_NO_RULE);
+    ck_assert_int_eq(kzp_convert(&c, ctx, KZP_KIND_FINE, kzp_hundredths(200), KZP_KIND_COMMUNITY_SERVICE, &err),
+                     KZP_E_NO_RULE);
     ck_assert_int_eq(c.whole, 7);
     /* 4 MCI is exactly 3 hours under those rates */
-    ck_assert_int_eq(kzp_convert(&c, ctx, KZP_KIND_FINE, 400, KZP_KIND_COMMUNITY_SERVICE, &err), KZP_OK);
+    ck_assert_int_eq(kzp_convert(&c, ctx, KZP_KIND_FINE, kzp_hundredths(400), KZP_KIND_COMMUNITY_SERVICE, &err),
+                     KZP_OK);
     ck_assert_int_eq(c.whole, 3);
     ck_assert_int_eq(c.exact, 1);
     kzp_ctx_free(ctx);
@@ -467,7 +470,7 @@ START_TEST(documented_example_loads)
     ck_assert_int_eq(r.sanctions[0].max.tiyn, 86500000);
     /* no equivalence or cap rules in it: those questions have no answer */
     kzp_conversion c;
-    ck_assert_int_eq(kzp_convert(&c, ctx, KZP_KIND_FINE, 100, KZP_KIND_ARREST, NULL), KZP_E_NO_RULE);
+    ck_assert_int_eq(kzp_convert(&c, ctx, KZP_KIND_FINE, kzp_hundredths(100), KZP_KIND_ARREST, NULL), KZP_E_NO_RULE);
     ck_assert_int_eq(kzp_range_get(&r, ctx, "115-1", "2026-02-10", KZP_Q_MITIGATED, NULL), KZP_E_NO_RULE);
     kzp_ctx_free(ctx);
 }

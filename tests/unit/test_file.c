@@ -111,7 +111,7 @@ START_TEST(the_size_limit_is_64_mib_exactly)
     ck_assert_str_eq(a.version, b.version);
     ck_assert_str_ne(a.fingerprint, b.fingerprint);
     kzp_fine f;
-    ck_assert_int_eq(kzp_fine_compute(&f, ctx, "2026-02-10", 20000, 0, NULL), KZP_OK);
+    ck_assert_int_eq(kzp_fine_compute(&f, ctx, "2026-02-10", kzp_hundredths(20000), 0, NULL), KZP_OK);
     ck_assert_int_eq(f.amount_tiyn, 86500000);
     kzp_ctx_free(ctx);
     kzp_ctx_free(embedded);

@@ -17,7 +17,7 @@ static int64_t fine(const char *date, int64_t centi)
 {
     kzp_fine f;
     kzp_error err;
-    int rc = kzp_fine_compute(&f, ctx, date, centi, 0, &err);
+    int rc = kzp_fine_compute(&f, ctx, date, kzp_hundredths(centi), 0, &err);
     ck_assert_msg(rc == KZP_OK, "%s: %s", date, err.message);
     ck_assert_int_eq(f.mci_centi, centi);
     return f.amount_tiyn;
@@ -47,7 +47,7 @@ END_TEST
 START_TEST(basis_names_the_rule_and_the_period)
 {
     kzp_fine f;
-    ck_assert_int_eq(kzp_fine_compute(&f, ctx, "2026-02-10", 20000, 0, NULL), KZP_OK);
+    ck_assert_int_eq(kzp_fine_compute(&f, ctx, "2026-02-10", kzp_hundredths(20000), 0, NULL), KZP_OK);
     ck_assert_uint_eq(f.basis_count, 2);
     ck_assert_str_eq(f.basis[0]->id, "cc-41-1");
     ck_assert_str_eq(f.basis[0]->reference, "Art. 41 part 1");
@@ -62,13 +62,14 @@ START_TEST(overflow_is_an_error_not_a_wrap)
     kzp_fine f = {.amount_tiyn = 99};
     kzp_error err;
     /* INT64_MAX hundredths x 4,325 overflows */
-    ck_assert_int_eq(kzp_fine_compute(&f, ctx, "2026-02-10", INT64_MAX, 0, &err), KZP_E_OVERFLOW);
+    ck_assert_int_eq(kzp_fine_compute(&f, ctx, "2026-02-10", kzp_hundredths(INT64_MAX), 0, &err), KZP_E_OVERFLOW);
     ck_assert_int_eq(f.amount_tiyn, 99);
     /* the largest that fits: floor(9223372036854775807 / 4325) = 2132571569214977 hundredths,
      * x 4,325 = 9223372036854775525 tiyn; one hundredth more is 9223372036854779850 > INT64_MAX */
-    ck_assert_int_eq(kzp_fine_compute(&f, ctx, "2026-02-10", 2132571569214977LL, 0, &err), KZP_OK);
+    ck_assert_int_eq(kzp_fine_compute(&f, ctx, "2026-02-10", kzp_hundredths(2132571569214977LL), 0, &err), KZP_OK);
     ck_assert_int_eq(f.amount_tiyn, 9223372036854775525LL);
-    ck_assert_int_eq(kzp_fine_compute(&f, ctx, "2026-02-10", 2132571569214978LL, 0, &err), KZP_E_OVERFLOW);
+    ck_assert_int_eq(kzp_fine_compute(&f, ctx, "2026-02-10", kzp_hundredths(2132571569214978LL), 0, &err),
+                     KZP_E_OVERFLOW);
 }
 END_TEST
 
@@ -76,12 +77,12 @@ START_TEST(bad_input)
 {
     kzp_fine f;
     kzp_error err;
-    ck_assert_int_eq(kzp_fine_compute(&f, ctx, "2026-02-10", -1, 0, &err), KZP_E_BAD_NUMBER);
-    ck_assert_int_eq(kzp_fine_compute(&f, ctx, "10.02.2026", 100, 0, &err), KZP_E_BAD_DATE);
-    ck_assert_int_eq(kzp_fine_compute(&f, ctx, "2027-02-10", 100, 0, &err), KZP_E_MCI_STALE);
-    ck_assert_int_eq(kzp_fine_compute(&f, ctx, "2026-02-10", 100, 0x100, &err), KZP_E_INVALID_ARG);
-    ck_assert_int_eq(kzp_fine_compute(&f, NULL, "2026-02-10", 100, 0, &err), KZP_E_INVALID_ARG);
-    ck_assert_int_eq(kzp_fine_compute(&f, ctx, NULL, 100, 0, &err), KZP_E_INVALID_ARG);
+    ck_assert_int_eq(kzp_fine_compute(&f, ctx, "2026-02-10", kzp_hundredths(-1), 0, &err), KZP_E_BAD_NUMBER);
+    ck_assert_int_eq(kzp_fine_compute(&f, ctx, "10.02.2026", kzp_hundredths(100), 0, &err), KZP_E_BAD_DATE);
+    ck_assert_int_eq(kzp_fine_compute(&f, ctx, "2027-02-10", kzp_hundredths(100), 0, &err), KZP_E_MCI_STALE);
+    ck_assert_int_eq(kzp_fine_compute(&f, ctx, "2026-02-10", kzp_hundredths(100), 0x100, &err), KZP_E_INVALID_ARG);
+    ck_assert_int_eq(kzp_fine_compute(&f, NULL, "2026-02-10", kzp_hundredths(100), 0, &err), KZP_E_INVALID_ARG);
+    ck_assert_int_eq(kzp_fine_compute(&f, ctx, NULL, kzp_hundredths(100), 0, &err), KZP_E_INVALID_ARG);
 }
 END_TEST
 

@@ -124,6 +124,42 @@ START_TEST(table_listing)
 }
 END_TEST
 
+/* The dates over which the same MCI answer holds, worked out from the table in
+ * data/kzpenalty.json: yearly "all" periods, 2020 split on 1 April, a benefits-only period from
+ * 2022-04-01, known until 2026-12-31. */
+static void holds(const char *date, int purpose, unsigned flags, const char *from, const char *until)
+{
+    kzp_mci m;
+    ck_assert_int_eq(kzp_mci_on(&m, ctx, date, purpose, flags, NULL), KZP_OK);
+    ck_assert_msg(strcmp(m.valid_from, from) == 0 && strcmp(m.valid_until, until) == 0, "%s: %s..%s, want %s..%s", date,
+                  m.valid_from, m.valid_until, from, until);
+    ck_assert_int_eq(m.tiyn, m.tenge * 100);
+}
+
+START_TEST(answers_say_how_long_they_hold)
+{
+    holds("2026-02-10", KZP_PURPOSE_FINES, 0, "2026-01-01", "2026-12-31"); /* the last period: to known_until */
+    holds("2025-09-16", KZP_PURPOSE_FINES, 0, "2025-01-01", "2025-12-31");
+    holds("2020-03-31", KZP_PURPOSE_FINES, 0, "2020-01-01", "2020-03-31"); /* 2,651 until the April change */
+    holds("2020-04-01", KZP_PURPOSE_FINES, 0, "2020-04-01", "2020-12-31"); /* 2,778 */
+    /* 2022: fines kept 3,063 all year; benefits rose to 3,180 on 1 April */
+    holds("2022-06-01", KZP_PURPOSE_FINES, 0, "2022-01-01", "2022-12-31");
+    holds("2022-03-31", KZP_PURPOSE_BENEFITS, 0, "2022-01-01", "2022-03-31");
+    holds("2022-06-01", KZP_PURPOSE_BENEFITS, 0, "2022-04-01", "2022-12-31");
+    holds("2014-05-05", KZP_PURPOSE_FINES, 0, "2014-01-01", "2014-12-31");
+    /* stale: the last value stands for every later date, as an estimate */
+    holds("2027-05-05", KZP_PURPOSE_FINES, KZP_Q_ALLOW_STALE, "2027-01-01", "9999-12-31");
+    /* a what-if has one value for every date */
+    kzp_ctx *w = NULL;
+    ck_assert_int_eq(kzp_ctx_new_what_if(&w, ctx, 5000, NULL), KZP_OK);
+    kzp_mci m;
+    ck_assert_int_eq(kzp_mci_on(&m, w, "2026-02-10", KZP_PURPOSE_FINES, 0, NULL), KZP_OK);
+    ck_assert_str_eq(m.valid_from, "0001-01-01");
+    ck_assert_str_eq(m.valid_until, "9999-12-31");
+    kzp_ctx_free(w);
+}
+END_TEST
+
 static Suite *mci_suite(void)
 {
     Suite *s = suite_create("mci");
@@ -135,6 +171,7 @@ static Suite *mci_suite(void)
     tcase_add_test(tc, before_first_and_bad_input);
     tcase_add_test(tc, unverified_values_flagged);
     tcase_add_test(tc, table_listing);
+    tcase_add_test(tc, answers_say_how_long_they_hold);
     suite_add_tcase(s, tc);
     return s;
 }

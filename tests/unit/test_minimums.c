@@ -61,21 +61,25 @@ START_TEST(check_finds_a_sentence_below_the_minimum)
 {
     kzp_check c;
     /* 12 days of arrest: 3 days short of the article's 15-day minimum */
-    ck_assert_int_eq(kzp_check_sentence(&c, ctx, "115-1", "2026-02-10", KZP_KIND_ARREST, 1200, 0, NULL), KZP_OK);
+    ck_assert_int_eq(kzp_check_sentence(&c, ctx, "115-1", "2026-02-10", KZP_KIND_ARREST, kzp_hundredths(1200), 0, NULL),
+                     KZP_OK);
     ck_assert(!c.fits);
-    ck_assert_int_eq(c.violation, KZP_BELOW_MIN);
+    ck_assert_int_eq(c.violation, KZP_VIOLATION_BELOW_MIN);
     ck_assert_int_eq(c.limit_centi, 1500);
     ck_assert_int_eq(c.excess_centi, 300);
     ck_assert_int_eq(c.limit_source, KZP_BOUND_ARTICLE);
     ck_assert_str_eq(kzp_violation_name(c.violation), "below_min");
     /* exactly the minimum fits; so does the top of the range */
-    ck_assert_int_eq(kzp_check_sentence(&c, ctx, "115-1", "2026-02-10", KZP_KIND_FINE, 3000, 0, NULL), KZP_OK);
+    ck_assert_int_eq(kzp_check_sentence(&c, ctx, "115-1", "2026-02-10", KZP_KIND_FINE, kzp_hundredths(3000), 0, NULL),
+                     KZP_OK);
     ck_assert(c.fits);
-    ck_assert_int_eq(kzp_check_sentence(&c, ctx, "115-1", "2026-02-10", KZP_KIND_FINE, 20000, 0, NULL), KZP_OK);
+    ck_assert_int_eq(kzp_check_sentence(&c, ctx, "115-1", "2026-02-10", KZP_KIND_FINE, kzp_hundredths(20000), 0, NULL),
+                     KZP_OK);
     ck_assert(c.fits);
     /* 25 MCI: above the General Part's 20, below the article's 30 */
-    ck_assert_int_eq(kzp_check_sentence(&c, ctx, "115-1", "2026-02-10", KZP_KIND_FINE, 2500, 0, NULL), KZP_OK);
-    ck_assert_int_eq(c.violation, KZP_BELOW_MIN);
+    ck_assert_int_eq(kzp_check_sentence(&c, ctx, "115-1", "2026-02-10", KZP_KIND_FINE, kzp_hundredths(2500), 0, NULL),
+                     KZP_OK);
+    ck_assert_int_eq(c.violation, KZP_VIOLATION_BELOW_MIN);
     ck_assert_int_eq(c.limit_centi, 3000);
 }
 END_TEST

@@ -6,7 +6,7 @@
 static void expect(int64_t tiyn, int style, const char *want)
 {
     char buf[64];
-    int n = kzp_format_tenge(buf, sizeof buf, tiyn, style);
+    int n = kzp_tenge_format(buf, sizeof buf, tiyn, style);
     ck_assert_str_eq(buf, want);
     ck_assert_int_eq(n, (int)strlen(want));
 }
@@ -38,12 +38,12 @@ END_TEST
 START_TEST(buffer_semantics)
 {
     char small[5] = "zzzz";
-    ck_assert_int_eq(kzp_format_tenge(small, sizeof small, 86500000, KZP_MONEY_EN), 11); /* "865,000 KZT" */
+    ck_assert_int_eq(kzp_tenge_format(small, sizeof small, 86500000, KZP_MONEY_EN), 11); /* "865,000 KZT" */
     ck_assert_str_eq(small, "865,");
-    ck_assert_int_eq(kzp_format_tenge(NULL, 0, 86500000, KZP_MONEY_EN), 11);
-    ck_assert_int_eq(kzp_format_tenge(NULL, 5, 1, KZP_MONEY_EN), KZP_E_INVALID_ARG);
-    ck_assert_int_eq(kzp_format_tenge(small, sizeof small, 1, 99), KZP_E_INVALID_ARG);
-    ck_assert_int_eq(kzp_format_tenge(small, sizeof small, 1, -1), KZP_E_INVALID_ARG);
+    ck_assert_int_eq(kzp_tenge_format(NULL, 0, 86500000, KZP_MONEY_EN), 11);
+    ck_assert_int_eq(kzp_tenge_format(NULL, 5, 1, KZP_MONEY_EN), KZP_E_INVALID_ARG);
+    ck_assert_int_eq(kzp_tenge_format(small, sizeof small, 1, 99), KZP_E_INVALID_ARG);
+    ck_assert_int_eq(kzp_tenge_format(small, sizeof small, 1, -1), KZP_E_INVALID_ARG);
     ck_assert_str_eq(small, "865,"); /* untouched by the failed calls */
 }
 END_TEST

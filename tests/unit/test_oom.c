@@ -91,7 +91,7 @@ START_TEST(contexts_survive_allocation_failures)
             sentinel);
     /* the contexts that did get built answer correctly: 200 x 4,325 = 865,000 tenge */
     kzp_fine f;
-    ck_assert_int_eq(kzp_fine_compute(&f, derived, "2026-02-10", 20000, 0, NULL), KZP_OK);
+    ck_assert_int_eq(kzp_fine_compute(&f, derived, "2026-02-10", kzp_hundredths(20000), 0, NULL), KZP_OK);
     ck_assert_int_eq(f.amount_tiyn, 86500000);
     kzp_ctx_free(derived);
     kzp_ctx_free(ctx);

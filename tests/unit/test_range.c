@@ -323,6 +323,50 @@ START_TEST(a_bound_too_large_to_price)
 }
 END_TEST
 
+START_TEST(ranges_say_how_long_they_hold)
+{
+    /* 2026-02-10: the 2026 MCI's dates (issue 17: from 2026-01-01 to 2026-12-31) */
+    kzp_range r;
+    ck_assert_int_eq(kzp_range_get(&r, ctx, "115-1", "2026-02-10", 0, NULL), KZP_OK);
+    ck_assert_str_eq(r.valid_from, "2026-01-01");
+    ck_assert_str_eq(r.valid_until, "2026-12-31");
+    /* 2025-10-01: the 2025 MCI from 2025-01-01, but the article only from 2025-09-16 */
+    ck_assert_int_eq(kzp_range_get(&r, ctx, "115-1", "2025-10-01", KZP_Q_MITIGATED, NULL), KZP_OK);
+    ck_assert_str_eq(r.valid_from, "2025-09-16");
+    ck_assert_str_eq(r.valid_until, "2025-12-31");
+    /* every date of the interval gives the same range, and the days either side another */
+    kzp_range a, b;
+    ck_assert_int_eq(kzp_range_get(&a, ctx, "115-1", "2025-09-16", KZP_Q_MITIGATED, NULL), KZP_OK);
+    ck_assert_int_eq(kzp_range_get(&b, ctx, "115-1", "2025-12-31", KZP_Q_MITIGATED, NULL), KZP_OK);
+    ck_assert_int_eq(a.sanctions[0].max.tiyn, b.sanctions[0].max.tiyn);
+    ck_assert_int_eq(a.sanctions[0].max.tiyn, 39320000); /* 100 x 3,932 = 393,200 tenge */
+    ck_assert_int_eq(kzp_range_get(&b, ctx, "115-1", "2026-01-01", KZP_Q_MITIGATED, NULL), KZP_OK);
+    ck_assert_int_eq(b.sanctions[0].max.tiyn, 43250000); /* 100 x 4,325 = 432,500 tenge */
+    ck_assert_int_eq(kzp_range_get(&b, ctx, "115-1", "2025-09-15", KZP_Q_MITIGATED, NULL), KZP_E_NOT_IN_FORCE);
+    /* a check holds as its range does; past the table, unpriced, for every later date */
+    kzp_check c;
+    ck_assert_int_eq(kzp_check_sentence(&c, ctx, "115-1", "2027-03-01", KZP_KIND_ARREST, kzp_whole(5), 0, NULL),
+                     KZP_OK);
+    ck_assert_str_eq(c.valid_from, "2027-01-01");
+    ck_assert_str_eq(c.valid_until, "9999-12-31");
+    ck_assert_str_eq(c.range.valid_from, "2027-01-01");
+    /* a fine: the MCI's dates */
+    kzp_fine f;
+    ck_assert_int_eq(kzp_fine_compute(&f, ctx, "2020-03-31", kzp_whole(1), 0, NULL), KZP_OK);
+    ck_assert_str_eq(f.valid_from, "2020-01-01");
+    ck_assert_str_eq(f.valid_until, "2020-03-31");
+    /* in a what-if the MCI is the same every day: the range holds from the article's first day */
+    kzp_ctx *w = NULL;
+    ck_assert_int_eq(kzp_ctx_new_what_if(&w, ctx, 5000, NULL), KZP_OK);
+    ck_assert_int_eq(kzp_range_get(&r, w, "115-1", "2030-01-01", 0, NULL), KZP_OK);
+    ck_assert_str_eq(r.valid_from, "2025-09-16");
+    ck_assert_str_eq(r.valid_until, "9999-12-31");
+    ck_assert_int_eq(kzp_fine_compute(&f, w, "2030-01-01", kzp_whole(1), 0, NULL), KZP_OK);
+    ck_assert_str_eq(f.valid_from, "2015-01-01"); /* the 2014 Code's pricing rule applies from 2015 */
+    kzp_ctx_free(w);
+}
+END_TEST
+
 static Suite *range_suite(void)
 {
     Suite *s = suite_create("range");
@@ -339,6 +383,7 @@ static Suite *range_suite(void)
     tcase_add_test(tc, article_lookup);
     tcase_add_test(tc, rules_a_dataset_lacks);
     tcase_add_test(tc, a_bound_too_large_to_price);
+    tcase_add_test(tc, ranges_say_how_long_they_hold);
     suite_add_tcase(s, tc);
     return s;
 }

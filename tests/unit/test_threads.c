@@ -18,14 +18,16 @@ static void *worker(void *arg)
         kzp_conversion c;
         kzp_mci m;
         /* 200 x 4,325 = 865,000 tenge; 150 x 3,932 = 589,800 tenge */
-        bad += kzp_fine_compute(&f, shared, "2026-02-10", 20000, 0, NULL) != KZP_OK || f.amount_tiyn != 86500000;
-        bad += kzp_fine_compute(&f, shared, "2025-11-03", 15000, 0, NULL) != KZP_OK || f.amount_tiyn != 58980000;
+        bad += kzp_fine_compute(&f, shared, "2026-02-10", kzp_hundredths(20000), 0, NULL) != KZP_OK ||
+               f.amount_tiyn != 86500000;
+        bad += kzp_fine_compute(&f, shared, "2025-11-03", kzp_hundredths(15000), 0, NULL) != KZP_OK ||
+               f.amount_tiyn != 58980000;
         /* half cap: 100 x 4,325 = 432,500 tenge */
         bad += kzp_range_get(&r, shared, "115-1", "2026-02-10", (i + id) % 2 ? KZP_Q_MITIGATED : 0, NULL) != KZP_OK ||
                r.sanctions[0].max.tiyn != ((i + id) % 2 ? 43250000 : 86500000);
         /* 150 MCI = 37 days and 2 MCI */
-        bad += kzp_convert(&c, shared, KZP_KIND_FINE, 15000, KZP_KIND_ARREST, NULL) != KZP_OK || c.whole != 37 ||
-               c.remainder_centi != 200;
+        bad += kzp_convert(&c, shared, KZP_KIND_FINE, kzp_hundredths(15000), KZP_KIND_ARREST, NULL) != KZP_OK ||
+               c.whole != 37 || c.remainder_centi != 200;
         bad += kzp_mci_on(&m, shared, "2022-06-01", KZP_PURPOSE_BENEFITS, 0, NULL) != KZP_OK || m.tenge != 3180;
         bad += kzp_mci_on(&m, shared, "2027-06-01", KZP_PURPOSE_FINES, 0, NULL) != KZP_E_MCI_STALE;
     }
@@ -85,7 +87,7 @@ START_TEST(first_context_from_many_threads)
     }
     kzp_ctx_free(got[0]); /* a no-op for the shared context: it still answers */
     kzp_fine f;
-    ck_assert_int_eq(kzp_fine_compute(&f, got[1], "2026-02-10", 20000, 0, NULL), KZP_OK);
+    ck_assert_int_eq(kzp_fine_compute(&f, got[1], "2026-02-10", kzp_hundredths(20000), 0, NULL), KZP_OK);
     ck_assert_int_eq(f.amount_tiyn, 86500000); /* 200 MCI x 4,325 tenge = 865,000 tenge */
 }
 END_TEST
@@ -98,7 +100,7 @@ static void *derive_worker(void *arg)
         kzp_fine f;
         /* a what-if MCI of 1,000 x (i + 1) tenge: 1 MCI costs exactly that */
         bad += kzp_ctx_new_what_if(&w, base_for_derive, 1000 * (i + 1), NULL) != KZP_OK;
-        bad += w == NULL || kzp_fine_compute(&f, w, "2026-02-10", 100, 0, NULL) != KZP_OK ||
+        bad += w == NULL || kzp_fine_compute(&f, w, "2026-02-10", kzp_hundredths(100), 0, NULL) != KZP_OK ||
                f.amount_tiyn != 100000 * (i + 1);
         kzp_ctx_free(w);
     }

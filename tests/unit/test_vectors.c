@@ -34,10 +34,10 @@ static bool flag(const json_t *c, const char *key)
 
 static int64_t centi_of(const json_t *v, const char *what)
 {
-    int64_t n;
+    kzp_qty n;
     ck_assert_msg(json_is_string(v), "%s must be a decimal string", what);
-    ck_assert_msg(kzp_decimal_parse(&n, json_string_value(v), NULL) == KZP_OK, "%s: bad decimal", what);
-    return n;
+    ck_assert_msg(kzp_qty_parse(&n, json_string_value(v), NULL) == KZP_OK, "%s: bad decimal", what);
+    return n.centi;
 }
 
 /* Compare one expected field; returns false if the key is not one this op knows. */
@@ -255,7 +255,7 @@ START_TEST(vector_case)
     memset(&r, 0, sizeof r);
     r.op = str(c, "op");
     int rc;
-    int64_t amount = 0;
+    kzp_qty amount = kzp_hundredths(0);
     int kind = 0, to = 0, purpose = KZP_PURPOSE_FINES;
     kzp_error err = {0};
     if (strcmp(r.op, "mci") == 0) {
@@ -264,7 +264,7 @@ START_TEST(vector_case)
             rc = kzp_mci_on(&r.mci, ctx, str(c, "date"), purpose, flags, &err);
         }
     } else if (strcmp(r.op, "fine") == 0) {
-        rc = kzp_decimal_parse(&amount, str(c, "mci_count"), &err);
+        rc = kzp_qty_parse(&amount, str(c, "mci_count"), &err);
         if (rc == KZP_OK) {
             rc = kzp_fine_compute(&r.fine, ctx, str(c, "date"), amount, flags, &err);
         }
@@ -273,7 +273,7 @@ START_TEST(vector_case)
     } else if (strcmp(r.op, "check") == 0) {
         rc = kzp_kind_parse(&kind, str(c, "kind"));
         if (rc == KZP_OK) {
-            rc = kzp_decimal_parse(&amount, str(c, "amount"), &err);
+            rc = kzp_qty_parse(&amount, str(c, "amount"), &err);
         }
         if (rc == KZP_OK) {
             rc = kzp_check_sentence(&r.check, ctx, str(c, "article"), str(c, "date"), kind, amount, flags, &err);
@@ -288,7 +288,7 @@ START_TEST(vector_case)
             rc = kzp_kind_parse(&to, str(c, "to"));
         }
         if (rc == KZP_OK) {
-            rc = kzp_decimal_parse(&amount, str(c, "amount"), &err);
+            rc = kzp_qty_parse(&amount, str(c, "amount"), &err);
         }
         if (rc == KZP_OK) {
             rc = kzp_convert_under(&r.conv, ctx, rule, kind, amount, to, &err);

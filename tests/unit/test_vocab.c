@@ -56,7 +56,7 @@ START_TEST(labels_in_three_languages)
     ck_assert_str_eq(kzp_category_label(KZP_CATEGORY_CRIMINAL_OFFENCE, KZP_LANG_RU), "уголовный проступок");
     ck_assert_ptr_null(kzp_kind_label(KZP_KIND_FINE, 3));
     ck_assert_ptr_null(kzp_kind_label(7, KZP_LANG_EN));
-    ck_assert_ptr_null(kzp_unit_label(KZP_UNIT_HOURS, -1, 100));
+    ck_assert_ptr_null(kzp_unit_label(KZP_UNIT_HOURS, -1, kzp_hundredths(100)));
     ck_assert_ptr_null(kzp_category_label(2, KZP_LANG_EN));
 }
 END_TEST
@@ -74,19 +74,56 @@ START_TEST(russian_noun_agrees_with_the_number)
         {111, "часов", "суток"}, {112, "часов", "суток"}, {200, "часов", "суток"}, {0, "часов", "суток"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        ck_assert_str_eq(kzp_unit_label(KZP_UNIT_HOURS, KZP_LANG_RU, cases[i].n * 100), cases[i].hours);
-        ck_assert_str_eq(kzp_unit_label(KZP_UNIT_DAYS, KZP_LANG_RU, cases[i].n * 100), cases[i].days);
+        ck_assert_str_eq(kzp_unit_label(KZP_UNIT_HOURS, KZP_LANG_RU, kzp_hundredths(cases[i].n * 100)), cases[i].hours);
+        ck_assert_str_eq(kzp_unit_label(KZP_UNIT_DAYS, KZP_LANG_RU, kzp_hundredths(cases[i].n * 100)), cases[i].days);
     }
-    ck_assert_str_eq(kzp_unit_label(KZP_UNIT_HOURS, KZP_LANG_RU, 1250), "часа"); /* 12,5 часа */
-    ck_assert_str_eq(kzp_unit_label(KZP_UNIT_DAYS, KZP_LANG_RU, 50), "суток");   /* 0,5 суток */
-    ck_assert_str_eq(kzp_unit_label(KZP_UNIT_MCI, KZP_LANG_RU, 20000), "МРП");
+    ck_assert_str_eq(kzp_unit_label(KZP_UNIT_HOURS, KZP_LANG_RU, kzp_hundredths(1250)), "часа"); /* 12,5 часа */
+    ck_assert_str_eq(kzp_unit_label(KZP_UNIT_DAYS, KZP_LANG_RU, kzp_hundredths(50)), "суток");   /* 0,5 суток */
+    ck_assert_str_eq(kzp_unit_label(KZP_UNIT_MCI, KZP_LANG_RU, kzp_hundredths(20000)), "МРП");
     /* English: 1 hour, 2 hours, 0.5 hours; Kazakh does not change */
-    ck_assert_str_eq(kzp_unit_label(KZP_UNIT_HOURS, KZP_LANG_EN, 100), "hour");
-    ck_assert_str_eq(kzp_unit_label(KZP_UNIT_DAYS, KZP_LANG_EN, 5000), "days");
-    ck_assert_str_eq(kzp_unit_label(KZP_UNIT_HOURS, KZP_LANG_EN, 50), "hours");
-    ck_assert_str_eq(kzp_unit_label(KZP_UNIT_DAYS, KZP_LANG_KK, 100), "тәулік");
-    ck_assert_str_eq(kzp_unit_label(KZP_UNIT_DAYS, KZP_LANG_KK, 5000), "тәулік");
-    ck_assert_str_eq(kzp_unit_label(KZP_UNIT_MCI, KZP_LANG_KK, 20000), "АЕК");
+    ck_assert_str_eq(kzp_unit_label(KZP_UNIT_HOURS, KZP_LANG_EN, kzp_hundredths(100)), "hour");
+    ck_assert_str_eq(kzp_unit_label(KZP_UNIT_DAYS, KZP_LANG_EN, kzp_hundredths(5000)), "days");
+    ck_assert_str_eq(kzp_unit_label(KZP_UNIT_HOURS, KZP_LANG_EN, kzp_hundredths(50)), "hours");
+    ck_assert_str_eq(kzp_unit_label(KZP_UNIT_DAYS, KZP_LANG_KK, kzp_hundredths(100)), "тәулік");
+    ck_assert_str_eq(kzp_unit_label(KZP_UNIT_DAYS, KZP_LANG_KK, kzp_hundredths(5000)), "тәулік");
+    ck_assert_str_eq(kzp_unit_label(KZP_UNIT_MCI, KZP_LANG_KK, kzp_hundredths(20000)), "АЕК");
+}
+END_TEST
+
+START_TEST(languages_styles_and_limits)
+{
+    int v = -1;
+    kzp_error err;
+    for (int lang = 0; lang < KZP_LANG_COUNT; lang++) {
+        ck_assert_int_eq(kzp_lang_parse(&v, kzp_lang_name(lang), &err), KZP_OK);
+        ck_assert_int_eq(v, lang);
+    }
+    ck_assert_str_eq(kzp_lang_name(KZP_LANG_KK), "kk");
+    ck_assert_ptr_null(kzp_lang_name(3));
+    ck_assert_int_eq(kzp_lang_parse(&v, "de", &err), KZP_E_UNKNOWN_KIND);
+    ck_assert_str_eq(err.message, "'de' is not a language; expected one of: en, ru, kk");
+    ck_assert_int_eq(kzp_lang_parse(&v, "RU", &err), KZP_E_UNKNOWN_KIND); /* exact codes only */
+    ck_assert_int_eq(v, KZP_LANG_KK);
+    for (int style = 0; style < KZP_MONEY_STYLE_COUNT; style++) {
+        ck_assert_int_eq(kzp_money_style_parse(&v, kzp_money_style_name(style), NULL), KZP_OK);
+        ck_assert_int_eq(v, style);
+    }
+    ck_assert_int_eq(kzp_money_style_parse(&v, "usd", &err), KZP_E_UNKNOWN_KIND);
+    ck_assert_ptr_nonnull(strstr(err.message, "sign, ru, kk, en, plain"));
+    ck_assert_int_eq(kzp_lang_money_style(KZP_LANG_EN), KZP_MONEY_EN);
+    ck_assert_int_eq(kzp_lang_money_style(KZP_LANG_RU), KZP_MONEY_RU);
+    ck_assert_int_eq(kzp_lang_money_style(KZP_LANG_KK), KZP_MONEY_KK);
+    ck_assert_int_eq(kzp_lang_money_style(7), KZP_E_INVALID_ARG);
+    /* the statuses are 0 .. -(count - 1), each named */
+    ck_assert_int_eq(kzp_status_count(), 22);
+    ck_assert_str_eq(kzp_status_name(-(kzp_status_count() - 1)), "KZP_E_UNVERIFIED");
+    ck_assert_str_eq(kzp_status_name(-kzp_status_count()), "KZP_E_UNKNOWN");
+    /* the getters say what the macros say */
+    ck_assert_uint_eq(kzp_max_sanctions(), KZP_MAX_SANCTIONS);
+    ck_assert_uint_eq(kzp_max_basis(), KZP_MAX_BASIS);
+    ck_assert_uint_eq(kzp_max_payments(), KZP_MAX_PAYMENTS);
+    ck_assert_int_eq(kzp_words_max(), KZP_WORDS_MAX);
+    ck_assert_uint_eq(kzp_max_dataset_bytes(), 67108864); /* 64 MiB */
 }
 END_TEST
 
@@ -99,6 +136,7 @@ static Suite *vocab_suite(void)
     tcase_add_test(tc, version);
     tcase_add_test(tc, labels_in_three_languages);
     tcase_add_test(tc, russian_noun_agrees_with_the_number);
+    tcase_add_test(tc, languages_styles_and_limits);
     suite_add_tcase(s, tc);
     return s;
 }

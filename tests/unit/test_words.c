@@ -171,7 +171,7 @@ START_TEST(sanction_sentences)
     }
     ck_assert_uint_ge(checked, 31); /* 7 cases of 4 alternatives, 3 of the order procedure's fine */
     kzp_range r;
-    kzp_range_get(&r, ctx, "115-1", "2026-02-10", 0, NULL);
+    ck_assert_int_eq(kzp_range_get(&r, ctx, "115-1", "2026-02-10", 0, NULL), KZP_OK);
     char buf[8];
     ck_assert_int_eq(kzp_sanction_text(buf, sizeof buf, &r, 4, KZP_LANG_RU), KZP_E_INVALID_ARG);
     ck_assert_int_eq(kzp_sanction_text(buf, sizeof buf, NULL, 0, KZP_LANG_RU), KZP_E_INVALID_ARG);

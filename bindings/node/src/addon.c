@@ -32,6 +32,17 @@ enum {
     R_CONVERSION,
     R_COUNT
 };
+/* Text to hundredths with the library's parser (a point or a comma) and its message. */
+static kzp_status parse_centi(int64_t *centi, const char *text, kzp_error *err)
+{
+    kzp_qty q;
+    kzp_status rc = kzp_qty_parse(&q, text, err);
+    if (rc == KZP_OK) {
+        *centi = q.centi;
+    }
+    return rc;
+}
+
 static const char *const RESULT_NAMES[R_COUNT] = {"Citation", "Receipt", "Mci",  "Bound", "Restriction", "Sanction",
                                                   "Payment",  "Range",   "Fine", "Check", "Conversion"};
 
@@ -173,14 +184,14 @@ static napi_value null_value(napi_env env)
 static napi_value decimal_str(napi_env env, int64_t centi)
 {
     char buf[40];
-    kzp_decimal_format(buf, sizeof buf, centi);
+    kzp_qty_format(buf, sizeof buf, kzp_hundredths(centi), KZP_LANG_EN);
     return str(env, buf);
 }
 
 static napi_value money_text(napi_env env, int64_t tiyn)
 {
     char buf[64];
-    kzp_format_tenge(buf, sizeof buf, tiyn, KZP_MONEY_SIGN);
+    kzp_tenge_format(buf, sizeof buf, tiyn, KZP_MONEY_SIGN);
     return str(env, buf);
 }
 
@@ -254,6 +265,32 @@ static bool get_string(napi_env env, napi_value v, char *buf, size_t size, const
         buf[0] = '?';
     }
     return true;
+}
+
+/* An article id, whole: ids come from the dataset, which sets no length, so a fixed buffer would
+ * turn a long one (40 Cyrillic letters are 80 bytes) into an unknown article. malloc'ed, for the
+ * caller to free; NULL after throwing. A NUL inside is handled as get_string does. */
+static char *get_article(napi_env env, napi_value v)
+{
+    napi_valuetype t;
+    napi_typeof(env, v, &t);
+    if (t != napi_string) {
+        throw_type(env, "article must be a string");
+        return NULL;
+    }
+    size_t len = 0, copied = 0;
+    napi_get_value_string_utf8(env, v, NULL, 0, &len);
+    char *buf = malloc(len + 1);
+    if (!buf) {
+        throw_status(env, KZP_E_NOMEM, NULL);
+        return NULL;
+    }
+    napi_get_value_string_utf8(env, v, buf, len + 1, &copied);
+    buf[copied] = '\0';
+    if (strlen(buf) != copied) {
+        buf[0] = '?'; /* an embedded NUL: rejected as no article, not cut to one */
+    }
+    return buf;
 }
 
 static napi_value throw_range(napi_env env, const char *msg)
@@ -352,7 +389,7 @@ static bool get_amount(napi_env env, napi_value v, int64_t *centi, int *rc, kzp_
         if (strlen(buf) != copied) {
             buf[0] = '?'; /* an embedded NUL: text that no amount starts with, so it is refused, not cut */
         }
-        *rc = kzp_decimal_parse(centi, buf, err);
+        *rc = parse_centi(centi, buf, err);
         if (buf != small) {
             free(buf);
         }
@@ -952,7 +989,7 @@ static napi_value m_range(napi_env env, napi_callback_info info)
     napi_value argv[3];
     context_box *box = this_box(env, info, &argc, argv);
     kzp_ctx *ctx = box ? box->ctx : NULL;
-    char article[64], date[32];
+    char *article = NULL, date[32];
     unsigned flags;
     if (!ctx) {
         return NULL;
@@ -960,14 +997,15 @@ static napi_value m_range(napi_env env, napi_callback_info info)
     if (argc < 2) {
         return throw_type(env, "range(article, date, options?)");
     }
-    if (!get_string(env, argv[0], article, sizeof article, "article") ||
-        !get_string(env, argv[1], date, sizeof date, "date") ||
+    if (!(article = get_article(env, argv[0])) || !get_string(env, argv[1], date, sizeof date, "date") ||
         !get_flags(env, argc > 2 ? argv[2] : NULL, OPTIONS_RANGE, "range", &flags)) {
+        free(article);
         return NULL;
     }
     kzp_range r;
     kzp_error err;
     int rc = kzp_range_get(&r, ctx, article, date, flags, &err);
+    free(article);
     return rc ? throw_status(env, rc, &err) : range_obj(env, box, &r);
 }
 
@@ -1006,7 +1044,8 @@ static napi_value m_fine(napi_env env, napi_callback_info info)
         return NULL;
     }
     kzp_fine f;
-    if (rc || (rc = kzp_fine_compute(&f, ctx, date, centi, flags & (KZP_Q_ALLOW_STALE | KZP_Q_STRICT), &err))) {
+    if (rc || (rc = kzp_fine_compute(&f, ctx, date, kzp_hundredths(centi), flags & (KZP_Q_ALLOW_STALE | KZP_Q_STRICT),
+                                     &err))) {
         return throw_status(env, rc, &err);
     }
     static const char *const N[] = {"mciCount",  "offenceDate", "amountTiyn", "amountText", "mci",
@@ -1046,7 +1085,8 @@ static napi_value m_fine_fast(napi_env env, napi_callback_info info)
     }
     kzp_fine f;
     kzp_error err;
-    if (kzp_fine_compute(&f, box->ctx, date, n * 100, 0, &err) != KZP_OK || f.stale || strcmp(f.mci.date, date) != 0) {
+    if (kzp_fine_compute(&f, box->ctx, date, kzp_hundredths(n * 100), 0, &err) != KZP_OK || f.stale ||
+        strcmp(f.mci.date, date) != 0) {
         return NULL;
     }
     int32_t period = period_index(env, box, f.mci.from);
@@ -1061,7 +1101,7 @@ static napi_value m_fine_fast(napi_env env, napi_callback_info info)
     char text[64];
     char16_t wide[64];
     size_t units = 0;
-    kzp_format_tenge(text, sizeof text, f.amount_tiyn, KZP_MONEY_SIGN);
+    kzp_tenge_format(text, sizeof text, f.amount_tiyn, KZP_MONEY_SIGN);
     for (const unsigned char *p = (const unsigned char *)text; *p && units < 64; units++) {
         if (p[0] == 0xe2 && p[1] == 0x82 && p[2] == 0xb8) { /* U+20B8 TENGE SIGN in UTF-8 */
             wide[units] = 0x20b8;
@@ -1082,7 +1122,7 @@ static napi_value m_check(napi_env env, napi_callback_info info)
     napi_value argv[5];
     context_box *box = this_box(env, info, &argc, argv);
     kzp_ctx *ctx = box ? box->ctx : NULL;
-    char article[64], date[32], kind_s[40];
+    char *article = NULL, date[32], kind_s[40];
     unsigned flags;
     int64_t centi = 0;
     int rc, kind;
@@ -1093,19 +1133,24 @@ static napi_value m_check(napi_env env, napi_callback_info info)
     if (argc < 4) {
         return throw_type(env, "check(article, date, kind, amount, options?)");
     }
-    if (!get_string(env, argv[0], article, sizeof article, "article") ||
-        !get_string(env, argv[1], date, sizeof date, "date") ||
+    if (!(article = get_article(env, argv[0])) || !get_string(env, argv[1], date, sizeof date, "date") ||
         !get_string(env, argv[2], kind_s, sizeof kind_s, "kind") ||
         !get_amount(env, argv[3], &centi, &rc, &err, "amount") ||
         !get_flags(env, argc > 4 ? argv[4] : NULL, OPTIONS_RANGE, "check", &flags)) {
+        free(article);
         return NULL;
     }
     if (kzp_kind_parse(&kind, kind_s) != KZP_OK) {
+        free(article);
         unknown_kind_message(&err, "kind");
         return throw_status(env, KZP_E_UNKNOWN_KIND, &err);
     }
     kzp_check c;
-    if (rc || (rc = kzp_check_sentence(&c, ctx, article, date, kind, centi, flags, &err))) {
+    if (!rc) {
+        rc = kzp_check_sentence(&c, ctx, article, date, kind, kzp_hundredths(centi), flags, &err);
+    }
+    free(article);
+    if (rc) {
         return throw_status(env, rc, &err);
     }
     static const char *const N[] = {"fits",        "violation",     "kind",   "unit",  "amount", "limit",
@@ -1154,7 +1199,7 @@ static napi_value m_convert(napi_env env, napi_callback_info info)
         return throw_status(env, KZP_E_UNKNOWN_KIND, &err);
     }
     kzp_conversion c;
-    if (rc || (rc = kzp_convert_under(&c, ctx, rule, from, centi, to, &err))) {
+    if (rc || (rc = kzp_convert_under(&c, ctx, rule, from, kzp_hundredths(centi), to, &err))) {
         return throw_status(env, rc, &err);
     }
     static const char *const N[] = {"fromKind", "amount", "toKind",    "whole", "remainder", "remainderUnit",
@@ -1179,7 +1224,7 @@ static napi_value m_sanction_texts(napi_env env, napi_callback_info info)
     size_t argc = 4;
     napi_value argv[4];
     kzp_ctx *ctx = this_ctx(env, info, &argc, argv);
-    char article[64], date[32], lang_s[8] = "en";
+    char *article = NULL, date[32], lang_s[8] = "en";
     unsigned flags;
     if (!ctx) {
         return NULL;
@@ -1187,19 +1232,21 @@ static napi_value m_sanction_texts(napi_env env, napi_callback_info info)
     if (argc < 2) {
         return throw_type(env, "sanctionTexts(article, date, lang?, options?)");
     }
-    if (!get_string(env, argv[0], article, sizeof article, "article") ||
-        !get_string(env, argv[1], date, sizeof date, "date") ||
+    if (!(article = get_article(env, argv[0])) || !get_string(env, argv[1], date, sizeof date, "date") ||
         (argc > 2 && !get_string(env, argv[2], lang_s, sizeof lang_s, "lang")) ||
         !get_flags(env, argc > 3 ? argv[3] : NULL, OPTIONS_RANGE, "sanctionTexts", &flags)) {
+        free(article);
         return NULL;
     }
     int lang = lang_of(lang_s);
     if (lang < 0) {
+        free(article);
         return throw_type(env, "lang must be 'en', 'ru' or 'kk'");
     }
     kzp_range r;
     kzp_error err;
     int rc = kzp_range_get(&r, ctx, article, date, flags, &err);
+    free(article);
     if (rc) {
         return throw_status(env, rc, &err);
     }
@@ -1604,7 +1651,7 @@ static int format_tenge_fn(char *buf, size_t size, int64_t n, int style, int unu
 {
     (void)unused1;
     (void)unused2;
-    return kzp_format_tenge(buf, size, n, style);
+    return kzp_tenge_format(buf, size, n, style);
 }
 
 static bool get_int64(napi_env env, napi_value v, int64_t *out, const char *what)

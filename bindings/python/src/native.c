@@ -32,6 +32,17 @@ typedef struct module_state {
     PyObject *word_obj[MAX_WORDS];
 } module_state;
 
+/* Text to hundredths with the library's parser (a point or a comma) and its message. */
+static kzp_status parse_centi(int64_t *centi, const char *text, kzp_error *err)
+{
+    kzp_qty q;
+    kzp_status rc = kzp_qty_parse(&q, text, err);
+    if (rc == KZP_OK) {
+        *centi = q.centi;
+    }
+    return rc;
+}
+
 static module_state *state_of_module(PyObject *m)
 {
     return (module_state *)PyModule_GetState(m);
@@ -288,7 +299,7 @@ static int decimal_centi(module_state *st, PyObject *o, int64_t *centi, int *rc,
     }
     Py_ssize_t len;
     const char *s = PyUnicode_AsUTF8AndSize(text, &len);
-    bool parsed = s && len < 64 && kzp_decimal_parse(centi, s, NULL) == KZP_OK;
+    bool parsed = s && len < 64 && parse_centi(centi, s, NULL) == KZP_OK;
     Py_DECREF(text);
     if (!s) {
         return -1;
@@ -408,7 +419,7 @@ static int amount_arg(module_state *st, PyObject *o, int64_t *centi, int *rc, kz
     if (!s) {
         return -1;
     }
-    *rc = kzp_decimal_parse(centi, s, err); /* text: the library's parser and its message */
+    *rc = parse_centi(centi, s, err); /* text: the library's parser and its message */
     return 0;
 }
 
@@ -758,7 +769,7 @@ static PyObject *date_from_iso(const char *iso)
 static PyObject *decimal_new(module_state *st, int64_t centi)
 {
     char buf[40];
-    kzp_decimal_format(buf, sizeof buf, centi);
+    kzp_qty_format(buf, sizeof buf, kzp_hundredths(centi), KZP_LANG_EN);
     return PyObject_CallFunction(st->decimal_type, "s", buf);
 }
 
@@ -1424,7 +1435,7 @@ static PyObject *ctx_fine(context_object *self, PyObject *const *args, Py_ssize_
         return NULL;
     }
     kzp_fine f;
-    if (rc || (rc = kzp_fine_compute(&f, self->ctx, day, centi, flags, &err))) {
+    if (rc || (rc = kzp_fine_compute(&f, self->ctx, day, kzp_hundredths(centi), flags, &err))) {
         return raise_status(self->st, rc, &err);
     }
     module_state *st = self->st;
@@ -1483,7 +1494,7 @@ static PyObject *ctx_check(context_object *self, PyObject *const *args, Py_ssize
         return unknown_word(self->st, "kind", kzp_kind_name);
     }
     kzp_check c;
-    if (rc || (rc = kzp_check_sentence(&c, self->ctx, article, day, kind, centi, flags, &err))) {
+    if (rc || (rc = kzp_check_sentence(&c, self->ctx, article, day, kind, kzp_hundredths(centi), flags, &err))) {
         return raise_status(self->st, rc, &err);
     }
     module_state *st = self->st;
@@ -1540,8 +1551,8 @@ static PyObject *ctx_convert(context_object *self, PyObject *const *args, Py_ssi
     }
     kzp_conversion c;
     /* without a rule: kzp_convert, the library's own default (Art. 61) */
-    if (rc || (rc = a[3] ? kzp_convert_under(&c, self->ctx, rule, from, centi, to, &err)
-                         : kzp_convert(&c, self->ctx, from, centi, to, &err))) {
+    if (rc || (rc = a[3] ? kzp_convert_under(&c, self->ctx, rule, from, kzp_hundredths(centi), to, &err)
+                         : kzp_convert(&c, self->ctx, from, kzp_hundredths(centi), to, &err))) {
         return raise_status(self->st, rc, &err);
     }
     module_state *st = self->st;
@@ -1756,7 +1767,8 @@ static int context_setup(context_object *self, module_state *st, kzp_ctx *ctx)
         for (int from = 0; kzp_kind_name(from) && !found; from++) {
             for (int to = 0; kzp_kind_name(to) && !found; to++) {
                 kzp_conversion conv;
-                if (kzp_convert_under(&conv, ctx, rule, from, 100, to, NULL) == KZP_OK && conv.citation) {
+                if (kzp_convert_under(&conv, ctx, rule, from, kzp_hundredths(100), to, NULL) == KZP_OK &&
+                    conv.citation) {
                     seen[n_seen++] = conv.citation;
                     found = true;
                 }
@@ -1784,8 +1796,8 @@ static int context_setup(context_object *self, module_state *st, kzp_ctx *ctx)
         kzp_fine f;
         kzp_mci_period_at(&p, ctx, i);
         memcpy(self->period_iso[i], p.from, sizeof self->period_iso[i]);
-        if (kzp_fine_compute(&f, ctx, p.from, 0, KZP_Q_ALLOW_STALE, NULL) == KZP_OK && f.basis_count == 2 &&
-            strcmp(f.mci.from, p.from) == 0) {
+        if (kzp_fine_compute(&f, ctx, p.from, kzp_hundredths(0), KZP_Q_ALLOW_STALE, NULL) == KZP_OK &&
+            f.basis_count == 2 && strcmp(f.mci.from, p.from) == 0) {
             if (!(self->fine_basis[i] = basis_tuple(self, f.basis, 2))) {
                 return -1;
             }
@@ -2236,7 +2248,7 @@ static PyObject *mod_format_tenge(PyObject *m, PyObject *args)
         return NULL;
     }
     char buf[96];
-    kzp_format_tenge(buf, sizeof buf, tiyn, style);
+    kzp_tenge_format(buf, sizeof buf, tiyn, style);
     (void)m;
     return PyUnicode_FromString(buf);
 }

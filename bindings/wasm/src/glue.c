@@ -15,10 +15,21 @@
 
 /* ---- Building answers ---- */
 
+/* Text to hundredths with the library's parser (a point or a comma) and its message. */
+static kzp_status parse_centi(int64_t *centi, const char *text, kzp_error *err)
+{
+    kzp_qty q;
+    kzp_status rc = kzp_qty_parse(&q, text, err);
+    if (rc == KZP_OK) {
+        *centi = q.centi;
+    }
+    return rc;
+}
+
 static json_t *decimal(int64_t centi)
 {
     char buf[40];
-    kzp_decimal_format(buf, sizeof buf, centi);
+    kzp_qty_format(buf, sizeof buf, kzp_hundredths(centi), KZP_LANG_EN);
     return json_string(buf);
 }
 
@@ -32,7 +43,7 @@ static json_t *int64_text(int64_t n)
 static json_t *money_text(int64_t tiyn)
 {
     char buf[64];
-    kzp_format_tenge(buf, sizeof buf, tiyn, KZP_MONEY_SIGN);
+    kzp_tenge_format(buf, sizeof buf, tiyn, KZP_MONEY_SIGN);
     return json_string(buf);
 }
 
@@ -226,7 +237,7 @@ static int whole_of(const json_t *req, const char *key, const char *what, int64_
 static int amount_of(const json_t *req, const char *key, int64_t *centi, kzp_error *err)
 {
     if (!json_is_true(json_object_get(req, "amountWhole"))) {
-        return kzp_decimal_parse(centi, text_of(req, key, ""), err);
+        return parse_centi(centi, text_of(req, key, ""), err);
     }
     const char *what = text_of(req, "amountName", "amount"), *s = text_of(req, key, "");
     int64_t n = 0;
@@ -350,7 +361,7 @@ static int format_tenge_fn(char *buf, size_t size, int64_t n, int style, int unu
 {
     (void)unused1;
     (void)unused2;
-    return kzp_format_tenge(buf, size, n, style);
+    return kzp_tenge_format(buf, size, n, style);
 }
 
 /* ---- Operations ---- */
@@ -413,7 +424,7 @@ static int op_label(const json_t *req, const char *op, json_t **out, kzp_error *
         if (value >= 0 && (rc = amount_of(req, "amount", &centi, err))) {
             return rc;
         }
-        label = value >= 0 ? kzp_unit_label(value, lang, centi) : NULL;
+        label = value >= 0 ? kzp_unit_label(value, lang, kzp_hundredths(centi)) : NULL;
     } else {
         for (int c = KZP_CATEGORY_CRIMINAL_OFFENCE; c <= KZP_CATEGORY_CRIME; c++) {
             value = strcmp(name, kzp_category_name(c)) == 0 ? c : value;
@@ -510,7 +521,8 @@ static int op_query(const kzp_ctx *ctx, const json_t *req, const char *op, json_
     } else if (strcmp(op, "fine") == 0) {
         kzp_fine f;
         if ((rc = amount_of(req, "amount", &centi, err)) ||
-            (rc = kzp_fine_compute(&f, ctx, date, centi, flags & (KZP_Q_ALLOW_STALE | KZP_Q_STRICT), err))) {
+            (rc = kzp_fine_compute(&f, ctx, date, kzp_hundredths(centi), flags & (KZP_Q_ALLOW_STALE | KZP_Q_STRICT),
+                                   err))) {
             return rc;
         }
         *out = json_pack("{s:o, s:s, s:o, s:o, s:o, s:s, s:b, s:o, s:o}", "mciCount", decimal(f.mci_centi),
@@ -520,7 +532,7 @@ static int op_query(const kzp_ctx *ctx, const json_t *req, const char *op, json_
     } else if (strcmp(op, "check") == 0) {
         kzp_check c;
         if ((rc = kind_of(req, "kind", &kind, err)) || (rc = amount_of(req, "amount", &centi, err)) ||
-            (rc = kzp_check_sentence(&c, ctx, article, date, kind, centi, flags, err))) {
+            (rc = kzp_check_sentence(&c, ctx, article, date, kind, kzp_hundredths(centi), flags, err))) {
             return rc;
         }
         *out = json_pack("{s:b, s:s, s:s, s:s, s:o, s:o, s:s, s:o, s:o, s:o, s:o}", "fits", c.fits, "violation",
@@ -534,7 +546,7 @@ static int op_query(const kzp_ctx *ctx, const json_t *req, const char *op, json_
         int rule;
         if ((rc = rule_of(req, &rule, err)) || (rc = kind_of(req, "from", &kind, err)) ||
             (rc = kind_of(req, "to", &to, err)) || (rc = amount_of(req, "amount", &centi, err)) ||
-            (rc = kzp_convert_under(&c, ctx, rule, kind, centi, to, err))) {
+            (rc = kzp_convert_under(&c, ctx, rule, kind, kzp_hundredths(centi), to, err))) {
             return rc;
         }
         *out = json_pack("{s:s, s:o, s:s, s:o, s:o, s:s, s:b, s:s, s:s, s:o, s:o, s:o}", "fromKind",
