@@ -7,7 +7,7 @@
 //   rest + count x bound + 64 MiB,
 // where rest is the peak virtual size of the same child making no context (about 650 MiB: V8
 // reserves its heap up front), bound a ceiling per context set from what was measured
-// (bench/results/memory.md: a what-if 1.4 KiB, an MCI update 3.5 KiB, a small dataset 6.8 KiB of
+// (bench/results/memory.md: a what-if 1.4 KiB, an MCI update 5.6 KiB, a small dataset 6.9 KiB of
 // address space each, held until the loop ends), and 64 MiB what V8's heap and code grow by during
 // the loop (measured: 30 MiB over 20,000 contexts). Before issue 13 a what-if held 4.2 KiB and a
 // small dataset 21 KiB (a 16 KiB arena block and a 2.8 KiB cache each): these limits fail there.
