@@ -127,6 +127,13 @@ typedef enum kzp_status {
  *  Since 0.2.0. */
 KZP_API int kzp_status_count(void);
 
+/** The name of the error class a binding raises for a status, e.g. "DataFileError" for
+ *  KZP_E_IO, "NotInForceError" for KZP_E_NOT_IN_FORCE: the Python, Node.js and WebAssembly
+ *  bindings all take their class names from here, so the names are the same everywhere.
+ *  Static; NULL for KZP_OK and for values this version does not know. Thread-safe.
+ *  Since 0.2.0. */
+KZP_API const char *kzp_status_class(int code);
+
 /** A static English message for a status code; never NULL. Thread-safe. Since 0.1.0. */
 KZP_API const char *kzp_strerror(int code);
 
@@ -799,6 +806,19 @@ typedef enum kzp_gender {
 /** Grammatical case of a Russian numeral: nominative ("двести") or genitive, as after "до"
  *  ("до двухсот"). Values are ABI. */
 typedef enum kzp_gcase { KZP_CASE_NOMINATIVE = 0, KZP_CASE_GENITIVE = 1 } kzp_gcase;
+
+#define KZP_GENDER_COUNT 4 /**< how many kzp_gender values there are */
+#define KZP_CASE_COUNT 2   /**< how many kzp_gcase values there are */
+
+/** The word for a kzp_gender ("masculine", "feminine", "neuter", "plural") or a kzp_gcase
+ *  ("nominative", "genitive"). Static; NULL for an unknown value. Thread-safe. Since 0.2.0. */
+KZP_API const char *kzp_gender_name(int gender);
+KZP_API const char *kzp_gcase_name(int gcase);
+/** Parse a gender or case word (the words above) as kzp_lang_parse does. Errors:
+ *  KZP_E_INVALID_ARG (NULL), KZP_E_UNKNOWN_KIND (another word; the message lists the words
+ *  known). Thread-safe. Since 0.2.0. */
+KZP_API KZP_NODISCARD kzp_status kzp_gender_parse(int *out, const char *word, kzp_error *err);
+KZP_API KZP_NODISCARD kzp_status kzp_gcase_parse(int *out, const char *word, kzp_error *err);
 
 /** The largest whole number the words functions spell: 999 999 999 999. */
 #define KZP_WORDS_MAX 999999999999LL

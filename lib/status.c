@@ -8,31 +8,32 @@ typedef struct status_entry {
     int code;
     const char *name;
     const char *message;
+    const char *class_name; /* the bindings' error class */
 } status_entry;
 
 static const status_entry STATUSES[] = {
-    {KZP_OK, "KZP_OK", "success"},
-    {KZP_E_INVALID_ARG, "KZP_E_INVALID_ARG", "invalid argument"},
-    {KZP_E_NOMEM, "KZP_E_NOMEM", "out of memory"},
-    {KZP_E_IO, "KZP_E_IO", "file could not be read"},
-    {KZP_E_JSON, "KZP_E_JSON", "malformed JSON"},
-    {KZP_E_SCHEMA, "KZP_E_SCHEMA", "dataset member missing, unknown or of the wrong type"},
-    {KZP_E_SCHEMA_VERSION, "KZP_E_SCHEMA_VERSION", "unsupported dataset schema version"},
-    {KZP_E_BAD_DATE, "KZP_E_BAD_DATE", "not a real date in YYYY-MM-DD form"},
-    {KZP_E_BAD_NUMBER, "KZP_E_BAD_NUMBER", "not a valid amount"},
-    {KZP_E_OVERFLOW, "KZP_E_OVERFLOW", "result too large"},
-    {KZP_E_DATA_VALUE, "KZP_E_DATA_VALUE", "dataset value out of range"},
-    {KZP_E_DATA_ORDER, "KZP_E_DATA_ORDER", "MCI periods not ascending or overlapping"},
-    {KZP_E_DATA_REF, "KZP_E_DATA_REF", "missing or unknown citation"},
-    {KZP_E_DATA_DUPLICATE, "KZP_E_DATA_DUPLICATE", "duplicate id in dataset"},
-    {KZP_E_UNKNOWN_KIND, "KZP_E_UNKNOWN_KIND", "unknown kind, unit, category, purpose or status"},
-    {KZP_E_UNKNOWN_ARTICLE, "KZP_E_UNKNOWN_ARTICLE", "article not in the dataset"},
-    {KZP_E_NOT_IN_FORCE, "KZP_E_NOT_IN_FORCE", "offence date before the article came into force"},
-    {KZP_E_MCI_STALE, "KZP_E_MCI_STALE", "date after the last known MCI period: the data may be stale"},
-    {KZP_E_MCI_BEFORE_FIRST, "KZP_E_MCI_BEFORE_FIRST", "date before the first known MCI period"},
-    {KZP_E_NO_SANCTION, "KZP_E_NO_SANCTION", "article has no sanction of this kind"},
-    {KZP_E_NO_RULE, "KZP_E_NO_RULE", "dataset has no rule for this question"},
-    {KZP_E_UNVERIFIED, "KZP_E_UNVERIFIED", "answer depends on an unverified fact (strict mode)"},
+    {KZP_OK, "KZP_OK", "success", NULL},
+    {KZP_E_INVALID_ARG, "KZP_E_INVALID_ARG", "invalid argument", "InvalidArgumentError"},
+    {KZP_E_NOMEM, "KZP_E_NOMEM", "out of memory", "OutOfMemoryError"},
+    {KZP_E_IO, "KZP_E_IO", "file could not be read", "DataFileError"},
+    {KZP_E_JSON, "KZP_E_JSON", "malformed JSON", "JSONSyntaxError"},
+    {KZP_E_SCHEMA, "KZP_E_SCHEMA", "dataset member missing, unknown or of the wrong type", "SchemaError"},
+    {KZP_E_SCHEMA_VERSION, "KZP_E_SCHEMA_VERSION", "unsupported dataset schema version", "SchemaVersionError"},
+    {KZP_E_BAD_DATE, "KZP_E_BAD_DATE", "not a real date in YYYY-MM-DD form", "BadDateError"},
+    {KZP_E_BAD_NUMBER, "KZP_E_BAD_NUMBER", "not a valid amount", "BadNumberError"},
+    {KZP_E_OVERFLOW, "KZP_E_OVERFLOW", "result too large", "AmountOverflowError"},
+    {KZP_E_DATA_VALUE, "KZP_E_DATA_VALUE", "dataset value out of range", "DataValueError"},
+    {KZP_E_DATA_ORDER, "KZP_E_DATA_ORDER", "MCI periods not ascending or overlapping", "DataOrderError"},
+    {KZP_E_DATA_REF, "KZP_E_DATA_REF", "missing or unknown citation", "DataReferenceError"},
+    {KZP_E_DATA_DUPLICATE, "KZP_E_DATA_DUPLICATE", "duplicate id in dataset", "DataDuplicateError"},
+    {KZP_E_UNKNOWN_KIND, "KZP_E_UNKNOWN_KIND", "unknown kind, unit, category, purpose or status", "UnknownKindError"},
+    {KZP_E_UNKNOWN_ARTICLE, "KZP_E_UNKNOWN_ARTICLE", "article not in the dataset", "UnknownArticleError"},
+    {KZP_E_NOT_IN_FORCE, "KZP_E_NOT_IN_FORCE", "offence date before the article came into force", "NotInForceError"},
+    {KZP_E_MCI_STALE, "KZP_E_MCI_STALE", "date after the last known MCI period: the data may be stale", "StaleMciError"},
+    {KZP_E_MCI_BEFORE_FIRST, "KZP_E_MCI_BEFORE_FIRST", "date before the first known MCI period", "MciBeforeFirstError"},
+    {KZP_E_NO_SANCTION, "KZP_E_NO_SANCTION", "article has no sanction of this kind", "NoSanctionError"},
+    {KZP_E_NO_RULE, "KZP_E_NO_RULE", "dataset has no rule for this question", "NoRuleError"},
+    {KZP_E_UNVERIFIED, "KZP_E_UNVERIFIED", "answer depends on an unverified fact (strict mode)", "UnverifiedError"},
 };
 
 static const status_entry *status_find(int code)
@@ -49,6 +50,12 @@ const char *kzp_strerror(int code)
 {
     const status_entry *e = status_find(code);
     return e ? e->message : "unknown status code";
+}
+
+const char *kzp_status_class(int code)
+{
+    const status_entry *e = status_find(code);
+    return e ? e->class_name : NULL;
 }
 
 int kzp_status_count(void)

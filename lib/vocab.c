@@ -15,6 +15,8 @@ static const char *const BOUND_SOURCES[] = {"none", "article", "general_part", "
 static const char *const RULES[KZP_RULE_COUNT] = {"aggregation", "unpaid-fine", "evaded-service"};
 static const char *const LANGS[KZP_LANG_COUNT] = {"en", "ru", "kk"};
 static const char *const MONEY_STYLES[KZP_MONEY_STYLE_COUNT] = {"sign", "ru", "kk", "en", "plain"};
+static const char *const GENDERS[KZP_GENDER_COUNT] = {"masculine", "feminine", "neuter", "plural"};
+static const char *const GCASES[KZP_CASE_COUNT] = {"nominative", "genitive"};
 /* how each language's text writes money, by kzp_lang */
 static const int LANG_MONEY[KZP_LANG_COUNT] = {KZP_MONEY_EN, KZP_MONEY_RU, KZP_MONEY_KK};
 /* The unit each kind is counted in (Criminal Code: fines and correctional work in MCI,
@@ -63,6 +65,14 @@ const char *kzp_lang_name(int lang)
 const char *kzp_money_style_name(int style)
 {
     return NAME_AT(MONEY_STYLES, style);
+}
+const char *kzp_gender_name(int gender)
+{
+    return NAME_AT(GENDERS, gender);
+}
+const char *kzp_gcase_name(int gcase)
+{
+    return NAME_AT(GCASES, gcase);
 }
 int kzp_lang_money_style(int lang)
 {
@@ -127,6 +137,14 @@ kzp_status kzp_lang_parse(int *out, const char *word, kzp_error *err)
 kzp_status kzp_money_style_parse(int *out, const char *word, kzp_error *err)
 {
     return word_find_said(out, word, MONEY_STYLES, KZP_MONEY_STYLE_COUNT, "money style", err);
+}
+kzp_status kzp_gender_parse(int *out, const char *word, kzp_error *err)
+{
+    return word_find_said(out, word, GENDERS, KZP_GENDER_COUNT, "gender", err);
+}
+kzp_status kzp_gcase_parse(int *out, const char *word, kzp_error *err)
+{
+    return word_find_said(out, word, GCASES, KZP_CASE_COUNT, "case", err);
 }
 
 int kzp_unit_parse(int *out, const char *word)

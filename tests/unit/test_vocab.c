@@ -34,6 +34,42 @@ START_TEST(statuses_have_names_and_messages)
     /* ABI: values never change. */
     ck_assert_int_eq(KZP_E_NOT_IN_FORCE, -16);
     ck_assert_int_eq(KZP_E_UNVERIFIED, -21);
+    /* the bindings' class names: one per error status, none for success or unknown codes */
+    ck_assert_ptr_null(kzp_status_class(KZP_OK));
+    ck_assert_ptr_null(kzp_status_class(-1000));
+    ck_assert_str_eq(kzp_status_class(KZP_E_IO), "DataFileError");
+    ck_assert_str_eq(kzp_status_class(KZP_E_MCI_STALE), "StaleMciError");
+    for (int code = -1; code >= KZP_E_UNVERIFIED; code--) {
+        const char *c = kzp_status_class(code);
+        ck_assert_ptr_nonnull(c);
+        ck_assert_str_eq(c + strlen(c) - 5, "Error");
+        for (int other = code - 1; other >= KZP_E_UNVERIFIED; other--) {
+            ck_assert_str_ne(c, kzp_status_class(other));
+        }
+    }
+}
+END_TEST
+
+START_TEST(genders_and_cases)
+{
+    int v = -1;
+    kzp_error err;
+    for (int g = 0; g < KZP_GENDER_COUNT; g++) {
+        ck_assert_int_eq(kzp_gender_parse(&v, kzp_gender_name(g), &err), KZP_OK);
+        ck_assert_int_eq(v, g);
+    }
+    ck_assert_str_eq(kzp_gender_name(KZP_GENDER_PLURAL), "plural");
+    ck_assert_ptr_null(kzp_gender_name(KZP_GENDER_COUNT));
+    ck_assert_str_eq(kzp_gcase_name(KZP_CASE_GENITIVE), "genitive");
+    ck_assert_ptr_null(kzp_gcase_name(-1));
+    ck_assert_int_eq(kzp_gcase_parse(&v, "nominative", NULL), KZP_OK);
+    ck_assert_int_eq(v, KZP_CASE_NOMINATIVE);
+    ck_assert_int_eq(kzp_gender_parse(&v, "male", &err), KZP_E_UNKNOWN_KIND);
+    ck_assert_str_eq(err.message, "'male' is not a gender; expected one of: masculine, feminine, neuter, plural");
+    ck_assert_int_eq(kzp_gcase_parse(&v, "dative", &err), KZP_E_UNKNOWN_KIND);
+    ck_assert_str_eq(err.message, "'dative' is not a case; expected one of: nominative, genitive");
+    ck_assert_int_eq(kzp_gcase_parse(NULL, "genitive", &err), KZP_E_INVALID_ARG);
+    ck_assert_int_eq(v, KZP_CASE_NOMINATIVE); /* a failed parse leaves *out alone */
 }
 END_TEST
 
@@ -137,6 +173,7 @@ static Suite *vocab_suite(void)
     tcase_add_test(tc, labels_in_three_languages);
     tcase_add_test(tc, russian_noun_agrees_with_the_number);
     tcase_add_test(tc, languages_styles_and_limits);
+    tcase_add_test(tc, genders_and_cases);
     suite_add_tcase(s, tc);
     return s;
 }
