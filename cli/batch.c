@@ -31,6 +31,7 @@ typedef struct batch {
     int lang;
     what_if_cache what_if;
     cli_json j; /* the answer being written */
+    cli_answer_cache *answers;
     char *copy; /* the line with its id replaced by null, for jansson */
     size_t copy_cap;
 } batch;
@@ -63,6 +64,8 @@ static const kzp_ctx *what_if(batch *b, int64_t tenge, cli_error *e)
                 cli_json_cache_forget(b->j.cache, p.citation);
             }
         }
+        cli_json_cache_forget_ctx(b->j.cache, c->ctx[slot]);
+        cli_answer_cache_forget_ctx(b->answers, c->ctx[slot]);
         kzp_ctx_free(c->ctx[slot]);
     }
     c->ctx[slot] = w;
@@ -177,9 +180,18 @@ static int answer(batch *b, const json_t *line, cli_error *err)
     } else {
         rq.date = b->default_date;
     }
+    bool range = rq.article && rq.date && strcmp(rq.op, "range") == 0;
+    if (range && cli_answer_cache_range(b->answers, &b->j.w, ctx, rq.article, rq.flags, rq.date)) {
+        return 0;
+    }
     cli_result r;
     if (cli_execute(&r, &e, ctx, &rq) == KZP_OK) {
+        size_t start = jw_next_member_at(&b->j.w);
+        b->j.date_count = 0;
         cli_json_result_members(&b->j, &r, ctx, b->lang);
+        if (range) {
+            cli_answer_cache_keep_range(b->answers, &b->j, start, ctx, rq.article, rq.flags, &r.range);
+        }
         return 0;
     }
 fail:
@@ -283,15 +295,19 @@ static bool read_line(FILE *in, char *buf, size_t *len, bool *too_long)
     return any;
 }
 
-int cli_batch(FILE *in, cli_out *out, const kzp_ctx *ctx, const char *default_date, unsigned flags, int lang)
+int cli_batch(FILE *in, cli_out *out, const kzp_ctx *ctx, const char *default_date, unsigned flags, int lang,
+              bool citation_ids)
 {
     char *buf = malloc(MAX_LINE + 2);
     batch b = {.base = ctx, .default_date = default_date, .flags = flags, .lang = lang};
     jw_init(&b.j.w, 0);
     b.j.cache = cli_json_cache_new();
-    if (!buf || !b.j.cache) {
+    b.j.citation_ids = citation_ids;
+    b.answers = cli_answer_cache_new();
+    if (!buf || !b.j.cache || !b.answers) {
         free(buf);
         cli_json_cache_free(b.j.cache);
+        cli_answer_cache_free(b.answers);
         fprintf(stderr, "kzpenalty: out of memory\n");
         return CLI_EXIT_INTERNAL;
     }
@@ -320,6 +336,7 @@ int cli_batch(FILE *in, cli_out *out, const kzp_ctx *ctx, const char *default_da
         kzp_ctx_free(b.what_if.ctx[i]);
     }
     cli_json_cache_free(b.j.cache);
+    cli_answer_cache_free(b.answers);
     jw_free(&b.j.w);
     free(b.copy);
     free(buf);

@@ -88,11 +88,31 @@ typedef struct cli_json_cache cli_json_cache;
 typedef struct cli_json {
     jw w;
     cli_json_cache *cache;
+    bool citation_ids; /* --citations ids: each citation as its id (the table: dataset citations) */
+    /* set by a range's members: where its offence date and its MCI's date stand in w.buf, the
+     * only bytes that differ between the answers of one validity interval */
+    size_t date_at[2];
+    int date_count;
 } cli_json;
 cli_json_cache *cli_json_cache_new(void);
 void cli_json_cache_clear(cli_json_cache *cache);
 void cli_json_cache_forget(cli_json_cache *cache, const kzp_citation *c);
+/* Forget what was written for a context about to be freed (its receipt). */
+void cli_json_cache_forget_ctx(cli_json_cache *cache, const kzp_ctx *ctx);
 void cli_json_cache_free(cli_json_cache *cache);
+/* answer_cache.c: a batch's range answers, reused for every date of their validity interval. */
+typedef struct cli_answer_cache cli_answer_cache;
+cli_answer_cache *cli_answer_cache_new(void);
+void cli_answer_cache_free(cli_answer_cache *cache);
+void cli_answer_cache_forget_ctx(cli_answer_cache *cache, const kzp_ctx *ctx);
+/* Write the kept answer to range(article, date) with flags from ctx into w's open object, with
+ * date in it; false when none is kept. date is ISO (kzp_date_parse's). */
+bool cli_answer_cache_range(cli_answer_cache *cache, jw *w, const kzp_ctx *ctx, const char *article, unsigned flags,
+                            const char date[11]);
+/* Keep the answer j just wrote from offset start (jw_next_member_at before it) for r's interval. */
+void cli_answer_cache_keep_range(cli_answer_cache *cache, const cli_json *j, size_t start, const kzp_ctx *ctx,
+                                 const char *article, unsigned flags, const kzp_range *r);
+
 /* Members written into an object the caller has opened. */
 void cli_json_result_members(cli_json *j, const cli_result *r, const kzp_ctx *ctx, int lang);
 void cli_json_error_members(cli_json *j, const cli_error *e);
@@ -101,6 +121,7 @@ void cli_json_citation(cli_json *j, const kzp_citation *c);
 /* Whole documents. */
 void cli_json_mci_history(cli_json *j, const kzp_ctx *ctx, int purpose_filter);
 void cli_json_articles(cli_json *j, const kzp_ctx *ctx);
+void cli_json_citations(cli_json *j, const kzp_ctx *ctx);
 void cli_json_version(cli_json *j, const kzp_ctx *ctx);
 
 /* output.c: every write is checked. The first failure is kept (its errno); later writes are
@@ -131,10 +152,12 @@ typedef struct cli_style {
 void cli_result_text(FILE *f, const cli_result *r, const kzp_ctx *ctx, const cli_style *st);
 void cli_mci_history_text(FILE *f, const kzp_ctx *ctx, int purpose_filter, const cli_style *st);
 void cli_articles_text(FILE *f, const kzp_ctx *ctx, const cli_style *st);
+void cli_citations_text(FILE *f, const kzp_ctx *ctx, const cli_style *st);
 
 /* batch.c: JSON Lines in, JSON Lines out. Returns the exit code. */
 /* flags (KZP_Q_ALLOW_STALE, KZP_Q_STRICT from the command line) apply to every line. */
-int cli_batch(FILE *in, cli_out *out, const kzp_ctx *ctx, const char *default_date, unsigned flags, int lang);
+int cli_batch(FILE *in, cli_out *out, const kzp_ctx *ctx, const char *default_date, unsigned flags, int lang,
+              bool citation_ids);
 
 /* json_scan.c: the raw text of a top-level member of the JSON object in text (its first
  * occurrence), validated by the JSON grammar: [*start, *end). False when the text is not an

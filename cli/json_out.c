@@ -17,9 +17,19 @@ typedef struct cached_citation {
     size_t len;
 } cached_citation;
 
+#define RECEIPT_SLOTS 8 /* a batch's base context and its few what-if contexts */
+
+typedef struct cached_receipt {
+    const kzp_ctx *ctx;
+    char *text; /* the "receipt" member, compact */
+    size_t len;
+} cached_receipt;
+
 struct cli_json_cache {
     cached_citation slot[CACHE_SLOTS];
     size_t used;
+    cached_receipt receipt[RECEIPT_SLOTS];
+    size_t next_receipt;
 };
 
 cli_json_cache *cli_json_cache_new(void)
@@ -34,6 +44,9 @@ void cli_json_cache_clear(cli_json_cache *cache)
     if (cache) {
         for (size_t i = 0; i < CACHE_SLOTS; i++) {
             free(cache->slot[i].text);
+        }
+        for (size_t i = 0; i < RECEIPT_SLOTS; i++) {
+            free(cache->receipt[i].text);
         }
         memset(cache, 0, sizeof *cache);
     }
@@ -70,6 +83,16 @@ void cli_json_cache_forget(cli_json_cache *cache, const kzp_citation *c)
             cache->slot[k] = moved;
         }
         return;
+    }
+}
+
+void cli_json_cache_forget_ctx(cli_json_cache *cache, const kzp_ctx *ctx)
+{
+    for (size_t i = 0; cache && i < RECEIPT_SLOTS; i++) {
+        if (cache->receipt[i].ctx == ctx) {
+            free(cache->receipt[i].text);
+            cache->receipt[i] = (cached_receipt){0};
+        }
     }
 }
 
@@ -127,6 +150,10 @@ static const cached_citation *cached(cli_json_cache *cache, const kzp_citation *
 
 void cli_json_citation(cli_json *j, const kzp_citation *c)
 {
+    if (j->citation_ids) {
+        jw_string(&j->w, c->id);
+        return;
+    }
     const cached_citation *s = j->cache && j->w.indent == 0 ? cached(j->cache, c) : NULL;
     if (s) {
         jw_raw(&j->w, s->text, s->len);
@@ -180,11 +207,10 @@ static void basis(cli_json *j, const kzp_citation *const *list, size_t n)
     jw_end_array(&j->w);
 }
 
-void cli_json_receipt(cli_json *j, const kzp_ctx *ctx)
+static void receipt_member(jw *w, const kzp_ctx *ctx)
 {
     kzp_dataset_info info;
     kzp_ctx_info(&info, ctx);
-    jw *w = &j->w;
     jw_key(w, "receipt");
     jw_begin_object(w);
     jw_kstring(w, "library", kzp_version_string());
@@ -193,6 +219,29 @@ void cli_json_receipt(cli_json *j, const kzp_ctx *ctx)
     jw_kstring(w, "dataset_fingerprint", info.fingerprint);
     jw_kbool(w, "hypothetical", info.hypothetical);
     jw_end_object(w);
+}
+
+/* The receipt is the same on every answer from one context: in a batch it is written once. */
+void cli_json_receipt(cli_json *j, const kzp_ctx *ctx)
+{
+    cli_json_cache *cache = j->w.indent == 0 ? j->cache : NULL;
+    for (size_t i = 0; cache && i < RECEIPT_SLOTS; i++) {
+        if (cache->receipt[i].ctx == ctx) {
+            jw_raw_members(&j->w, cache->receipt[i].text, cache->receipt[i].len);
+            return;
+        }
+    }
+    size_t start = jw_next_member_at(&j->w);
+    receipt_member(&j->w, ctx);
+    if (cache && !j->w.failed) {
+        cached_receipt *slot = &cache->receipt[cache->next_receipt++ % RECEIPT_SLOTS];
+        char *text = malloc(j->w.len - start);
+        if (text) { /* without memory the receipt is only not reused */
+            memcpy(text, j->w.buf + start, j->w.len - start);
+            free(slot->text);
+            *slot = (cached_receipt){ctx, text, j->w.len - start};
+        }
+    }
 }
 
 /* "source": the act and where in it, for a reader; the full citation is beside it. */
@@ -215,10 +264,14 @@ static void source(jw *w, const kzp_citation *c)
     free(buf);
 }
 
-static void mci_members(cli_json *j, const kzp_mci *m)
+/* date_at, when given, receives where the asked date's ten bytes stand in the writer's buffer. */
+static void mci_members(cli_json *j, const kzp_mci *m, size_t *date_at)
 {
     jw *w = &j->w;
     jw_kstring(w, "date", m->date);
+    if (date_at) {
+        *date_at = w->len - 11; /* before the closing quote of "YYYY-MM-DD" */
+    }
     jw_kstring(w, "purpose", kzp_purpose_name(m->purpose));
     jw_kint(w, "tenge", m->tenge);
     jw_kstring(w, "from", m->from);
@@ -231,11 +284,11 @@ static void mci_members(cli_json *j, const kzp_mci *m)
     cli_json_citation(j, m->citation);
 }
 
-static void mci_object(cli_json *j, const char *key, const kzp_mci *m)
+static void mci_object(cli_json *j, const char *key, const kzp_mci *m, size_t *date_at)
 {
     jw_key(&j->w, key);
     jw_begin_object(&j->w);
-    mci_members(j, m);
+    mci_members(j, m, date_at);
     jw_end_object(&j->w);
 }
 
@@ -361,11 +414,15 @@ static void range_members(cli_json *j, const kzp_range *r, const kzp_ctx *ctx, i
     jw_kstring_or_null(w, "category", known ? kzp_category_name(a.category) : NULL);
     jw_kstring_or_null(w, "in_force_from", known ? a.in_force_from : NULL);
     jw_kstring(w, "offence_date", r->offence_date);
+    /* where the two dates that differ between answers of one validity interval stand */
+    j->date_at[0] = w->len - 11;
+    j->date_count = 1;
     jw_kstring(w, "valid_from", r->valid_from);
     jw_kstring(w, "valid_until", r->valid_until);
     flags(w, r->flags);
     if (r->has_mci) {
-        mci_object(j, "mci", &r->mci);
+        mci_object(j, "mci", &r->mci, &j->date_at[1]);
+        j->date_count = 2;
     } else {
         jw_knull(w, "mci");
     }
@@ -400,7 +457,7 @@ static void fine_members(cli_json *j, const kzp_fine *f, const char *date, int l
     jw_kstring(w, "offence_date", date);
     jw_kstring(w, "valid_from", f->valid_from);
     jw_kstring(w, "valid_until", f->valid_until);
-    mci_object(j, "mci", &f->mci);
+    mci_object(j, "mci", &f->mci, NULL);
     jw_kint(w, "amount_tiyn", f->amount_tiyn);
     jw_key(w, "amount_text");
     money_text(w, f->amount_tiyn);
@@ -474,7 +531,7 @@ void cli_json_result_members(cli_json *j, const cli_result *r, const kzp_ctx *ct
     } else if (strcmp(op, "convert") == 0) {
         convert_members(j, &r->conv, lang);
     } else {
-        mci_members(j, &r->mci);
+        mci_members(j, &r->mci, NULL);
     }
     cli_json_receipt(j, ctx);
 }
@@ -541,6 +598,26 @@ void cli_json_articles(cli_json *j, const kzp_ctx *ctx)
         jw_key(w, "citation");
         cli_json_citation(j, a.citation);
         jw_end_object(w);
+    }
+    jw_end_array(w);
+    cli_json_receipt(j, ctx);
+    jw_end_object(w);
+}
+
+/* Every citation of the context, in its order: the table that --citations ids refers to. */
+void cli_json_citations(cli_json *j, const kzp_ctx *ctx)
+{
+    jw *w = &j->w;
+    size_t n = kzp_citation_count(ctx);
+    jw_begin_object(w);
+    jw_kint(w, "citation_count", (int64_t)n);
+    jw_key(w, "citations");
+    jw_begin_array(w);
+    for (size_t i = 0; i < n; i++) {
+        const kzp_citation *c = NULL;
+        if (kzp_citation_at(&c, ctx, i) == KZP_OK) { /* i < count: it always is */
+            citation_object(w, c);
+        }
     }
     jw_end_array(w);
     cli_json_receipt(j, ctx);

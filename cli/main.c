@@ -31,11 +31,14 @@ static const char USAGE[] =
     "  articles              the articles the dataset encodes, with in-force dates\n"
     "  batch [FILE|-]        JSON Lines in, JSON Lines out (docs/cli.md)\n"
     "  dataset check FILE    validate a dataset file and list every problem with its JSON path\n"
+    "  dataset citations     the sources the dataset cites, each with its id\n"
     "\n"
     "Options:\n"
     "  --date DATE           the offence date, YYYY-MM-DD or DD.MM.YYYY (default: today)\n"
     "  --lang en|ru|kk       language of the human output (default: en)\n"
     "  --json                machine output: JSON (errors too, on stdout)\n"
+    "  --citations full|ids  in JSON, each citation whole (default) or as its id only; the ids\n"
+    "                        refer to the table of 'dataset citations --json'\n"
     "  --data FILE           a dataset file instead of the embedded dataset\n"
     "  --mci TENGE           what-if: this MCI (whole tenge) on every date\n"
     "  --allow-stale         price a date after the MCI table with its last value, marked stale\n"
@@ -94,8 +97,12 @@ static const command_help HELP[] = {
               "accelerated, order_procedure, allow_stale, strict, purpose, mci)}. A bad line gets\n"
               "{\"id\": ..., \"error\": {...}} and the batch goes on. Exit 1 if any line failed.\n"},
     {"dataset", "Usage: kzpenalty dataset check FILE\n"
-                "Validates a dataset file (docs/dataset.md) and lists every problem with its JSON path, line and\n"
-                "column. Exit 0 when valid, 3 when not.\n"},
+                "       kzpenalty dataset citations [--json]\n"
+                "check validates a dataset file (docs/dataset.md) and lists every problem with its JSON path, line\n"
+                "and column. Exit 0 when valid, 3 when not.\n"
+                "citations lists every source the dataset (or --data FILE) cites: its id, the act, where in it,\n"
+                "the document and how sure it is. With --json it is the table that the ids of\n"
+                "--citations ids refer to.\n"},
 };
 
 /* Options that belong to one command; the global ones are allowed everywhere. */
@@ -128,7 +135,7 @@ static const command_def COMMANDS[] = {
     {"mci", 0, 0, OPT_HISTORY | OPT_PURPOSE},
     {"articles", 0, 0, 0},
     {"batch", 0, 1, 0},
-    {"dataset", 2, 2, 0},
+    {"dataset", 1, 2, 0},
 };
 
 static const char *const OPT_NAMES[] = {
@@ -136,9 +143,9 @@ static const char *const OPT_NAMES[] = {
     "--to",        "--history",     "--purpose", "--correctional-work", "--order-procedure", "--rule"};
 
 typedef struct options {
-    const char *date, *data, *mci, *sentence, *from, *to, *purpose, *rule, *lang_text;
+    const char *date, *data, *mci, *sentence, *from, *to, *purpose, *rule, *lang_text, *citations;
     int lang, sentence_kind;
-    bool json, version, help, history;
+    bool json, version, help, history, citation_ids;
     unsigned flags, used;
     char today[11];
 } options;
@@ -165,6 +172,7 @@ static const struct option LONG[] = {
     {"rule", required_argument, NULL, 'R'},
     {"history", no_argument, NULL, 'H'},
     {"purpose", required_argument, NULL, 'P'},
+    {"citations", required_argument, NULL, 'C'},
     {NULL, 0, NULL, 0},
 };
 
@@ -291,6 +299,15 @@ static int parse_options(options *o, int argc, char **argv)
             break;
         }
         case 'j': o->json = true; break;
+        case 'C':
+            if ((code = set_once(&o->citations, optarg, "--citations"))) {
+                return code;
+            }
+            if (strcmp(optarg, "full") != 0 && strcmp(optarg, "ids") != 0) {
+                return cli_usage("--citations '%.40s' is not known; expected full or ids", optarg);
+            }
+            o->citation_ids = strcmp(optarg, "ids") == 0;
+            break;
         case 'D': code = set_once(&o->data, optarg, "--data"); break;
         case 'm': code = set_once(&o->mci, optarg, "--mci"); break;
         case 'S': o->flags |= KZP_Q_ALLOW_STALE; break;
@@ -418,9 +435,9 @@ static int build_context(kzp_ctx **out, const options *o)
 }
 
 /* A whole JSON document on standard output. */
-static void print_json(cli_out *out, void (*write)(cli_json *, const kzp_ctx *), const kzp_ctx *ctx)
+static void print_json(cli_out *out, void (*write)(cli_json *, const kzp_ctx *), const kzp_ctx *ctx, bool ids)
 {
-    cli_json j = {0};
+    cli_json j = {.citation_ids = ids};
     jw_init(&j.w, 2);
     write(&j, ctx);
     cli_out_json(out, &j.w);
@@ -432,7 +449,7 @@ static int print_version(cli_out *out, const kzp_ctx *ctx, bool json)
     kzp_dataset_info info;
     kzp_ctx_info(&info, ctx);
     if (json) {
-        print_json(out, cli_json_version, ctx);
+        print_json(out, cli_json_version, ctx, false);
     } else {
         fprintf(out->f, "kzpenalty %s (library %s; dataset %s %s, verified %s, MCI known until %s)\n",
                 KZP_VERSION_STRING, kzp_version_string(), info.id, info.version, info.verified_on,
@@ -450,9 +467,9 @@ static int listing(cli_out *out, const options *o, const command_def *cmd, const
     }
     bool articles = strcmp(cmd->name, "articles") == 0;
     if (o->json && articles) {
-        print_json(out, cli_json_articles, ctx);
+        print_json(out, cli_json_articles, ctx, o->citation_ids);
     } else if (o->json) {
-        cli_json j = {0};
+        cli_json j = {.citation_ids = o->citation_ids};
         jw_init(&j.w, 2);
         cli_json_mci_history(&j, ctx, purpose); /* purpose -1: every period */
         cli_out_json(out, &j.w);
@@ -487,7 +504,7 @@ static int question(cli_out *out, const options *o, const command_def *cmd, char
         return cli_report(&e);
     }
     if (o->json) {
-        cli_json j = {0};
+        cli_json j = {.citation_ids = o->citation_ids};
         jw_init(&j.w, 2);
         jw_begin_object(&j.w);
         cli_json_result_members(&j, &r, ctx, o->lang);
@@ -508,11 +525,19 @@ static int run(cli_out *out, const options *o, const command_def *cmd, char **ar
     if (o->date && kzp_date_parse(date_iso, o->date, &date_err) != KZP_OK) {
         return cli_usage_as(KZP_E_BAD_DATE, "--date: %s", date_err.message);
     }
-    if (strcmp(cmd->name, "dataset") == 0) {
+    bool citations = strcmp(cmd->name, "dataset") == 0 && strcmp(args[0], "citations") == 0;
+    if (strcmp(cmd->name, "dataset") == 0 && !citations) {
         if (strcmp(args[0], "check") != 0) {
-            return cli_usage("unknown dataset command '%.40s'; expected: dataset check FILE", args[0]);
+            return cli_usage("unknown dataset command '%.40s'; expected: dataset check FILE, or dataset citations",
+                             args[0]);
+        }
+        if (nargs != 2) {
+            return cli_usage("%s", "'dataset check' takes a FILE; see 'kzpenalty dataset --help'");
         }
         return cli_dataset_check(out, args[1], o->json);
+    }
+    if (citations && nargs != 1) {
+        return cli_usage("'dataset citations' takes no FILE; give --data FILE to list another dataset's");
     }
     kzp_ctx *ctx = NULL;
     int code = build_context(&ctx, o);
@@ -539,10 +564,14 @@ static int run(cli_out *out, const options *o, const command_def *cmd, char **ar
                      args[0]);
             return cli_report(&e);
         }
-        code = cli_batch(in, out, ctx, date, o->flags & (KZP_Q_ALLOW_STALE | KZP_Q_STRICT), o->lang);
+        code = cli_batch(in, out, ctx, date, o->flags & (KZP_Q_ALLOW_STALE | KZP_Q_STRICT), o->lang, o->citation_ids);
         if (in != stdin) {
             fclose(in);
         }
+    } else if (citations && o->json) {
+        print_json(out, cli_json_citations, ctx, false); /* the table itself is always whole */
+    } else if (citations) {
+        cli_citations_text(out->f, ctx, &st);
     } else if (strcmp(cmd->name, "articles") == 0 || (strcmp(cmd->name, "mci") == 0 && o->history)) {
         code = listing(out, o, cmd, ctx, &st);
     } else {
@@ -603,6 +632,9 @@ static int dispatch(cli_out *out, options *o, int argc, char **argv)
             return cli_usage("%s is not an option of '%s'", OPT_NAMES[i], cmd->name);
         }
     }
+    if (strcmp(cmd->name, "dataset") == 0 && (nargs - 1 < cmd->min_args || nargs - 1 > cmd->max_args)) {
+        return cli_usage("%s", "'dataset' takes 'check FILE' or 'citations'; see 'kzpenalty dataset --help'");
+    }
     if (nargs - 1 < cmd->min_args || nargs - 1 > cmd->max_args) {
         return cli_usage("'%s' takes %s; see 'kzpenalty %s --help'", cmd->name,
                          cmd->min_args == cmd->max_args ? (cmd->min_args == 1   ? "one argument"
@@ -610,6 +642,9 @@ static int dispatch(cli_out *out, options *o, int argc, char **argv)
                                                                                 : "no arguments")
                                                         : "at most one argument",
                          cmd->name);
+    }
+    if (o->citations && !o->json && strcmp(cmd->name, "batch") != 0) {
+        return cli_usage("--citations shapes JSON output: give it with --json, or to batch");
     }
     if (strcmp(cmd->name, "check") == 0 && !o->sentence) {
         return cli_usage("%s", "check needs a proposed sentence: --fine MCI, --correctional-work MCI, "

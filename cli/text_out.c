@@ -636,3 +636,24 @@ void cli_articles_text(FILE *f, const kzp_ctx *ctx, const cli_style *st)
                 a.in_force_from);
     }
 }
+
+/* dataset citations: one line a citation, its id first (what --citations ids writes). */
+void cli_citations_text(FILE *f, const kzp_ctx *ctx, const cli_style *st)
+{
+    size_t n = kzp_citation_count(ctx);
+    for (size_t i = 0; i < n; i++) {
+        const kzp_citation *c = NULL;
+        if (kzp_citation_at(&c, ctx, i) != KZP_OK) {
+            continue; /* i < count: it never fails */
+        }
+        if (st->color) {
+            fputs("\033[1m", f);
+        }
+        fputs(c->id, f);
+        if (st->color) {
+            fputs("\033[0m", f);
+        }
+        const char *ref = c->reference_in[st->lang];
+        fprintf(f, "  %s%s%s [%s]\n", c->act_in[st->lang], ref[0] ? ", " : "", ref, kzp_certainty_name(c->certainty));
+    }
+}

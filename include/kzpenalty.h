@@ -810,14 +810,17 @@ typedef enum kzp_gcase { KZP_CASE_NOMINATIVE = 0, KZP_CASE_GENITIVE = 1 } kzp_gc
 #define KZP_GENDER_COUNT 4 /**< how many kzp_gender values there are */
 #define KZP_CASE_COUNT 2   /**< how many kzp_gcase values there are */
 
-/** The word for a kzp_gender ("masculine", "feminine", "neuter", "plural") or a kzp_gcase
- *  ("nominative", "genitive"). Static; NULL for an unknown value. Thread-safe. Since 0.2.0. */
+/** The word for a kzp_gender ("masculine", "feminine", "neuter", "plural"). Static; NULL for
+ *  an unknown value. Thread-safe. Since 0.2.0. */
 KZP_API const char *kzp_gender_name(int gender);
+/** The word for a kzp_gcase ("nominative", "genitive"). Static; NULL for an unknown value.
+ *  Thread-safe. Since 0.2.0. */
 KZP_API const char *kzp_gcase_name(int gcase);
-/** Parse a gender or case word (the words above) as kzp_lang_parse does. Errors:
- *  KZP_E_INVALID_ARG (NULL), KZP_E_UNKNOWN_KIND (another word; the message lists the words
- *  known). Thread-safe. Since 0.2.0. */
+/** Parse a gender word (kzp_gender_name's) as kzp_lang_parse does. Errors: KZP_E_INVALID_ARG
+ *  (NULL), KZP_E_UNKNOWN_KIND (another word; the message lists the words known).
+ *  Thread-safe. Since 0.2.0. */
 KZP_API KZP_NODISCARD kzp_status kzp_gender_parse(int *out, const char *word, kzp_error *err);
+/** Parse a case word (kzp_gcase_name's) as kzp_gender_parse does. Thread-safe. Since 0.2.0. */
 KZP_API KZP_NODISCARD kzp_status kzp_gcase_parse(int *out, const char *word, kzp_error *err);
 
 /** The largest whole number the words functions spell: 999 999 999 999. */

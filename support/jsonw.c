@@ -192,6 +192,10 @@ static void quoted(jw *w, const char *s, size_t n)
     size_t run = 0; /* start of the bytes copied as they are */
     for (size_t i = 0; i < n;) {
         unsigned char c = p[i];
+        if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
+            i++; /* printable ASCII, the most of every text: copied with its run */
+            continue;
+        }
         size_t k = c >= 0x80 ? utf8_char(p + i, n - i) : 1;
         const char *esc = NULL;
         char u[8];
@@ -302,6 +306,28 @@ void jw_raw(jw *w, const char *json, size_t n)
 {
     before_value(w);
     put(w, json, n);
+}
+
+void jw_raw_members(jw *w, const char *json, size_t n)
+{
+    if (w->depth == 0 || w->open[w->depth - 1] != '{' || w->want_value || w->indent > 0) {
+        mistake(w);
+        return;
+    }
+    if (n == 0) {
+        return;
+    }
+    if (!w->empty[w->depth - 1]) {
+        put_c(w, ',');
+    }
+    w->empty[w->depth - 1] = false;
+    put(w, json, n);
+}
+
+size_t jw_next_member_at(const jw *w)
+{
+    bool comma = w->depth > 0 && !w->empty[w->depth - 1];
+    return w->len + (comma ? 1 : 0);
 }
 
 void jw_kstring(jw *w, const char *key, const char *s)

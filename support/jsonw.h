@@ -57,6 +57,14 @@ void jw_null(jw *w);
 /* A value that is already JSON text (compact), appended as it is. */
 void jw_raw(jw *w, const char *json, size_t n);
 
+/* Members that are already compact JSON text ("\"a\":1,\"b\":2", no braces), appended into the
+ * object open at this level, with the comma their place needs: a part of an answer written once
+ * and reused. Compact writers only. */
+void jw_raw_members(jw *w, const char *json, size_t n);
+/* The offset in buf where the next member of the open object will start (after its comma):
+ * where a caller that wants to reuse the members it is about to write begins copying. */
+size_t jw_next_member_at(const jw *w);
+
 /* Key and value in one call. */
 void jw_kstring(jw *w, const char *key, const char *s);
 void jw_kint(jw *w, const char *key, int64_t v);

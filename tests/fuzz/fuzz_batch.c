@@ -27,7 +27,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         abort();
     }
     cli_out sink = {out, 0};
-    if (cli_batch(in, &sink, ctx, "2026-02-10", 0, KZP_LANG_EN) == CLI_EXIT_OUTPUT) {
+    if (cli_batch(in, &sink, ctx, "2026-02-10", 0, KZP_LANG_EN, size % 2 == 1) == CLI_EXIT_OUTPUT) {
         abort(); /* writing to memory cannot fail */
     }
     fclose(in);
