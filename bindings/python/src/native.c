@@ -90,6 +90,8 @@ static PyObject *word_of(module_state *st, const char *w)
 #define PAYMENT_SLOTS 16
 #define BASIS_SLOTS 64
 #define MCI_SLOTS 64
+#define DATED_SLOTS 64
+#define DATED_KEY_MAX 32 /* a question whose text is longer is never kept */
 
 typedef struct bound_key {
     kzp_bound bound;
@@ -100,6 +102,19 @@ typedef struct basis_key {
     size_t count;
     const kzp_citation *items[KZP_MAX_BASIS];
 } basis_key;
+
+/* A dated answer the library gave (a range, a fine), by the question as the caller asked it
+ * (which call, the article's text or the amount, the flags) and the offence dates the library
+ * said give the same answer (valid_from..valid_until). */
+typedef enum dated_call { DATED_RANGE = 1, DATED_FINE = 2 } dated_call;
+
+typedef struct dated_key {
+    char text[DATED_KEY_MAX];
+    size_t len;
+    int call;
+    unsigned flags;
+    char valid_from[10], valid_until[10];
+} dated_key;
 
 typedef struct result_cache {
     bound_key bound_key[BOUND_SLOTS];
@@ -112,6 +127,8 @@ typedef struct result_cache {
     PyObject *basis_obj[BASIS_SLOTS];
     kzp_mci mci_key[MCI_SLOTS]; /* keyed on every member but date, as the library returned them */
     PyObject *mci_obj[MCI_SLOTS];
+    dated_key dated_key[DATED_SLOTS]; /* one answer per slot: a newer one replaces an older */
+    PyObject *dated_obj[DATED_SLOTS];
 } result_cache;
 
 typedef struct context_object {
@@ -975,8 +992,8 @@ static void cache_free(result_cache *c)
     if (!c) {
         return;
     }
-    PyObject **tables[] = {c->bound_obj, c->sanction_obj, c->payment_obj, c->basis_obj, c->mci_obj};
-    size_t sizes[] = {BOUND_SLOTS, SANCTION_SLOTS, PAYMENT_SLOTS, BASIS_SLOTS, MCI_SLOTS};
+    PyObject **tables[] = {c->bound_obj, c->sanction_obj, c->payment_obj, c->basis_obj, c->mci_obj, c->dated_obj};
+    size_t sizes[] = {BOUND_SLOTS, SANCTION_SLOTS, PAYMENT_SLOTS, BASIS_SLOTS, MCI_SLOTS, DATED_SLOTS};
     for (size_t t = 0; t < sizeof sizes / sizeof sizes[0]; t++) {
         for (size_t i = 0; i < sizes[t]; i++) {
             Py_CLEAR(tables[t][i]);
@@ -1004,15 +1021,20 @@ static PyObject *text_of(context_object *self, const char *text)
 /* A result's citations as a tuple: the same list of citations gives the same tuple. */
 static PyObject *basis_tuple(context_object *self, const kzp_citation *const *basis, size_t n)
 {
-    basis_key k = {n < KZP_MAX_BASIS ? n : KZP_MAX_BASIS, {0}};
+    if (n > KZP_MAX_BASIS) {
+        return basis_build(self, basis, n);
+    }
+    /* the key is filled only as far as it is used: same() compares count items */
+    basis_key k;
+    k.count = n;
     // NOLINTNEXTLINE(bugprone-sizeof-expression): an array of pointers; one pointer is the element
-    memcpy(k.items, basis, k.count * sizeof k.items[0]);
-    uint64_t h = k.count;
-    for (size_t i = 0; i < k.count; i++) {
-        h = mix(h, (uint64_t)(uintptr_t)k.items[i]);
+    memcpy(k.items, basis, n * sizeof k.items[0]);
+    uint64_t h = n;
+    for (size_t i = 0; i < n; i++) {
+        h = mix(h, (uint64_t)(uintptr_t)basis[i]);
     }
     long slot = -1;
-    PyObject *o = n <= KZP_MAX_BASIS ? CACHE_FIND(self, basis, &k, h, basis_same, &slot) : NULL;
+    PyObject *o = CACHE_FIND(self, basis, &k, h, basis_same, &slot);
     if (!o) {
         o = basis_build(self, basis, n);
         CACHE_KEEP(self, basis, &k, slot, o);
@@ -1390,6 +1412,83 @@ static PyObject *ctx_mci(context_object *self, PyObject *const *args, Py_ssize_t
     return rc ? raise_status(self->st, rc, &err) : mci_of(self, &m);
 }
 
+/* The slot of a question in the table of dated answers. */
+static size_t dated_slot(int call, const char *text, size_t len, unsigned flags)
+{
+    uint64_t h = 14695981039346656037u ^ ((uint64_t)call << 32 | flags);
+    for (size_t k = 0; k < len; k++) {
+        h = (h ^ (unsigned char)text[k]) * 1099511628211u;
+    }
+    return (size_t)(h ^ h >> 29) % DATED_SLOTS;
+}
+
+/* The answer to a question built from the one the library gave for the same question on another
+ * date, when day lies in the interval it said gives the same answer: the same record but for
+ * offence_date (field 1; an Mci holds no date) and, when first is given, field 0 (a fine's count
+ * as the caller gave it). NULL when none applies, with no error set: then the library is asked.
+ * day is judged by the library's own date check first, so a text it refuses (2026-02-30,
+ * 10.02.2026) always goes to the library and is refused there. Steals first. */
+static PyObject *dated_cached(context_object *self, int call, const char *text, size_t len, unsigned flags,
+                              const char *day, PyObject *date_obj, PyObject *first)
+{
+    PyObject *hit = NULL;
+    if (self->cache && len <= DATED_KEY_MAX) {
+        size_t i = dated_slot(call, text, len, flags);
+        const dated_key *k = &self->cache->dated_key[i];
+        hit = self->cache->dated_obj[i];
+        if (!hit || k->call != call || k->flags != flags || k->len != len || memcmp(k->text, text, len) != 0 ||
+            (!PyDate_Check(date_obj) && kzp_date_check(day, NULL) != KZP_OK) ||
+            memcmp(day, k->valid_from, 10) < 0 || memcmp(day, k->valid_until, 10) > 0) {
+            hit = NULL;
+        }
+    }
+    enum { MAX_FIELDS = 32, OFFENCE_DATE = 1 };
+    int n = hit ? (int)record_count(Py_TYPE(hit)) : 0;
+    if (!hit || n > MAX_FIELDS) {
+        Py_XDECREF(first);
+        return NULL;
+    }
+    PyObject *v[MAX_FIELDS];
+    for (int f = 0; f < n; f++) {
+        v[f] = f == OFFENCE_DATE ? result_date(date_obj, day)
+               : f == 0 && first ? first
+                                 : Py_NewRef(((const record_object *)hit)->fields[f]);
+    }
+    return make_struct(Py_TYPE(hit), v, n);
+}
+
+/* Keep a dated answer the library gave, with its interval, for dated_cached: a copy without the
+ * fields dated_cached replaces (None in their place), so the cache holds none of the caller's
+ * objects. */
+static void dated_keep(context_object *self, int call, const char *text, size_t len, unsigned flags,
+                       const char *valid_from, const char *valid_until, PyObject *o, bool replaces_first)
+{
+    enum { MAX_FIELDS = 32, OFFENCE_DATE = 1 };
+    int n = o ? (int)record_count(Py_TYPE(o)) : 0;
+    if (!o || n > MAX_FIELDS || len > DATED_KEY_MAX || !cache_of(self)) {
+        return;
+    }
+    PyObject *v[MAX_FIELDS];
+    for (int f = 0; f < n; f++) {
+        bool replaced = f == OFFENCE_DATE || (f == 0 && replaces_first);
+        v[f] = Py_NewRef(replaced ? Py_None : ((const record_object *)o)->fields[f]);
+    }
+    PyObject *kept = make_struct(Py_TYPE(o), v, n);
+    if (!kept) {
+        PyErr_Clear(); /* only a cache: the answer stands */
+        return;
+    }
+    size_t i = dated_slot(call, text, len, flags);
+    dated_key *k = &self->cache->dated_key[i];
+    memcpy(k->text, text, len);
+    k->len = len;
+    k->call = call;
+    k->flags = flags;
+    memcpy(k->valid_from, valid_from, 10);
+    memcpy(k->valid_until, valid_until, 10);
+    Py_XSETREF(self->cache->dated_obj[i], kept);
+}
+
 static PyObject *ctx_range(context_object *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
     static const char *const pos[] = {"article", "date"};
@@ -1415,10 +1514,20 @@ static PyObject *ctx_range(context_object *self, PyObject *const *args, Py_ssize
     if (!(day = date_arg(self->st, date, iso, "date"))) {
         return NULL;
     }
+    size_t article_len = strlen(article);
+    PyObject *o = dated_cached(self, DATED_RANGE, article, article_len, flags, day, date, NULL);
+    if (o || PyErr_Occurred()) {
+        return o;
+    }
     kzp_range r;
     kzp_error err;
     int rc = kzp_range_get(&r, self->ctx, article, day, flags, &err);
-    return rc ? raise_status(self->st, rc, &err) : range_new(self, &r, date);
+    if (rc) {
+        return raise_status(self->st, rc, &err);
+    }
+    o = range_new(self, &r, date);
+    dated_keep(self, DATED_RANGE, article, article_len, flags, r.valid_from, r.valid_until, o, false);
+    return o;
 }
 
 static PyObject *ctx_fine(context_object *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
@@ -1442,16 +1551,23 @@ static PyObject *ctx_fine(context_object *self, PyObject *const *args, Py_ssize_
         amount_arg(self->st, count, &centi, &rc, &err, "mci_count") < 0) {
         return NULL;
     }
+    module_state *st = self->st;
+    /* the caller's Decimal (exactly Decimal: a subclass could refer back to the result) is the
+     * count itself; other inputs get a (shared) Decimal */
+    bool own_dec = Py_IS_TYPE(count, (PyTypeObject *)st->decimal_type);
+    if (!rc) {
+        PyObject *o = dated_cached(self, DATED_FINE, (const char *)&centi, sizeof centi, flags, day, date,
+                                   own_dec ? Py_NewRef(count) : decimal_of_ctx(self, centi));
+        if (o || PyErr_Occurred()) {
+            return o;
+        }
+    }
     kzp_fine f;
     if (rc || (rc = kzp_fine_compute(&f, self->ctx, day, kzp_hundredths(centi), flags, &err))) {
         return raise_status(self->st, rc, &err);
     }
-    module_state *st = self->st;
     PyObject *d = result_date(date, f.mci.date);
-    /* the caller's Decimal (exactly Decimal: a subclass could refer back to the result) is the
-     * count itself; other inputs get a (shared) Decimal */
-    PyObject *count_dec =
-        Py_IS_TYPE(count, (PyTypeObject *)st->decimal_type) ? Py_NewRef(count) : decimal_of_ctx(self, f.mci_centi);
+    PyObject *count_dec = own_dec ? Py_NewRef(count) : decimal_of_ctx(self, f.mci_centi);
     PyObject *v[10] = {count_dec,
                        d ? Py_NewRef(d) : NULL,
                        date_of(self, f.valid_from),
@@ -1463,7 +1579,9 @@ static PyObject *ctx_fine(context_object *self, PyObject *const *args, Py_ssize_
                        basis_tuple(self, f.basis, f.basis_count),
                        Py_NewRef(self->receipt)};
     Py_XDECREF(d);
-    return make_struct(st->fine_t, v, 10);
+    PyObject *o = make_struct(st->fine_t, v, 10);
+    dated_keep(self, DATED_FINE, (const char *)&centi, sizeof centi, flags, f.valid_from, f.valid_until, o, true);
+    return o;
 }
 
 static PyObject *ctx_check(context_object *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
