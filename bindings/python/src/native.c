@@ -1767,18 +1767,12 @@ static PyObject *ctx_sanction_texts(context_object *self, PyObject *const *args,
     return t;
 }
 
-static PyObject *ctx_mci_table(context_object *self, PyObject *Py_UNUSED(ignored))
+/* A tuple of the n items a context lists (periods, articles, citations), each built by item(). */
+static PyObject *listing(context_object *self, size_t n, PyObject *(*item)(context_object *, size_t))
 {
-    kzp_dataset_info info;
-    kzp_ctx_info(&info, self->ctx);
-    PyObject *t = PyTuple_New((Py_ssize_t)info.mci_period_count);
-    for (size_t i = 0; t && i < info.mci_period_count; i++) {
-        kzp_mci_period p;
-        kzp_mci_period_at(&p, self->ctx, i);
-        PyObject *v[4] = {date_of(self, p.from), PyLong_FromLongLong(p.tenge),
-                          PyUnicode_FromString(p.purpose_all ? "all" : kzp_purpose_name(p.purpose)),
-                          citation_of(self, p.citation)};
-        PyObject *o = make_struct(self->st->period_t, v, 4);
+    PyObject *t = PyTuple_New((Py_ssize_t)n);
+    for (size_t i = 0; t && i < n; i++) {
+        PyObject *o = item(self, i);
         if (!o) {
             Py_CLEAR(t);
             break;
@@ -1786,46 +1780,55 @@ static PyObject *ctx_mci_table(context_object *self, PyObject *Py_UNUSED(ignored
         PyTuple_SET_ITEM(t, (Py_ssize_t)i, o);
     }
     return t;
+}
+
+static PyObject *period_item(context_object *self, size_t i)
+{
+    kzp_mci_period p;
+    kzp_mci_period_at(&p, self->ctx, i);
+    PyObject *v[4] = {date_of(self, p.from), PyLong_FromLongLong(p.tenge),
+                      PyUnicode_FromString(p.purpose_all ? "all" : kzp_purpose_name(p.purpose)),
+                      citation_of(self, p.citation)};
+    return make_struct(self->st->period_t, v, 4);
+}
+
+static PyObject *article_item(context_object *self, size_t i)
+{
+    kzp_article a;
+    kzp_article_at(&a, self->ctx, i);
+    PyObject *v[5] = {PyUnicode_FromString(a.id), texts_by_lang(a.title),
+                      word_of(self->st, kzp_category_name(a.category)), date_from_iso(a.in_force_from),
+                      citation_of(self, a.citation)};
+    return make_struct(self->st->article_t, v, 5);
+}
+
+static PyObject *citation_item(context_object *self, size_t i)
+{
+    const kzp_citation *c = NULL;
+    if (kzp_citation_at(&c, self->ctx, i) != KZP_OK) {
+        return PyErr_Format(PyExc_SystemError, "the library lists no citation at %zu", i);
+    }
+    return citation_of(self, c);
+}
+
+static PyObject *ctx_mci_table(context_object *self, PyObject *Py_UNUSED(ignored))
+{
+    kzp_dataset_info info;
+    kzp_ctx_info(&info, self->ctx);
+    return listing(self, info.mci_period_count, period_item);
 }
 
 static PyObject *ctx_articles(context_object *self, PyObject *Py_UNUSED(ignored))
 {
     kzp_dataset_info info;
     kzp_ctx_info(&info, self->ctx);
-    PyObject *t = PyTuple_New((Py_ssize_t)info.article_count);
-    for (size_t i = 0; t && i < info.article_count; i++) {
-        kzp_article a;
-        kzp_article_at(&a, self->ctx, i);
-        PyObject *v[5] = {PyUnicode_FromString(a.id), texts_by_lang(a.title), word_of(self->st, kzp_category_name(a.category)),
-                          date_from_iso(a.in_force_from), citation_of(self, a.citation)};
-        PyObject *o = make_struct(self->st->article_t, v, 5);
-        if (!o) {
-            Py_CLEAR(t);
-            break;
-        }
-        PyTuple_SET_ITEM(t, (Py_ssize_t)i, o);
-    }
-    return t;
+    return listing(self, info.article_count, article_item);
 }
 
 /* Every citation of the dataset once, as the library lists them (the same objects results hold). */
 static PyObject *ctx_citations(context_object *self, PyObject *Py_UNUSED(ignored))
 {
-    size_t n = kzp_citation_count(self->ctx);
-    PyObject *t = PyTuple_New((Py_ssize_t)n);
-    for (size_t i = 0; t && i < n; i++) {
-        const kzp_citation *c = NULL;
-        PyObject *o = kzp_citation_at(&c, self->ctx, i) == KZP_OK ? citation_of(self, c) : NULL;
-        if (!o) {
-            if (!PyErr_Occurred()) {
-                PyErr_Format(PyExc_SystemError, "the library lists no citation at %zu of %zu", i, n);
-            }
-            Py_CLEAR(t);
-            break;
-        }
-        PyTuple_SET_ITEM(t, (Py_ssize_t)i, o);
-    }
-    return t;
+    return listing(self, kzp_citation_count(self->ctx), citation_item);
 }
 
 static PyObject *ctx_info(context_object *self, void *Py_UNUSED(closure))
