@@ -14,17 +14,18 @@
 
 /* ---- Module state ---- */
 
-#define N_STATUS 22  /* KZP_OK .. KZP_E_UNVERIFIED */
 #define MAX_WORDS 64 /* the library's static words kept as str objects */
+#define MAX_CERTAINTY 8
 
 typedef struct module_state {
     PyObject *context_type;
     PyTypeObject *citation_t, *receipt_t, *info_t, *mci_t, *period_t, *article_t, *sanction_t, *range_t, *fine_t,
         *check_t, *conversion_t, *problem_t, *bound_t, *restriction_t, *payment_t;
     PyObject *error_base;
-    PyObject *errors[N_STATUS]; /* by -status */
+    int n_status;       /* kzp_status_count() */
+    PyObject **errors;  /* by -status, n_status of them: the library's classes, not a list of ours */
     PyObject *decimal_type;
-    PyObject *certainty[4]; /* interned "official", ... */
+    PyObject *certainty[MAX_CERTAINTY]; /* interned kzp_certainty_name(i) */
     /* The library's static words (kinds, units, sources...) as shared str objects, by pointer;
      * filled lazily under the GIL. */
     size_t n_words;
@@ -71,7 +72,9 @@ static PyObject *word_of(module_state *st, const char *w)
 
 /* ---- Context object ---- */
 
-#define MAX_CACHED 64
+#define MAX_CACHED 64     /* Decimal objects kept per Context */
+#define CIT_SLOTS 128     /* Citation objects kept per Context, by the library's pointer */
+#define DATE_SLOTS 64     /* date objects kept per Context, by their ISO text */
 #define MAX_RESTRICTIONS 16 /* restriction objects kept per Context; more are built on each call */
 #define MAX_RULES 8         /* conversion rules whose scope is kept per Context */
 #define MAX_TEXTS 16        /* the context's own texts (article ids) kept as str objects */
@@ -86,6 +89,9 @@ static PyObject *word_of(module_state *st, const char *w)
 #define SANCTION_SLOTS 128
 #define PAYMENT_SLOTS 16
 #define BASIS_SLOTS 64
+#define MCI_SLOTS 64
+#define DATED_SLOTS 64
+#define DATED_KEY_MAX 32 /* a question whose text is longer is never kept */
 
 typedef struct bound_key {
     kzp_bound bound;
@@ -97,6 +103,19 @@ typedef struct basis_key {
     const kzp_citation *items[KZP_MAX_BASIS];
 } basis_key;
 
+/* A dated answer the library gave (a range, a fine), by the question as the caller asked it
+ * (which call, the article's text or the amount, the flags) and the offence dates the library
+ * said give the same answer (valid_from..valid_until). */
+typedef enum dated_call { DATED_RANGE = 1, DATED_FINE = 2 } dated_call;
+
+typedef struct dated_key {
+    char text[DATED_KEY_MAX];
+    size_t len;
+    int call;
+    unsigned flags;
+    char valid_from[10], valid_until[10];
+} dated_key;
+
 typedef struct result_cache {
     bound_key bound_key[BOUND_SLOTS];
     PyObject *bound_obj[BOUND_SLOTS];
@@ -106,25 +125,22 @@ typedef struct result_cache {
     PyObject *payment_obj[PAYMENT_SLOTS];
     basis_key basis_key[BASIS_SLOTS];
     PyObject *basis_obj[BASIS_SLOTS];
+    kzp_mci mci_key[MCI_SLOTS]; /* keyed on every member but date, as the library returned them */
+    PyObject *mci_obj[MCI_SLOTS];
+    dated_key dated_key[DATED_SLOTS]; /* one answer per slot: a newer one replaces an older */
+    PyObject *dated_obj[DATED_SLOTS];
 } result_cache;
 
 typedef struct context_object {
     PyObject_HEAD kzp_ctx *ctx;
-    PyObject *receipt;     /* Receipt, built once */
-    PyObject *citations;   /* dict: id -> Citation, built once (keeps the objects below alive) */
-    PyObject *period_from; /* tuple of date objects, one per MCI period */
+    PyObject *receipt; /* Receipt, built once */
     module_state *st;
-    /* Lookups by pointer, filled at construction and never changed after: results share
-     * these objects instead of building new ones on every call. */
-    size_t n_cit;
-    const kzp_citation *cit_key[MAX_CACHED];
-    PyObject *cit_obj[MAX_CACHED]; /* borrowed from citations */
-    size_t n_periods;
-    char period_iso[MAX_CACHED][11];
-    PyObject *fine_basis[MAX_CACHED]; /* (Art. 41 citation, period citation) per period, owned */
-    const kzp_citation *fine_basis_key[MAX_CACHED][2];
-    /* Mci objects by [period][purpose][stale], filled lazily under the GIL; owned. */
-    PyObject *mci_cache[MAX_CACHED][2][2];
+    /* Citation objects by the library's pointer and date objects by their text, so results
+     * share them; hash tables probed CACHE_PROBES deep, filled lazily under the GIL, owned. */
+    const kzp_citation *cit_key[CIT_SLOTS];
+    PyObject *cit_obj[CIT_SLOTS];
+    char date_key[DATE_SLOTS][10];
+    PyObject *date_obj[DATE_SLOTS];
     /* Decimal objects for the few distinct bounds a dataset has, filled lazily under the GIL. */
     size_t n_dec;
     int64_t dec_key[MAX_CACHED];
@@ -144,36 +160,16 @@ typedef struct context_object {
 
 /* ---- Errors ---- */
 
-static const char *const ERROR_NAMES[N_STATUS] = {
-    NULL,
-    "InvalidArgumentError",
-    "OutOfMemoryError",
-    "DataFileError",
-    "JSONSyntaxError",
-    "SchemaError",
-    "SchemaVersionError",
-    "BadDateError",
-    "BadNumberError",
-    "AmountOverflowError",
-    "DataValueError",
-    "DataOrderError",
-    "DataReferenceError",
-    "DataDuplicateError",
-    "UnknownKindError",
-    "UnknownArticleError",
-    "NotInForceError",
-    "StaleMciError",
-    "MciBeforeFirstError",
-    "NoSanctionError",
-    "NoRuleError",
-    "UnverifiedError",
-};
+/* The class the library names for a status; KzpError for one this build does not know. */
+static PyObject *error_class(module_state *st, int rc)
+{
+    return rc < 0 && -rc < st->n_status && st->errors[-rc] ? st->errors[-rc] : st->error_base;
+}
 
 /* Raise the exception class for rc, with the details of err (may be NULL). Returns NULL. */
 static PyObject *raise_status(module_state *st, int rc, const kzp_error *err)
 {
-    int idx = -rc;
-    PyObject *cls = idx > 0 && idx < N_STATUS ? st->errors[idx] : st->error_base;
+    PyObject *cls = error_class(st, rc);
     const char *msg = err && err->message[0] ? err->message : kzp_strerror(rc);
     PyObject *exc = PyObject_CallFunction(cls, "s", msg);
     if (!exc) {
@@ -216,6 +212,16 @@ static const char *utf8_arg(PyObject *o, const char *what)
         return NULL;
     }
     return s;
+}
+
+/* A str argument as UTF-8 (TypeError for another type, ValueError for a NUL). */
+static const char *str_arg(PyObject *o, const char *what)
+{
+    if (!PyUnicode_Check(o)) {
+        PyErr_Format(PyExc_TypeError, "%s must be a str, not %.80s", what, Py_TYPE(o)->tp_name);
+        return NULL;
+    }
+    return utf8_arg(o, what);
 }
 
 /* A date: datetime.date (not datetime) or an ISO string. Returns the text to give the library:
@@ -380,7 +386,7 @@ static int decimal_centi(module_state *st, PyObject *o, int64_t *centi, int *rc,
 }
 
 /* An amount: int (whole units), decimal.Decimal or str ("0.2"); never float or bool.
- * Returns 0, -1 with a Python error set, or a negative kzp status (>= -N_STATUS) in *rc. */
+ * Returns 0, -1 with a Python error set, or a negative kzp status in *rc. */
 static int amount_arg(module_state *st, PyObject *o, int64_t *centi, int *rc, kzp_error *err, const char *what)
 {
     *rc = KZP_OK;
@@ -425,34 +431,33 @@ static int amount_arg(module_state *st, PyObject *o, int64_t *centi, int *rc, kz
 
 static int word_arg(PyObject *o, int (*parse)(int *, const char *), int *out, const char *what)
 {
-    if (!PyUnicode_Check(o)) {
-        PyErr_Format(PyExc_TypeError, "%s must be a str, not %.80s", what, Py_TYPE(o)->tp_name);
-        return -1;
-    }
-    const char *s = utf8_arg(o, what);
+    const char *s = str_arg(o, what);
     return s ? (parse(out, s) == KZP_OK ? 0 : 1) : -1;
 }
 
-static int lang_parse(int *out, const char *s)
+/* A word the library parses and explains (a language, money style, gender, case): TypeError for
+ * another type; an unknown word is the ValueError the binding documents, with the library's
+ * message, which lists the words it knows. */
+typedef kzp_status (*said_parse_fn)(int *out, const char *word, kzp_error *err);
+
+static int said_word_arg(PyObject *o, said_parse_fn parse, int *out, const char *what)
 {
-    static const char *const L[3] = {"en", "ru", "kk"};
-    for (int i = 0; i < 3; i++) {
-        if (strcmp(s, L[i]) == 0) {
-            *out = i;
-            return KZP_OK;
-        }
+    const char *s = str_arg(o, what);
+    if (!s) {
+        return -1;
     }
-    return KZP_E_INVALID_ARG;
+    kzp_error err;
+    kzp_status rc = parse(out, s, &err);
+    if (rc != KZP_OK) {
+        PyErr_SetString(PyExc_ValueError, err.message[0] ? err.message : kzp_strerror(rc));
+        return -1;
+    }
+    return 0;
 }
 
 static int lang_arg(PyObject *o, int *lang)
 {
-    int r = word_arg(o, lang_parse, lang, "lang");
-    if (r > 0) {
-        PyErr_SetString(PyExc_ValueError, "lang must be 'en', 'ru' or 'kk'");
-        return -1;
-    }
-    return r;
+    return said_word_arg(o, kzp_lang_parse, lang, "lang");
 }
 
 /* ---- Building results ---- */
@@ -734,12 +739,22 @@ static PyObject *citation_new(module_state *st, const kzp_citation *c)
 
 static PyObject *citation_of(context_object *self, const kzp_citation *c)
 {
-    for (size_t i = 0; i < self->n_cit; i++) {
-        if (self->cit_key[i] == c) {
+    uint64_t h = (uint64_t)(uintptr_t)c * 0x9E3779B97F4A7C15u;
+    for (size_t probe = 0; probe < CACHE_PROBES; probe++) {
+        size_t i = (size_t)((h >> 40) + probe) % CIT_SLOTS;
+        if (self->cit_obj[i] && self->cit_key[i] == c) {
             return Py_NewRef(self->cit_obj[i]);
         }
+        if (!self->cit_obj[i]) {
+            PyObject *o = citation_new(self->st, c);
+            if (o) {
+                self->cit_key[i] = c;
+                self->cit_obj[i] = Py_NewRef(o);
+            }
+            return o;
+        }
     }
-    return citation_new(self->st, c);
+    return citation_new(self->st, c); /* every slot probed is taken: an object of its own */
 }
 
 static PyObject *basis_build(context_object *self, const kzp_citation *const *basis, size_t n)
@@ -791,48 +806,42 @@ static PyObject *decimal_of_ctx(context_object *self, int64_t centi)
     return d;
 }
 
-/* Index of the MCI period starting on from (cached ISO texts), or -1. */
-static Py_ssize_t period_index(context_object *self, const char *from)
+/* A date the library gave as "YYYY-MM-DD", shared by the results that hold the same text. */
+static PyObject *date_of(context_object *self, const char *iso)
 {
-    for (size_t i = self->n_periods; i-- > 0;) {
-        if (memcmp(self->period_iso[i], from, 10) == 0) {
-            return (Py_ssize_t)i;
+    uint64_t h = 14695981039346656037u; /* FNV-1a of the ten characters */
+    for (int k = 0; k < 10; k++) {
+        h = (h ^ (unsigned char)iso[k]) * 1099511628211u;
+    }
+    for (size_t probe = 0; probe < CACHE_PROBES; probe++) {
+        size_t i = (size_t)(h + probe) % DATE_SLOTS;
+        if (self->date_obj[i] && memcmp(self->date_key[i], iso, 10) == 0) {
+            return Py_NewRef(self->date_obj[i]);
+        }
+        if (!self->date_obj[i]) {
+            PyObject *d = date_from_iso(iso);
+            if (d) {
+                memcpy(self->date_key[i], iso, 10);
+                self->date_obj[i] = Py_NewRef(d);
+            }
+            return d;
         }
     }
-    return -1;
-}
-
-static PyObject *period_from_date(context_object *self, const char *from)
-{
-    Py_ssize_t i = period_index(self, from);
-    return i >= 0 ? Py_NewRef(PyTuple_GET_ITEM(self->period_from, i)) : date_from_iso(from);
+    return date_from_iso(iso);
 }
 
 static PyObject *mci_build(context_object *self, const kzp_mci *m)
 {
     module_state *st = self->st;
-    PyObject *v[6] = {PyLong_FromLongLong(m->tenge),
-                      period_from_date(self, m->from),
+    PyObject *v[8] = {PyLong_FromLongLong(m->tenge),
+                      date_of(self, m->from),
+                      date_of(self, m->valid_from),
+                      date_of(self, m->valid_until),
                       word_of(self->st, kzp_purpose_name(m->purpose)),
                       PyBool_FromLong(m->stale),
                       Py_NewRef(st->certainty[m->certainty]),
                       citation_of(self, m->citation)};
-    return make_struct(st->mci_t, v, 6);
-}
-
-/* An Mci depends only on its period, the purpose asked and staleness: shared objects. */
-static PyObject *mci_of(context_object *self, const kzp_mci *m)
-{
-    Py_ssize_t pi = period_index(self, m->from);
-    int purpose = m->purpose == KZP_PURPOSE_BENEFITS, stale = m->stale != 0;
-    if (pi < 0) {
-        return mci_build(self, m);
-    }
-    PyObject **slot = &self->mci_cache[pi][purpose][stale];
-    if (!*slot) {
-        *slot = mci_build(self, m);
-    }
-    return *slot ? Py_NewRef(*slot) : NULL;
+    return make_struct(st->mci_t, v, 8);
 }
 
 /* The date to put in a result: the caller's date object when given one, else a new date. */
@@ -848,15 +857,13 @@ static PyObject *opt_citation(context_object *self, const kzp_citation *c)
     return c ? citation_of(self, c) : Py_NewRef(Py_None);
 }
 
-/* The language codes of the binding, indexed by kzp_lang. */
-static const char *const LANG_CODES[3] = {"en", "ru", "kk"};
-
-/* A read-only mapping {'en': ..., 'ru': ..., 'kk': ...}; steals the three values (NULL-safe). */
-static PyObject *lang_mapping(PyObject *by_lang[3])
+/* A read-only mapping {'en': ..., 'ru': ..., 'kk': ...} keyed by the library's language codes;
+ * steals the values (NULL-safe). */
+static PyObject *lang_mapping(PyObject *by_lang[KZP_LANG_COUNT])
 {
     PyObject *d = PyDict_New();
-    for (int i = 0; i < 3; i++) {
-        if (d && (!by_lang[i] || PyDict_SetItemString(d, LANG_CODES[i], by_lang[i]) < 0)) {
+    for (int i = 0; i < KZP_LANG_COUNT; i++) {
+        if (d && (!by_lang[i] || PyDict_SetItemString(d, kzp_lang_name(i), by_lang[i]) < 0)) {
             Py_CLEAR(d);
         }
         Py_XDECREF(by_lang[i]);
@@ -868,10 +875,10 @@ static PyObject *lang_mapping(PyObject *by_lang[3])
 }
 
 /* A text the library gives by language (a NULL entry becomes ""). */
-static PyObject *texts_by_lang(const char *const texts[3])
+static PyObject *texts_by_lang(const char *const texts[KZP_LANG_COUNT])
 {
-    PyObject *v[3];
-    for (int i = 0; i < 3; i++) {
+    PyObject *v[KZP_LANG_COUNT];
+    for (int i = 0; i < KZP_LANG_COUNT; i++) {
         v[i] = PyUnicode_FromString(texts[i] ? texts[i] : "");
     }
     return lang_mapping(v);
@@ -985,9 +992,9 @@ static void cache_free(result_cache *c)
     if (!c) {
         return;
     }
-    PyObject **tables[] = {c->bound_obj, c->sanction_obj, c->payment_obj, c->basis_obj};
-    size_t sizes[] = {BOUND_SLOTS, SANCTION_SLOTS, PAYMENT_SLOTS, BASIS_SLOTS};
-    for (size_t t = 0; t < 4; t++) {
+    PyObject **tables[] = {c->bound_obj, c->sanction_obj, c->payment_obj, c->basis_obj, c->mci_obj, c->dated_obj};
+    size_t sizes[] = {BOUND_SLOTS, SANCTION_SLOTS, PAYMENT_SLOTS, BASIS_SLOTS, MCI_SLOTS, DATED_SLOTS};
+    for (size_t t = 0; t < sizeof sizes / sizeof sizes[0]; t++) {
         for (size_t i = 0; i < sizes[t]; i++) {
             Py_CLEAR(tables[t][i]);
         }
@@ -1014,15 +1021,20 @@ static PyObject *text_of(context_object *self, const char *text)
 /* A result's citations as a tuple: the same list of citations gives the same tuple. */
 static PyObject *basis_tuple(context_object *self, const kzp_citation *const *basis, size_t n)
 {
-    basis_key k = {n < KZP_MAX_BASIS ? n : KZP_MAX_BASIS, {0}};
+    if (n > KZP_MAX_BASIS) {
+        return basis_build(self, basis, n);
+    }
+    /* the key is filled only as far as it is used: same() compares count items */
+    basis_key k;
+    k.count = n;
     // NOLINTNEXTLINE(bugprone-sizeof-expression): an array of pointers; one pointer is the element
-    memcpy(k.items, basis, k.count * sizeof k.items[0]);
-    uint64_t h = k.count;
-    for (size_t i = 0; i < k.count; i++) {
-        h = mix(h, (uint64_t)(uintptr_t)k.items[i]);
+    memcpy(k.items, basis, n * sizeof k.items[0]);
+    uint64_t h = n;
+    for (size_t i = 0; i < n; i++) {
+        h = mix(h, (uint64_t)(uintptr_t)basis[i]);
     }
     long slot = -1;
-    PyObject *o = n <= KZP_MAX_BASIS ? CACHE_FIND(self, basis, &k, h, basis_same, &slot) : NULL;
+    PyObject *o = CACHE_FIND(self, basis, &k, h, basis_same, &slot);
     if (!o) {
         o = basis_build(self, basis, n);
         CACHE_KEEP(self, basis, &k, slot, o);
@@ -1056,8 +1068,8 @@ static PyObject *bound_new(context_object *self, const kzp_bound *b, int has_tiy
 
 static PyObject *restriction_build(context_object *self, const kzp_restriction *x)
 {
-    PyObject *by_lang[3];
-    for (int l = 0; l < 3; l++) {
+    PyObject *by_lang[KZP_LANG_COUNT];
+    for (int l = 0; l < KZP_LANG_COUNT; l++) {
         PyObject *t = PyTuple_New((Py_ssize_t)x->person_count);
         for (size_t i = 0; t && i < x->person_count; i++) {
             PyObject *one = PyUnicode_FromString(x->persons[l][i]);
@@ -1150,6 +1162,32 @@ static PyObject *payment_new(context_object *self, const kzp_payment *p)
     return o;
 }
 
+static bool mci_same(const void *keys, size_t i, const void *key)
+{
+    const kzp_mci *a = &((const kzp_mci *)keys)[i], *b = key;
+    return a->tenge == b->tenge && a->tiyn == b->tiyn && memcmp(a->from, b->from, 10) == 0 &&
+           memcmp(a->valid_from, b->valid_from, 10) == 0 && memcmp(a->valid_until, b->valid_until, 10) == 0 &&
+           a->purpose == b->purpose && a->stale == b->stale && a->certainty == b->certainty &&
+           a->citation == b->citation;
+}
+
+/* An Mci shared by the calls the library answered with the same MCI: keyed on all it
+ * returned but the date asked, never on what the binding assumes makes two alike. */
+static PyObject *mci_of(context_object *self, const kzp_mci *m)
+{
+    uint64_t h = mix(mix((uint64_t)m->tenge, (uint64_t)(uintptr_t)m->citation), (uint64_t)m->purpose);
+    for (int k = 0; k < 10; k++) {
+        h = mix(h, (uint64_t)(unsigned char)m->valid_from[k] << 8 | (unsigned char)m->valid_until[k]);
+    }
+    long slot;
+    PyObject *o = CACHE_FIND(self, mci, m, h, mci_same, &slot);
+    if (!o) {
+        o = mci_build(self, m);
+        CACHE_KEEP(self, mci, m, slot, o);
+    }
+    return o;
+}
+
 /* A tuple of n records made by one builder from the items of an array. */
 static PyObject *tuple_of(context_object *self, const void *items, size_t size, size_t n,
                           PyObject *(*build)(context_object *, const void *))
@@ -1194,8 +1232,10 @@ static PyObject *range_new(context_object *self, const kzp_range *r, PyObject *d
 {
     module_state *st = self->st;
     PyObject *date = result_date(date_arg_obj, r->offence_date);
-    PyObject *v[15] = {text_of(self, r->article),
+    PyObject *v[17] = {text_of(self, r->article),
                        date ? Py_NewRef(date) : NULL,
+                       date_of(self, r->valid_from),
+                       date_of(self, r->valid_until),
                        PyBool_FromLong((r->flags & KZP_Q_MITIGATED) != 0),
                        PyBool_FromLong((r->flags & KZP_Q_ACCELERATED) != 0),
                        PyBool_FromLong((r->flags & KZP_Q_ORDER_PROCEDURE) != 0),
@@ -1210,7 +1250,7 @@ static PyObject *range_new(context_object *self, const kzp_range *r, PyObject *d
                        basis_tuple(self, r->basis, r->basis_count),
                        Py_NewRef(self->receipt)};
     Py_XDECREF(date);
-    return make_struct(st->range_t, v, 15);
+    return make_struct(st->range_t, v, 17);
 }
 
 /* ---- Fast argument parsing (vectorcall) for the hot methods ----
@@ -1338,16 +1378,6 @@ static PyObject *unknown_word(module_state *st, const char *what, const char *(*
     return raise_status(st, KZP_E_UNKNOWN_KIND, &e);
 }
 
-/* A str argument as UTF-8 (TypeError for another type, ValueError for a NUL). */
-static const char *str_arg(PyObject *o, const char *what)
-{
-    if (!PyUnicode_Check(o)) {
-        PyErr_Format(PyExc_TypeError, "%s must be a str, not %.80s", what, Py_TYPE(o)->tp_name);
-        return NULL;
-    }
-    return utf8_arg(o, what);
-}
-
 /* ---- Context methods ---- */
 
 static PyObject *ctx_mci(context_object *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
@@ -1382,6 +1412,83 @@ static PyObject *ctx_mci(context_object *self, PyObject *const *args, Py_ssize_t
     return rc ? raise_status(self->st, rc, &err) : mci_of(self, &m);
 }
 
+/* The slot of a question in the table of dated answers. */
+static size_t dated_slot(int call, const char *text, size_t len, unsigned flags)
+{
+    uint64_t h = 14695981039346656037u ^ ((uint64_t)call << 32 | flags);
+    for (size_t k = 0; k < len; k++) {
+        h = (h ^ (unsigned char)text[k]) * 1099511628211u;
+    }
+    return (size_t)(h ^ h >> 29) % DATED_SLOTS;
+}
+
+/* The answer to a question built from the one the library gave for the same question on another
+ * date, when day lies in the interval it said gives the same answer: the same record but for
+ * offence_date (field 1; an Mci holds no date) and, when first is given, field 0 (a fine's count
+ * as the caller gave it). NULL when none applies, with no error set: then the library is asked.
+ * day is judged by the library's own date check first, so a text it refuses (2026-02-30,
+ * 10.02.2026) always goes to the library and is refused there. Steals first. */
+static PyObject *dated_cached(context_object *self, int call, const char *text, size_t len, unsigned flags,
+                              const char *day, PyObject *date_obj, PyObject *first)
+{
+    PyObject *hit = NULL;
+    if (self->cache && len <= DATED_KEY_MAX) {
+        size_t i = dated_slot(call, text, len, flags);
+        const dated_key *k = &self->cache->dated_key[i];
+        hit = self->cache->dated_obj[i];
+        if (!hit || k->call != call || k->flags != flags || k->len != len || memcmp(k->text, text, len) != 0 ||
+            (!PyDate_Check(date_obj) && kzp_date_check(day, NULL) != KZP_OK) ||
+            memcmp(day, k->valid_from, 10) < 0 || memcmp(day, k->valid_until, 10) > 0) {
+            hit = NULL;
+        }
+    }
+    enum { MAX_FIELDS = 32, OFFENCE_DATE = 1 };
+    int n = hit ? (int)record_count(Py_TYPE(hit)) : 0;
+    if (!hit || n > MAX_FIELDS) {
+        Py_XDECREF(first);
+        return NULL;
+    }
+    PyObject *v[MAX_FIELDS];
+    for (int f = 0; f < n; f++) {
+        v[f] = f == OFFENCE_DATE ? result_date(date_obj, day)
+               : f == 0 && first ? first
+                                 : Py_NewRef(((const record_object *)hit)->fields[f]);
+    }
+    return make_struct(Py_TYPE(hit), v, n);
+}
+
+/* Keep a dated answer the library gave, with its interval, for dated_cached: a copy without the
+ * fields dated_cached replaces (None in their place), so the cache holds none of the caller's
+ * objects. */
+static void dated_keep(context_object *self, int call, const char *text, size_t len, unsigned flags,
+                       const char *valid_from, const char *valid_until, PyObject *o, bool replaces_first)
+{
+    enum { MAX_FIELDS = 32, OFFENCE_DATE = 1 };
+    int n = o ? (int)record_count(Py_TYPE(o)) : 0;
+    if (!o || n > MAX_FIELDS || len > DATED_KEY_MAX || !cache_of(self)) {
+        return;
+    }
+    PyObject *v[MAX_FIELDS];
+    for (int f = 0; f < n; f++) {
+        bool replaced = f == OFFENCE_DATE || (f == 0 && replaces_first);
+        v[f] = Py_NewRef(replaced ? Py_None : ((const record_object *)o)->fields[f]);
+    }
+    PyObject *kept = make_struct(Py_TYPE(o), v, n);
+    if (!kept) {
+        PyErr_Clear(); /* only a cache: the answer stands */
+        return;
+    }
+    size_t i = dated_slot(call, text, len, flags);
+    dated_key *k = &self->cache->dated_key[i];
+    memcpy(k->text, text, len);
+    k->len = len;
+    k->call = call;
+    k->flags = flags;
+    memcpy(k->valid_from, valid_from, 10);
+    memcpy(k->valid_until, valid_until, 10);
+    Py_XSETREF(self->cache->dated_obj[i], kept);
+}
+
 static PyObject *ctx_range(context_object *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
     static const char *const pos[] = {"article", "date"};
@@ -1407,10 +1514,20 @@ static PyObject *ctx_range(context_object *self, PyObject *const *args, Py_ssize
     if (!(day = date_arg(self->st, date, iso, "date"))) {
         return NULL;
     }
+    size_t article_len = strlen(article);
+    PyObject *o = dated_cached(self, DATED_RANGE, article, article_len, flags, day, date, NULL);
+    if (o || PyErr_Occurred()) {
+        return o;
+    }
     kzp_range r;
     kzp_error err;
     int rc = kzp_range_get(&r, self->ctx, article, day, flags, &err);
-    return rc ? raise_status(self->st, rc, &err) : range_new(self, &r, date);
+    if (rc) {
+        return raise_status(self->st, rc, &err);
+    }
+    o = range_new(self, &r, date);
+    dated_keep(self, DATED_RANGE, article, article_len, flags, r.valid_from, r.valid_until, o, false);
+    return o;
 }
 
 static PyObject *ctx_fine(context_object *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
@@ -1434,35 +1551,37 @@ static PyObject *ctx_fine(context_object *self, PyObject *const *args, Py_ssize_
         amount_arg(self->st, count, &centi, &rc, &err, "mci_count") < 0) {
         return NULL;
     }
+    module_state *st = self->st;
+    /* the caller's Decimal (exactly Decimal: a subclass could refer back to the result) is the
+     * count itself; other inputs get a (shared) Decimal */
+    bool own_dec = Py_IS_TYPE(count, (PyTypeObject *)st->decimal_type);
+    if (!rc) {
+        PyObject *o = dated_cached(self, DATED_FINE, (const char *)&centi, sizeof centi, flags, day, date,
+                                   own_dec ? Py_NewRef(count) : decimal_of_ctx(self, centi));
+        if (o || PyErr_Occurred()) {
+            return o;
+        }
+    }
     kzp_fine f;
     if (rc || (rc = kzp_fine_compute(&f, self->ctx, day, kzp_hundredths(centi), flags, &err))) {
         return raise_status(self->st, rc, &err);
     }
-    module_state *st = self->st;
     PyObject *d = result_date(date, f.mci.date);
-    /* the caller's Decimal (exactly Decimal: a subclass could refer back to the result) is the
-     * count itself; other inputs get a (shared) Decimal */
-    PyObject *count_dec =
-        Py_IS_TYPE(count, (PyTypeObject *)st->decimal_type) ? Py_NewRef(count) : decimal_of_ctx(self, f.mci_centi);
-    /* fine's basis is the same two citations for every date of a period: shared */
-    PyObject *basis = NULL;
-    Py_ssize_t pi = period_index(self, f.mci.from);
-    if (pi >= 0 && self->fine_basis[pi] && f.basis_count == 2 && self->fine_basis_key[pi][0] == f.basis[0] &&
-        self->fine_basis_key[pi][1] == f.basis[1]) {
-        basis = Py_NewRef(self->fine_basis[pi]);
-    } else {
-        basis = basis_tuple(self, f.basis, f.basis_count);
-    }
-    PyObject *v[8] = {count_dec,
-                      d ? Py_NewRef(d) : NULL,
-                      PyLong_FromLongLong(f.amount_tiyn),
-                      mci_of(self, &f.mci),
-                      Py_NewRef(st->certainty[f.certainty]),
-                      PyBool_FromLong(f.stale),
-                      basis,
-                      Py_NewRef(self->receipt)};
+    PyObject *count_dec = own_dec ? Py_NewRef(count) : decimal_of_ctx(self, f.mci_centi);
+    PyObject *v[10] = {count_dec,
+                       d ? Py_NewRef(d) : NULL,
+                       date_of(self, f.valid_from),
+                       date_of(self, f.valid_until),
+                       PyLong_FromLongLong(f.amount_tiyn),
+                       mci_of(self, &f.mci),
+                       Py_NewRef(st->certainty[f.certainty]),
+                       PyBool_FromLong(f.stale),
+                       basis_tuple(self, f.basis, f.basis_count),
+                       Py_NewRef(self->receipt)};
     Py_XDECREF(d);
-    return make_struct(st->fine_t, v, 8);
+    PyObject *o = make_struct(st->fine_t, v, 10);
+    dated_keep(self, DATED_FINE, (const char *)&centi, sizeof centi, flags, f.valid_from, f.valid_until, o, true);
+    return o;
 }
 
 static PyObject *ctx_check(context_object *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
@@ -1498,7 +1617,7 @@ static PyObject *ctx_check(context_object *self, PyObject *const *args, Py_ssize
         return raise_status(self->st, rc, &err);
     }
     module_state *st = self->st;
-    PyObject *v[11] = {PyBool_FromLong(c.fits),
+    PyObject *v[13] = {PyBool_FromLong(c.fits),
                        word_of(self->st, kzp_violation_name(c.violation)),
                        word_of(self->st, kzp_kind_name(c.kind)),
                        word_of(self->st, kzp_unit_name(c.unit)),
@@ -1507,9 +1626,11 @@ static PyObject *ctx_check(context_object *self, PyObject *const *args, Py_ssize
                        decimal_of_ctx(self, c.excess_centi),
                        word_of(self->st, kzp_bound_source_name(c.limit_source)),
                        opt_citation(self, c.limit_citation),
+                       date_of(self, c.valid_from),
+                       date_of(self, c.valid_until),
                        range_new(self, &c.range, date),
                        Py_NewRef(self->receipt)};
-    return make_struct(st->check_t, v, 11);
+    return make_struct(st->check_t, v, 13);
 }
 
 /* What a conversion rule is for, by language: shared per Context and rule. */
@@ -1646,18 +1767,12 @@ static PyObject *ctx_sanction_texts(context_object *self, PyObject *const *args,
     return t;
 }
 
-static PyObject *ctx_mci_table(context_object *self, PyObject *Py_UNUSED(ignored))
+/* A tuple of the n items a context lists (periods, articles, citations), each built by item(). */
+static PyObject *listing(context_object *self, size_t n, PyObject *(*item)(context_object *, size_t))
 {
-    kzp_dataset_info info;
-    kzp_ctx_info(&info, self->ctx);
-    PyObject *t = PyTuple_New((Py_ssize_t)info.mci_period_count);
-    for (size_t i = 0; t && i < info.mci_period_count; i++) {
-        kzp_mci_period p;
-        kzp_mci_period_at(&p, self->ctx, i);
-        PyObject *v[4] = {Py_NewRef(PyTuple_GET_ITEM(self->period_from, (Py_ssize_t)i)), PyLong_FromLongLong(p.tenge),
-                          PyUnicode_FromString(p.purpose_all ? "all" : kzp_purpose_name(p.purpose)),
-                          citation_of(self, p.citation)};
-        PyObject *o = make_struct(self->st->period_t, v, 4);
+    PyObject *t = PyTuple_New((Py_ssize_t)n);
+    for (size_t i = 0; t && i < n; i++) {
+        PyObject *o = item(self, i);
         if (!o) {
             Py_CLEAR(t);
             break;
@@ -1665,47 +1780,73 @@ static PyObject *ctx_mci_table(context_object *self, PyObject *Py_UNUSED(ignored
         PyTuple_SET_ITEM(t, (Py_ssize_t)i, o);
     }
     return t;
+}
+
+static PyObject *period_item(context_object *self, size_t i)
+{
+    kzp_mci_period p;
+    kzp_mci_period_at(&p, self->ctx, i);
+    PyObject *v[4] = {date_of(self, p.from), PyLong_FromLongLong(p.tenge),
+                      PyUnicode_FromString(p.purpose_all ? "all" : kzp_purpose_name(p.purpose)),
+                      citation_of(self, p.citation)};
+    return make_struct(self->st->period_t, v, 4);
+}
+
+static PyObject *article_item(context_object *self, size_t i)
+{
+    kzp_article a;
+    kzp_article_at(&a, self->ctx, i);
+    PyObject *v[5] = {PyUnicode_FromString(a.id), texts_by_lang(a.title),
+                      word_of(self->st, kzp_category_name(a.category)), date_from_iso(a.in_force_from),
+                      citation_of(self, a.citation)};
+    return make_struct(self->st->article_t, v, 5);
+}
+
+static PyObject *citation_item(context_object *self, size_t i)
+{
+    const kzp_citation *c = NULL;
+    if (kzp_citation_at(&c, self->ctx, i) != KZP_OK) {
+        return PyErr_Format(PyExc_SystemError, "the library lists no citation at %zu", i);
+    }
+    return citation_of(self, c);
+}
+
+static PyObject *ctx_mci_table(context_object *self, PyObject *Py_UNUSED(ignored))
+{
+    kzp_dataset_info info;
+    kzp_ctx_info(&info, self->ctx);
+    return listing(self, info.mci_period_count, period_item);
 }
 
 static PyObject *ctx_articles(context_object *self, PyObject *Py_UNUSED(ignored))
 {
     kzp_dataset_info info;
     kzp_ctx_info(&info, self->ctx);
-    PyObject *t = PyTuple_New((Py_ssize_t)info.article_count);
-    for (size_t i = 0; t && i < info.article_count; i++) {
-        kzp_article a;
-        kzp_article_at(&a, self->ctx, i);
-        PyObject *title_dict = Py_BuildValue("{s:s,s:s,s:s}", "en", a.title[KZP_LANG_EN], "ru", a.title[KZP_LANG_RU],
-                                             "kk", a.title[KZP_LANG_KK]);
-        /* read-only, so a record (not tracked by the GC) can never be part of a cycle */
-        PyObject *titles = title_dict ? PyDictProxy_New(title_dict) : NULL;
-        Py_XDECREF(title_dict);
-        PyObject *v[5] = {PyUnicode_FromString(a.id), titles, word_of(self->st, kzp_category_name(a.category)),
-                          date_from_iso(a.in_force_from), citation_of(self, a.citation)};
-        PyObject *o = make_struct(self->st->article_t, v, 5);
-        if (!o) {
-            Py_CLEAR(t);
-            break;
-        }
-        PyTuple_SET_ITEM(t, (Py_ssize_t)i, o);
-    }
-    return t;
+    return listing(self, info.article_count, article_item);
+}
+
+/* Every citation of the dataset once, as the library lists them (the same objects results hold). */
+static PyObject *ctx_citations(context_object *self, PyObject *Py_UNUSED(ignored))
+{
+    return listing(self, kzp_citation_count(self->ctx), citation_item);
 }
 
 static PyObject *ctx_info(context_object *self, void *Py_UNUSED(closure))
 {
     kzp_dataset_info i;
     kzp_ctx_info(&i, self->ctx);
-    PyObject *v[8] = {PyUnicode_FromString(i.id),       PyUnicode_FromString(i.version),
+    PyObject *v[9] = {PyUnicode_FromString(i.id),       PyUnicode_FromString(i.version),
                       date_from_iso(i.verified_on),     PyUnicode_FromString(i.fingerprint),
                       date_from_iso(i.mci_known_until), PyLong_FromLong(i.schema_version),
-                      PyBool_FromLong(i.hypothetical),  PyLong_FromSize_t(i.article_count)};
-    return make_struct(self->st->info_t, v, 8);
+                      PyBool_FromLong(i.hypothetical),  PyLong_FromSize_t(i.article_count),
+                      PyLong_FromSize_t(i.citation_count)};
+    return make_struct(self->st->info_t, v, 9);
 }
 
 /* ---- Construction ---- */
 
-/* Fill the caches of a new Context; on failure the object is released by the caller. */
+/* Set up a new Context; on failure the object is released by the caller. Everything else a
+ * Context keeps is filled lazily, from what the library returns. */
 static int context_setup(context_object *self, module_state *st, kzp_ctx *ctx)
 {
     self->ctx = ctx;
@@ -1716,96 +1857,7 @@ static int context_setup(context_object *self, module_state *st, kzp_ctx *ctx)
                       PyUnicode_FromString(info.version), PyUnicode_FromString(info.fingerprint),
                       PyBool_FromLong(info.hypothetical)};
     self->receipt = make_struct(st->receipt_t, v, 5);
-    self->citations = PyDict_New();
-    self->period_from = PyTuple_New((Py_ssize_t)info.mci_period_count);
-    if (!self->receipt || !self->citations || !self->period_from) {
-        return -1;
-    }
-    for (size_t i = 0; i < info.mci_period_count; i++) {
-        kzp_mci_period p;
-        kzp_mci_period_at(&p, ctx, i);
-        PyObject *d = date_from_iso(p.from);
-        if (!d) {
-            return -1;
-        }
-        PyTuple_SET_ITEM(self->period_from, (Py_ssize_t)i, d);
-    }
-    /* every citation the context can name, built once: results share them */
-    const kzp_citation *seen[MAX_CACHED];
-    size_t n_seen = 0;
-    for (size_t i = 0; i < info.mci_period_count && n_seen < MAX_CACHED; i++) {
-        kzp_mci_period p;
-        kzp_mci_period_at(&p, ctx, i);
-        seen[n_seen++] = p.citation;
-    }
-    /* each article as asked plainly, with the half caps and in the order procedure, so the
-     * citations of each are cached too (a dataset may have none of them) */
-    static const unsigned asked[] = {KZP_Q_ALLOW_STALE, KZP_Q_ALLOW_STALE | KZP_Q_MITIGATED | KZP_Q_ACCELERATED,
-                                     KZP_Q_ALLOW_STALE | KZP_Q_ORDER_PROCEDURE};
-    for (size_t i = 0; i < info.article_count; i++) {
-        kzp_article a;
-        kzp_article_at(&a, ctx, i);
-        for (size_t q = 0; q < sizeof asked / sizeof asked[0]; q++) {
-            kzp_range r;
-            if (kzp_range_get(&r, ctx, a.id, a.in_force_from, asked[q], NULL) != KZP_OK) {
-                continue;
-            }
-            for (size_t k = 0; k < r.basis_count && n_seen < MAX_CACHED; k++) {
-                seen[n_seen++] = r.basis[k];
-            }
-            for (size_t k = 0; k < r.payment_count && n_seen + 2 <= MAX_CACHED; k++) {
-                seen[n_seen++] = r.payments[k].citation;
-                if (r.payments[k].priced_by) {
-                    seen[n_seen++] = r.payments[k].priced_by;
-                }
-            }
-        }
-    }
-    /* the citation of each conversion rule: the first pair of kinds it converts */
-    for (int rule = 0; kzp_conversion_rule_name(rule) && n_seen < MAX_CACHED; rule++) {
-        bool found = false;
-        for (int from = 0; kzp_kind_name(from) && !found; from++) {
-            for (int to = 0; kzp_kind_name(to) && !found; to++) {
-                kzp_conversion conv;
-                if (kzp_convert_under(&conv, ctx, rule, from, kzp_hundredths(100), to, NULL) == KZP_OK &&
-                    conv.citation) {
-                    seen[n_seen++] = conv.citation;
-                    found = true;
-                }
-            }
-        }
-    }
-    for (size_t i = 0; i < n_seen; i++) {
-        PyObject *c = PyDict_GetItemString(self->citations, seen[i]->id);
-        if (c) {
-            continue; /* named twice (e.g. the article for its text and its category) */
-        }
-        c = citation_new(st, seen[i]);
-        if (!c || PyDict_SetItemString(self->citations, seen[i]->id, c) < 0) {
-            Py_XDECREF(c);
-            return -1;
-        }
-        self->cit_key[self->n_cit] = seen[i];
-        self->cit_obj[self->n_cit++] = c; /* the dict keeps it alive */
-        Py_DECREF(c);
-    }
-    /* period start dates as text, and the basis a fine in each period names */
-    self->n_periods = info.mci_period_count < MAX_CACHED ? info.mci_period_count : MAX_CACHED;
-    for (size_t i = 0; i < self->n_periods; i++) {
-        kzp_mci_period p;
-        kzp_fine f;
-        kzp_mci_period_at(&p, ctx, i);
-        memcpy(self->period_iso[i], p.from, sizeof self->period_iso[i]);
-        if (kzp_fine_compute(&f, ctx, p.from, kzp_hundredths(0), KZP_Q_ALLOW_STALE, NULL) == KZP_OK &&
-            f.basis_count == 2 && strcmp(f.mci.from, p.from) == 0) {
-            if (!(self->fine_basis[i] = basis_tuple(self, f.basis, 2))) {
-                return -1;
-            }
-            self->fine_basis_key[i][0] = f.basis[0];
-            self->fine_basis_key[i][1] = f.basis[1];
-        }
-    }
-    return 0;
+    return self->receipt ? 0 : -1;
 }
 
 static PyObject *context_wrap(module_state *st, PyTypeObject *type, kzp_ctx *ctx)
@@ -1939,8 +1991,6 @@ static int context_traverse(context_object *self, visitproc visit, void *arg)
 {
     Py_VISIT(Py_TYPE(self));
     Py_VISIT(self->receipt);
-    Py_VISIT(self->citations);
-    Py_VISIT(self->period_from);
     for (size_t i = 0; i < MAX_RESTRICTIONS; i++) {
         Py_VISIT(self->restr_obj[i]);
     }
@@ -1953,25 +2003,26 @@ static int context_traverse(context_object *self, visitproc visit, void *arg)
         Py_VISIT(self->scope_obj[i]);
     }
     for (size_t i = 0; i < MAX_CACHED; i++) {
-        Py_VISIT(self->fine_basis[i]);
         Py_VISIT(self->dec_obj[i]);
-        for (int p = 0; p < 2; p++) {
-            Py_VISIT(self->mci_cache[i][p][0]);
-            Py_VISIT(self->mci_cache[i][p][1]);
-        }
     }
+    for (size_t i = 0; i < DATE_SLOTS; i++) {
+        Py_VISIT(self->date_obj[i]);
+    }
+    /* cit_obj holds records (Citation), which cannot refer back to a Context */
     return 0;
 }
 
 static int context_clear(context_object *self)
 {
     for (size_t i = 0; i < MAX_CACHED; i++) {
-        Py_CLEAR(self->fine_basis[i]);
         Py_CLEAR(self->dec_obj[i]);
-        Py_CLEAR(self->mci_cache[i][0][0]);
-        Py_CLEAR(self->mci_cache[i][0][1]);
-        Py_CLEAR(self->mci_cache[i][1][0]);
-        Py_CLEAR(self->mci_cache[i][1][1]);
+    }
+    for (size_t i = 0; i < CIT_SLOTS; i++) {
+        Py_CLEAR(self->cit_obj[i]);
+        self->cit_key[i] = NULL;
+    }
+    for (size_t i = 0; i < DATE_SLOTS; i++) {
+        Py_CLEAR(self->date_obj[i]);
     }
     for (size_t i = 0; i < MAX_RESTRICTIONS; i++) {
         Py_CLEAR(self->restr_obj[i]);
@@ -1987,10 +2038,7 @@ static int context_clear(context_object *self)
     }
     self->n_restr = 0;
     self->n_dec = 0;
-    self->n_cit = 0; /* the objects are owned by the dict cleared below */
     Py_CLEAR(self->receipt);
-    Py_CLEAR(self->citations);
-    Py_CLEAR(self->period_from);
     return 0;
 }
 
@@ -2054,6 +2102,9 @@ static PyMethodDef context_methods[] = {
      "its citation."},
     {"articles", (PyCFunction)ctx_articles, METH_NOARGS,
      "articles($self, /)\n--\n\n-> tuple[Article, ...]\n\nThe articles the dataset encodes."},
+    {"citations", (PyCFunction)ctx_citations, METH_NOARGS,
+     "citations($self, /)\n--\n\n-> tuple[Citation, ...]\n\nEvery source of the dataset once, in the library's "
+     "order (info.citation_count of them): what a receipt's citations are drawn from."},
     {"with_mci", (PyCFunction)ctx_with_mci, METH_O,
      "with_mci($self, update, /)\n--\n\n-> Context\n\nA new Context with MCI periods added or replaced from a JSON "
      "update (str or "
@@ -2115,7 +2166,7 @@ static int words_fn(char *buf, size_t size, const void *p)
 static PyObject *words_text(module_state *st, const words_arg *x)
 {
     PyObject *s = whole_text(st, words_fn, x);
-    if (!s && PyErr_ExceptionMatches(st->errors[-KZP_E_BAD_NUMBER])) {
+    if (!s && PyErr_ExceptionMatches(error_class(st, KZP_E_BAD_NUMBER))) {
         PyErr_Clear();
         kzp_error e = {.code = KZP_E_BAD_NUMBER};
         if (x->which == 0) {
@@ -2179,28 +2230,20 @@ static int tiyn_arg(PyObject *o, int64_t *out)
 static PyObject *mod_number_words(PyObject *m, PyObject *args, PyObject *kw)
 {
     static char *kwlist[] = {"n", "lang", "gender", "case", NULL};
-    static const char *const GENDERS[] = {"masculine", "feminine", "neuter", "plural"};
-    PyObject *n_o, *lang_o = NULL;
-    const char *gender_s = "masculine", *case_s = "nominative";
-    if (!PyArg_ParseTupleAndKeywords(args, kw, "O|O$ss:number_words", kwlist, &n_o, &lang_o, &gender_s, &case_s)) {
+    module_state *st = state_of_module(m);
+    PyObject *n_o, *lang_o = NULL, *gender_o = NULL, *case_o = NULL;
+    if (!PyArg_ParseTupleAndKeywords(args, kw, "O|O$OO:number_words", kwlist, &n_o, &lang_o, &gender_o, &case_o)) {
         return NULL;
     }
     int64_t n;
-    int lang = KZP_LANG_EN, gender = -1;
-    if (whole_arg(state_of_module(m), n_o, &n, "n") < 0 || (lang_o && lang_arg(lang_o, &lang) < 0)) {
-        return NULL;
-    }
-    for (int g = 0; g < 4; g++) {
-        gender = strcmp(gender_s, GENDERS[g]) == 0 ? g : gender;
-    }
-    int gcase = strcmp(case_s, "nominative") == 0 ? 0 : strcmp(case_s, "genitive") == 0 ? 1 : -1;
-    if (gender < 0 || gcase < 0) {
-        PyErr_SetString(PyExc_ValueError, "gender must be masculine, feminine, neuter or plural; case nominative or "
-                                          "genitive");
+    int lang = KZP_LANG_EN, gender = KZP_GENDER_MASCULINE, gcase = KZP_CASE_NOMINATIVE;
+    if (whole_arg(st, n_o, &n, "n") < 0 || (lang_o && lang_arg(lang_o, &lang) < 0) ||
+        (gender_o && said_word_arg(gender_o, kzp_gender_parse, &gender, "gender") < 0) ||
+        (case_o && said_word_arg(case_o, kzp_gcase_parse, &gcase, "case") < 0)) {
         return NULL;
     }
     words_arg x = {n, lang, gender, gcase, 0};
-    return words_text(state_of_module(m), &x);
+    return words_text(st, &x);
 }
 
 static PyObject *money_text(PyObject *m, PyObject *args, int which)
@@ -2211,7 +2254,8 @@ static PyObject *money_text(PyObject *m, PyObject *args, int which)
     }
     int64_t tiyn;
     int lang = KZP_LANG_EN;
-    if (whole_arg(state_of_module(m), t_o, &tiyn, "tiyn") < 0 || (lang_o && lang_arg(lang_o, &lang) < 0)) {
+    if (whole_arg(state_of_module(m), t_o, &tiyn, "tiyn") < 0 ||
+        (lang_o && lang_arg(lang_o, &lang) < 0)) {
         return NULL;
     }
     words_arg x = {tiyn, lang, 0, 0, which + 1};
@@ -2227,29 +2271,20 @@ static PyObject *mod_tenge_figures_words(PyObject *m, PyObject *args)
     return money_text(m, args, 1);
 }
 
-static PyObject *mod_format_tenge(PyObject *m, PyObject *args)
+static PyObject *mod_format_tenge(PyObject *Py_UNUSED(m), PyObject *args)
 {
-    static const char *const STYLES[] = {"sign", "ru", "kk", "en", "plain"};
-    PyObject *t_o;
-    const char *style_s = "sign";
-    if (!PyArg_ParseTuple(args, "O|s:format_tenge", &t_o, &style_s)) {
+    PyObject *t_o, *style_o = NULL;
+    if (!PyArg_ParseTuple(args, "O|O:format_tenge", &t_o, &style_o)) {
         return NULL;
     }
     int64_t tiyn;
-    if (tiyn_arg(t_o, &tiyn) < 0) {
-        return NULL;
-    }
-    int style = -1;
-    for (int i = 0; i < 5; i++) {
-        style = strcmp(style_s, STYLES[i]) == 0 ? i : style;
-    }
-    if (style < 0) {
-        PyErr_SetString(PyExc_ValueError, "style must be sign, ru, kk, en or plain");
+    int style = KZP_MONEY_SIGN;
+    if (tiyn_arg(t_o, &tiyn) < 0 ||
+        (style_o && said_word_arg(style_o, kzp_money_style_parse, &style, "style") < 0)) {
         return NULL;
     }
     char buf[96];
     kzp_tenge_format(buf, sizeof buf, tiyn, style);
-    (void)m;
     return PyUnicode_FromString(buf);
 }
 
@@ -2322,11 +2357,18 @@ static PyStructSequence_Field CITATION_F[] = {F("id"),      F("act"),  F("refere
                                               F("seen_in"), F("note"), F("status"),    {NULL, NULL}};
 static PyStructSequence_Field RECEIPT_F[] = {
     F("library"), F("dataset"), F("dataset_version"), F("dataset_fingerprint"), F("hypothetical"), {NULL, NULL}};
-static PyStructSequence_Field INFO_F[] = {F("id"),           F("version"),         F("verified_on"),
-                                          F("fingerprint"),  F("mci_known_until"), F("schema_version"),
-                                          F("hypothetical"), F("article_count"),   {NULL, NULL}};
-static PyStructSequence_Field MCI_F[] = {F("tenge"),     F("from_date"), F("purpose"), F("stale"),
-                                         F("certainty"), F("citation"),  {NULL, NULL}};
+static PyStructSequence_Field INFO_F[] = {F("id"),
+                                          F("version"),
+                                          F("verified_on"),
+                                          F("fingerprint"),
+                                          F("mci_known_until"),
+                                          F("schema_version"),
+                                          F("hypothetical"),
+                                          F("article_count"),
+                                          F("citation_count"),
+                                          {NULL, NULL}};
+static PyStructSequence_Field MCI_F[] = {F("tenge"),   F("from_date"), F("valid_from"), F("valid_until"), F("purpose"),
+                                         F("stale"),   F("certainty"), F("citation"),   {NULL, NULL}};
 static PyStructSequence_Field PERIOD_F[] = {F("from_date"), F("tenge"), F("purpose"), F("citation"), {NULL, NULL}};
 static PyStructSequence_Field ARTICLE_F[] = {F("id"),       F("title"),  F("category"), F("in_force_from"),
                                              F("citation"), {NULL, NULL}};
@@ -2339,18 +2381,21 @@ static PyStructSequence_Field SANCTION_F[] = {
 static PyStructSequence_Field PAYMENT_F[] = {F("id"),       F("name"),        F("mci"),
                                              F("priced"),   F("amount_tiyn"), F("certainty"),
                                              F("citation"), F("priced_by"),   {NULL, NULL}};
-static PyStructSequence_Field RANGE_F[] = {F("article"),         F("offence_date"),    F("mitigated"),
+static PyStructSequence_Field RANGE_F[] = {F("article"),         F("offence_date"),    F("valid_from"),
+                                           F("valid_until"),     F("mitigated"),
                                            F("accelerated"),     F("order_procedure"), F("mci"),
                                            F("sanctions"),       F("omitted"),         F("order_procedure_rule"),
                                            F("omitted_because"), F("payments"),        F("certainty"),
                                            F("stale"),           F("basis"),           F("receipt"),
                                            {NULL, NULL}};
-static PyStructSequence_Field FINE_F[] = {F("mci_count"), F("offence_date"), F("amount_tiyn"),
+static PyStructSequence_Field FINE_F[] = {F("mci_count"), F("offence_date"), F("valid_from"), F("valid_until"),
+                                          F("amount_tiyn"),
                                           F("mci"),       F("certainty"),    F("stale"),
                                           F("basis"),     F("receipt"),      {NULL, NULL}};
 static PyStructSequence_Field CHECK_F[] = {F("fits"),           F("violation"), F("kind"),    F("unit"),
                                            F("amount"),         F("limit"),     F("excess"),  F("limit_source"),
-                                           F("limit_citation"), F("range"),     F("receipt"), {NULL, NULL}};
+                                           F("limit_citation"), F("valid_from"), F("valid_until"), F("range"),
+                                           F("receipt"), {NULL, NULL}};
 static PyStructSequence_Field CONVERSION_F[] = {
     F("from_kind"), F("amount"), F("to_kind"), F("whole"),    F("remainder"), F("remainder_unit"), F("exact"),
     F("certainty"), F("rule"),   F("scope"),   F("citation"), F("receipt"),   {NULL, NULL}};
@@ -2432,9 +2477,8 @@ static int module_exec(PyObject *m)
     if (!st->decimal_type) {
         return -1;
     }
-    static const char *const CERT[4] = {"official", "statement", "unverified", "hypothetical"};
-    for (int i = 0; i < 4; i++) {
-        if (!(st->certainty[i] = PyUnicode_InternFromString(CERT[i]))) {
+    for (int i = 0; i < MAX_CERTAINTY && kzp_certainty_name(i); i++) {
+        if (!(st->certainty[i] = PyUnicode_InternFromString(kzp_certainty_name(i)))) {
             return -1;
         }
     }
@@ -2467,11 +2511,22 @@ static int module_exec(PyObject *m)
     if (!st->error_base || PyModule_AddObjectRef(m, "KzpError", st->error_base) < 0) {
         return -1;
     }
-    for (int i = 1; i < N_STATUS; i++) {
+    /* one class per status, named by the library (kzp_status_class), documented by its message */
+    st->n_status = kzp_status_count();
+    if (st->n_status < 1 || !(st->errors = PyMem_Calloc((size_t)st->n_status, sizeof *st->errors))) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    for (int i = 1; i < st->n_status; i++) {
+        const char *name = kzp_status_class(-i);
         char qual[96];
-        snprintf(qual, sizeof qual, "kzpenalty.%s", ERROR_NAMES[i]);
+        if (!name) {
+            PyErr_Format(PyExc_SystemError, "the library names no error class for status %d", -i);
+            return -1;
+        }
+        snprintf(qual, sizeof qual, "kzpenalty.%s", name);
         st->errors[i] = PyErr_NewExceptionWithDoc(qual, kzp_strerror(-i), st->error_base, NULL);
-        if (!st->errors[i] || PyModule_AddObjectRef(m, ERROR_NAMES[i], st->errors[i]) < 0) {
+        if (!st->errors[i] || PyModule_AddObjectRef(m, name, st->errors[i]) < 0) {
             return -1;
         }
     }
@@ -2493,7 +2548,7 @@ static int module_traverse(PyObject *m, visitproc visit, void *arg)
     Py_VISIT(st->context_type);
     Py_VISIT(st->error_base);
     Py_VISIT(st->decimal_type);
-    for (int i = 0; i < N_STATUS; i++) {
+    for (int i = 0; st->errors && i < st->n_status; i++) {
         Py_VISIT(st->errors[i]);
     }
     for (size_t i = 0; i < st->n_words; i++) {
@@ -2514,10 +2569,13 @@ static int module_clear(PyObject *m)
     Py_CLEAR(st->context_type);
     Py_CLEAR(st->error_base);
     Py_CLEAR(st->decimal_type);
-    for (int i = 0; i < N_STATUS; i++) {
+    for (int i = 0; st->errors && i < st->n_status; i++) {
         Py_CLEAR(st->errors[i]);
     }
-    for (int i = 0; i < 4; i++) {
+    PyMem_Free(st->errors);
+    st->errors = NULL;
+    st->n_status = 0;
+    for (int i = 0; i < MAX_CERTAINTY; i++) {
         Py_CLEAR(st->certainty[i]);
     }
     for (size_t i = 0; i < st->n_words; i++) {
