@@ -11,8 +11,6 @@
  * its errors to one Error subclass per status. No rule of law is computed here.
  */
 import createKzpCore from './kzpenalty_core.mjs';
-// the Node binding's error class names (bindings/node/status-classes.json, copied by scripts/build-wasm)
-import STATUS_CLASSES from './status-classes.mjs';
 
 /** Base of every error the library reports: .code is the status name, e.g. 'KZP_E_BAD_DATE'. */
 export class KzpError extends Error {
@@ -22,13 +20,18 @@ export class KzpError extends Error {
   }
 }
 
-
+/** The error classes by name, KzpError and one subclass per status; load() adds the subclasses. */
 export const errors = { KzpError };
 const byCode = {};
-for (const [code, name] of Object.entries(STATUS_CLASSES)) {
-  const cls = { [name]: class extends KzpError {} }[name];
-  errors[name] = cls;
-  byCode[code] = cls;
+
+// One class per status, named by the library (kzp_status_class: the names the Node and Python
+// bindings use too), so no list of them is kept here.
+function makeErrorClasses(classes) {
+  for (const [code, name] of Object.entries(classes)) {
+    const cls = errors[name] || { [name]: class extends KzpError {} }[name];
+    errors[name] = cls;
+    byCode[code] = cls;
+  }
 }
 
 // Fields that carry 64-bit integers as text in the module's answers.
@@ -198,6 +201,8 @@ function makeApi(core) {
     }
   }
 
+  makeErrorClasses(JSON.parse(takeText(core._kzpw_status_classes())));
+
   const registry = new FinalizationRegistry((ptr) => core._kzpw_ctx_free(ptr));
   const fromPointer = Symbol('kzpenalty context pointer');
 
@@ -316,6 +321,12 @@ function makeApi(core) {
       lang: needString(lang, 'lang'), ...amountFields(amount, 'amount') }),
     categoryLabel: (category, lang = 'en') => call(0, { op: 'categoryLabel', name: needString(category, 'category'),
       lang: needString(lang, 'lang') }),
+    /** A quantity (a decimal string such as '12.5', a whole number or a bigint) as a language writes
+     * it: '12,5' in 'ru' and 'kk', '12.5' in 'en'; no digit grouping (kzp_qty_format). */
+    formatQty: (amount, lang = 'en') => call(0, { op: 'formatQty', ...amountFields(amount, 'amount'),
+      lang: needString(lang, 'lang') }),
+    /** The formatTenge style a language's text writes money in: 'ru', 'kk' or 'en' (kzp_lang_money_style). */
+    moneyStyleOf: (lang) => call(0, { op: 'moneyStyleOf', lang: needString(lang, 'lang') }),
     validateDataset: (text) =>
       deepFreeze(JSON.parse(takeText(withData(text, 'text', (p, n) => core._kzpw_validate(p, n))))),
     libraryVersion: core.UTF8ToString(core._kzpw_version()),
