@@ -70,6 +70,12 @@ function needString(v, what) {
   return wellFormed(v);
 }
 
+// An optional word of the library's vocabulary (a language, purpose, gender, case or style): left
+// out when undefined, so the default is glue.c's, taken from the library's names.
+function word(v, key, what) {
+  return v === undefined ? {} : { [key]: needString(v, what) };
+}
+
 // A number that must be a whole number, exact as a double: NaN or a fraction is a TypeError, a
 // magnitude beyond 2^53 - 1 (Infinity included) a RangeError, since such a number may already
 // have been rounded. The messages are the Node binding's.
@@ -258,8 +264,8 @@ function makeApi(core) {
       return call(this.#live(), { op: 'info' });
     }
 
-    mci(date, purpose = 'fines', options) {
-      return call(this.#live(), { op: 'mci', date: needString(date, 'date'), purpose: needString(purpose, 'purpose'),
+    mci(date, purpose, options) {
+      return call(this.#live(), { op: 'mci', date: needString(date, 'date'), ...word(purpose, 'purpose', 'purpose'),
         options: optionsOf(options, PRICE_OPTIONS, 'mci') });
     }
 
@@ -285,9 +291,9 @@ function makeApi(core) {
         from: needString(fromKind, 'fromKind'), to: needString(toKind, 'toKind'), ...ruleOf(options) });
     }
 
-    sanctionTexts(article, date, lang = 'en', options) {
+    sanctionTexts(article, date, lang, options) {
       return call(this.#live(), { op: 'sanctionTexts', article: needString(article, 'article'),
-        date: needString(date, 'date'), lang: needString(lang, 'lang'),
+        date: needString(date, 'date'), ...word(lang, 'lang', 'lang'),
         options: optionsOf(options, RANGE_OPTIONS, 'sanctionTexts') });
     }
 
@@ -300,31 +306,30 @@ function makeApi(core) {
     }
   }
 
-  const words = (op) => (n, lang = 'en') => call(0, { op, n: wholeText(n, 'tiyn'), what: 'tiyn',
-    lang: needString(lang, 'lang') });
+  const words = (op) => (n, lang) => call(0, { op, n: wholeText(n, 'tiyn'), what: 'tiyn',
+    ...word(lang, 'lang', 'lang') });
 
   return Object.freeze({
     Context,
-    numberWords: (n, lang = 'en', gender = 'masculine', grammaticalCase = 'nominative') => call(0, {
-      op: 'numberWords', n: wholeText(n, 'n'), what: 'n', lang: needString(lang, 'lang'),
-      gender: needString(gender, 'gender'),
-      case: needString(grammaticalCase, 'grammaticalCase') }),
+    numberWords: (n, lang, gender, grammaticalCase) => call(0, { op: 'numberWords', n: wholeText(n, 'n'), what: 'n',
+      ...word(lang, 'lang', 'lang'), ...word(gender, 'gender', 'gender'),
+      ...word(grammaticalCase, 'case', 'grammaticalCase') }),
     tengeWords: words('tengeWords'),
     tengeFiguresWords: words('tengeFiguresWords'),
-    formatTenge: (tiyn, style = 'sign') => call(0, { op: 'formatTenge', n: wholeText(tiyn, 'tiyn'),
-      style: needString(style, 'style') }),
+    formatTenge: (tiyn, style) => call(0, { op: 'formatTenge', n: wholeText(tiyn, 'tiyn'),
+      ...word(style, 'style', 'style') }),
     /** The name of a sanction kind ('fine', ...) in 'en', 'ru' or 'kk', as the Code words it. */
-    kindLabel: (kind, lang = 'en') => call(0, { op: 'kindLabel', name: needString(kind, 'kind'),
-      lang: needString(lang, 'lang') }),
-    /** The noun for a unit ('mci', 'hours', 'days') that agrees with an amount. */
-    unitLabel: (unit, lang = 'en', amount = '1') => call(0, { op: 'unitLabel', name: needString(unit, 'unit'),
-      lang: needString(lang, 'lang'), ...amountFields(amount, 'amount') }),
-    categoryLabel: (category, lang = 'en') => call(0, { op: 'categoryLabel', name: needString(category, 'category'),
-      lang: needString(lang, 'lang') }),
+    kindLabel: (kind, lang) => call(0, { op: 'kindLabel', name: needString(kind, 'kind'),
+      ...word(lang, 'lang', 'lang') }),
+    /** The noun for a unit ('mci', 'hours', 'days') that agrees with an amount (1 when not given). */
+    unitLabel: (unit, lang, amount = 1) => call(0, { op: 'unitLabel', name: needString(unit, 'unit'),
+      ...word(lang, 'lang', 'lang'), ...amountFields(amount, 'amount') }),
+    categoryLabel: (category, lang) => call(0, { op: 'categoryLabel', name: needString(category, 'category'),
+      ...word(lang, 'lang', 'lang') }),
     /** A quantity (a decimal string such as '12.5', a whole number or a bigint) as a language writes
-     * it: '12,5' in 'ru' and 'kk', '12.5' in 'en'; no digit grouping (kzp_qty_format). */
-    formatQty: (amount, lang = 'en') => call(0, { op: 'formatQty', ...amountFields(amount, 'amount'),
-      lang: needString(lang, 'lang') }),
+     * it: '12,5' in 'ru' and 'kk', '12.5' in 'en' (the default); no digit grouping (kzp_qty_format). */
+    formatQty: (amount, lang) => call(0, { op: 'formatQty', ...amountFields(amount, 'amount'),
+      ...word(lang, 'lang', 'lang') }),
     /** The formatTenge style a language's text writes money in: 'ru', 'kk' or 'en' (kzp_lang_money_style). */
     moneyStyleOf: (lang) => call(0, { op: 'moneyStyleOf', lang: needString(lang, 'lang') }),
     validateDataset: (text) =>

@@ -223,7 +223,7 @@ static int word_of(const json_t *req, const char *key, const char *fallback, con
 
 static int lang_of(const json_t *req, int *lang, kzp_error *err)
 {
-    return word_of(req, "lang", "en", "lang", kzp_lang_parse, lang, err);
+    return word_of(req, "lang", kzp_lang_name(KZP_LANG_EN), "lang", kzp_lang_parse, lang, err);
 }
 
 /* A whole number the wrapper sent as text (tiyn, n, a whole amount): optional minus and
@@ -349,14 +349,14 @@ static int text_answer(json_t **out, kzp_error *err, enum text_op op, int64_t n,
     int len = write_text(op, NULL, 0, n, arg, gender, gcase);
     if (len == KZP_E_BAD_NUMBER && op <= TENGE_FIGURES_WORDS) {
         kzp_error e = {.code = len};
+        char most[64]; /* KZP_WORDS_MAX, in tiyn for the tenge functions */
         if (op == NUMBER_WORDS) {
-            snprintf(e.message, sizeof e.message, "n must be from 0 to %lld to be spelt in words, not %lld",
-                     (long long)KZP_WORDS_MAX, (long long)n);
+            snprintf(most, sizeof most, "%lld", (long long)KZP_WORDS_MAX);
         } else {
-            snprintf(e.message, sizeof e.message,
-                     "tiyn must be from 0 to %lld99 (%lld tenge) to be spelt in words, not %lld",
-                     (long long)KZP_WORDS_MAX, (long long)KZP_WORDS_MAX, (long long)n);
+            snprintf(most, sizeof most, "%lld99 (%lld tenge)", (long long)KZP_WORDS_MAX, (long long)KZP_WORDS_MAX);
         }
+        snprintf(e.message, sizeof e.message, "%s must be from 0 to %s to be spelt in words, not %lld",
+                 op == NUMBER_WORDS ? "n" : "tiyn", most, (long long)n);
         *err = e;
         return len;
     }
@@ -520,8 +520,12 @@ static int op_query(const kzp_ctx *ctx, const json_t *req, const char *op, json_
     if (strcmp(op, "mci") == 0) {
         int purpose;
         kzp_mci m;
-        if (kzp_purpose_parse(&purpose, text_of(req, "purpose", "fines")) != KZP_OK) {
-            return fail(err, KZP_E_UNKNOWN_KIND, "purpose must be 'fines' or 'benefits'");
+        if (kzp_purpose_parse(&purpose, text_of(req, "purpose", kzp_purpose_name(KZP_PURPOSE_FINES))) != KZP_OK) {
+            kzp_error e = {.code = KZP_E_UNKNOWN_KIND};
+            snprintf(e.message, sizeof e.message, "purpose must be '%s' or '%s'", kzp_purpose_name(KZP_PURPOSE_FINES),
+                     kzp_purpose_name(KZP_PURPOSE_BENEFITS));
+            *err = e;
+            return KZP_E_UNKNOWN_KIND;
         }
         if ((rc = kzp_mci_on(&m, ctx, date, purpose, flags & (KZP_Q_ALLOW_STALE | KZP_Q_STRICT), err))) {
             return rc;

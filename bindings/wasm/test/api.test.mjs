@@ -223,6 +223,13 @@ test('words of the vocabulary are parsed by the library, with its message', () =
   assert.throws(() => k.formatTenge(1n, 'fancy'), (e) => e instanceof TypeError &&
     /^style: 'fancy' is not a money style; expected one of: sign, ru, kk, en, plain$/.test(e.message));
   assert.equal(k.numberWords(21, 'ru', 'feminine', 'genitive'), 'двадцати одной');
+  // an argument left out takes glue.c's default, from the library's names
+  assert.equal(k.formatTenge(86500000n), '865 000 ₸'); // sign
+  assert.equal(k.numberWords(1), 'one'); // en, masculine, nominative
+  assert.equal(k.numberWords(1, 'ru'), 'один');
+  assert.equal(ctx.mci('2022-06-01').purpose, 'fines');
+  assert.equal(ctx.mci('2022-06-01').tenge, 3063); // fines kept 3,063 tenge in 2022
+  assert.equal(k.formatQty('0.2'), '0.2'); // en
   // texts by language are keyed by the library's codes
   assert.deepEqual(Object.keys(ctx.articles()[0].title), ['en', 'ru', 'kk']);
 });
