@@ -168,11 +168,11 @@ static json_t *range(const kzp_ctx *ctx, const kzp_range *r)
                           "mitigated", (r->flags & KZP_Q_MITIGATED) != 0, "accelerated",
                           (r->flags & KZP_Q_ACCELERATED) != 0, "orderProcedure", citation_or_null(r->order_procedure),
                           "mci", r->has_mci ? mci(&r->mci) : json_null(), "sanctions", sanctions);
-    json_t *more = json_pack("{s:o, s:o, s:o, s:s, s:b, s:o, s:o, s:s, s:s}", "omitted", omitted, "omittedBy",
-                             citation_or_null(r->order_procedure_kinds), "payments", payments, "certainty",
-                             kzp_certainty_name(r->certainty), "stale", r->stale, "basis",
-                             basis(r->basis, r->basis_count), "receipt", receipt(ctx), "validFrom", r->valid_from,
-                             "validUntil", r->valid_until);
+    json_t *more =
+        json_pack("{s:o, s:o, s:o, s:s, s:b, s:o, s:o, s:s, s:s}", "omitted", omitted, "omittedBy",
+                  citation_or_null(r->order_procedure_kinds), "payments", payments, "certainty",
+                  kzp_certainty_name(r->certainty), "stale", r->stale, "basis", basis(r->basis, r->basis_count),
+                  "receipt", receipt(ctx), "validFrom", r->valid_from, "validUntil", r->valid_until);
     if (!o || !more || json_object_update(o, more) != 0) {
         json_decref(o);
         o = NULL;
@@ -329,16 +329,11 @@ enum text_op { NUMBER_WORDS, TENGE_WORDS, TENGE_FIGURES_WORDS, TENGE_FORMAT, QTY
 static int write_text(enum text_op op, char *buf, size_t size, int64_t n, int arg, int gender, int gcase)
 {
     switch (op) {
-    case NUMBER_WORDS:
-        return kzp_number_words(buf, size, n, arg, gender, gcase);
-    case TENGE_WORDS:
-        return kzp_tenge_words(buf, size, n, arg);
-    case TENGE_FIGURES_WORDS:
-        return kzp_tenge_figures_words(buf, size, n, arg);
-    case TENGE_FORMAT:
-        return kzp_tenge_format(buf, size, n, arg);
-    default:
-        return kzp_qty_format(buf, size, kzp_hundredths(n), arg);
+    case NUMBER_WORDS: return kzp_number_words(buf, size, n, arg, gender, gcase);
+    case TENGE_WORDS: return kzp_tenge_words(buf, size, n, arg);
+    case TENGE_FIGURES_WORDS: return kzp_tenge_figures_words(buf, size, n, arg);
+    case TENGE_FORMAT: return kzp_tenge_format(buf, size, n, arg);
+    default: return kzp_qty_format(buf, size, kzp_hundredths(n), arg);
     }
 }
 
@@ -544,24 +539,24 @@ static int op_query(const kzp_ctx *ctx, const json_t *req, const char *op, json_
                                    err))) {
             return rc;
         }
-        *out = json_pack("{s:o, s:s, s:o, s:o, s:o, s:s, s:b, s:o, s:o, s:s, s:s}", "mciCount",
-                         decimal(f.mci_centi), "offenceDate", f.mci.date, "amountTiyn", int64_text(f.amount_tiyn),
-                         "amountText", money_text(f.amount_tiyn), "mci", mci(&f.mci), "certainty",
-                         kzp_certainty_name(f.certainty), "stale", f.stale, "basis", basis(f.basis, f.basis_count),
-                         "receipt", receipt(ctx), "validFrom", f.valid_from, "validUntil", f.valid_until);
+        *out = json_pack("{s:o, s:s, s:o, s:o, s:o, s:s, s:b, s:o, s:o, s:s, s:s}", "mciCount", decimal(f.mci_centi),
+                         "offenceDate", f.mci.date, "amountTiyn", int64_text(f.amount_tiyn), "amountText",
+                         money_text(f.amount_tiyn), "mci", mci(&f.mci), "certainty", kzp_certainty_name(f.certainty),
+                         "stale", f.stale, "basis", basis(f.basis, f.basis_count), "receipt", receipt(ctx), "validFrom",
+                         f.valid_from, "validUntil", f.valid_until);
     } else if (strcmp(op, "check") == 0) {
         kzp_check c;
         if ((rc = kind_of(req, "kind", &kind, err)) || (rc = amount_of(req, "amount", &centi, err)) ||
             (rc = kzp_check_sentence(&c, ctx, article, date, kind, kzp_hundredths(centi), flags, err))) {
             return rc;
         }
-        *out = json_pack("{s:b, s:s, s:s, s:s, s:o, s:o, s:s, s:o, s:o, s:o, s:o, s:s, s:s}", "fits", c.fits,
-                         "violation", kzp_violation_name(c.violation), "kind", kzp_kind_name(c.kind), "unit",
-                         kzp_unit_name(c.unit), "amount", decimal(c.amount_centi), "limit", decimal(c.limit_centi),
-                         "limitSource", kzp_bound_source_name(c.limit_source), "limitCitation",
-                         citation_or_null(c.limit_citation), "excess", decimal(c.excess_centi), "range",
-                         range(ctx, &c.range), "receipt", receipt(ctx), "validFrom", c.valid_from, "validUntil",
-                         c.valid_until);
+        *out =
+            json_pack("{s:b, s:s, s:s, s:s, s:o, s:o, s:s, s:o, s:o, s:o, s:o, s:s, s:s}", "fits", c.fits, "violation",
+                      kzp_violation_name(c.violation), "kind", kzp_kind_name(c.kind), "unit", kzp_unit_name(c.unit),
+                      "amount", decimal(c.amount_centi), "limit", decimal(c.limit_centi), "limitSource",
+                      kzp_bound_source_name(c.limit_source), "limitCitation", citation_or_null(c.limit_citation),
+                      "excess", decimal(c.excess_centi), "range", range(ctx, &c.range), "receipt", receipt(ctx),
+                      "validFrom", c.valid_from, "validUntil", c.valid_until);
     } else {
         /* in the Node binding's order: the rule, the kinds, the amount, then the conversion */
         kzp_conversion c;
