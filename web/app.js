@@ -5,7 +5,7 @@
 // only chooses which questions to ask and lays the answers out (chart lengths are ratios of library numbers).
 
 import { load } from './kzpenalty.mjs';
-import { LANGS, texts, fill, showDate, showQty, moneyStyle, preferredLang } from './i18n.js';
+import { LANGS, texts, fill, showDate, preferredLang } from './i18n.js';
 import { stackedBars, rowBars } from './charts.js';
 
 const $ = (id) => document.getElementById(id);
@@ -44,7 +44,7 @@ const currentArticle = () => law.articles().find((a) => a.id === ui.article.valu
 
 /** "200 МРП", "50 суток": an amount from the library with the library's unit word. */
 function amount(value, unit, l) {
-  return `${showQty(value, l)}\u00a0${k.unitLabel(unit, l, String(value))}`;
+  return `${k.formatQty(value, l)}\u00a0${k.unitLabel(unit, l, String(value))}`;
 }
 
 /** A citation in the page's language as the library gives it: its reference ("ч. 2 ст. 41"), followed by
@@ -321,7 +321,7 @@ function render() {
  * rule that sets it in the page's language. which: 'min' or 'max' (test ids). */
 function boundCell(s, bound, which, m) {
   const { t, l } = m;
-  const style = moneyStyle(l);
+  const style = k.moneyStyleOf(l);
   if (bound === null) {
     const cell = [h('span', { 'data-testid': `${which}-${s.kind}` }, t.noBound)];
     if (which === 'min' && s.minLiftedBy) {
@@ -331,7 +331,7 @@ function boundCell(s, bound, which, m) {
     return cell;
   }
   const cell = [
-    h('span', { 'data-testid': `${which}-${s.kind}` }, showQty(bound.amount, l)),
+    h('span', { 'data-testid': `${which}-${s.kind}` }, k.formatQty(bound.amount, l)),
     `\u00a0${k.unitLabel(s.unit, l, bound.amount)}`,
   ];
   if (bound.tiyn !== null) {
@@ -362,7 +362,7 @@ function renderResults(m) {
   stale.hidden = !range.stale;
   stale.textContent = range.stale ? t.stale : '';
 
-  const style = moneyStyle(l);
+  const style = k.moneyStyleOf(l);
   $('sanction-rows').replaceChildren(
     ...range.sanctions.map((s) => {
       const max = boundCell(s, s.max, 'max', m);
@@ -495,7 +495,7 @@ function renderHistory(m) {
   }
   const maxText = amount(history.fine.max.amount, 'mci', l);
   $('history-intro').textContent = fill(t.historyIntro, { date: showDate(m.article.inForceFrom, l), max: maxText });
-  const style = moneyStyle(l);
+  const style = k.moneyStyleOf(l);
   $('history-table').replaceChildren(
     h(
       'thead',
@@ -616,9 +616,9 @@ function drawCharts() {
         title: t.historyTitle,
         desc: fill(t.historyDesc, {
           first: first.year,
-          firstValue: k.formatTenge(first.tiyn, moneyStyle(l)),
+          firstValue: k.formatTenge(first.tiyn, k.moneyStyleOf(l)),
           last: last.year,
-          lastValue: k.formatTenge(last.tiyn, moneyStyle(l)),
+          lastValue: k.formatTenge(last.tiyn, k.moneyStyleOf(l)),
         }),
         rows,
       }),

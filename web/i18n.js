@@ -8,6 +8,9 @@
 // orderProcedure, orderProcedureHint, lifted, perDay, omitted, restrictionsHeading, paymentsHeading, pricedBy,
 // yearHint, mciHint, hypoBanner, historyIntro, legendNotInForce, equivIntro, equivAxis, footer and the error texts.
 
+// The languages this file has the page's texts in, in the order of the page's menu. Not the library's
+// list (kzp_lang_name): a language the library gained would still need these texts written first.
+// Quantities and money in a language are the library's (k.formatQty, k.moneyStyleOf).
 export const LANGS = ['ru', 'kk', 'en'];
 
 const en = {
@@ -350,16 +353,6 @@ export function showDate(iso, lang) {
     return iso;
   }
   return `${m[3]}.${m[2]}.${m[1]}`;
-}
-
-/** A decimal quantity from the library ("12.5") with the language's separator (12,5 in ru and kk). */
-export function showQty(decimal, lang) {
-  return lang === 'en' ? String(decimal) : String(decimal).replace('.', ',');
-}
-
-/** Money style of k.formatTenge for each language: "865 000 тенге", "865 000 теңге", "865 000 ₸". */
-export function moneyStyle(lang) {
-  return lang === 'ru' ? 'ru' : lang === 'kk' ? 'kk' : 'sign';
 }
 
 /** The language the browser prefers among ours, Russian otherwise. */

@@ -11,8 +11,6 @@
  * its errors to one Error subclass per status. No rule of law is computed here.
  */
 import createKzpCore from './kzpenalty_core.mjs';
-// the Node binding's error class names (bindings/node/status-classes.json, copied by scripts/build-wasm)
-import STATUS_CLASSES from './status-classes.mjs';
 
 /** Base of every error the library reports: .code is the status name, e.g. 'KZP_E_BAD_DATE'. */
 export class KzpError extends Error {
@@ -22,13 +20,18 @@ export class KzpError extends Error {
   }
 }
 
-
+/** The error classes by name, KzpError and one subclass per status; load() adds the subclasses. */
 export const errors = { KzpError };
 const byCode = {};
-for (const [code, name] of Object.entries(STATUS_CLASSES)) {
-  const cls = { [name]: class extends KzpError {} }[name];
-  errors[name] = cls;
-  byCode[code] = cls;
+
+// One class per status, named by the library (kzp_status_class: the names the Node and Python
+// bindings use too), so no list of them is kept here.
+function makeErrorClasses(classes) {
+  for (const [code, name] of Object.entries(classes)) {
+    const cls = errors[name] || { [name]: class extends KzpError {} }[name];
+    errors[name] = cls;
+    byCode[code] = cls;
+  }
 }
 
 // Fields that carry 64-bit integers as text in the module's answers.
@@ -65,6 +68,12 @@ const wellFormed = (s) => (typeof s.toWellFormed === 'function' ? s.toWellFormed
 function needString(v, what) {
   if (typeof v !== 'string') throw new TypeError(`${what} must be a string`);
   return wellFormed(v);
+}
+
+// An optional word of the library's vocabulary (a language, purpose, gender, case or style): left
+// out when undefined, so the default is glue.c's, taken from the library's names.
+function word(v, key, what) {
+  return v === undefined ? {} : { [key]: needString(v, what) };
 }
 
 // A number that must be a whole number, exact as a double: NaN or a fraction is a TypeError, a
@@ -198,6 +207,8 @@ function makeApi(core) {
     }
   }
 
+  makeErrorClasses(JSON.parse(takeText(core._kzpw_status_classes())));
+
   const registry = new FinalizationRegistry((ptr) => core._kzpw_ctx_free(ptr));
   const fromPointer = Symbol('kzpenalty context pointer');
 
@@ -253,8 +264,8 @@ function makeApi(core) {
       return call(this.#live(), { op: 'info' });
     }
 
-    mci(date, purpose = 'fines', options) {
-      return call(this.#live(), { op: 'mci', date: needString(date, 'date'), purpose: needString(purpose, 'purpose'),
+    mci(date, purpose, options) {
+      return call(this.#live(), { op: 'mci', date: needString(date, 'date'), ...word(purpose, 'purpose', 'purpose'),
         options: optionsOf(options, PRICE_OPTIONS, 'mci') });
     }
 
@@ -280,9 +291,9 @@ function makeApi(core) {
         from: needString(fromKind, 'fromKind'), to: needString(toKind, 'toKind'), ...ruleOf(options) });
     }
 
-    sanctionTexts(article, date, lang = 'en', options) {
+    sanctionTexts(article, date, lang, options) {
       return call(this.#live(), { op: 'sanctionTexts', article: needString(article, 'article'),
-        date: needString(date, 'date'), lang: needString(lang, 'lang'),
+        date: needString(date, 'date'), ...word(lang, 'lang', 'lang'),
         options: optionsOf(options, RANGE_OPTIONS, 'sanctionTexts') });
     }
 
@@ -295,27 +306,32 @@ function makeApi(core) {
     }
   }
 
-  const words = (op) => (n, lang = 'en') => call(0, { op, n: wholeText(n, 'tiyn'), what: 'tiyn',
-    lang: needString(lang, 'lang') });
+  const words = (op) => (n, lang) => call(0, { op, n: wholeText(n, 'tiyn'), what: 'tiyn',
+    ...word(lang, 'lang', 'lang') });
 
   return Object.freeze({
     Context,
-    numberWords: (n, lang = 'en', gender = 'masculine', grammaticalCase = 'nominative') => call(0, {
-      op: 'numberWords', n: wholeText(n, 'n'), what: 'n', lang: needString(lang, 'lang'),
-      gender: needString(gender, 'gender'),
-      case: needString(grammaticalCase, 'grammaticalCase') }),
+    numberWords: (n, lang, gender, grammaticalCase) => call(0, { op: 'numberWords', n: wholeText(n, 'n'), what: 'n',
+      ...word(lang, 'lang', 'lang'), ...word(gender, 'gender', 'gender'),
+      ...word(grammaticalCase, 'case', 'grammaticalCase') }),
     tengeWords: words('tengeWords'),
     tengeFiguresWords: words('tengeFiguresWords'),
-    formatTenge: (tiyn, style = 'sign') => call(0, { op: 'formatTenge', n: wholeText(tiyn, 'tiyn'),
-      style: needString(style, 'style') }),
+    formatTenge: (tiyn, style) => call(0, { op: 'formatTenge', n: wholeText(tiyn, 'tiyn'),
+      ...word(style, 'style', 'style') }),
     /** The name of a sanction kind ('fine', ...) in 'en', 'ru' or 'kk', as the Code words it. */
-    kindLabel: (kind, lang = 'en') => call(0, { op: 'kindLabel', name: needString(kind, 'kind'),
-      lang: needString(lang, 'lang') }),
-    /** The noun for a unit ('mci', 'hours', 'days') that agrees with an amount. */
-    unitLabel: (unit, lang = 'en', amount = '1') => call(0, { op: 'unitLabel', name: needString(unit, 'unit'),
-      lang: needString(lang, 'lang'), ...amountFields(amount, 'amount') }),
-    categoryLabel: (category, lang = 'en') => call(0, { op: 'categoryLabel', name: needString(category, 'category'),
-      lang: needString(lang, 'lang') }),
+    kindLabel: (kind, lang) => call(0, { op: 'kindLabel', name: needString(kind, 'kind'),
+      ...word(lang, 'lang', 'lang') }),
+    /** The noun for a unit ('mci', 'hours', 'days') that agrees with an amount (1 when not given). */
+    unitLabel: (unit, lang, amount = 1) => call(0, { op: 'unitLabel', name: needString(unit, 'unit'),
+      ...word(lang, 'lang', 'lang'), ...amountFields(amount, 'amount') }),
+    categoryLabel: (category, lang) => call(0, { op: 'categoryLabel', name: needString(category, 'category'),
+      ...word(lang, 'lang', 'lang') }),
+    /** A quantity (a decimal string such as '12.5', a whole number or a bigint) as a language writes
+     * it: '12,5' in 'ru' and 'kk', '12.5' in 'en' (the default); no digit grouping (kzp_qty_format). */
+    formatQty: (amount, lang) => call(0, { op: 'formatQty', ...amountFields(amount, 'amount'),
+      ...word(lang, 'lang', 'lang') }),
+    /** The formatTenge style a language's text writes money in: 'ru', 'kk' or 'en' (kzp_lang_money_style). */
+    moneyStyleOf: (lang) => call(0, { op: 'moneyStyleOf', lang: needString(lang, 'lang') }),
     validateDataset: (text) =>
       deepFreeze(JSON.parse(takeText(withData(text, 'text', (p, n) => core._kzpw_validate(p, n))))),
     libraryVersion: core.UTF8ToString(core._kzpw_version()),

@@ -208,8 +208,19 @@ describe('educators page (web/) in chromium', () => {
     await ask({ lang: 'en', date: '2026-02-10' });
     assert.equal(await text('[data-testid=fine-max-words]'), 'eight hundred sixty-five thousand tenge');
     assert.equal(await text('[data-testid=fine-max-words]'), vector.words.en);
-    assert.equal(await text('[data-testid=fine-max-figures]'), '865 000 ₸');
+    // money as the library's English text writes it (kzp_lang_money_style), as in its sentences
+    assert.equal(await text('[data-testid=fine-max-figures]'), '865,000 KZT');
     assert.equal(await page.getAttribute('html', 'lang'), 'en');
+  });
+
+  test('quantities and money styles come from the library in the page too', async () => {
+    const got = await page.evaluate(async () => {
+      const k = await (await import('./kzpenalty.mjs')).load();
+      return ['ru', 'kk', 'en'].map((l) => [k.formatQty('12.5', l), k.moneyStyleOf(l)]);
+    });
+    assert.deepEqual(got, [['12,5', 'ru'], ['12,5', 'kk'], ['12.5', 'en']]);
+    const i18n = await page.evaluate(async () => Object.keys(await import('./i18n.js')));
+    assert.ok(!i18n.includes('showQty') && !i18n.includes('moneyStyle'), 'no copy of the rules in i18n.js');
   });
 
   test('every language fills every text: no missing wording, no unfilled placeholder', async () => {
@@ -238,7 +249,7 @@ describe('educators page (web/) in chromium', () => {
   });
 
   test('the General Part minimums, each with the rule that sets it (86 500 tenge for 20 MCI)', async () => {
-    for (const [lang, tenge] of [['ru', '86 500 тенге'], ['kk', '86 500 теңге'], ['en', '86 500 ₸']]) {
+    for (const [lang, tenge] of [['ru', '86 500 тенге'], ['kk', '86 500 теңге'], ['en', '86,500 KZT']]) {
       await ask({ lang, date: '2026-02-10' });
       // the article says only "up to"; for a criminal offence the General Part sets the lower bounds:
       // a fine and correctional work 20 MCI (Art. 41 part 2, Art. 42 part 3): 20 x 4,325 = 86,500 tenge;
@@ -273,11 +284,11 @@ describe('educators page (web/) in chromium', () => {
     const rows = page.locator('[data-testid=sanctions] tbody tr');
     assert.deepEqual(await rows.evaluateAll((trs) => trs.map((tr) => tr.dataset.kind)), ['fine']);
     assert.equal(await text('[data-testid=min-fine]'), '10');
-    assert.equal(await text('[data-testid=min-tenge-fine]'), '43 250 ₸');
+    assert.equal(await text('[data-testid=min-tenge-fine]'), '43,250 KZT');
     assert.equal(await text('[data-testid=max-fine]'), '20');
-    assert.equal(await text('[data-testid=max-tenge-fine]'), '86 500 ₸');
+    assert.equal(await text('[data-testid=max-tenge-fine]'), '86,500 KZT');
     assert.equal(await text('[data-testid=max-rule-fine]'), reference('cc-55-3-order', 'en'));
-    assert.equal(await text('[data-testid=fine-max-figures]'), '86 500 ₸');
+    assert.equal(await text('[data-testid=fine-max-figures]'), '86,500 KZT');
     const omitted = await text('[data-testid=omitted]');
     for (const label of KIND_LABELS.en.slice(1)) assert.ok(omitted.includes(label), `omitted names ${label}`);
     assert.ok(!omitted.includes('fine,'));
@@ -297,7 +308,7 @@ describe('educators page (web/) in chromium', () => {
   test('the compulsory payment: 5 MCI = 21 625 tenge, marked unverified', async () => {
     await ask({ lang: 'en', date: '2026-02-10' });
     // Art. 98-2: 5 MCI for a criminal offence: 5 x 4,325 = 21,625 tenge; which day's MCI prices it is an estimate
-    assert.equal(await text('[data-testid=payment-amount]'), '21 625 ₸');
+    assert.equal(await text('[data-testid=payment-amount]'), '21,625 KZT');
     assert.equal(await text('[data-testid=payment-certainty]'), 'unverified');
     assert.match(await page.getAttribute('[data-testid=payment-certainty]', 'class'), /cert-unverified/);
     assert.match(await text('[data-testid=payments]'), new RegExp(reference('cc-98-2', 'en')));
@@ -333,7 +344,7 @@ describe('educators page (web/) in chromium', () => {
     await ask({ lang: 'kk', date: '2025-10-01' });
     assert.equal(await text('[data-testid=fine-max-figures]'), '786 400 теңге');
     await ask({ lang: 'en', date: '2025-10-01' });
-    assert.equal(await text('[data-testid=fine-max-figures]'), '786 400 ₸');
+    assert.equal(await text('[data-testid=fine-max-figures]'), '786,400 KZT');
     assert.equal(await text('[data-testid=fine-max-words]'), 'seven hundred eighty-six thousand four hundred tenge');
   });
 
@@ -345,7 +356,7 @@ describe('educators page (web/) in chromium', () => {
     assert.equal(await text('[data-testid=max-correctional_work]'), '100');
     assert.equal(await text('[data-testid=max-community_service]'), '100');
     assert.equal(await text('[data-testid=max-arrest]'), '25');
-    assert.equal(await text('[data-testid=fine-max-figures]'), '432 500 ₸');
+    assert.equal(await text('[data-testid=fine-max-figures]'), '432,500 KZT');
     // Art. 61: 1 day of arrest = 4 MCI of fine = 4 MCI of correctional work = 4 hours:
     // 100 MCI = 100 MCI of correctional work = 100 hours = 100 / 4 = 25 days.
     assert.equal(await text('[data-testid=equivalence-caption]'),
@@ -357,7 +368,7 @@ describe('educators page (web/) in chromium', () => {
   test('a hypothetical MCI of 5 000: 1 000 000 tenge and the "not law" banner', async () => {
     await ask({ lang: 'en', date: '2026-02-10', mci: '5000' });
     // 200 MCI x 5,000 tenge = 1,000,000 tenge.
-    assert.equal(await text('[data-testid=fine-max-figures]'), '1 000 000 ₸');
+    assert.equal(await text('[data-testid=fine-max-figures]'), '1,000,000 KZT');
     assert.equal(await text('[data-testid=fine-max-words]'), 'one million tenge');
     assert.ok(await page.isVisible('[data-testid=hypothetical-banner]'));
     assert.match(await text('[data-testid=hypothetical-banner]'),
@@ -372,7 +383,7 @@ describe('educators page (web/) in chromium', () => {
     assert.equal(await page.getAttribute('[data-testid=error]', 'role'), 'alert');
     await ask({ lang: 'en', date: '2026-02-10', mci: '' });
     assert.equal(await page.isVisible('[data-testid=hypothetical-banner]'), false);
-    assert.equal(await text('[data-testid=fine-max-figures]'), '865 000 ₸');
+    assert.equal(await text('[data-testid=fine-max-figures]'), '865,000 KZT');
   });
 
   test('an offence before 2025-09-16: the article is not in force (role=alert)', async () => {
@@ -387,7 +398,7 @@ describe('educators page (web/) in chromium', () => {
     // The first day it applies works again.
     await ask({ lang: 'en', date: '2025-09-16' });
     assert.equal(await text('[data-testid=error]'), '');
-    assert.equal(await text('[data-testid=fine-max-figures]'), '786 400 ₸');
+    assert.equal(await text('[data-testid=fine-max-figures]'), '786,400 KZT');
     // After the known MCI table (2026-12-31) the fine cannot be priced.
     await ask({ lang: 'en', date: '2027-01-01' });
     assert.match(await text('[role=alert]'), /The MCI is known until 2026-12-31/);
@@ -441,15 +452,15 @@ describe('educators page (web/) in chromium', () => {
     assert.deepEqual(Object.keys(rows), allYears);
     assert.deepEqual([rows['2014'][2], rows['2014'][3]], ['—', 'not priced by the library']);
     // 2015: 200 x 1,982 = 396,400 tenge (the article did not exist yet: the value of 200 MCI then).
-    assert.equal(rows['2015'][2], '396 400 ₸');
+    assert.equal(rows['2015'][2], '396,400 KZT');
     assert.equal(rows['2015'][3], 'not yet in force');
     // 2020: the MCI rose to 2,778 on 1 April: 200 x 2,778 = 555,600 tenge.
-    assert.equal(rows['2020'][2], '555 600 ₸');
+    assert.equal(rows['2020'][2], '555,600 KZT');
     // 2022: fines kept 3,063 all year: 200 x 3,063 = 612,600 tenge.
-    assert.equal(rows['2022'][2], '612 600 ₸');
+    assert.equal(rows['2022'][2], '612,600 KZT');
     // 2025 from 16 Sep (in force): 200 x 3,932 = 786,400; 2026: 200 x 4,325 = 865,000.
-    assert.deepEqual([rows['2025'][2], rows['2025'][3]], ['786 400 ₸', 'in force']);
-    assert.deepEqual([rows['2026'][2], rows['2026'][3]], ['865 000 ₸', 'in force']);
+    assert.deepEqual([rows['2025'][2], rows['2025'][3]], ['786,400 KZT', 'in force']);
+    assert.deepEqual([rows['2026'][2], rows['2026'][3]], ['865,000 KZT', 'in force']);
     // each bar carries the certainty the library gave; 2026's MCI is from the official budget law
     const status2026 = DATASET.citations.find((c) => c.id === 'mci-2026').status;
     assert.equal(await chart.locator('rect[data-year="2026"]').getAttribute('data-certainty'), status2026);

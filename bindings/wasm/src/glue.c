@@ -1,8 +1,8 @@
-/* The WebAssembly face of the library: a few exported functions that index.mjs calls. A
+/* The WebAssembly face of the library: a few exported functions that kzpenalty.mjs calls. A
  * request is a small JSON object ({"op": "range", "article": "115-1", ...}); the answer is
  * JSON text, {"ok": result} or {"error": {...}}, whose fields are named as the Node binding
  * names them. Every 64-bit integer (tiyn, whole units) and every exact quantity travels as a
- * string, because a JavaScript number cannot hold them all; index.mjs turns *Tiyn and whole
+ * string, because a JavaScript number cannot hold them all; kzpenalty.mjs turns *Tiyn and whole
  * into bigint. No rule of law is computed here: this file only translates. */
 #include <emscripten/emscripten.h>
 #include <jansson.h>
@@ -47,11 +47,14 @@ static json_t *money_text(int64_t tiyn)
     return json_string(buf);
 }
 
-/* A {en, ru, kk} object of texts given by kzp_lang (EN 0, RU 1, KK 2). */
+/* A {en, ru, kk} object of texts indexed by kzp_lang, keyed by the library's language codes. */
 static json_t *by_lang(const char *const *texts)
 {
-    return json_pack("{s:s, s:s, s:s}", "en", texts[KZP_LANG_EN] ? texts[KZP_LANG_EN] : "", "ru",
-                     texts[KZP_LANG_RU] ? texts[KZP_LANG_RU] : "", "kk", texts[KZP_LANG_KK] ? texts[KZP_LANG_KK] : "");
+    json_t *o = json_object();
+    for (int lang = 0; lang < KZP_LANG_COUNT; lang++) {
+        json_object_set_new(o, kzp_lang_name(lang), json_string(texts[lang] ? texts[lang] : ""));
+    }
+    return o;
 }
 
 static json_t *citation(const kzp_citation *c)
@@ -86,9 +89,10 @@ static json_t *receipt(const kzp_ctx *ctx)
 
 static json_t *mci(const kzp_mci *m)
 {
-    return json_pack("{s:I, s:s, s:s, s:s, s:b, s:s, s:o}", "tenge", (json_int_t)m->tenge, "date", m->date, "from",
-                     m->from, "purpose", kzp_purpose_name(m->purpose), "stale", m->stale, "certainty",
-                     kzp_certainty_name(m->certainty), "citation", citation(m->citation));
+    return json_pack("{s:I, s:s, s:s, s:s, s:b, s:s, s:o, s:s, s:s}", "tenge", (json_int_t)m->tenge, "date", m->date,
+                     "from", m->from, "purpose", kzp_purpose_name(m->purpose), "stale", m->stale, "certainty",
+                     kzp_certainty_name(m->certainty), "citation", citation(m->citation), "validFrom", m->valid_from,
+                     "validUntil", m->valid_until);
 }
 
 /* A bound of a sanction, or null when the library says there is none (set = 0). */
@@ -108,13 +112,12 @@ static json_t *restriction(const kzp_restriction *r)
         return json_null();
     }
     json_t *persons = json_object();
-    static const char *const LANGS[] = {"en", "ru", "kk"}; /* by kzp_lang */
-    for (int lang = 0; lang < 3; lang++) {
+    for (int lang = 0; lang < KZP_LANG_COUNT; lang++) {
         json_t *a = json_array();
         for (size_t i = 0; i < r->person_count; i++) {
             json_array_append_new(a, json_string(r->persons[lang][i] ? r->persons[lang][i] : ""));
         }
-        json_object_set_new(persons, LANGS[lang], a);
+        json_object_set_new(persons, kzp_lang_name(lang), a);
     }
     return json_pack("{s:s, s:s, s:o, s:o}", "id", r->id, "kind", kzp_kind_name(r->kind), "persons", persons,
                      "citation", citation_or_null(r->citation));
@@ -165,10 +168,11 @@ static json_t *range(const kzp_ctx *ctx, const kzp_range *r)
                           "mitigated", (r->flags & KZP_Q_MITIGATED) != 0, "accelerated",
                           (r->flags & KZP_Q_ACCELERATED) != 0, "orderProcedure", citation_or_null(r->order_procedure),
                           "mci", r->has_mci ? mci(&r->mci) : json_null(), "sanctions", sanctions);
-    json_t *more = json_pack("{s:o, s:o, s:o, s:s, s:b, s:o, s:o}", "omitted", omitted, "omittedBy",
-                             citation_or_null(r->order_procedure_kinds), "payments", payments, "certainty",
-                             kzp_certainty_name(r->certainty), "stale", r->stale, "basis",
-                             basis(r->basis, r->basis_count), "receipt", receipt(ctx));
+    json_t *more =
+        json_pack("{s:o, s:o, s:o, s:s, s:b, s:o, s:o, s:s, s:s}", "omitted", omitted, "omittedBy",
+                  citation_or_null(r->order_procedure_kinds), "payments", payments, "certainty",
+                  kzp_certainty_name(r->certainty), "stale", r->stale, "basis", basis(r->basis, r->basis_count),
+                  "receipt", receipt(ctx), "validFrom", r->valid_from, "validUntil", r->valid_until);
     if (!o || !more || json_object_update(o, more) != 0) {
         json_decref(o);
         o = NULL;
@@ -200,14 +204,26 @@ static const char *text_of(const json_t *req, const char *key, const char *fallb
     return !s ? fallback : strlen(s) != json_string_length(v) ? "?" : s;
 }
 
+typedef kzp_status (*word_parser)(int *out, const char *word, kzp_error *err);
+
+/* A word of the library's vocabulary (a language, gender, case or money style), read by the
+ * library's parser: an unknown one is a TypeError, as in the Node binding, with the library's
+ * message (which lists the words it knows) after the argument's name. */
+static int word_of(const json_t *req, const char *key, const char *fallback, const char *what, word_parser parse,
+                   int *out, kzp_error *err)
+{
+    kzp_error e = {0};
+    if (parse(out, text_of(req, key, fallback), &e) == KZP_OK) {
+        return KZP_OK;
+    }
+    char message[sizeof e.message + 32];
+    snprintf(message, sizeof message, "%s: %s", what, e.message);
+    return fail(err, TYPE_ERROR, message);
+}
+
 static int lang_of(const json_t *req, int *lang, kzp_error *err)
 {
-    const char *s = text_of(req, "lang", "en");
-    *lang = strcmp(s, "en") == 0   ? KZP_LANG_EN
-            : strcmp(s, "ru") == 0 ? KZP_LANG_RU
-            : strcmp(s, "kk") == 0 ? KZP_LANG_KK
-                                   : -1;
-    return *lang < 0 ? fail(err, TYPE_ERROR, "lang must be 'en', 'ru' or 'kk'") : KZP_OK;
+    return word_of(req, "lang", kzp_lang_name(KZP_LANG_EN), "lang", kzp_lang_parse, lang, err);
 }
 
 /* A whole number the wrapper sent as text (tiyn, n, a whole amount): optional minus and
@@ -305,26 +321,37 @@ static unsigned flags_of(const json_t *req)
            (json_is_true(json_object_get(o, "strict")) ? KZP_Q_STRICT : 0u);
 }
 
-/* The text of a words or money function, which reports the length it needs (snprintf
- * semantics): written into a buffer of that length, so nothing is ever cut. */
-typedef int (*text_fn)(char *buf, size_t size, int64_t n, int a, int b, int c);
+/* The library's text functions this file calls, by what they write. */
+enum text_op { NUMBER_WORDS, TENGE_WORDS, TENGE_FIGURES_WORDS, TENGE_FORMAT, QTY_FORMAT };
 
-/* What the words functions spell (0..KZP_WORDS_MAX), said as the Node binding says it. */
-enum { WORDS_NONE, WORDS_N, WORDS_TIYN };
-
-static int text_answer(json_t **out, kzp_error *err, text_fn fn, int64_t n, int a, int b, int c, int range)
+/* One text function with snprintf semantics: the length the text needs, or a status. arg is
+ * the language (the money style for TENGE_FORMAT); gender and gcase only shape numbers. */
+static int write_text(enum text_op op, char *buf, size_t size, int64_t n, int arg, int gender, int gcase)
 {
-    int len = fn(NULL, 0, n, a, b, c);
-    if (len == KZP_E_BAD_NUMBER && range != WORDS_NONE) {
+    switch (op) {
+    case NUMBER_WORDS: return kzp_number_words(buf, size, n, arg, gender, gcase);
+    case TENGE_WORDS: return kzp_tenge_words(buf, size, n, arg);
+    case TENGE_FIGURES_WORDS: return kzp_tenge_figures_words(buf, size, n, arg);
+    case TENGE_FORMAT: return kzp_tenge_format(buf, size, n, arg);
+    default: return kzp_qty_format(buf, size, kzp_hundredths(n), arg);
+    }
+}
+
+/* The text of write_text written into a buffer of the length it needs, so nothing is ever
+ * cut. The words functions' out-of-range message is the Node binding's (what is n or tiyn). */
+static int text_answer(json_t **out, kzp_error *err, enum text_op op, int64_t n, int arg, int gender, int gcase)
+{
+    int len = write_text(op, NULL, 0, n, arg, gender, gcase);
+    if (len == KZP_E_BAD_NUMBER && op <= TENGE_FIGURES_WORDS) {
         kzp_error e = {.code = len};
-        if (range == WORDS_N) {
-            snprintf(e.message, sizeof e.message, "n must be from 0 to %lld to be spelt in words, not %lld",
-                     (long long)KZP_WORDS_MAX, (long long)n);
+        char most[64]; /* KZP_WORDS_MAX, in tiyn for the tenge functions */
+        if (op == NUMBER_WORDS) {
+            snprintf(most, sizeof most, "%lld", (long long)KZP_WORDS_MAX);
         } else {
-            snprintf(e.message, sizeof e.message,
-                     "tiyn must be from 0 to %lld99 (%lld tenge) to be spelt in words, not %lld",
-                     (long long)KZP_WORDS_MAX, (long long)KZP_WORDS_MAX, (long long)n);
+            snprintf(most, sizeof most, "%lld99 (%lld tenge)", (long long)KZP_WORDS_MAX, (long long)KZP_WORDS_MAX);
         }
+        snprintf(e.message, sizeof e.message, "%s must be from 0 to %s to be spelt in words, not %lld",
+                 op == NUMBER_WORDS ? "n" : "tiyn", most, (long long)n);
         *err = e;
         return len;
     }
@@ -335,76 +362,60 @@ static int text_answer(json_t **out, kzp_error *err, text_fn fn, int64_t n, int 
     if (!buf) {
         return fail(err, KZP_E_NOMEM, kzp_strerror(KZP_E_NOMEM));
     }
-    fn(buf, (size_t)len + 1, n, a, b, c);
+    write_text(op, buf, (size_t)len + 1, n, arg, gender, gcase);
     *out = json_string(buf);
     free(buf);
     return KZP_OK;
-}
-
-static int number_words_fn(char *buf, size_t size, int64_t n, int lang, int gender, int gcase)
-{
-    return kzp_number_words(buf, size, n, lang, gender, gcase);
-}
-static int tenge_words_fn(char *buf, size_t size, int64_t n, int lang, int unused1, int unused2)
-{
-    (void)unused1;
-    (void)unused2;
-    return kzp_tenge_words(buf, size, n, lang);
-}
-static int tenge_figures_words_fn(char *buf, size_t size, int64_t n, int lang, int unused1, int unused2)
-{
-    (void)unused1;
-    (void)unused2;
-    return kzp_tenge_figures_words(buf, size, n, lang);
-}
-static int format_tenge_fn(char *buf, size_t size, int64_t n, int style, int unused1, int unused2)
-{
-    (void)unused1;
-    (void)unused2;
-    return kzp_tenge_format(buf, size, n, style);
 }
 
 /* ---- Operations ---- */
 
 static int op_words(const json_t *req, const char *op, json_t **out, kzp_error *err)
 {
-    int lang, rc;
+    int lang, rc, gender = KZP_GENDER_MASCULINE, gcase = KZP_CASE_NOMINATIVE;
     int64_t n;
     if ((rc = lang_of(req, &lang, err)) || (rc = whole_of(req, "n", text_of(req, "what", "n"), &n, err))) {
         return rc;
     }
     if (strcmp(op, "numberWords") == 0) {
-        static const char *const G[] = {"masculine", "feminine", "neuter", "plural"};
-        const char *g = text_of(req, "gender", "masculine"), *c = text_of(req, "case", "nominative");
-        int gender = -1, gcase = strcmp(c, "nominative") == 0 ? 0 : strcmp(c, "genitive") == 0 ? 1 : -1;
-        for (int i = 0; i < 4; i++) {
-            gender = strcmp(g, G[i]) == 0 ? i : gender;
+        if ((rc = word_of(req, "gender", kzp_gender_name(gender), "gender", kzp_gender_parse, &gender, err)) ||
+            (rc = word_of(req, "case", kzp_gcase_name(gcase), "grammaticalCase", kzp_gcase_parse, &gcase, err))) {
+            return rc;
         }
-        if (gender < 0 || gcase < 0) {
-            return fail(err, TYPE_ERROR, "gender is masculine/feminine/neuter/plural, case nominative/genitive");
-        }
-        return text_answer(out, err, number_words_fn, n, lang, gender, gcase, WORDS_N);
+        return text_answer(out, err, NUMBER_WORDS, n, lang, gender, gcase);
     }
-    return text_answer(out, err, strcmp(op, "tengeWords") == 0 ? tenge_words_fn : tenge_figures_words_fn, n, lang, 0, 0,
-                       WORDS_TIYN);
+    return text_answer(out, err, strcmp(op, "tengeWords") == 0 ? TENGE_WORDS : TENGE_FIGURES_WORDS, n, lang, 0, 0);
 }
 
 static int op_format(const json_t *req, json_t **out, kzp_error *err)
 {
-    static const char *const STYLES[] = {"sign", "ru", "kk", "en", "plain"};
-    const char *style_s = text_of(req, "style", "sign");
     int64_t tiyn;
-    int rc, style = -1;
-    for (int i = 0; i < 5; i++) {
-        style = strcmp(style_s, STYLES[i]) == 0 ? i : style;
-    }
-    if (style < 0) {
-        return fail(err, TYPE_ERROR, "style is 'sign', 'ru', 'kk', 'en' or 'plain'");
-    }
-    if ((rc = whole_of(req, "n", "tiyn", &tiyn, err))) {
+    int rc, style;
+    if ((rc = word_of(req, "style", kzp_money_style_name(KZP_MONEY_SIGN), "style", kzp_money_style_parse, &style,
+                      err)) ||
+        (rc = whole_of(req, "n", "tiyn", &tiyn, err))) {
         return rc;
     }
-    return text_answer(out, err, format_tenge_fn, tiyn, style, 0, 0, WORDS_NONE);
+    return text_answer(out, err, TENGE_FORMAT, tiyn, style, 0, 0);
+}
+
+/* A quantity as a language writes it ("12,5" in ru and kk), and the money style a language's
+ * text uses: the page asks the library rather than keep its own copy of either rule. */
+static int op_lang_style(const json_t *req, const char *op, json_t **out, kzp_error *err)
+{
+    int lang, rc;
+    int64_t centi;
+    if ((rc = lang_of(req, &lang, err))) {
+        return rc;
+    }
+    if (strcmp(op, "moneyStyleOf") == 0) {
+        *out = json_string(kzp_money_style_name(kzp_lang_money_style(lang)));
+        return KZP_OK;
+    }
+    if ((rc = amount_of(req, "amount", &centi, err))) {
+        return rc;
+    }
+    return text_answer(out, err, QTY_FORMAT, centi, lang, 0, 0);
 }
 
 static int op_label(const json_t *req, const char *op, json_t **out, kzp_error *err)
@@ -486,10 +497,9 @@ static int op_tables(const kzp_ctx *ctx, const char *op, json_t **out)
         for (size_t i = 0; i < di.article_count; i++) {
             kzp_article art;
             kzp_article_at(&art, ctx, i);
-            json_array_append_new(a, json_pack("{s:s, s:{s:s, s:s, s:s}, s:s, s:s, s:o}", "id", art.id, "title", "en",
-                                               art.title[0], "ru", art.title[1], "kk", art.title[2], "category",
-                                               kzp_category_name(art.category), "inForceFrom", art.in_force_from,
-                                               "citation", citation(art.citation)));
+            json_array_append_new(a, json_pack("{s:s, s:o, s:s, s:s, s:o}", "id", art.id, "title", by_lang(art.title),
+                                               "category", kzp_category_name(art.category), "inForceFrom",
+                                               art.in_force_from, "citation", citation(art.citation)));
         }
     }
     *out = a;
@@ -505,8 +515,12 @@ static int op_query(const kzp_ctx *ctx, const json_t *req, const char *op, json_
     if (strcmp(op, "mci") == 0) {
         int purpose;
         kzp_mci m;
-        if (kzp_purpose_parse(&purpose, text_of(req, "purpose", "fines")) != KZP_OK) {
-            return fail(err, KZP_E_UNKNOWN_KIND, "purpose must be 'fines' or 'benefits'");
+        if (kzp_purpose_parse(&purpose, text_of(req, "purpose", kzp_purpose_name(KZP_PURPOSE_FINES))) != KZP_OK) {
+            kzp_error e = {.code = KZP_E_UNKNOWN_KIND};
+            snprintf(e.message, sizeof e.message, "purpose must be '%s' or '%s'", kzp_purpose_name(KZP_PURPOSE_FINES),
+                     kzp_purpose_name(KZP_PURPOSE_BENEFITS));
+            *err = e;
+            return KZP_E_UNKNOWN_KIND;
         }
         if ((rc = kzp_mci_on(&m, ctx, date, purpose, flags & (KZP_Q_ALLOW_STALE | KZP_Q_STRICT), err))) {
             return rc;
@@ -525,21 +539,24 @@ static int op_query(const kzp_ctx *ctx, const json_t *req, const char *op, json_
                                    err))) {
             return rc;
         }
-        *out = json_pack("{s:o, s:s, s:o, s:o, s:o, s:s, s:b, s:o, s:o}", "mciCount", decimal(f.mci_centi),
+        *out = json_pack("{s:o, s:s, s:o, s:o, s:o, s:s, s:b, s:o, s:o, s:s, s:s}", "mciCount", decimal(f.mci_centi),
                          "offenceDate", f.mci.date, "amountTiyn", int64_text(f.amount_tiyn), "amountText",
                          money_text(f.amount_tiyn), "mci", mci(&f.mci), "certainty", kzp_certainty_name(f.certainty),
-                         "stale", f.stale, "basis", basis(f.basis, f.basis_count), "receipt", receipt(ctx));
+                         "stale", f.stale, "basis", basis(f.basis, f.basis_count), "receipt", receipt(ctx), "validFrom",
+                         f.valid_from, "validUntil", f.valid_until);
     } else if (strcmp(op, "check") == 0) {
         kzp_check c;
         if ((rc = kind_of(req, "kind", &kind, err)) || (rc = amount_of(req, "amount", &centi, err)) ||
             (rc = kzp_check_sentence(&c, ctx, article, date, kind, kzp_hundredths(centi), flags, err))) {
             return rc;
         }
-        *out = json_pack("{s:b, s:s, s:s, s:s, s:o, s:o, s:s, s:o, s:o, s:o, s:o}", "fits", c.fits, "violation",
-                         kzp_violation_name(c.violation), "kind", kzp_kind_name(c.kind), "unit", kzp_unit_name(c.unit),
-                         "amount", decimal(c.amount_centi), "limit", decimal(c.limit_centi), "limitSource",
-                         kzp_bound_source_name(c.limit_source), "limitCitation", citation_or_null(c.limit_citation),
-                         "excess", decimal(c.excess_centi), "range", range(ctx, &c.range), "receipt", receipt(ctx));
+        *out =
+            json_pack("{s:b, s:s, s:s, s:s, s:o, s:o, s:s, s:o, s:o, s:o, s:o, s:s, s:s}", "fits", c.fits, "violation",
+                      kzp_violation_name(c.violation), "kind", kzp_kind_name(c.kind), "unit", kzp_unit_name(c.unit),
+                      "amount", decimal(c.amount_centi), "limit", decimal(c.limit_centi), "limitSource",
+                      kzp_bound_source_name(c.limit_source), "limitCitation", citation_or_null(c.limit_citation),
+                      "excess", decimal(c.excess_centi), "range", range(ctx, &c.range), "receipt", receipt(ctx),
+                      "validFrom", c.valid_from, "validUntil", c.valid_until);
     } else {
         /* in the Node binding's order: the rule, the kinds, the amount, then the conversion */
         kzp_conversion c;
@@ -606,6 +623,8 @@ EMSCRIPTEN_KEEPALIVE char *kzpw_call(const kzp_ctx *ctx, const char *request)
         rc = op_words(req, op, &result, &err);
     } else if (strcmp(op, "formatTenge") == 0) {
         rc = op_format(req, &result, &err);
+    } else if (strcmp(op, "formatQty") == 0 || strcmp(op, "moneyStyleOf") == 0) {
+        rc = op_lang_style(req, op, &result, &err);
     } else if (strcmp(op, "kindLabel") == 0 || strcmp(op, "unitLabel") == 0 || strcmp(op, "categoryLabel") == 0) {
         rc = op_label(req, op, &result, &err);
     } else if (!ctx && (query || strcmp(op, "sanctionTexts") == 0)) {
@@ -703,6 +722,19 @@ EMSCRIPTEN_KEEPALIVE char *kzpw_validate(const char *text, size_t len)
 EMSCRIPTEN_KEEPALIVE void kzpw_free(void *p)
 {
     free(p);
+}
+
+/* {"KZP_E_INVALID_ARG": "InvalidArgumentError", ...}: the error class of every status, from the
+ * library's own table, so the wrapper keeps no list of them. Released with kzpw_free. */
+EMSCRIPTEN_KEEPALIVE char *kzpw_status_classes(void)
+{
+    json_t *o = json_object();
+    for (int code = -1; code > -kzp_status_count(); code--) {
+        json_object_set_new(o, kzp_status_name(code), json_string(kzp_status_class(code)));
+    }
+    char *out = json_dumps(o, JSON_COMPACT);
+    json_decref(o);
+    return out;
 }
 
 EMSCRIPTEN_KEEPALIVE const char *kzpw_version(void)

@@ -177,3 +177,85 @@ test('no memory growth over 20,000 calls and 2,000 contexts', () => {
   // the module's memory grows only if something leaks; allow for the JIT and the GC
   assert.ok(grown < 64 * 1024 * 1024, `rss grew by ${grown} bytes`);
 });
+
+test('the error classes are the library\'s: one per status, named by kzp_status_class', () => {
+  // the library's table (lib/status.c), read from its source: code name -> class name
+  const table = fs.readFileSync(path.join(SOURCE_DIR, 'lib', 'status.c'), 'utf8');
+  const library = Object.fromEntries([...table.matchAll(/\{(KZP_E_\w+), "\1", "[^"]*", "(\w+)"\}/g)]
+    .map((m) => [m[1], m[2]]));
+  assert.equal(Object.keys(library).length, 21); // KZP_E_INVALID_ARG (-1) to KZP_E_UNVERIFIED (-21)
+  assert.equal(library.KZP_E_IO, 'DataFileError');
+  const ours = Object.keys(k).filter((n) => /Error$/.test(n) && n !== 'KzpError').sort();
+  assert.deepEqual(ours, Object.values(library).sort());
+  for (const name of ours) assert.ok(k[name].prototype instanceof k.KzpError && k[name].name === name, name);
+  // a status is thrown as its class
+  assert.throws(() => ctx.range('115-1', '2025-09-15'), (e) => e.constructor === k[library[e.code]]);
+  assert.throws(() => ctx.fine(200, '2026-13-01'), (e) => e.constructor === k[library[e.code]]);
+});
+
+test('quantities and money styles as each language writes them, from the library', () => {
+  assert.equal(k.formatQty('12.5', 'ru'), '12,5');
+  assert.equal(k.formatQty('12.5', 'kk'), '12,5');
+  assert.equal(k.formatQty('12.5', 'en'), '12.5');
+  assert.equal(k.formatQty('12,50', 'en'), '12.5'); // read as the library reads it, a comma or a point
+  assert.equal(k.formatQty(200, 'ru'), '200');
+  assert.equal(k.formatQty(200n), '200');
+  assert.equal(k.moneyStyleOf('ru'), 'ru');
+  assert.equal(k.moneyStyleOf('kk'), 'kk');
+  assert.equal(k.moneyStyleOf('en'), 'en');
+  // the style as formatTenge takes it: 865,000 tenge
+  assert.equal(k.formatTenge(86500000n, k.moneyStyleOf('ru')), '865 000 тенге');
+  assert.equal(k.formatTenge(86500000n, k.moneyStyleOf('en')), '865,000 KZT');
+  assert.throws(() => k.formatQty('12.5', 'de'), (e) => e instanceof TypeError && /'de' is not a language/.test(e.message));
+  assert.throws(() => k.moneyStyleOf('de'), TypeError);
+  assert.throws(() => k.moneyStyleOf(), TypeError);
+  assert.throws(() => k.formatQty('1.234', 'en'), (e) => e instanceof k.BadNumberError); // never rounded
+  assert.throws(() => k.formatQty(1.5, 'en'), TypeError);
+});
+
+test('words of the vocabulary are parsed by the library, with its message', () => {
+  assert.throws(() => k.tengeWords(1n, 'de'), (e) => e instanceof TypeError &&
+    e.message === "lang: 'de' is not a language; expected one of: en, ru, kk");
+  assert.throws(() => k.numberWords(5, 'ru', 'other'), (e) => e instanceof TypeError &&
+    /^gender: 'other' is not a gender; expected one of: masculine, feminine, neuter, plural$/.test(e.message));
+  assert.throws(() => k.numberWords(5, 'ru', 'masculine', 'dative'), (e) => e instanceof TypeError &&
+    /^grammaticalCase: 'dative' is not a case; expected one of: nominative, genitive$/.test(e.message));
+  assert.throws(() => k.formatTenge(1n, 'fancy'), (e) => e instanceof TypeError &&
+    /^style: 'fancy' is not a money style; expected one of: sign, ru, kk, en, plain$/.test(e.message));
+  assert.equal(k.numberWords(21, 'ru', 'feminine', 'genitive'), 'двадцати одной');
+  // an argument left out takes glue.c's default, from the library's names
+  assert.equal(k.formatTenge(86500000n), '865 000 ₸'); // sign
+  assert.equal(k.numberWords(1), 'one'); // en, masculine, nominative
+  assert.equal(k.numberWords(1, 'ru'), 'один');
+  assert.equal(ctx.mci('2022-06-01').purpose, 'fines');
+  assert.equal(ctx.mci('2022-06-01').tenge, 3063); // fines kept 3,063 tenge in 2022
+  assert.equal(k.formatQty('0.2'), '0.2'); // en
+  // texts by language are keyed by the library's codes
+  assert.deepEqual(Object.keys(ctx.articles()[0].title), ['en', 'ru', 'kk']);
+});
+
+test('every dated answer carries the offence dates it holds for (validFrom, validUntil)', () => {
+  // 2026-02-10: the MCI of 4,325 tenge holds from 2026-01-01 to the end of the known table, 2026-12-31
+  const r = ctx.range('115-1', '2026-02-10');
+  assert.deepEqual([r.validFrom, r.validUntil], ['2026-01-01', '2026-12-31']);
+  assert.deepEqual([r.mci.validFrom, r.mci.validUntil], ['2026-01-01', '2026-12-31']);
+  // 2025-11-03: the article came into force on 2025-09-16, within the 2025 MCI period
+  const early = ctx.range('115-1', '2025-11-03');
+  assert.deepEqual([early.validFrom, early.validUntil], ['2025-09-16', '2025-12-31']);
+  assert.deepEqual([early.mci.validFrom, early.mci.validUntil], ['2025-01-01', '2025-12-31']);
+  // 2022: fines kept 3,063 tenge all year; the benefits MCI rose on 1 April
+  const f = ctx.fine(200, '2022-06-01');
+  assert.deepEqual([f.validFrom, f.validUntil], ['2022-01-01', '2022-12-31']);
+  const b = ctx.mci('2022-06-01', 'benefits');
+  assert.deepEqual([b.validFrom, b.validUntil], ['2022-04-01', '2022-12-31']);
+  const c = ctx.check('115-1', '2026-02-10', 'arrest', 51);
+  assert.deepEqual([c.validFrom, c.validUntil, c.range.validFrom], ['2026-01-01', '2026-12-31', '2026-01-01']);
+  // past the known table: a check needs no MCI and holds on; a stale price holds to 9999-12-31
+  const late = ctx.check('115-1', '2027-03-01', 'arrest', 20);
+  assert.deepEqual([late.validFrom, late.validUntil], ['2027-01-01', '9999-12-31']);
+  const stale = ctx.range('115-1', '2027-03-01', { allowStale: true });
+  assert.deepEqual([stale.validFrom, stale.validUntil], ['2027-01-01', '9999-12-31']);
+  // a what-if MCI holds for every date, the pricing rule (from 2015-01-01) bounds the fine
+  const w = ctx.whatIf(5000).fine(200, '2026-02-10');
+  assert.deepEqual([w.validFrom, w.validUntil, w.mci.validFrom], ['2015-01-01', '9999-12-31', '0001-01-01']);
+});
