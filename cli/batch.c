@@ -1,4 +1,3 @@
-#define _POSIX_C_SOURCE 200809L /* getc_unlocked */
 /* batch: one JSON object a line in, one JSON object a line out, in order. A bad line gets an
  * error object on its own line and the batch goes on; no line is skipped or lost. The "id" is
  * echoed exactly as the line wrote it. Every answer is written through a checked sink: when the
@@ -15,6 +14,38 @@ static const char *const FIELDS[] = {
     "op",  "id",   "article",   "date",        "mci_count",       "kind",        "amount", "from",
     "to",  "rule", "mitigated", "accelerated", "order_procedure", "allow_stale", "strict", "purpose",
     "mci", NULL};
+#define N_FIELDS 17
+enum {
+    F_OP,
+    F_ID,
+    F_ARTICLE,
+    F_DATE,
+    F_MCI_COUNT,
+    F_KIND,
+    F_AMOUNT,
+    F_FROM,
+    F_TO,
+    F_RULE,
+    F_MITIGATED,
+    F_ACCELERATED,
+    F_ORDER,
+    F_STALE,
+    F_STRICT,
+    F_PURPOSE,
+    F_MCI
+};
+
+/* A line's fields as the answer reads them, from either reader of a line: the flat scanner
+ * (cli_json_flat_object, no allocation) or jansson (anything the scanner leaves to a full parser). */
+typedef enum { V_ABSENT, V_NULL, V_STRING, V_INTEGER, V_REAL, V_TRUE, V_FALSE, V_OTHER } value_kind;
+typedef struct field {
+    value_kind kind;
+    const char *text; /* V_STRING: the decoded text, NUL-terminated */
+    int64_t integer;  /* V_INTEGER */
+} field;
+typedef struct fields {
+    field f[N_FIELDS];
+} fields;
 
 /* A few what-if contexts, so a batch with "mci" fields does not derive one per line. */
 #define WHAT_IF_SLOTS 4
@@ -34,6 +65,7 @@ typedef struct batch {
     cli_answer_cache *answers;
     char *copy; /* the line with its id replaced by null, for jansson */
     size_t copy_cap;
+    char *scratch; /* the flat scanner's strings, NUL-terminated: as long as a line, allocated once */
 } batch;
 
 static const kzp_ctx *what_if(batch *b, int64_t tenge, cli_error *e)
@@ -74,23 +106,24 @@ static const kzp_ctx *what_if(batch *b, int64_t tenge, cli_error *e)
 }
 
 /* Text fields: a string; amounts: a string or an integer (never a float: "0.2" as a string). */
-static int text_field(const char **out, cli_error *e, const json_t *line, const char *key, char *numbuf, size_t n)
+static int text_field(const char **out, cli_error *e, const fields *line, int which, char *numbuf, size_t n)
 {
-    json_t *v = json_object_get(line, key);
+    const field *v = &line->f[which];
+    const char *key = FIELDS[which];
     *out = NULL;
-    if (!v || json_is_null(v)) {
+    if (v->kind == V_ABSENT || v->kind == V_NULL) {
         return KZP_OK;
     }
-    if (json_is_string(v)) {
-        *out = json_string_value(v);
+    if (v->kind == V_STRING) {
+        *out = v->text;
         return KZP_OK;
     }
-    if (numbuf && json_is_integer(v)) {
-        snprintf(numbuf, n, "%lld", (long long)json_integer_value(v));
+    if (numbuf && v->kind == V_INTEGER) {
+        snprintf(numbuf, n, "%lld", (long long)v->integer);
         *out = numbuf;
         return KZP_OK;
     }
-    if (numbuf && json_is_real(v)) {
+    if (numbuf && v->kind == V_REAL) {
         return cli_fail(e, KZP_E_BAD_NUMBER,
                         "'%s' must be an integer or a decimal string such as \"0.2\", not a floating-point number",
                         key);
@@ -98,73 +131,138 @@ static int text_field(const char **out, cli_error *e, const json_t *line, const 
     return cli_fail(e, CLI_E_USAGE, "'%s' must be a %s", key, numbuf ? "decimal string or an integer" : "string");
 }
 
-static int flag_field(unsigned *flags, cli_error *e, const json_t *line, const char *key, unsigned bit)
+static int flag_field(unsigned *flags, cli_error *e, const fields *line, int which, unsigned bit)
 {
-    json_t *v = json_object_get(line, key);
-    if (!v || json_is_false(v) || json_is_null(v)) {
+    const field *v = &line->f[which];
+    if (v->kind == V_ABSENT || v->kind == V_FALSE || v->kind == V_NULL) {
         return KZP_OK;
     }
-    if (json_is_true(v)) {
+    if (v->kind == V_TRUE) {
         *flags |= bit;
         return KZP_OK;
     }
-    return cli_fail(e, CLI_E_USAGE, "'%s' must be true or false", key);
+    return cli_fail(e, CLI_E_USAGE, "'%s' must be true or false", FIELDS[which]);
 }
 
-static int known_fields(cli_error *e, const json_t *line)
+static int field_index(const char *key, size_t len)
+{
+    for (int i = 0; i < N_FIELDS; i++) {
+        if (strlen(FIELDS[i]) == len && memcmp(FIELDS[i], key, len) == 0) {
+            return i;
+        }
+    }
+    return -1;
+}
+
+/* The fields of a line jansson read; an unknown field is an error for the line. */
+static int fields_of_json(fields *out, cli_error *e, const json_t *line)
 {
     const char *key;
     json_t *v;
+    memset(out, 0, sizeof *out);
     json_object_foreach((json_t *)line, key, v)
     {
-        bool known = false;
-        for (const char *const *f = FIELDS; *f; f++) {
-            known = known || strcmp(*f, key) == 0;
-        }
-        if (!known) {
+        int i = field_index(key, strlen(key));
+        if (i < 0) {
             return cli_fail(e, CLI_E_USAGE,
                             "unknown field '%.60s'; known fields: op, id, article, date, mci_count, kind, amount, "
                             "from, to, rule, mitigated, accelerated, order_procedure, allow_stale, strict, purpose, "
                             "mci",
                             key);
         }
+        field *f = &out->f[i];
+        f->kind = json_is_string(v)    ? V_STRING
+                  : json_is_integer(v) ? V_INTEGER
+                  : json_is_real(v)    ? V_REAL
+                  : json_is_true(v)    ? V_TRUE
+                  : json_is_false(v)   ? V_FALSE
+                  : json_is_null(v)    ? V_NULL
+                                       : V_OTHER;
+        f->text = json_is_string(v) ? json_string_value(v) : NULL;
+        f->integer = json_is_integer(v) ? (int64_t)json_integer_value(v) : 0;
     }
     return KZP_OK;
 }
 
+/* The fields of a line the flat scanner read, its strings copied into scratch with their NUL.
+ * False when the line needs jansson: an unknown or repeated field (jansson's message names it),
+ * or a value only a full parser reads as jansson does. The id is echoed raw and never read. */
+static bool fields_of_scan(fields *out, const cli_scan_member *m, int count, char *scratch)
+{
+    memset(out, 0, sizeof *out);
+    for (int k = 0; k < count; k++) {
+        int i = field_index(m[k].key, m[k].key_len);
+        if (i < 0 || out->f[i].kind != V_ABSENT) {
+            return false;
+        }
+        field *f = &out->f[i];
+        switch (m[k].kind) {
+        case CLI_SCAN_STRING:
+            memcpy(scratch, m[k].value, m[k].value_len);
+            scratch[m[k].value_len] = '\0';
+            if (memchr(scratch, '\0', m[k].value_len)) {
+                return false; /* a NUL byte: the line's own check says where */
+            }
+            f->kind = V_STRING;
+            f->text = scratch;
+            scratch += m[k].value_len + 1;
+            break;
+        case CLI_SCAN_INTEGER: {
+            int64_t v = 0;
+            bool negative = m[k].value[0] == '-';
+            for (size_t d = negative; d < m[k].value_len; d++) {
+                v = v * 10 + (m[k].value[d] - '0'); /* at most 18 digits: no overflow */
+            }
+            f->kind = V_INTEGER;
+            f->integer = negative ? -v : v;
+            break;
+        }
+        case CLI_SCAN_TRUE: f->kind = V_TRUE; break;
+        case CLI_SCAN_FALSE: f->kind = V_FALSE; break;
+        case CLI_SCAN_NULL: f->kind = V_NULL; break;
+        default:
+            if (i != F_ID) {
+                return false;
+            }
+            f->kind = V_OTHER;
+        }
+    }
+    return true;
+}
+
 /* Answer one parsed line: the result written into b->j's open object, or 1 with the error in *e
  * (not written: the caller puts the line number before it when there is no id). */
-static int answer(batch *b, const json_t *line, cli_error *err)
+static int answer(batch *b, const fields *line, cli_error *err)
 {
     cli_error e = {0};
     char mci_buf[32], amount_buf[32];
     cli_request rq = {.flags = b->flags, .batch = true};
     const kzp_ctx *ctx = b->base;
-    if (known_fields(&e, line) || text_field(&rq.op, &e, line, "op", NULL, 0) ||
-        text_field(&rq.article, &e, line, "article", NULL, 0) || text_field(&rq.date, &e, line, "date", NULL, 0) ||
-        text_field(&rq.mci_count, &e, line, "mci_count", mci_buf, sizeof mci_buf) ||
-        text_field(&rq.kind, &e, line, "kind", NULL, 0) ||
-        text_field(&rq.amount, &e, line, "amount", amount_buf, sizeof amount_buf) ||
-        text_field(&rq.from, &e, line, "from", NULL, 0) || text_field(&rq.to, &e, line, "to", NULL, 0) ||
-        text_field(&rq.rule, &e, line, "rule", NULL, 0) || text_field(&rq.purpose, &e, line, "purpose", NULL, 0) ||
-        flag_field(&rq.flags, &e, line, "mitigated", KZP_Q_MITIGATED) ||
-        flag_field(&rq.flags, &e, line, "accelerated", KZP_Q_ACCELERATED) ||
-        flag_field(&rq.flags, &e, line, "order_procedure", KZP_Q_ORDER_PROCEDURE) ||
-        flag_field(&rq.flags, &e, line, "allow_stale", KZP_Q_ALLOW_STALE) ||
-        flag_field(&rq.flags, &e, line, "strict", KZP_Q_STRICT)) {
+    if (text_field(&rq.op, &e, line, F_OP, NULL, 0) || text_field(&rq.article, &e, line, F_ARTICLE, NULL, 0) ||
+        text_field(&rq.date, &e, line, F_DATE, NULL, 0) ||
+        text_field(&rq.mci_count, &e, line, F_MCI_COUNT, mci_buf, sizeof mci_buf) ||
+        text_field(&rq.kind, &e, line, F_KIND, NULL, 0) ||
+        text_field(&rq.amount, &e, line, F_AMOUNT, amount_buf, sizeof amount_buf) ||
+        text_field(&rq.from, &e, line, F_FROM, NULL, 0) || text_field(&rq.to, &e, line, F_TO, NULL, 0) ||
+        text_field(&rq.rule, &e, line, F_RULE, NULL, 0) || text_field(&rq.purpose, &e, line, F_PURPOSE, NULL, 0) ||
+        flag_field(&rq.flags, &e, line, F_MITIGATED, KZP_Q_MITIGATED) ||
+        flag_field(&rq.flags, &e, line, F_ACCELERATED, KZP_Q_ACCELERATED) ||
+        flag_field(&rq.flags, &e, line, F_ORDER, KZP_Q_ORDER_PROCEDURE) ||
+        flag_field(&rq.flags, &e, line, F_STALE, KZP_Q_ALLOW_STALE) ||
+        flag_field(&rq.flags, &e, line, F_STRICT, KZP_Q_STRICT)) {
         goto fail;
     }
     if (!rq.op) {
         cli_fail(&e, CLI_E_USAGE, "'op' is required: range, fine, check, convert or mci");
         goto fail;
     }
-    json_t *mci = json_object_get(line, "mci");
-    if (mci && !json_is_null(mci)) {
-        if (!json_is_integer(mci)) {
+    const field *mci = &line->f[F_MCI];
+    if (mci->kind != V_ABSENT && mci->kind != V_NULL) {
+        if (mci->kind != V_INTEGER) {
             cli_fail(&e, KZP_E_BAD_NUMBER, "'mci' must be a whole number of tenge");
             goto fail;
         }
-        if (!(ctx = what_if(b, json_integer_value(mci), &e))) {
+        if (!(ctx = what_if(b, mci->integer, &e))) {
             goto fail;
         }
     }
@@ -199,63 +297,98 @@ fail:
     return 1;
 }
 
-/* Write the answer to one line. A line that is not an object, or fails without an id, names its
- * line number; the id is echoed as the user wrote it. Returns 1 if the line failed. */
-static int one_line(batch *b, cli_out *out, const char *text, size_t len, unsigned long lineno)
+#define MAX_MEMBERS 32 /* more than the fields there are: a longer line has an unknown or repeated field */
+
+/* Read a line with jansson, which says what is wrong with a line that is not a JSON object of
+ * fields. Its id is echoed raw, so jansson reads the line with the id replaced by null (it may not
+ * hold the id exactly: 0.1, 2^70). Returns the object (the caller frees it) or NULL with *e set. */
+static json_t *read_with_jansson(batch *b, const char *text, size_t len, unsigned long lineno, size_t id_start,
+                                 size_t id_end, bool has_id, cli_error *e)
 {
-    jw *w = &b->j.w;
-    cli_error e = {0};
-    size_t id_start = 0, id_end = 0;
-    bool has_id = len > 0 && cli_json_find_member(text, len, "id", &id_start, &id_end);
     const char *parse = text;
     if (has_id) {
-        /* jansson reads the rest; the id, which it may not hold exactly (0.1, 2^70), is echoed raw */
         size_t need = len - (id_end - id_start) + 4;
         if (need > b->copy_cap) {
             char *nc = realloc(b->copy, need);
             if (!nc) {
-                has_id = false;
-            } else {
-                b->copy = nc;
-                b->copy_cap = need;
+                cli_fail(e, KZP_E_NOMEM, "line %lu: out of memory", lineno);
+                return NULL;
             }
+            b->copy = nc;
+            b->copy_cap = need;
         }
-        if (has_id) {
-            memcpy(b->copy, text, id_start);
-            memcpy(b->copy + id_start, "null", 4);
-            memcpy(b->copy + id_start + 4, text + id_end, len - id_end);
-            parse = b->copy;
-            len = len - (id_end - id_start) + 4;
-        }
+        memcpy(b->copy, text, id_start);
+        memcpy(b->copy + id_start, "null", 4);
+        memcpy(b->copy + id_start + 4, text + id_end, len - id_end);
+        parse = b->copy;
+        len = need;
     }
-    jw_reset(w);
-    jw_begin_object(w);
     json_error_t jerr;
-    json_t *line = NULL;
-    const char *nul = len ? memchr(parse, '\0', len) : NULL;
-    if (len == 0) {
-        cli_fail(&e, KZP_E_JSON, "line %lu is blank; every line must be a JSON object", lineno);
-    } else if (nul) {
-        cli_fail(&e, KZP_E_JSON, "line %lu holds a NUL byte (at byte %zu); a line must be a JSON object", lineno,
-                 (size_t)(nul - parse) + 1);
-    } else if (!(line = json_loadb(parse, len, JSON_REJECT_DUPLICATES | JSON_DECODE_ANY, &jerr))) {
+    json_t *line = json_loadb(parse, len, JSON_REJECT_DUPLICATES | JSON_DECODE_ANY, &jerr);
+    if (!line) {
         bool big = json_error_code(&jerr) == json_error_numeric_overflow;
-        cli_fail(&e, big ? KZP_E_OVERFLOW : KZP_E_JSON, "line %lu is not %s: %s (column %d)", lineno,
+        cli_fail(e, big ? KZP_E_OVERFLOW : KZP_E_JSON, "line %lu is not %s: %s (column %d)", lineno,
                  big ? "readable: a number is too large" : "JSON", jerr.text, jerr.column);
     } else if (!json_is_object(line)) {
-        cli_fail(&e, CLI_E_USAGE, "line %lu is JSON but not an object (it is %s); every line must be an object", lineno,
+        cli_fail(e, CLI_E_USAGE, "line %lu is JSON but not an object (it is %s); every line must be an object", lineno,
                  json_is_array(line)    ? "an array"
                  : json_is_string(line) ? "a string"
                  : json_is_number(line) ? "a number"
                                         : "a literal");
+        json_decref(line);
+        line = NULL;
     }
-    if (has_id && e.status == KZP_OK) {
+    return line;
+}
+
+/* Write the answer to one line. A line that is not an object, or fails without an id, names its
+ * line number; the id is echoed as the user wrote it. Most lines are read by the flat scanner with
+ * no allocation; what it leaves (escapes, fractions, unknown or repeated fields, bad JSON) jansson
+ * reads, as every line was read before. Returns 1 if the line failed. */
+static int one_line(batch *b, cli_out *out, const char *text, size_t len, unsigned long lineno)
+{
+    jw *w = &b->j.w;
+    cli_error e = {0};
+    fields f = {0};
+    cli_scan_member members[MAX_MEMBERS];
+    const char *id = NULL;
+    size_t id_len = 0;
+    bool object = false;
+    json_t *line = NULL;
+    jw_reset(w);
+    jw_begin_object(w);
+    const char *nul = len ? memchr(text, '\0', len) : NULL;
+    int count = len && !nul ? cli_json_flat_object(text, len, members, MAX_MEMBERS) : -1;
+    if (count >= 0 && fields_of_scan(&f, members, count, b->scratch)) {
+        object = true;
+        for (int k = 0; k < count; k++) {
+            if (members[k].key_len == 2 && memcmp(members[k].key, "id", 2) == 0) {
+                id = members[k].raw;
+                id_len = members[k].raw_len;
+            }
+        }
+    } else if (len == 0) {
+        cli_fail(&e, KZP_E_JSON, "line %lu is blank; every line must be a JSON object", lineno);
+    } else if (nul) {
+        cli_fail(&e, KZP_E_JSON, "line %lu holds a NUL byte (at byte %zu); a line must be a JSON object", lineno,
+                 (size_t)(nul - text) + 1);
+    } else {
+        size_t id_start = 0, id_end = 0;
+        bool has_id = cli_json_find_member(text, len, "id", &id_start, &id_end);
+        line = read_with_jansson(b, text, len, lineno, id_start, id_end, has_id, &e);
+        if (line) {
+            object = true;
+            id = has_id ? text + id_start : NULL;
+            id_len = id_end - id_start;
+        }
+    }
+    if (id) {
         jw_key(w, "id");
-        jw_raw(w, text + id_start, id_end - id_start);
+        jw_raw(w, id, id_len);
     }
-    int failed = e.status != KZP_OK || answer(b, line, &e);
+    int failed = e.status != KZP_OK || (line && fields_of_json(&f, &e, line)) || answer(b, &f, &e);
     if (failed) {
-        if (!has_id || !line || !json_is_object(line)) {
+        if (!id || !object) {
             jw_kint(w, "line", (int64_t)lineno); /* an error without an id says which line */
         }
         cli_json_error_members(&b->j, &e);
@@ -266,46 +399,78 @@ static int one_line(batch *b, cli_out *out, const char *text, size_t len, unsign
     return failed;
 }
 
-/* Read one line (without its line ending, LF or CRLF) into buf, storing at most MAX_LINE
- * bytes; the rest of a longer line is consumed and *too_long set. Unlike fgets it sees NUL
- * bytes. Returns false at end of input with nothing read. */
-static bool read_line(FILE *in, char *buf, size_t *len, bool *too_long)
+/* The input, read in blocks: a line is handed out where it lies in the buffer (until the next
+ * read), so no line is copied or allocated. A line longer than MAX_LINE is consumed to its end and
+ * reported as too long. Unlike fgets it sees NUL bytes. */
+#define READ_BLOCK (256 * 1024)
+typedef struct line_reader {
+    FILE *in;
+    char *buf;
+    size_t cap, start, end; /* unread bytes are buf[start..end) */
+    bool eof;
+} line_reader;
+
+static bool fill(line_reader *r)
 {
-    size_t n = 0;
-    int c;
-    bool any = false;
+    if (r->eof) {
+        return false;
+    }
+    if (r->start > 0) { /* keep the unread part of a line at the front */
+        memmove(r->buf, r->buf + r->start, r->end - r->start);
+        r->end -= r->start;
+        r->start = 0;
+    }
+    size_t got = fread(r->buf + r->end, 1, r->cap - r->end, r->in);
+    r->end += got;
+    r->eof = got == 0;
+    return got > 0;
+}
+
+/* The next line without its LF or CRLF; false at the end of input with nothing read. */
+static bool next_line(line_reader *r, const char **text, size_t *len, bool *too_long)
+{
     *too_long = false;
-    while ((c = getc_unlocked(in)) != EOF) {
-        any = true;
-        if (c == '\n') {
-            break;
+    size_t scanned = 0; /* bytes after start already searched for a newline */
+    for (;;) {
+        char *nl = memchr(r->buf + r->start + scanned, '\n', r->end - r->start - scanned);
+        if (nl || (r->eof && r->end > r->start)) {
+            size_t n = nl ? (size_t)(nl - (r->buf + r->start)) : r->end - r->start;
+            *text = r->buf + r->start;
+            r->start += n + (nl ? 1 : 0);
+            if (n > 0 && (*text)[n - 1] == '\r' && !*too_long) {
+                n--;
+            }
+            *too_long = *too_long || n > MAX_LINE;
+            *len = *too_long ? 0 : n;
+            return true;
         }
-        if (n <= MAX_LINE) { /* one byte more than the limit: room for the CR of a CRLF */
-            buf[n++] = (char)c;
-        } else {
+        if (r->end - r->start >= r->cap - READ_BLOCK) {
+            /* longer than any line may be: drop what is read, keep reading to its end */
             *too_long = true;
+            r->start = r->end;
+        }
+        scanned = r->end - r->start;
+        if (!fill(r) && r->end == r->start) {
+            *text = r->buf;
+            *len = 0;
+            return *too_long; /* a too-long last line without a newline is still a line */
         }
     }
-    if (n > 0 && buf[n - 1] == '\r' && !*too_long) {
-        n--;
-    }
-    *too_long = *too_long || n > MAX_LINE;
-    buf[n] = '\0';
-    *len = n;
-    return any;
 }
 
 int cli_batch(FILE *in, cli_out *out, const kzp_ctx *ctx, const char *default_date, unsigned flags, int lang,
               bool citation_ids)
 {
-    char *buf = malloc(MAX_LINE + 2);
+    char *buf = malloc(MAX_LINE + 2 + READ_BLOCK);
     batch b = {.base = ctx, .default_date = default_date, .flags = flags, .lang = lang};
+    b.scratch = malloc(MAX_LINE + 2 + N_FIELDS);
     jw_init(&b.j.w, 0);
     b.j.cache = cli_json_cache_new();
     b.j.citation_ids = citation_ids;
     b.answers = cli_answer_cache_new();
-    if (!buf || !b.j.cache || !b.answers) {
+    if (!buf || !b.scratch || !b.j.cache || !b.answers) {
         free(buf);
+        free(b.scratch);
         cli_json_cache_free(b.j.cache);
         cli_answer_cache_free(b.answers);
         fprintf(stderr, "kzpenalty: out of memory\n");
@@ -315,7 +480,9 @@ int cli_batch(FILE *in, cli_out *out, const kzp_ctx *ctx, const char *default_da
     unsigned long lineno = 0;
     size_t len;
     bool too_long;
-    while (!out->err && read_line(in, buf, &len, &too_long)) {
+    const char *text;
+    line_reader reader = {.in = in, .buf = buf, .cap = MAX_LINE + 2 + READ_BLOCK};
+    while (!out->err && next_line(&reader, &text, &len, &too_long)) {
         lineno++;
         if (too_long) {
             cli_error e;
@@ -329,7 +496,7 @@ int cli_batch(FILE *in, cli_out *out, const kzp_ctx *ctx, const char *default_da
             failed++;
             continue;
         }
-        failed += one_line(&b, out, buf, len, lineno);
+        failed += one_line(&b, out, text, len, lineno);
     }
     int read_error = ferror(in) ? (errno ? errno : EIO) : 0;
     for (size_t i = 0; i < WHAT_IF_SLOTS; i++) {
@@ -339,6 +506,7 @@ int cli_batch(FILE *in, cli_out *out, const kzp_ctx *ctx, const char *default_da
     cli_answer_cache_free(b.answers);
     jw_free(&b.j.w);
     free(b.copy);
+    free(b.scratch);
     free(buf);
     /* Answers are buffered: when the output fails, any answer since the last flush may be lost,
      * not only the one being written. The command's end says why (cli_output_failed). */

@@ -163,6 +163,19 @@ int cli_batch(FILE *in, cli_out *out, const kzp_ctx *ctx, const char *default_da
  * occurrence), validated by the JSON grammar: [*start, *end). False when the text is not an
  * object, has no such member, or is not well-formed up to it. */
 bool cli_json_find_member(const char *text, size_t len, const char *key, size_t *start, size_t *end);
+/* One top-level member of a batch line, as its text: a string's text is between its quotes
+ * (CLI_SCAN_STRING: no escapes in it; valid UTF-8), an integer's digits, or any other value whole
+ * (CLI_SCAN_OTHER: an object, an array, a fraction, a string with escapes). */
+enum { CLI_SCAN_STRING, CLI_SCAN_INTEGER, CLI_SCAN_TRUE, CLI_SCAN_FALSE, CLI_SCAN_NULL, CLI_SCAN_OTHER };
+typedef struct cli_scan_member {
+    const char *key, *value, *raw; /* raw: the value's whole text, quotes included */
+    size_t key_len, value_len, raw_len;
+    int kind;
+} cli_scan_member;
+/* Read a line that is one JSON object into at most max members, checking the JSON grammar as it
+ * goes and building nothing. Returns how many, or -1 when the line is not such an object or needs
+ * a full JSON parser to be read as jansson reads it (a key with an escape, more than max members). */
+int cli_json_flat_object(const char *text, size_t len, cli_scan_member *out, int max);
 
 /* dataset_check.c: `dataset check FILE`. Returns the exit code. */
 int cli_dataset_check(cli_out *out, const char *path, bool json);

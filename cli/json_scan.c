@@ -231,3 +231,72 @@ bool cli_json_find_member(const char *text, size_t len, const char *key, size_t 
     }
     return false;
 }
+
+/* The flat reading of a batch line (see cli.h). A string with an escape, a number with a fraction,
+ * an exponent or more than 18 digits, and a key with an escape are left to the full parser. */
+int cli_json_flat_object(const char *text, size_t len, cli_scan_member *out, int max)
+{
+    scanner sc = {text, len, 0};
+    int count = 0;
+    ws(&sc);
+    if (sc.i >= sc.n || sc.s[sc.i] != '{') {
+        return -1;
+    }
+    sc.i++;
+    ws(&sc);
+    if (sc.i < sc.n && sc.s[sc.i] == '}') {
+        sc.i++;
+    } else {
+        for (;;) {
+            if (count == max || sc.i >= sc.n || sc.s[sc.i] != '"') {
+                return -1;
+            }
+            cli_scan_member *m = &out[count++];
+            size_t key_at = sc.i + 1;
+            if (!string(&sc, NULL, 0) || memchr(sc.s + key_at, '\\', sc.i - 1 - key_at)) {
+                return -1;
+            }
+            m->key = sc.s + key_at;
+            m->key_len = sc.i - 1 - key_at;
+            ws(&sc);
+            if (sc.i >= sc.n || sc.s[sc.i++] != ':') {
+                return -1;
+            }
+            ws(&sc);
+            size_t at = sc.i;
+            if (!value(&sc, 1)) {
+                return -1;
+            }
+            char c = sc.s[at];
+            size_t n = sc.i - at;
+            m->raw = m->value = sc.s + at;
+            m->raw_len = m->value_len = n;
+            if (c == '"') {
+                bool escaped = memchr(sc.s + at + 1, '\\', n - 2) != NULL;
+                m->kind = escaped ? CLI_SCAN_OTHER : CLI_SCAN_STRING;
+                m->value = sc.s + at + 1; /* the text between the quotes */
+                m->value_len = n - 2;
+            } else if (c == 't' || c == 'f' || c == 'n') {
+                m->kind = c == 't' ? CLI_SCAN_TRUE : c == 'f' ? CLI_SCAN_FALSE : CLI_SCAN_NULL;
+            } else if (c == '{' || c == '[' || n > 18 || memchr(sc.s + at, '.', n) || memchr(sc.s + at, 'e', n) ||
+                       memchr(sc.s + at, 'E', n)) {
+                m->kind = CLI_SCAN_OTHER;
+            } else {
+                m->kind = CLI_SCAN_INTEGER;
+            }
+            ws(&sc);
+            if (sc.i < sc.n && sc.s[sc.i] == ',') {
+                sc.i++;
+                ws(&sc);
+                continue;
+            }
+            if (sc.i < sc.n && sc.s[sc.i] == '}') {
+                sc.i++;
+                break;
+            }
+            return -1;
+        }
+    }
+    ws(&sc);
+    return sc.i == sc.n ? count : -1;
+}

@@ -22,8 +22,8 @@ typedef struct module_state {
     PyTypeObject *citation_t, *receipt_t, *info_t, *mci_t, *period_t, *article_t, *sanction_t, *range_t, *fine_t,
         *check_t, *conversion_t, *problem_t, *bound_t, *restriction_t, *payment_t;
     PyObject *error_base;
-    int n_status;       /* kzp_status_count() */
-    PyObject **errors;  /* by -status, n_status of them: the library's classes, not a list of ours */
+    int n_status;      /* kzp_status_count() */
+    PyObject **errors; /* by -status, n_status of them: the library's classes, not a list of ours */
     PyObject *decimal_type;
     PyObject *certainty[MAX_CERTAINTY]; /* interned kzp_certainty_name(i) */
     /* The library's static words (kinds, units, sources...) as shared str objects, by pointer;
@@ -72,9 +72,9 @@ static PyObject *word_of(module_state *st, const char *w)
 
 /* ---- Context object ---- */
 
-#define MAX_CACHED 64     /* Decimal objects kept per Context */
-#define CIT_SLOTS 128     /* Citation objects kept per Context, by the library's pointer */
-#define DATE_SLOTS 64     /* date objects kept per Context, by their ISO text */
+#define MAX_CACHED 64       /* Decimal objects kept per Context */
+#define CIT_SLOTS 128       /* Citation objects kept per Context, by the library's pointer */
+#define DATE_SLOTS 64       /* date objects kept per Context, by their ISO text */
 #define MAX_RESTRICTIONS 16 /* restriction objects kept per Context; more are built on each call */
 #define MAX_RULES 8         /* conversion rules whose scope is kept per Context */
 #define MAX_TEXTS 16        /* the context's own texts (article ids) kept as str objects */
@@ -1437,8 +1437,8 @@ static PyObject *dated_cached(context_object *self, int call, const char *text, 
         const dated_key *k = &self->cache->dated_key[i];
         hit = self->cache->dated_obj[i];
         if (!hit || k->call != call || k->flags != flags || k->len != len || memcmp(k->text, text, len) != 0 ||
-            (!PyDate_Check(date_obj) && kzp_date_check(day, NULL) != KZP_OK) ||
-            memcmp(day, k->valid_from, 10) < 0 || memcmp(day, k->valid_until, 10) > 0) {
+            (!PyDate_Check(date_obj) && kzp_date_check(day, NULL) != KZP_OK) || memcmp(day, k->valid_from, 10) < 0 ||
+            memcmp(day, k->valid_until, 10) > 0) {
             hit = NULL;
         }
     }
@@ -1835,11 +1835,10 @@ static PyObject *ctx_info(context_object *self, void *Py_UNUSED(closure))
 {
     kzp_dataset_info i;
     kzp_ctx_info(&i, self->ctx);
-    PyObject *v[9] = {PyUnicode_FromString(i.id),       PyUnicode_FromString(i.version),
-                      date_from_iso(i.verified_on),     PyUnicode_FromString(i.fingerprint),
-                      date_from_iso(i.mci_known_until), PyLong_FromLong(i.schema_version),
-                      PyBool_FromLong(i.hypothetical),  PyLong_FromSize_t(i.article_count),
-                      PyLong_FromSize_t(i.citation_count)};
+    PyObject *v[9] = {
+        PyUnicode_FromString(i.id),          PyUnicode_FromString(i.version),    date_from_iso(i.verified_on),
+        PyUnicode_FromString(i.fingerprint), date_from_iso(i.mci_known_until),   PyLong_FromLong(i.schema_version),
+        PyBool_FromLong(i.hypothetical),     PyLong_FromSize_t(i.article_count), PyLong_FromSize_t(i.citation_count)};
     return make_struct(self->st->info_t, v, 9);
 }
 
@@ -2254,8 +2253,7 @@ static PyObject *money_text(PyObject *m, PyObject *args, int which)
     }
     int64_t tiyn;
     int lang = KZP_LANG_EN;
-    if (whole_arg(state_of_module(m), t_o, &tiyn, "tiyn") < 0 ||
-        (lang_o && lang_arg(lang_o, &lang) < 0)) {
+    if (whole_arg(state_of_module(m), t_o, &tiyn, "tiyn") < 0 || (lang_o && lang_arg(lang_o, &lang) < 0)) {
         return NULL;
     }
     words_arg x = {tiyn, lang, 0, 0, which + 1};
@@ -2279,8 +2277,7 @@ static PyObject *mod_format_tenge(PyObject *Py_UNUSED(m), PyObject *args)
     }
     int64_t tiyn;
     int style = KZP_MONEY_SIGN;
-    if (tiyn_arg(t_o, &tiyn) < 0 ||
-        (style_o && said_word_arg(style_o, kzp_money_style_parse, &style, "style") < 0)) {
+    if (tiyn_arg(t_o, &tiyn) < 0 || (style_o && said_word_arg(style_o, kzp_money_style_parse, &style, "style") < 0)) {
         return NULL;
     }
     char buf[96];
@@ -2357,18 +2354,12 @@ static PyStructSequence_Field CITATION_F[] = {F("id"),      F("act"),  F("refere
                                               F("seen_in"), F("note"), F("status"),    {NULL, NULL}};
 static PyStructSequence_Field RECEIPT_F[] = {
     F("library"), F("dataset"), F("dataset_version"), F("dataset_fingerprint"), F("hypothetical"), {NULL, NULL}};
-static PyStructSequence_Field INFO_F[] = {F("id"),
-                                          F("version"),
-                                          F("verified_on"),
-                                          F("fingerprint"),
-                                          F("mci_known_until"),
-                                          F("schema_version"),
-                                          F("hypothetical"),
-                                          F("article_count"),
-                                          F("citation_count"),
+static PyStructSequence_Field INFO_F[] = {F("id"),           F("version"),         F("verified_on"),
+                                          F("fingerprint"),  F("mci_known_until"), F("schema_version"),
+                                          F("hypothetical"), F("article_count"),   F("citation_count"),
                                           {NULL, NULL}};
-static PyStructSequence_Field MCI_F[] = {F("tenge"),   F("from_date"), F("valid_from"), F("valid_until"), F("purpose"),
-                                         F("stale"),   F("certainty"), F("citation"),   {NULL, NULL}};
+static PyStructSequence_Field MCI_F[] = {F("tenge"), F("from_date"), F("valid_from"), F("valid_until"), F("purpose"),
+                                         F("stale"), F("certainty"), F("citation"),   {NULL, NULL}};
 static PyStructSequence_Field PERIOD_F[] = {F("from_date"), F("tenge"), F("purpose"), F("citation"), {NULL, NULL}};
 static PyStructSequence_Field ARTICLE_F[] = {F("id"),       F("title"),  F("category"), F("in_force_from"),
                                              F("citation"), {NULL, NULL}};
@@ -2381,21 +2372,30 @@ static PyStructSequence_Field SANCTION_F[] = {
 static PyStructSequence_Field PAYMENT_F[] = {F("id"),       F("name"),        F("mci"),
                                              F("priced"),   F("amount_tiyn"), F("certainty"),
                                              F("citation"), F("priced_by"),   {NULL, NULL}};
-static PyStructSequence_Field RANGE_F[] = {F("article"),         F("offence_date"),    F("valid_from"),
-                                           F("valid_until"),     F("mitigated"),
-                                           F("accelerated"),     F("order_procedure"), F("mci"),
-                                           F("sanctions"),       F("omitted"),         F("order_procedure_rule"),
-                                           F("omitted_because"), F("payments"),        F("certainty"),
-                                           F("stale"),           F("basis"),           F("receipt"),
+static PyStructSequence_Field RANGE_F[] = {F("article"),
+                                           F("offence_date"),
+                                           F("valid_from"),
+                                           F("valid_until"),
+                                           F("mitigated"),
+                                           F("accelerated"),
+                                           F("order_procedure"),
+                                           F("mci"),
+                                           F("sanctions"),
+                                           F("omitted"),
+                                           F("order_procedure_rule"),
+                                           F("omitted_because"),
+                                           F("payments"),
+                                           F("certainty"),
+                                           F("stale"),
+                                           F("basis"),
+                                           F("receipt"),
                                            {NULL, NULL}};
-static PyStructSequence_Field FINE_F[] = {F("mci_count"), F("offence_date"), F("valid_from"), F("valid_until"),
-                                          F("amount_tiyn"),
-                                          F("mci"),       F("certainty"),    F("stale"),
-                                          F("basis"),     F("receipt"),      {NULL, NULL}};
-static PyStructSequence_Field CHECK_F[] = {F("fits"),           F("violation"), F("kind"),    F("unit"),
-                                           F("amount"),         F("limit"),     F("excess"),  F("limit_source"),
-                                           F("limit_citation"), F("valid_from"), F("valid_until"), F("range"),
-                                           F("receipt"), {NULL, NULL}};
+static PyStructSequence_Field FINE_F[] = {F("mci_count"),   F("offence_date"), F("valid_from"), F("valid_until"),
+                                          F("amount_tiyn"), F("mci"),          F("certainty"),  F("stale"),
+                                          F("basis"),       F("receipt"),      {NULL, NULL}};
+static PyStructSequence_Field CHECK_F[] = {
+    F("fits"),         F("violation"),      F("kind"),       F("unit"),        F("amount"), F("limit"),   F("excess"),
+    F("limit_source"), F("limit_citation"), F("valid_from"), F("valid_until"), F("range"),  F("receipt"), {NULL, NULL}};
 static PyStructSequence_Field CONVERSION_F[] = {
     F("from_kind"), F("amount"), F("to_kind"), F("whole"),    F("remainder"), F("remainder_unit"), F("exact"),
     F("certainty"), F("rule"),   F("scope"),   F("citation"), F("receipt"),   {NULL, NULL}};
