@@ -25,11 +25,22 @@ typedef struct cached_receipt {
     size_t len;
 } cached_receipt;
 
+#define MCI_SLOTS 16 /* a batch prices dates of a few MCI periods at a time */
+
+/* An MCI object's members but its date: keyed on every value they are written from. */
+typedef struct cached_mci {
+    kzp_mci key; /* date cleared */
+    char *text;
+    size_t len;
+} cached_mci;
+
 struct cli_json_cache {
     cached_citation slot[CACHE_SLOTS];
     size_t used;
     cached_receipt receipt[RECEIPT_SLOTS];
     size_t next_receipt;
+    cached_mci mci[MCI_SLOTS];
+    size_t next_mci;
 };
 
 cli_json_cache *cli_json_cache_new(void)
@@ -48,6 +59,9 @@ void cli_json_cache_clear(cli_json_cache *cache)
         for (size_t i = 0; i < RECEIPT_SLOTS; i++) {
             free(cache->receipt[i].text);
         }
+        for (size_t i = 0; i < MCI_SLOTS; i++) {
+            free(cache->mci[i].text);
+        }
         memset(cache, 0, sizeof *cache);
     }
 }
@@ -62,6 +76,12 @@ static size_t home(const kzp_citation *c)
  * occupied slots are put back where a lookup probing from their home slot finds them. */
 void cli_json_cache_forget(cli_json_cache *cache, const kzp_citation *c)
 {
+    for (size_t i = 0; cache && i < MCI_SLOTS; i++) {
+        if (cache->mci[i].key.citation == c) { /* its text quotes the citation */
+            free(cache->mci[i].text);
+            cache->mci[i] = (cached_mci){0};
+        }
+    }
     size_t h = home(c);
     for (size_t probe = 0; cache && probe < CACHE_SLOTS; probe++, h = (h + 1) % CACHE_SLOTS) {
         if (!cache->slot[h].c) {
@@ -284,11 +304,50 @@ static void mci_members(cli_json *j, const kzp_mci *m, size_t *date_at)
     cli_json_citation(j, m->citation);
 }
 
+static bool same_mci_but_date(const kzp_mci *a, const kzp_mci *b)
+{
+    return a->citation == b->citation && a->tenge == b->tenge && a->tiyn == b->tiyn && a->purpose == b->purpose &&
+           a->stale == b->stale && a->certainty == b->certainty && strcmp(a->from, b->from) == 0 &&
+           strcmp(a->valid_from, b->valid_from) == 0 && strcmp(a->valid_until, b->valid_until) == 0;
+}
+
+/* In a batch an MCI object is written once for the values it is written from, and its date set
+ * on each line; date_at as mci_members. */
 static void mci_object(cli_json *j, const char *key, const kzp_mci *m, size_t *date_at)
 {
-    jw_key(&j->w, key);
-    jw_begin_object(&j->w);
+    jw *w = &j->w;
+    cli_json_cache *cache = w->indent == 0 ? j->cache : NULL;
+    jw_key(w, key);
+    jw_begin_object(w);
+    for (size_t i = 0; cache && strlen(m->date) == 10 && i < MCI_SLOTS; i++) {
+        const cached_mci *c = &cache->mci[i];
+        if (c->text && same_mci_but_date(&c->key, m)) {
+            size_t start = jw_next_member_at(w);
+            jw_raw_members(w, c->text, c->len);
+            if (!w->failed) {
+                memcpy(w->buf + start + 8, m->date, 10); /* after "date":" */
+            }
+            if (date_at) {
+                *date_at = start + 8;
+            }
+            jw_end_object(w);
+            return;
+        }
+    }
+    size_t start = jw_next_member_at(w);
     mci_members(j, m, date_at);
+    if (cache && !w->failed && strlen(m->date) == 10 && memcmp(w->buf + start, "\"date\":\"", 8) == 0) {
+        cached_mci *slot = &cache->mci[cache->next_mci++ % MCI_SLOTS];
+        char *text = malloc(w->len - start);
+        if (text) { /* without memory the object is only not reused */
+            memcpy(text, w->buf + start, w->len - start);
+            free(slot->text);
+            slot->key = *m;
+            memset(slot->key.date, 0, sizeof slot->key.date);
+            slot->text = text;
+            slot->len = w->len - start;
+        }
+    }
     jw_end_object(&j->w);
 }
 

@@ -68,21 +68,28 @@ kzp_status kzp_qty_parse(kzp_qty *out, const char *text, kzp_error *err)
 
 void kzp_text_qty(kzp_text *t, int64_t centi, int lang)
 {
-    /* in unsigned, so that INT64_MIN has a magnitude */
+    /* in unsigned, so that INT64_MIN has a magnitude; digits by hand: this is on every answer */
     uint64_t mag = centi < 0 ? (uint64_t)0 - (uint64_t)centi : (uint64_t)centi;
     uint64_t whole = mag / 100, frac = mag % 100;
-    const char *sep = lang == KZP_LANG_EN ? "." : ","; /* Russian and Kazakh write a decimal comma: 12,5 */
     char q[48];
-    if (frac == 0) {
-        snprintf(q, sizeof q, "%s%llu", centi < 0 ? "-" : "", (unsigned long long)whole);
-    } else if (frac % 10 == 0) {
-        snprintf(q, sizeof q, "%s%llu%s%llu", centi < 0 ? "-" : "", (unsigned long long)whole, sep,
-                 (unsigned long long)(frac / 10));
-    } else {
-        snprintf(q, sizeof q, "%s%llu%s%02llu", centi < 0 ? "-" : "", (unsigned long long)whole, sep,
-                 (unsigned long long)frac);
+    char *o = q + 24; /* the whole part is written backwards before it, the fraction after it */
+    char *end = o;
+    do {
+        *--o = (char)('0' + whole % 10);
+        whole /= 10;
+    } while (whole);
+    if (centi < 0) {
+        *--o = '-';
     }
-    kzp_text_put(t, q);
+    if (frac != 0) {
+        *end++ = lang == KZP_LANG_EN ? '.' : ','; /* Russian and Kazakh write a decimal comma: 12,5 */
+        *end++ = (char)('0' + frac / 10);
+        if (frac % 10 != 0) {
+            *end++ = (char)('0' + frac % 10);
+        }
+    }
+    *end = '\0';
+    kzp_text_put(t, o);
 }
 
 int kzp_qty_format(char *buf, size_t size, kzp_qty amount, int lang)

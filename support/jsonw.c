@@ -55,12 +55,11 @@ static bool reserve(jw *w, size_t more)
     return true;
 }
 
-static void put(jw *w, const char *s, size_t n)
+static inline void put(jw *w, const char *s, size_t n)
 {
-    if (reserve(w, n)) {
+    if (w->len + n < w->cap || reserve(w, n)) { /* the common case tests one sum */
         memcpy(w->buf + w->len, s, n);
         w->len += n;
-        w->buf[w->len] = '\0';
     }
 }
 
@@ -176,6 +175,10 @@ bool jw_utf8_valid(const char *s, size_t n)
 {
     const unsigned char *p = (const unsigned char *)s;
     for (size_t i = 0; i < n;) {
+        if (p[i] < 0x80) {
+            i++; /* ASCII, most of every text */
+            continue;
+        }
         size_t k = utf8_char(p + i, n - i);
         if (k == 0) {
             return false;
@@ -227,6 +230,19 @@ static void quoted(jw *w, const char *s, size_t n)
     put_c(w, '"');
 }
 
+/* The length of s when it holds only printable ASCII other than '"' and '\\' (written without
+ * escapes), else SIZE_MAX. */
+static size_t plain_ascii_len(const char *s)
+{
+    const char *p = s;
+    for (; *p; p++) {
+        if (*p < 0x20 || *p >= 0x7f || *p == '"' || *p == '\\') {
+            return SIZE_MAX;
+        }
+    }
+    return (size_t)(p - s);
+}
+
 /* "seen_in" -> "seenIn" when the writer asks for camel-case keys. */
 void jw_key(jw *w, const char *key)
 {
@@ -239,6 +255,20 @@ void jw_key(jw *w, const char *key)
     }
     w->empty[w->depth - 1] = false;
     newline_indent(w, w->depth);
+    size_t n = plain_ascii_len(key);
+    if (n != SIZE_MAX && !(w->camel_keys && memchr(key, '_', n))) {
+        /* the program's keys: written as they are, in one piece */
+        size_t sep = w->indent > 0 ? 3 : 2; /* ": " or ":" after the closing quote */
+        if (w->len + n + sep + 1 < w->cap || reserve(w, n + sep + 1)) {
+            char *o = w->buf + w->len;
+            o[0] = '"';
+            memcpy(o + 1, key, n);
+            memcpy(o + 1 + n, "\": ", sep);
+            w->len += n + sep + 1;
+        }
+        w->want_value = true;
+        return;
+    }
     if (w->camel_keys && strchr(key, '_')) {
         char buf[64];
         size_t o = 0;
@@ -267,8 +297,19 @@ void jw_string(jw *w, const char *s)
 
 void jw_int(jw *w, int64_t v)
 {
+    /* "%lld" without the printf machinery: integers are on every line of a batch */
     char buf[24];
-    int n = snprintf(buf, sizeof buf, "%lld", (long long)v);
+    char *e = buf + sizeof buf, *o = e;
+    uint64_t u = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
+    do {
+        *--o = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    if (v < 0) {
+        *--o = '-';
+    }
+    int n = (int)(e - o);
+    memmove(buf, o, (size_t)n);
     if (w->int64_as_string) {
         jw_string_n(w, buf, (size_t)n);
         return;
