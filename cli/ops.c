@@ -5,40 +5,13 @@
 #include <stdarg.h>
 #include <string.h>
 
-/* A message quotes the input cut to a length ('%.60s'), which can end inside a UTF-8
- * character; JSON refuses broken UTF-8, and the error line would be lost. Each byte that does
- * not begin or continue a whole character becomes '?'. (The input itself was valid UTF-8:
- * jansson read it.) */
-static void mend_utf8(char *s)
-{
-    unsigned char *p = (unsigned char *)s;
-    while (*p) {
-        int n = *p < 0x80 ? 1 : (*p >> 5) == 0x6 ? 2 : (*p >> 4) == 0xe ? 3 : (*p >> 3) == 0x1e ? 4 : 0;
-        int whole = n > 0;
-        for (int i = 1; whole && i < n; i++) {
-            whole = (p[i] & 0xc0) == 0x80;
-        }
-        if (!whole) {
-            *p++ = '?';
-            continue;
-        }
-        p += n;
-    }
-}
-
 int cli_vfail(cli_error *e, int status, const char *fmt, va_list ap)
 {
+    /* A message quotes the input cut to a length ('%.60s'), which can end inside a UTF-8 character;
+     * JSON refuses broken UTF-8, and the error line would be lost: the library mends it as it mends
+     * its own messages. */
     e->status = status;
-    int needed = vsnprintf(e->message, sizeof e->message, fmt, ap);
-    if (needed >= (int)sizeof e->message) {
-        /* too long for the message: end it, visibly, on a character boundary */
-        size_t end = sizeof e->message - 4;
-        while (end > 0 && ((unsigned char)e->message[end] & 0xC0) == 0x80) {
-            end--;
-        }
-        memcpy(e->message + end, "\xE2\x80\xA6", 4); /* U+2026 */
-    }
-    mend_utf8(e->message);
+    kzp_message_mend(e->message, sizeof e->message, vsnprintf(e->message, sizeof e->message, fmt, ap));
     return status;
 }
 

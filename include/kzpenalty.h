@@ -307,6 +307,17 @@ KZP_API KZP_NODISCARD kzp_status kzp_qty_parse(kzp_qty *out, const char *text, k
  *  quantity, see kzp_whole). Thread-safe. Since 0.2.0. */
 KZP_API int kzp_qty_format(char *buf, size_t size, kzp_qty amount, int lang);
 
+/** The length in bytes (1 to 4) of the UTF-8 character at s, of which n bytes may be read, or 0
+ *  when the bytes there are not one: strict, as Python's and JavaScript's decoders are (no
+ *  overlong forms, no UTF-16 surrogates, nothing above U+10FFFF). For front ends that must
+ *  write valid UTF-8 (a JSON writer replacing a bad byte with U+FFFD). Thread-safe. Since 0.2.0. */
+KZP_API size_t kzp_utf8_char_len(const char *s, size_t n);
+/** Make a message written by snprintf into buf (size bytes; needed is what snprintf returned)
+ *  valid text, as the library's own messages are: a cut text ends with "…" (U+2026) at a
+ *  character boundary, and each byte that is not part of a valid UTF-8 character becomes '?'.
+ *  Thread-safe. Since 0.2.0. */
+KZP_API void kzp_message_mend(char *buf, size_t size, int needed);
+
 /** Styles for kzp_tenge_format. Digits are grouped by threes in every style but plain; tiyn
  *  are shown (two digits) only when not zero. Values are ABI. */
 typedef enum kzp_money_style {

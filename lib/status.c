@@ -114,53 +114,57 @@ void kzp_error_clear(kzp_error *err)
     }
 }
 
-/* Length of the valid UTF-8 character at p, or 0. Strict, as Python's and JavaScript's decoders
- * are: no overlong forms (C0 80), no UTF-16 surrogates (ED A0 80), nothing above U+10FFFF. */
-static int utf8_char_len(const unsigned char *p)
+size_t kzp_utf8_char_len(const char *s, size_t n)
 {
+    const unsigned char *p = (const unsigned char *)s;
+    if (!p || n == 0) {
+        return 0;
+    }
     if (*p < 0x80) {
         return 1;
     }
-    int n = *p >= 0xC2 && *p <= 0xDF ? 2 : *p >= 0xE0 && *p <= 0xEF ? 3 : *p >= 0xF0 && *p <= 0xF4 ? 4 : 0;
-    for (int i = 1; i < n; i++) {
+    size_t len = *p >= 0xC2 && *p <= 0xDF ? 2 : *p >= 0xE0 && *p <= 0xEF ? 3 : *p >= 0xF0 && *p <= 0xF4 ? 4 : 0;
+    if (len == 0 || len > n) {
+        return 0;
+    }
+    for (size_t i = 1; i < len; i++) {
         if ((p[i] & 0xC0) != 0x80) {
-            return 0; /* also stops at the NUL: a NUL is not a continuation byte */
+            return 0;
         }
     }
+    /* overlong three- and four-byte forms, surrogates, and values beyond U+10FFFF */
     if ((*p == 0xE0 && p[1] < 0xA0) || (*p == 0xED && p[1] >= 0xA0) || (*p == 0xF0 && p[1] < 0x90) ||
         (*p == 0xF4 && p[1] >= 0x90)) {
         return 0;
     }
-    return n;
+    return len;
 }
 
-/* Replace bytes that do not form valid UTF-8 (a multi-byte character cut by a length limit,
- * or bytes from a caller's malformed input) with '?', so messages are always valid text. */
-static void utf8_repair(char *s)
+void kzp_message_mend(char *buf, size_t size, int needed)
 {
-    unsigned char *p = (unsigned char *)s;
-    while (*p) {
-        int n = utf8_char_len(p);
-        if (n == 0) {
-            *p++ = '?';
-            continue;
-        }
-        p += n;
-    }
-}
-
-/* A text that did not fit a fixed field of kzp_error ends with "..." (U+2026) at a character
- * boundary, so a cut is visible and never splits a UTF-8 character. */
-static void mark_cut(char *s, size_t size, int needed)
-{
-    if (needed < 0 || (size_t)needed < size) {
+    if (!buf || size < 4) {
         return;
     }
-    size_t end = size - 4; /* room for the three bytes of U+2026 and the NUL */
-    while (end > 0 && ((unsigned char)s[end] & 0xC0) == 0x80) {
-        end--; /* s[end] continues a character: cut before the character */
+    if (needed >= 0 && (size_t)needed >= size) {
+        /* cut: end with U+2026 at a character boundary, so the cut is visible and splits nothing */
+        size_t end = size - 4; /* room for the three bytes of U+2026 and the NUL */
+        while (end > 0 && ((unsigned char)buf[end] & 0xC0) == 0x80) {
+            end--;
+        }
+        memcpy(buf + end, "\xE2\x80\xA6", 4);
     }
-    memcpy(s + end, "\xE2\x80\xA6", 4);
+    size_t n = 0;
+    while (n < size && buf[n]) {
+        n++;
+    }
+    for (size_t i = 0; i < n;) {
+        size_t k = kzp_utf8_char_len(buf + i, n - i);
+        if (k == 0) {
+            buf[i++] = '?';
+        } else {
+            i += k;
+        }
+    }
 }
 
 kzp_status kzp_fail(kzp_error *err, int code, const char *path, const char *fmt, ...)
@@ -169,16 +173,14 @@ kzp_status kzp_fail(kzp_error *err, int code, const char *path, const char *fmt,
         memset(err, 0, sizeof *err);
         err->code = (kzp_status)code;
         if (path) {
-            mark_cut(err->path, sizeof err->path, snprintf(err->path, sizeof err->path, "%s", path));
+            kzp_message_mend(err->path, sizeof err->path, snprintf(err->path, sizeof err->path, "%s", path));
         }
         va_list ap;
         va_start(ap, fmt);
         // NOLINTNEXTLINE(clang-analyzer-valist.Uninitialized): a false report; va_start is just above
         int needed = vsnprintf(err->message, sizeof err->message, fmt, ap);
         va_end(ap);
-        mark_cut(err->message, sizeof err->message, needed);
-        utf8_repair(err->path);
-        utf8_repair(err->message);
+        kzp_message_mend(err->message, sizeof err->message, needed);
     }
     return (kzp_status)code;
 }

@@ -148,29 +148,6 @@ void jw_end_array(jw *w)
     end(w, '[', ']');
 }
 
-/* The length of the UTF-8 character at s (n bytes left), or 0 when the bytes there are not one. */
-static size_t utf8_char(const unsigned char *s, size_t n)
-{
-    unsigned char c = s[0];
-    size_t len = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 0;
-    if (len == 0 || len > n) {
-        return 0;
-    }
-    uint32_t cp = len == 1 ? c : len == 2 ? c & 0x1Fu : len == 3 ? c & 0x0Fu : c & 0x07u;
-    for (size_t i = 1; i < len; i++) {
-        if ((s[i] & 0xC0) != 0x80) {
-            return 0;
-        }
-        cp = cp << 6 | (s[i] & 0x3Fu);
-    }
-    /* overlong forms, surrogates and values beyond U+10FFFF are not UTF-8 */
-    static const uint32_t MIN[5] = {0, 0, 0x80, 0x800, 0x10000};
-    if (cp < MIN[len] || (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF) {
-        return 0;
-    }
-    return len;
-}
-
 bool jw_utf8_valid(const char *s, size_t n)
 {
     const unsigned char *p = (const unsigned char *)s;
@@ -179,7 +156,7 @@ bool jw_utf8_valid(const char *s, size_t n)
             i++; /* ASCII, most of every text */
             continue;
         }
-        size_t k = utf8_char(p + i, n - i);
+        size_t k = kzp_utf8_char_len((const char *)p + i, n - i);
         if (k == 0) {
             return false;
         }
@@ -199,7 +176,7 @@ static void quoted(jw *w, const char *s, size_t n)
             i++; /* printable ASCII, the most of every text: copied with its run */
             continue;
         }
-        size_t k = c >= 0x80 ? utf8_char(p + i, n - i) : 1;
+        size_t k = c >= 0x80 ? kzp_utf8_char_len(s + i, n - i) : 1;
         const char *esc = NULL;
         char u[8];
         if (k == 0) {

@@ -1,6 +1,8 @@
 /* Words, status names and versions. */
 #include "test_util.h"
 
+#include <stdio.h>
+
 START_TEST(words_round_trip)
 {
     int v = -1;
@@ -163,6 +165,36 @@ START_TEST(languages_styles_and_limits)
 }
 END_TEST
 
+START_TEST(utf8_and_messages)
+{
+    ck_assert_uint_eq(kzp_utf8_char_len("a", 1), 1);
+    ck_assert_uint_eq(kzp_utf8_char_len("\xD0\x9F", 2), 2);         /* П */
+    ck_assert_uint_eq(kzp_utf8_char_len("\xE2\x82\xB8", 3), 3);     /* ₸ */
+    ck_assert_uint_eq(kzp_utf8_char_len("\xF0\x9F\x98\x80", 4), 4); /* U+1F600 */
+    ck_assert_uint_eq(kzp_utf8_char_len("\xC0\x80", 2), 0);         /* an overlong NUL */
+    ck_assert_uint_eq(kzp_utf8_char_len("\xED\xA0\x80", 3), 0);     /* a UTF-16 surrogate */
+    ck_assert_uint_eq(kzp_utf8_char_len("\xF4\x90\x80\x80", 4), 0); /* beyond U+10FFFF */
+    ck_assert_uint_eq(kzp_utf8_char_len("\xE2\x82\xB8", 2), 0);     /* cut: only 2 of its 3 bytes may be read */
+    ck_assert_uint_eq(kzp_utf8_char_len("\xFF", 1), 0);
+    char buf[8];
+    /* "abcdefghij" in 8 bytes: 4 letters, then U+2026 (3 bytes) and the NUL */
+    memcpy(buf, "abcdefg", 8); /* as snprintf leaves it, returning 10 */
+    kzp_message_mend(buf, sizeof buf, 10);
+    ck_assert_str_eq(buf, "abcd\xE2\x80\xA6");
+    /* "abПРИВЕТ" cut inside И's first byte: the cut steps back to a boundary after П */
+    memcpy(buf, "ab\xD0\x9F\xD0\xA0\xD0", 8); /* as snprintf leaves it, returning 8 */
+    kzp_message_mend(buf, sizeof buf, 8);
+    ck_assert_str_eq(buf, "ab\xD0\x9F\xE2\x80\xA6");
+    /* not cut; a byte that is not UTF-8 becomes '?' */
+    memcpy(buf,
+           "a\xFF"
+           "b",
+           4);
+    kzp_message_mend(buf, sizeof buf, 3);
+    ck_assert_str_eq(buf, "a?b");
+}
+END_TEST
+
 static Suite *vocab_suite(void)
 {
     Suite *s = suite_create("vocab");
@@ -174,6 +206,7 @@ static Suite *vocab_suite(void)
     tcase_add_test(tc, russian_noun_agrees_with_the_number);
     tcase_add_test(tc, languages_styles_and_limits);
     tcase_add_test(tc, genders_and_cases);
+    tcase_add_test(tc, utf8_and_messages);
     suite_add_tcase(s, tc);
     return s;
 }
