@@ -278,8 +278,17 @@ static int answer(batch *b, const fields *line, cli_error *err)
     } else {
         rq.date = b->default_date;
     }
-    bool range = rq.article && rq.date && strcmp(rq.op, "range") == 0;
-    if (range && cli_answer_cache_range(b->answers, &b->j.w, ctx, rq.article, rq.flags, rq.date)) {
+    /* a range or a fine asked before, on a date its answer holds for: that answer */
+    cli_question q = {.ctx = ctx, .flags = rq.flags};
+    kzp_qty count;
+    if (rq.article && strcmp(rq.op, "range") == 0) {
+        q.op = "range";
+        q.article = rq.article;
+    } else if (rq.mci_count && strcmp(rq.op, "fine") == 0 && kzp_qty_parse(&count, rq.mci_count, NULL) == KZP_OK) {
+        q.op = "fine";
+        q.centi = count.centi;
+    }
+    if (q.op && cli_answer_cache_find(b->answers, &b->j.w, &q, rq.date)) {
         return 0;
     }
     cli_result r;
@@ -287,8 +296,10 @@ static int answer(batch *b, const fields *line, cli_error *err)
         size_t start = jw_next_member_at(&b->j.w);
         b->j.date_count = 0;
         cli_json_result_members(&b->j, &r, ctx, b->lang);
-        if (range) {
-            cli_answer_cache_keep_range(b->answers, &b->j, start, ctx, rq.article, rq.flags, &r.range);
+        if (q.op) {
+            bool range = q.article != NULL;
+            cli_answer_cache_keep(b->answers, &b->j, start, &q, range ? r.range.valid_from : r.fine.valid_from,
+                                  range ? r.range.valid_until : r.fine.valid_until);
         }
         return 0;
     }

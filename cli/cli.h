@@ -100,18 +100,27 @@ void cli_json_cache_forget(cli_json_cache *cache, const kzp_citation *c);
 /* Forget what was written for a context about to be freed (its receipt). */
 void cli_json_cache_forget_ctx(cli_json_cache *cache, const kzp_ctx *ctx);
 void cli_json_cache_free(cli_json_cache *cache);
-/* answer_cache.c: a batch's range answers, reused for every date of their validity interval. */
+/* answer_cache.c: a batch's answers (range, fine), reused for every date of their validity
+ * interval. A question: op is a static string ("range", "fine"); article may be NULL; centi is
+ * the amount of a fine (0 for a range). */
+typedef struct cli_question {
+    const kzp_ctx *ctx;
+    const char *op;
+    const char *article;
+    unsigned flags;
+    int64_t centi;
+} cli_question;
 typedef struct cli_answer_cache cli_answer_cache;
 cli_answer_cache *cli_answer_cache_new(void);
 void cli_answer_cache_free(cli_answer_cache *cache);
 void cli_answer_cache_forget_ctx(cli_answer_cache *cache, const kzp_ctx *ctx);
-/* Write the kept answer to range(article, date) with flags from ctx into w's open object, with
- * date in it; false when none is kept. date is ISO (kzp_date_parse's). */
-bool cli_answer_cache_range(cli_answer_cache *cache, jw *w, const kzp_ctx *ctx, const char *article, unsigned flags,
-                            const char date[11]);
-/* Keep the answer j just wrote from offset start (jw_next_member_at before it) for r's interval. */
-void cli_answer_cache_keep_range(cli_answer_cache *cache, const cli_json *j, size_t start, const kzp_ctx *ctx,
-                                 const char *article, unsigned flags, const kzp_range *r);
+/* Write the kept answer to q on date (ISO, kzp_date_parse's) into w's open object, with date set
+ * in it; false when none is kept. */
+bool cli_answer_cache_find(cli_answer_cache *cache, jw *w, const cli_question *q, const char date[11]);
+/* Keep the answer j just wrote from offset start (jw_next_member_at before it), with the two dates
+ * j recorded, for the offence dates valid_from .. valid_until. */
+void cli_answer_cache_keep(cli_answer_cache *cache, const cli_json *j, size_t start, const cli_question *q,
+                           const char *valid_from, const char *valid_until);
 
 /* Members written into an object the caller has opened. */
 void cli_json_result_members(cli_json *j, const cli_result *r, const kzp_ctx *ctx, int lang);

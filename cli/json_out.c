@@ -514,9 +514,12 @@ static void fine_members(cli_json *j, const kzp_fine *f, const char *date, int l
     (void)kzp_qty_format(count, sizeof count, kzp_hundredths(f->mci_centi), KZP_LANG_EN); /* fits 40 bytes */
     jw_kstring(w, "mci_count", count);
     jw_kstring(w, "offence_date", date);
+    /* where the two dates that differ between answers of one validity interval stand */
+    j->date_at[0] = w->len - 11;
     jw_kstring(w, "valid_from", f->valid_from);
     jw_kstring(w, "valid_until", f->valid_until);
-    mci_object(j, "mci", &f->mci, NULL);
+    mci_object(j, "mci", &f->mci, &j->date_at[1]);
+    j->date_count = strlen(date) == 10 ? 2 : 0;
     jw_kint(w, "amount_tiyn", f->amount_tiyn);
     jw_key(w, "amount_text");
     money_text(w, f->amount_tiyn);
