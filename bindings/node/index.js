@@ -57,12 +57,10 @@ class KzpError extends Error {
   }
 }
 
-// One error class per status; the WebAssembly wrapper uses the same names (scripts/build-wasm).
-const STATUS_CLASSES = require('./status-classes.json');
-
+// One error class per status, named by the library (kzp_status_class), as every binding names them.
 const errors = { KzpError };
 const byCode = { KzpError };
-for (const [code, name] of Object.entries(STATUS_CLASSES)) {
+for (const [code, name] of Object.entries(native.statusClasses)) {
   // a named subclass per status, so `e instanceof kzpenalty.NotInForceError` reads as it should
   const cls = { [name]: class extends KzpError {} }[name];
   errors[name] = cls;

@@ -13,8 +13,6 @@
 #include <string.h>
 #include <uchar.h>
 
-#define N_STATUS 22
-
 /* Result classes defined in index.js: JS builds and freezes the objects, which V8 does far
  * faster than property-by-property creation from C. Without them (not registered), plain
  * frozen objects with the same fields are made. */
@@ -48,7 +46,8 @@ static const char *const RESULT_NAMES[R_COUNT] = {"Citation", "Receipt", "Mci", 
 
 typedef struct addon_state {
     napi_ref context_ctor;
-    napi_ref errors[N_STATUS]; /* by -status; [0] is the base class KzpError */
+    int n_errors;     /* kzp_status_count(): the library says how many statuses it has */
+    napi_ref *errors; /* [n_errors], by -status; [0] is the base class KzpError */
     napi_ref results[R_COUNT];
     napi_ref scratch; /* ArrayBuffer the fine fast path writes its numbers to (see m_fine_fast) */
 } addon_state;
@@ -113,7 +112,7 @@ static napi_value throw_type(napi_env env, const char *msg)
 static napi_value throw_status(napi_env env, int rc, const kzp_error *err)
 {
     addon_state *st = state_of(env);
-    int idx = -rc > 0 && -rc < N_STATUS ? -rc : 0;
+    int idx = st && -rc > 0 && -rc < st->n_errors ? -rc : 0;
     const char *msg = err && err->message[0] ? err->message : kzp_strerror(rc);
     napi_value cls = NULL, message, exc;
     if (st && st->errors[idx]) {
@@ -526,6 +525,16 @@ static bool get_flags(napi_env env, napi_value opts, unsigned allowed, const cha
     return true;
 }
 
+/* The message for a word the library does not know ("kind must be one of 'fine', ..."), listing
+ * the words it does know by asking it for each value's name until there is none. */
+static void one_of_message(kzp_error *err, const char *what, const char *(*name)(int))
+{
+    size_t used = (size_t)snprintf(err->message, sizeof err->message, "%s must be one of", what);
+    for (int v = 0; name(v) && used < sizeof err->message; v++) {
+        used += (size_t)snprintf(err->message + used, sizeof err->message - used, "%s '%s'", v ? "," : "", name(v));
+    }
+}
+
 /* convert()'s options: {rule}, a rule word the library parses ('unpaid-fine'); none means
  * aggregation (Art. 61, kzp_convert). *rc receives KZP_E_UNKNOWN_KIND for a word it does not know. */
 static bool get_rule(napi_env env, napi_value opts, int *rule, int *rc, kzp_error *err)
@@ -560,32 +569,27 @@ static bool get_rule(napi_env env, napi_value opts, int *rule, int *rc, kzp_erro
         return false;
     }
     if (kzp_conversion_rule_parse(rule, word) != KZP_OK) {
-        size_t used = (size_t)snprintf(err->message, sizeof err->message, "options.rule must be one of");
-        for (int r = 0; r < KZP_RULE_COUNT && used < sizeof err->message; r++) {
-            used += (size_t)snprintf(err->message + used, sizeof err->message - used, "%s '%s'", r ? "," : "",
-                                     kzp_conversion_rule_name(r));
-        }
+        one_of_message(err, "options.rule", kzp_conversion_rule_name);
         *rc = KZP_E_UNKNOWN_KIND;
     }
     return true;
 }
 
-/* The message for a kind word the library does not know: the kinds it does know. */
-static void unknown_kind_message(kzp_error *err, const char *what)
-{
-    size_t used = (size_t)snprintf(err->message, sizeof err->message, "%s must be one of", what);
-    for (int k = 0; k < KZP_KIND_COUNT && used < sizeof err->message; k++) {
-        used += (size_t)snprintf(err->message + used, sizeof err->message - used, "%s '%s'", k ? "," : "",
-                                 kzp_kind_name(k));
-    }
-}
+/* A word of the library's vocabulary (a language, money style, gender or case) read by its own
+ * parser; an unknown word is a TypeError (a wrong argument, as for a type) with the library's
+ * message, which lists the words it knows. */
+typedef kzp_status (*word_parser)(int *out, const char *word, kzp_error *err);
 
-static int lang_of(const char *s)
+static bool parse_word(napi_env env, word_parser parse, const char *word, int *out, const char *what)
 {
-    return strcmp(s, "en") == 0   ? KZP_LANG_EN
-           : strcmp(s, "ru") == 0 ? KZP_LANG_RU
-           : strcmp(s, "kk") == 0 ? KZP_LANG_KK
-                                  : -1;
+    kzp_error err = {0};
+    if (parse(out, word, &err) == KZP_OK) {
+        return true;
+    }
+    char msg[sizeof err.message + 64];
+    snprintf(msg, sizeof msg, "%s: %s", what, err.message);
+    throw_type(env, msg);
+    return false;
 }
 
 /* this -> the box it wraps (NULL with a TypeError pending). */
@@ -704,14 +708,24 @@ static int period_index(napi_env env, context_box *box, const char *from)
 
 /* ---- Result objects ---- */
 
-/* A frozen {en, ru, kk} object of texts given by kzp_lang (EN 0, RU 1, KK 2). */
+/* A frozen object of one value per language, keyed by the library's codes (kzp_lang_name). */
+static napi_value by_lang_values(napi_env env, napi_value *values)
+{
+    const char *names[KZP_LANG_COUNT];
+    for (int l = 0; l < KZP_LANG_COUNT; l++) {
+        names[l] = kzp_lang_name(l);
+    }
+    return frozen(env, names, values, KZP_LANG_COUNT);
+}
+
+/* A frozen {en, ru, kk} object of texts indexed by kzp_lang ("" for a missing one). */
 static napi_value by_lang(napi_env env, const char *const *texts)
 {
-    static const char *const N[] = {"en", "ru", "kk"};
-    napi_value v[] = {str(env, texts[KZP_LANG_EN] ? texts[KZP_LANG_EN] : ""),
-                      str(env, texts[KZP_LANG_RU] ? texts[KZP_LANG_RU] : ""),
-                      str(env, texts[KZP_LANG_KK] ? texts[KZP_LANG_KK] : "")};
-    return frozen(env, N, v, 3);
+    napi_value v[KZP_LANG_COUNT];
+    for (int l = 0; l < KZP_LANG_COUNT; l++) {
+        v[l] = str(env, texts[l] ? texts[l] : "");
+    }
+    return by_lang_values(env, v);
 }
 
 static napi_value citation_obj(napi_env env, const kzp_citation *c)
@@ -830,12 +844,12 @@ static napi_value restriction_obj(napi_env env, context_box *box, const kzp_rest
     if (!r) {
         return null_value(env);
     }
-    static const char *const LN[] = {"en", "ru", "kk"};
-    napi_value lists[] = {str_array(env, r->persons[KZP_LANG_EN], r->person_count),
-                          str_array(env, r->persons[KZP_LANG_RU], r->person_count),
-                          str_array(env, r->persons[KZP_LANG_KK], r->person_count)};
+    napi_value lists[KZP_LANG_COUNT];
+    for (int l = 0; l < KZP_LANG_COUNT; l++) {
+        lists[l] = str_array(env, r->persons[l], r->person_count);
+    }
     static const char *const N[] = {"id", "kind", "persons", "citation"};
-    napi_value v[] = {str(env, r->id), str(env, kzp_kind_name(r->kind)), frozen(env, LN, lists, 3),
+    napi_value v[] = {str(env, r->id), str(env, kzp_kind_name(r->kind)), by_lang_values(env, lists),
                       citation_or_null(env, box, r->citation)};
     return result(env, R_RESTRICTION, N, v, 4);
 }
@@ -970,7 +984,7 @@ static napi_value m_mci(napi_env env, napi_callback_info info)
     }
     if (kzp_purpose_parse(&purpose, purpose_s) != KZP_OK) {
         kzp_error e = {.code = KZP_E_UNKNOWN_KIND};
-        snprintf(e.message, sizeof e.message, "purpose must be 'fines' or 'benefits'");
+        one_of_message(&e, "purpose", kzp_purpose_name);
         return throw_status(env, KZP_E_UNKNOWN_KIND, &e);
     }
     kzp_mci m;
@@ -1142,7 +1156,7 @@ static napi_value m_check(napi_env env, napi_callback_info info)
     }
     if (kzp_kind_parse(&kind, kind_s) != KZP_OK) {
         free(article);
-        unknown_kind_message(&err, "kind");
+        one_of_message(&err, "kind", kzp_kind_name);
         return throw_status(env, KZP_E_UNKNOWN_KIND, &err);
     }
     kzp_check c;
@@ -1195,7 +1209,7 @@ static napi_value m_convert(napi_env env, napi_callback_info info)
         return throw_status(env, rule_rc, &rule_err);
     }
     if (kzp_kind_parse(&from, from_s) != KZP_OK || kzp_kind_parse(&to, to_s) != KZP_OK) {
-        unknown_kind_message(&err, kzp_kind_parse(&from, from_s) != KZP_OK ? "fromKind" : "toKind");
+        one_of_message(&err, kzp_kind_parse(&from, from_s) != KZP_OK ? "fromKind" : "toKind", kzp_kind_name);
         return throw_status(env, KZP_E_UNKNOWN_KIND, &err);
     }
     kzp_conversion c;
@@ -1238,10 +1252,10 @@ static napi_value m_sanction_texts(napi_env env, napi_callback_info info)
         free(article);
         return NULL;
     }
-    int lang = lang_of(lang_s);
-    if (lang < 0) {
+    int lang;
+    if (!parse_word(env, kzp_lang_parse, lang_s, &lang, "lang")) {
         free(article);
-        return throw_type(env, "lang must be 'en', 'ru' or 'kk'");
+        return NULL;
     }
     kzp_range r;
     kzp_error err;
@@ -1316,10 +1330,8 @@ static napi_value m_articles(napi_env env, napi_callback_info info)
     for (size_t i = 0; i < di.article_count; i++) {
         kzp_article art;
         kzp_article_at(&art, ctx, i);
-        static const char *const TN[] = {"en", "ru", "kk"};
-        napi_value tv[] = {str(env, art.title[0]), str(env, art.title[1]), str(env, art.title[2])};
         static const char *const N[] = {"id", "title", "category", "inForceFrom", "citation"};
-        napi_value v[] = {str(env, art.id), frozen(env, TN, tv, 3), str(env, kzp_category_name(art.category)),
+        napi_value v[] = {str(env, art.id), by_lang(env, art.title), str(env, kzp_category_name(art.category)),
                           str(env, art.in_force_from), citation_of(env, box, art.citation)};
         napi_value o = frozen(env, N, v, 5);
         if (!o) {
@@ -1691,16 +1703,11 @@ static napi_value f_number_words(napi_env env, napi_callback_info info)
         (argc > 3 && !get_string(env, argv[3], case_s, sizeof case_s, "grammaticalCase"))) {
         return argc < 1 ? throw_type(env, "numberWords(n, lang?, gender?, grammaticalCase?)") : NULL;
     }
-    static const char *const G[] = {"masculine", "feminine", "neuter", "plural"};
-    int gender = -1;
-    for (int i = 0; i < 4; i++) {
-        gender = strcmp(gender_s, G[i]) == 0 ? i : gender;
-    }
-    int gcase = strcmp(case_s, "nominative") == 0 ? 0 : strcmp(case_s, "genitive") == 0 ? 1 : -1;
-    int lang = lang_of(lang_s);
-    if (lang < 0 || gender < 0 || gcase < 0) {
-        return throw_type(env,
-                          "lang must be en/ru/kk, gender masculine/feminine/neuter/plural, case nominative/genitive");
+    int lang, gender, gcase;
+    if (!parse_word(env, kzp_lang_parse, lang_s, &lang, "lang") ||
+        !parse_word(env, kzp_gender_parse, gender_s, &gender, "gender") ||
+        !parse_word(env, kzp_gcase_parse, case_s, &gcase, "grammaticalCase")) {
+        return NULL;
     }
     return text_result(env, number_words_fn, n, lang, gender, gcase, WORDS_N);
 }
@@ -1716,9 +1723,9 @@ static napi_value money_words_fn(napi_env env, napi_callback_info info, int whic
         (argc > 1 && !get_string(env, argv[1], lang_s, sizeof lang_s, "lang"))) {
         return argc < 1 ? throw_type(env, "(tiyn, lang?)") : NULL;
     }
-    int lang = lang_of(lang_s);
-    if (lang < 0) {
-        return throw_type(env, "lang must be 'en', 'ru' or 'kk'");
+    int lang;
+    if (!parse_word(env, kzp_lang_parse, lang_s, &lang, "lang")) {
+        return NULL;
     }
     return text_result(env, which == 0 ? tenge_words_fn : tenge_figures_words_fn, tiyn, lang, 0, 0, WORDS_TIYN);
 }
@@ -1743,13 +1750,9 @@ static napi_value f_format_tenge(napi_env env, napi_callback_info info)
         (argc > 1 && !get_string(env, argv[1], style_s, sizeof style_s, "style"))) {
         return argc < 1 ? throw_type(env, "formatTenge(tiyn, style?)") : NULL;
     }
-    static const char *const S[] = {"sign", "ru", "kk", "en", "plain"};
-    int style = -1;
-    for (int i = 0; i < 5; i++) {
-        style = strcmp(style_s, S[i]) == 0 ? i : style;
-    }
-    if (style < 0) {
-        return throw_type(env, "style must be sign, ru, kk, en or plain");
+    int style;
+    if (!parse_word(env, kzp_money_style_parse, style_s, &style, "style")) {
+        return NULL;
     }
     return text_result(env, format_tenge_fn, tiyn, style, 0, 0, WORDS_NONE);
 }
@@ -1801,7 +1804,7 @@ static napi_value f_set_error_classes(napi_env env, napi_callback_info info)
     if (argc < 1 || !st) {
         return throw_type(env, "setErrorClasses(classes)");
     }
-    for (int i = 0; i < N_STATUS; i++) {
+    for (int i = 0; i < st->n_errors; i++) {
         napi_value cls;
         const char *key = i == 0 ? "KzpError" : kzp_status_name(-i);
         if (napi_get_named_property(env, argv[0], key, &cls) != napi_ok) {
@@ -1859,21 +1862,27 @@ static void state_finalize(napi_env env, void *data, void *hint)
     if (st->scratch) {
         napi_delete_reference(env, st->scratch);
     }
-    for (int i = 0; i < N_STATUS; i++) {
+    for (int i = 0; st->errors && i < st->n_errors; i++) {
         if (st->errors[i]) {
             napi_delete_reference(env, st->errors[i]);
         }
     }
+    free(st->errors);
     free(st);
 }
 
 NAPI_MODULE_INIT()
 {
     addon_state *st = calloc(1, sizeof *st);
-    if (!st || napi_set_instance_data(env, st, state_finalize, NULL) != napi_ok) {
+    int n_status = kzp_status_count();
+    napi_ref *errors = n_status > 0 ? calloc((size_t)n_status, sizeof *errors) : NULL;
+    if (!st || !errors || napi_set_instance_data(env, st, state_finalize, NULL) != napi_ok) {
         free(st);
+        free(errors);
         return NULL;
     }
+    st->n_errors = n_status;
+    st->errors = errors;
     napi_property_descriptor methods[] = {
         {"mci", NULL, m_mci, NULL, NULL, NULL, napi_default_method, NULL},
         {"range", NULL, m_range, NULL, NULL, NULL, napi_default_method, NULL},
@@ -1894,17 +1903,27 @@ NAPI_MODULE_INIT()
     CHECK(napi_define_class(env, "Context", NAPI_AUTO_LENGTH, context_ctor, NULL, sizeof methods / sizeof methods[0],
                             methods, &ctor));
     CHECK(napi_create_reference(env, ctor, 1, &st->context_ctor));
-    napi_value scratch, certainties;
+    napi_value scratch, certainties, classes;
     void *scratch_data;
     CHECK(napi_create_arraybuffer(env, 16, &scratch_data, &scratch));
     CHECK(napi_create_reference(env, scratch, 1, &st->scratch));
     CHECK(napi_create_array(env, &certainties));
-    for (int c = KZP_CERT_OFFICIAL; c <= KZP_CERT_HYPOTHETICAL; c++) {
+    for (int c = 0; kzp_certainty_name(c); c++) {
         CHECK(napi_set_element(env, certainties, (uint32_t)c, str(env, kzp_certainty_name(c))));
     }
+    /* { KZP_E_IO: 'DataFileError', ... }: the error class of each status, named by the library */
+    CHECK(napi_create_object(env, &classes));
+    for (int i = 1; i < n_status; i++) {
+        const char *name = kzp_status_class(-i);
+        if (name) {
+            CHECK(napi_set_named_property(env, classes, kzp_status_name(-i), str(env, name)));
+        }
+    }
+    CHECK(napi_object_freeze(env, classes));
     napi_property_descriptor fns[] = {
         {"fineScratch", NULL, NULL, NULL, NULL, scratch, napi_default, NULL},
         {"certaintyNames", NULL, NULL, NULL, NULL, certainties, napi_default, NULL},
+        {"statusClasses", NULL, NULL, NULL, NULL, classes, napi_enumerable, NULL},
         {"Context", NULL, NULL, NULL, NULL, ctor, napi_enumerable, NULL},
         {"numberWords", NULL, f_number_words, NULL, NULL, NULL, napi_enumerable, NULL},
         {"tengeWords", NULL, f_tenge_words, NULL, NULL, NULL, napi_enumerable, NULL},
