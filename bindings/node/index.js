@@ -106,58 +106,102 @@ const results = {
   Citation: resultClass('Citation', ['id', 'act', 'reference', 'actIn', 'referenceIn', 'document', 'seenIn', 'note',
     'status']),
   Receipt: resultClass('Receipt', ['library', 'dataset', 'datasetVersion', 'datasetFingerprint', 'hypothetical']),
-  Mci: resultClass('Mci', ['tenge', 'date', 'from', 'purpose', 'stale', 'certainty', 'citation']),
+  Mci: resultClass('Mci', ['tenge', 'date', 'from', 'validFrom', 'validUntil', 'purpose', 'stale', 'certainty',
+    'citation']),
   Bound: resultClass('Bound', ['amount', 'tiyn', 'text', 'source', 'citation']),
   Restriction: resultClass('Restriction', ['id', 'kind', 'persons', 'citation']),
   Sanction: resultClass('Sanction', ['kind', 'unit', 'min', 'max', 'articleMin', 'articleMax', 'generalMin',
     'generalMax', 'minLiftedBy', 'capped', 'perDayMax', 'perDayCitation', 'restriction', 'citation']),
   Payment: resultClass('Payment', ['id', 'name', 'mciCount', 'priced', 'amountTiyn', 'amountText', 'certainty',
     'citation', 'pricedBy']),
-  Range: resultClass('Range', ['article', 'offenceDate', 'mitigated', 'accelerated', 'orderProcedure', 'mci',
-    'sanctions', 'omitted', 'omittedBy', 'payments', 'certainty', 'stale', 'basis', 'receipt']),
-  Fine: resultClass('Fine', ['mciCount', 'offenceDate', 'amountTiyn', 'amountText', 'mci', 'certainty', 'stale', 'basis',
-    'receipt']),
+  Range: resultClass('Range', ['article', 'offenceDate', 'validFrom', 'validUntil', 'mitigated', 'accelerated',
+    'orderProcedure', 'mci', 'sanctions', 'omitted', 'omittedBy', 'payments', 'certainty', 'stale', 'basis', 'receipt']),
+  Fine: resultClass('Fine', ['mciCount', 'offenceDate', 'validFrom', 'validUntil', 'amountTiyn', 'amountText', 'mci',
+    'certainty', 'stale', 'basis', 'receipt']),
   Check: resultClass('Check', ['fits', 'violation', 'kind', 'unit', 'amount', 'limit', 'limitSource', 'limitCitation',
-    'excess', 'range', 'receipt']),
+    'excess', 'validFrom', 'validUntil', 'range', 'receipt']),
   Conversion: resultClass('Conversion', ['fromKind', 'amount', 'toKind', 'whole', 'remainder', 'remainderUnit', 'exact',
     'rule', 'certainty', 'scope', 'citation', 'receipt']),
 };
 native.setResultClasses(results);
 
 // fine(integer, 'YYYY-MM-DD'), the clerk's everyday call, on a fast path: the addon computes
-// and writes the numbers to a shared buffer, and the result is built here around the basis and
-// receipt objects of an earlier result for the same period (fine results for one period share
-// them anyway) and a new Mci with this call's date. Everything else, errors included, goes to
+// and writes the numbers to a shared buffer with a slot index; fines of one slot have the same
+// validity interval, MCI (but its date) and basis, as the library gave them (the addon compares
+// them: see fine_slot in src/addon.c). The result is built here around those parts of an earlier
+// Fine of the slot and a new Mci with this call's date. Everything else, errors included, goes to
 // the addon's full fine().
 const fullFine = native.Context.prototype.fine;
 const fineFast = native.Context.prototype._fineFast;
 delete native.Context.prototype._fineFast;
 const scratchTiyn = new BigInt64Array(native.fineScratch, 0, 1);
-const scratchInts = new Int32Array(native.fineScratch, 8, 2); // [period index, certainty]
+const scratchInts = new Int32Array(native.fineScratch, 8, 2); // [slot, certainty]
 const CERTAINTY = native.certaintyNames;
-const finesByPeriod = new WeakMap(); // Context -> [period index] -> an earlier Fine
+const finesBySlot = new WeakMap(); // Context -> [slot] -> an earlier Fine
+
+// An Mci as m, on another date of its validity interval.
+function mciOn(m, date) {
+  return new results.Mci(m.tenge, date, m.from, m.validFrom, m.validUntil, m.purpose, m.stale, m.certainty, m.citation);
+}
 
 Object.defineProperty(native.Context.prototype, 'fine', {
   value: function fine(mciCount, date, options) {
     if (options === undefined && typeof mciCount === 'number' && typeof date === 'string') {
       const text = fineFast.call(this, mciCount, date);
       if (text !== undefined) {
-        const period = scratchInts[0];
-        let seen = finesByPeriod.get(this);
-        const earlier = seen && seen[period];
+        const slot = scratchInts[0];
+        let seen = finesBySlot.get(this);
+        const earlier = seen && seen[slot];
         if (earlier) {
-          const m = earlier.mci;
-          const mci = new results.Mci(m.tenge, date, m.from, m.purpose, false, m.certainty, m.citation);
-          return new results.Fine(String(mciCount), date, scratchTiyn[0], text, mci, CERTAINTY[scratchInts[1]], false,
-            earlier.basis, earlier.receipt);
+          return new results.Fine(String(mciCount), date, earlier.validFrom, earlier.validUntil, scratchTiyn[0], text,
+            mciOn(earlier.mci, date), CERTAINTY[scratchInts[1]], false, earlier.basis, earlier.receipt);
         }
         const first = fullFine.call(this, mciCount, date);
-        if (!seen) finesByPeriod.set(this, (seen = []));
-        seen[period] = first;
+        if (!seen) finesBySlot.set(this, (seen = []));
+        seen[slot] = first;
         return first;
       }
     }
     return fullFine.call(this, mciCount, date, options);
+  },
+  writable: true,
+  configurable: true,
+});
+
+// range(article, 'YYYY-MM-DD') on a fast path: the library says a range is the same for every
+// offence date of its validFrom..validUntil but for offenceDate and mci.date (kzp_range). So when
+// an earlier range of this Context for the same article, asked with no options, has an interval
+// holding the date, and the library reads the date as that same date (dateOk: kzp_date_check, so
+// '2026-02-30' still goes to the full call and throws), the answer is that range on this date.
+// Everything else (options, a date outside every interval, errors) is the addon's full range().
+const fullRange = native.Context.prototype.range;
+const dateOk = native.dateOk;
+const rangesSeen = new WeakMap(); // Context -> Map(article as asked -> [earlier Range, ...])
+const RANGES_KEPT = 8; // intervals kept per article (a year each for 115-1), the oldest replaced
+
+Object.defineProperty(native.Context.prototype, 'range', {
+  value: function range(article, date, options) {
+    if (options !== undefined || typeof article !== 'string' || typeof date !== 'string') {
+      return Reflect.apply(fullRange, this, arguments); // as called: a missing argument is reported as missing
+    }
+    let seen = rangesSeen.get(this);
+    const earlier = seen && seen.get(article);
+    if (earlier) {
+      for (const r of earlier) {
+        if (date >= r.validFrom && date <= r.validUntil && dateOk(date)) {
+          return new results.Range(r.article, date, r.validFrom, r.validUntil, r.mitigated, r.accelerated,
+            r.orderProcedure, r.mci === null ? null : mciOn(r.mci, date), r.sanctions, r.omitted, r.omittedBy,
+            r.payments, r.certainty, r.stale, r.basis, r.receipt);
+        }
+      }
+    }
+    const r = fullRange.call(this, article, date);
+    if (!seen) rangesSeen.set(this, (seen = new Map()));
+    const list = earlier || [];
+    if (list.length >= RANGES_KEPT) list.shift();
+    list.push(r);
+    seen.set(article, list);
+    return r;
   },
   writable: true,
   configurable: true,

@@ -60,13 +60,32 @@ typedef struct cached_citation {
     napi_ref ref;
 } cached_citation;
 
-/* a range's sanctions and basis by (article, period, query flags): a few keys are ever used */
+/* A range's sanctions and basis arrays, shared by the answers the library says are the same
+ * (kzp_range's valid_from..valid_until): the same call (range or check) on the same article with
+ * the same flags, whose interval is the same. Nothing about the law is assumed. */
+enum { FROM_RANGE, FROM_CHECK };
 typedef struct cached_range {
-    const char *article;
-    int period;
+    const char *article; /* borrowed from the context, as the library gives it */
     unsigned flags;
+    int call; /* FROM_RANGE or FROM_CHECK */
+    char valid_from[11], valid_until[11];
     napi_ref sanctions, basis;
 } cached_range;
+
+/* The parts of a fine that index.js's fast path takes from an earlier Fine (its validity
+ * interval, its MCI but the date, its basis); a slot is shared only by fines whose parts are all
+ * equal, so reusing them assumes nothing. The slot's index goes to the scratch buffer. */
+#define FINE_SLOT_BASIS 4 /* a fine cites Art. 41 part 1 and its MCI: a longer basis is not shared */
+typedef struct fine_slot {
+    char valid_from[11], valid_until[11];
+    int64_t tenge;
+    char mci_from[11], mci_valid_from[11], mci_valid_until[11];
+    int purpose, stale, certainty;
+    const kzp_citation *citation;
+    size_t basis_count;
+    const kzp_citation *basis[FINE_SLOT_BASIS];
+    napi_ref basis_arr;
+} fine_slot;
 
 /* A Context's C data and the JS objects its results share. A JS object belongs to one
  * environment (a worker has its own Context objects), so these caches need no lock; they are
@@ -79,11 +98,10 @@ typedef struct context_box {
     napi_ref receipt;
     size_t n_cit, cap_cit;
     cached_citation *cit;
-    size_t n_ranges, cap_ranges;
+    size_t n_ranges, cap_ranges, next_range; /* when full, next_range is the entry replaced next */
     cached_range *ranges;
-    size_t n_periods; /* periods known by their start date, up to MAX_CACHED; set with period_iso */
-    char (*period_iso)[11];
-    napi_ref *fine_basis; /* [period] */
+    size_t n_fines, cap_fines; /* never replaced: index.js keeps an earlier Fine by slot index */
+    fine_slot *fines;
 } context_box;
 
 /* ---- Small helpers (every napi call is checked; a failure leaves a pending JS exception) ---- */
@@ -665,47 +683,6 @@ static bool grow(napi_env env, context_box *box, void **items, size_t *cap, size
     return true;
 }
 
-/* The MCI periods' start dates, read on the first call that needs them. */
-static bool periods_known(napi_env env, context_box *box)
-{
-    if (box->period_iso) {
-        return true;
-    }
-    kzp_dataset_info di;
-    kzp_ctx_info(&di, box->ctx);
-    size_t n = di.mci_period_count < MAX_CACHED ? di.mci_period_count : MAX_CACHED;
-    box->period_iso = malloc((n ? n : 1) * sizeof *box->period_iso);
-    box->fine_basis = calloc(n ? n : 1, sizeof *box->fine_basis);
-    if (!box->period_iso || !box->fine_basis) {
-        free(box->period_iso);
-        free(box->fine_basis);
-        box->period_iso = NULL;
-        box->fine_basis = NULL;
-        return false;
-    }
-    for (size_t i = 0; i < n; i++) {
-        kzp_mci_period p;
-        kzp_mci_period_at(&p, box->ctx, i);
-        memcpy(box->period_iso[i], p.from, sizeof box->period_iso[i]);
-    }
-    box->n_periods = n;
-    external_add(env, box, (int64_t)(n * (sizeof *box->period_iso + sizeof *box->fine_basis)));
-    return true;
-}
-
-static int period_index(napi_env env, context_box *box, const char *from)
-{
-    if (!periods_known(env, box)) {
-        return -1;
-    }
-    for (size_t i = box->n_periods; i-- > 0;) {
-        if (memcmp(box->period_iso[i], from, 10) == 0) {
-            return (int)i;
-        }
-    }
-    return -1;
-}
-
 /* ---- Result objects ---- */
 
 /* A frozen object of one value per language, keyed by the library's codes (kzp_lang_name). */
@@ -798,15 +775,18 @@ static napi_value receipt_of(napi_env env, context_box *box)
 /* An MCI as the library gives it, with the date asked about. The citation is shared. */
 static napi_value mci_obj(napi_env env, context_box *box, const kzp_mci *m)
 {
-    static const char *const N[] = {"tenge", "date", "from", "purpose", "stale", "certainty", "citation"};
+    static const char *const N[] = {"tenge",   "date",  "from",      "validFrom", "validUntil",
+                                    "purpose", "stale", "certainty", "citation"};
     napi_value vals[] = {int64v(env, m->tenge),
                          str(env, m->date),
                          str(env, m->from),
+                         str(env, m->valid_from),
+                         str(env, m->valid_until),
                          str(env, kzp_purpose_name(m->purpose)),
                          boolean(env, m->stale),
                          str(env, kzp_certainty_name(m->certainty)),
                          citation_of(env, box, m->citation)};
-    return result(env, R_MCI, N, vals, 7);
+    return result(env, R_MCI, N, vals, 9);
 }
 
 /* A bound of a sanction, or null when the library says there is none (set = 0). */
@@ -912,45 +892,54 @@ static napi_value payments_arr(napi_env env, context_box *box, const kzp_range *
     return frozen_array(env, items, r->payment_count);
 }
 
-/* A range's sanctions and basis are the same for every date of an MCI period (same article,
- * same query flags, not stale): shared arrays. Payments and omitted kinds are built per call. */
-static napi_value range_obj(napi_env env, context_box *box, const kzp_range *r)
+static bool same_range(const cached_range *c, const kzp_range *r, int call)
 {
-    int pi = r->has_mci ? period_index(env, box, r->mci.from) : -2;
+    return c->call == call && c->flags == r->flags && strcmp(c->article, r->article) == 0 &&
+           memcmp(c->valid_from, r->valid_from, sizeof c->valid_from) == 0 &&
+           memcmp(c->valid_until, r->valid_until, sizeof c->valid_until) == 0;
+}
+
+/* A Range; its sanctions and basis arrays are shared with earlier answers that are the same (see
+ * cached_range). Payments and omitted kinds are built per call. call: FROM_RANGE or FROM_CHECK. */
+static napi_value range_obj(napi_env env, context_box *box, const kzp_range *r, int call)
+{
     napi_value sanctions = NULL, basis = NULL;
     size_t slot = box->n_ranges;
-    if (pi != -1 && !r->stale) {
-        for (size_t i = 0; i < box->n_ranges; i++) {
-            if (box->ranges[i].article == r->article && box->ranges[i].period == pi &&
-                box->ranges[i].flags == r->flags) {
-                sanctions = cached(env, box->ranges[i].sanctions);
-                basis = cached(env, box->ranges[i].basis);
-                slot = i;
-            }
+    for (size_t i = 0; i < box->n_ranges && slot == box->n_ranges; i++) {
+        if (same_range(&box->ranges[i], r, call)) {
+            sanctions = cached(env, box->ranges[i].sanctions);
+            basis = cached(env, box->ranges[i].basis);
+            slot = i;
         }
     }
     if (!sanctions || !basis) {
         sanctions = sanctions_arr(env, box, r);
         basis = basis_arr(env, box, r->basis, r->basis_count);
-        if (pi != -1 && !r->stale && slot < box->n_ranges) {
-            /* the shared arrays were collected since: share these from now on */
-            keep(env, &box->ranges[slot].sanctions, sanctions);
-            keep(env, &box->ranges[slot].basis, basis);
-        } else if (pi != -1 && !r->stale && sanctions && basis &&
-                   grow(env, box, (void **)&box->ranges, &box->cap_ranges, slot, sizeof *box->ranges, MAX_RANGES)) {
-            box->ranges[slot].article = r->article;
-            box->ranges[slot].period = pi;
-            box->ranges[slot].flags = r->flags;
-            keep(env, &box->ranges[slot].sanctions, sanctions);
-            keep(env, &box->ranges[slot].basis, basis);
-            box->n_ranges++;
+        if (slot == box->n_ranges &&
+            !grow(env, box, (void **)&box->ranges, &box->cap_ranges, slot, sizeof *box->ranges, MAX_RANGES)) {
+            /* full: replace the entries in turn (none yet: out of memory, keep nothing) */
+            slot = box->n_ranges > 0 ? box->next_range++ % box->n_ranges : box->cap_ranges;
+        }
+        if (sanctions && basis && slot < box->cap_ranges) {
+            cached_range *c = &box->ranges[slot];
+            c->article = r->article;
+            c->flags = r->flags;
+            c->call = call;
+            memcpy(c->valid_from, r->valid_from, sizeof c->valid_from);
+            memcpy(c->valid_until, r->valid_until, sizeof c->valid_until);
+            keep(env, &c->sanctions, sanctions); /* keep() replaces what the slot held */
+            keep(env, &c->basis, basis);
+            box->n_ranges += slot == box->n_ranges;
         }
     }
-    static const char *const N[] = {"article",   "offenceDate", "mitigated", "accelerated", "orderProcedure",
-                                    "mci",       "sanctions",   "omitted",   "omittedBy",   "payments",
-                                    "certainty", "stale",       "basis",     "receipt"};
+    static const char *const N[] = {"article",   "offenceDate", "validFrom", "validUntil", "mitigated",
+                                    "accelerated", "orderProcedure", "mci",   "sanctions",  "omitted",
+                                    "omittedBy", "payments",    "certainty", "stale",      "basis",
+                                    "receipt"};
     napi_value v[] = {str(env, r->article),
                       str(env, r->offence_date),
+                      str(env, r->valid_from),
+                      str(env, r->valid_until),
                       boolean(env, (r->flags & KZP_Q_MITIGATED) != 0),
                       boolean(env, (r->flags & KZP_Q_ACCELERATED) != 0),
                       citation_or_null(env, box, r->order_procedure),
@@ -963,7 +952,7 @@ static napi_value range_obj(napi_env env, context_box *box, const kzp_range *r)
                       boolean(env, r->stale),
                       basis,
                       receipt_of(env, box)};
-    return result(env, R_RANGE, N, v, 14);
+    return result(env, R_RANGE, N, v, 16);
 }
 
 /* ---- Context methods ---- */
@@ -1020,19 +1009,64 @@ static napi_value m_range(napi_env env, napi_callback_info info)
     kzp_error err;
     int rc = kzp_range_get(&r, ctx, article, date, flags, &err);
     free(article);
-    return rc ? throw_status(env, rc, &err) : range_obj(env, box, &r);
+    return rc ? throw_status(env, rc, &err) : range_obj(env, box, &r, FROM_RANGE);
 }
 
-/* A fine's basis is the same two citations for every date of a period: a shared array. */
+/* Does slot hold exactly the parts of f that fines share (see fine_slot)? */
+static bool same_fine_parts(const fine_slot *slot, const kzp_fine *f)
+{
+    const kzp_mci *m = &f->mci;
+    return memcmp(slot->valid_from, f->valid_from, 11) == 0 && memcmp(slot->valid_until, f->valid_until, 11) == 0 &&
+           slot->tenge == m->tenge && memcmp(slot->mci_from, m->from, 11) == 0 &&
+           memcmp(slot->mci_valid_from, m->valid_from, 11) == 0 &&
+           memcmp(slot->mci_valid_until, m->valid_until, 11) == 0 && slot->purpose == m->purpose &&
+           slot->stale == m->stale && slot->certainty == m->certainty && slot->citation == m->citation &&
+           slot->basis_count == f->basis_count &&
+           memcmp(slot->basis, f->basis, f->basis_count * sizeof f->basis[0]) == 0;
+}
+
+/* The slot whose parts are f's, made if there is none yet; -1 when there is no room (or the
+ * basis is longer than a slot holds): then nothing is shared. */
+static int fine_slot_of(napi_env env, context_box *box, const kzp_fine *f)
+{
+    if (f->basis_count > FINE_SLOT_BASIS) {
+        return -1;
+    }
+    for (size_t i = 0; i < box->n_fines; i++) {
+        if (same_fine_parts(&box->fines[i], f)) {
+            return (int)i;
+        }
+    }
+    if (!grow(env, box, (void **)&box->fines, &box->cap_fines, box->n_fines, sizeof *box->fines, MAX_CACHED)) {
+        return -1;
+    }
+    fine_slot *slot = &box->fines[box->n_fines];
+    const kzp_mci *m = &f->mci;
+    memcpy(slot->valid_from, f->valid_from, 11);
+    memcpy(slot->valid_until, f->valid_until, 11);
+    slot->tenge = m->tenge;
+    memcpy(slot->mci_from, m->from, 11);
+    memcpy(slot->mci_valid_from, m->valid_from, 11);
+    memcpy(slot->mci_valid_until, m->valid_until, 11);
+    slot->purpose = m->purpose;
+    slot->stale = m->stale;
+    slot->certainty = m->certainty;
+    slot->citation = m->citation;
+    slot->basis_count = f->basis_count;
+    memcpy(slot->basis, f->basis, f->basis_count * sizeof f->basis[0]);
+    return (int)box->n_fines++;
+}
+
+/* A fine's basis: one array shared by the fines of a slot. */
 static napi_value fine_basis_of(napi_env env, context_box *box, const kzp_fine *f)
 {
-    int pi = period_index(env, box, f->mci.from);
-    napi_value v = pi >= 0 && !f->stale ? cached(env, box->fine_basis[pi]) : NULL;
+    int i = fine_slot_of(env, box, f);
+    napi_value v = i >= 0 ? cached(env, box->fines[i].basis_arr) : NULL;
     if (v) {
         return v;
     }
     v = basis_arr(env, box, f->basis, f->basis_count);
-    return pi >= 0 && !f->stale ? keep(env, &box->fine_basis[pi], v) : v;
+    return i >= 0 ? keep(env, &box->fines[i].basis_arr, v) : v;
 }
 
 static napi_value m_fine(napi_env env, napi_callback_info info)
@@ -1062,20 +1096,27 @@ static napi_value m_fine(napi_env env, napi_callback_info info)
                                      &err))) {
         return throw_status(env, rc, &err);
     }
-    static const char *const N[] = {"mciCount",  "offenceDate", "amountTiyn", "amountText", "mci",
-                                    "certainty", "stale",       "basis",      "receipt"};
-    napi_value v[] = {
-        decimal_str(env, f.mci_centi),  str(env, f.mci.date),        bigint(env, f.amount_tiyn),
-        money_text(env, f.amount_tiyn), mci_obj(env, box, &f.mci),   str(env, kzp_certainty_name(f.certainty)),
-        boolean(env, f.stale),          fine_basis_of(env, box, &f), receipt_of(env, box)};
-    return result(env, R_FINE, N, v, 9);
+    static const char *const N[] = {"mciCount",  "offenceDate", "validFrom", "validUntil", "amountTiyn", "amountText",
+                                    "mci",       "certainty",   "stale",     "basis",      "receipt"};
+    napi_value v[] = {decimal_str(env, f.mci_centi),
+                      str(env, f.mci.date),
+                      str(env, f.valid_from),
+                      str(env, f.valid_until),
+                      bigint(env, f.amount_tiyn),
+                      money_text(env, f.amount_tiyn),
+                      mci_obj(env, box, &f.mci),
+                      str(env, kzp_certainty_name(f.certainty)),
+                      boolean(env, f.stale),
+                      fine_basis_of(env, box, &f),
+                      receipt_of(env, box)};
+    return result(env, R_FINE, N, v, 11);
 }
 
 /* The fine fast path, used by index.js for the common call fine(integerNumber, 'YYYY-MM-DD').
  * It computes with the same library call as m_fine but creates only the amount text; the
- * numbers go to a small shared ArrayBuffer (tiyn as int64 at byte 0, the MCI period index and
- * the certainty as int32 at bytes 8 and 12) and index.js builds the result with its shared
- * objects. Anything unusual (an error, a stale value, a date spelled differently from its
+ * numbers go to a small shared ArrayBuffer (tiyn as int64 at byte 0, the fine's slot (fine_slot)
+ * and its certainty as int32 at bytes 8 and 12) and index.js builds the result around the parts of
+ * an earlier Fine of the same slot. Anything unusual (an error, a stale value, a date spelled differently from its
  * canonical form, a full buffer) returns undefined and index.js asks m_fine, which reports it. */
 static napi_value m_fine_fast(napi_env env, napi_callback_info info)
 {
@@ -1103,11 +1144,11 @@ static napi_value m_fine_fast(napi_env env, napi_callback_info info)
         strcmp(f.mci.date, date) != 0) {
         return NULL;
     }
-    int32_t period = period_index(env, box, f.mci.from);
-    if (period < 0) {
+    int32_t slot = fine_slot_of(env, box, &f);
+    if (slot < 0) {
         return NULL;
     }
-    int32_t ints[2] = {period, f.certainty};
+    int32_t ints[2] = {slot, f.certainty};
     memcpy(data, &f.amount_tiyn, sizeof f.amount_tiyn);
     memcpy((char *)data + 8, ints, sizeof ints);
     /* The amount text is ASCII but for the tenge sign: hand V8 UTF-16 directly, which is
@@ -1167,8 +1208,8 @@ static napi_value m_check(napi_env env, napi_callback_info info)
     if (rc) {
         return throw_status(env, rc, &err);
     }
-    static const char *const N[] = {"fits",        "violation",     "kind",   "unit",  "amount", "limit",
-                                    "limitSource", "limitCitation", "excess", "range", "receipt"};
+    static const char *const N[] = {"fits",   "violation", "kind",       "unit",  "amount",  "limit",       "limitSource",
+                                    "limitCitation", "excess",  "validFrom", "validUntil", "range", "receipt"};
     napi_value v[] = {boolean(env, c.fits),
                       str(env, kzp_violation_name(c.violation)),
                       str(env, kzp_kind_name(c.kind)),
@@ -1178,9 +1219,11 @@ static napi_value m_check(napi_env env, napi_callback_info info)
                       str(env, kzp_bound_source_name(c.limit_source)),
                       citation_or_null(env, box, c.limit_citation),
                       decimal_str(env, c.excess_centi),
-                      range_obj(env, box, &c.range),
+                      str(env, c.valid_from),
+                      str(env, c.valid_until),
+                      range_obj(env, box, &c.range, FROM_CHECK),
                       receipt_of(env, box)};
-    return result(env, R_CHECK, N, v, 11);
+    return result(env, R_CHECK, N, v, 13);
 }
 
 static napi_value m_convert(napi_env env, napi_callback_info info)
@@ -1383,8 +1426,8 @@ static void context_finalize(napi_env env, void *data, void *hint)
     for (size_t i = 0; i < box->n_cit; i++) {
         delete_ref(env, &box->cit[i].ref);
     }
-    for (size_t i = 0; box->fine_basis && i < box->n_periods; i++) {
-        delete_ref(env, &box->fine_basis[i]);
+    for (size_t i = 0; i < box->n_fines; i++) {
+        delete_ref(env, &box->fines[i].basis_arr);
     }
     for (size_t i = 0; i < box->n_ranges; i++) {
         delete_ref(env, &box->ranges[i].sanctions);
@@ -1395,8 +1438,7 @@ static void context_finalize(napi_env env, void *data, void *hint)
     kzp_ctx_free(box->ctx);
     free(box->cit);
     free(box->ranges);
-    free(box->period_iso);
-    free(box->fine_basis);
+    free(box->fines);
     free(box);
 }
 
@@ -1794,6 +1836,20 @@ static napi_value f_validate_dataset(napi_env env, napi_callback_info info)
     return a;
 }
 
+/* For index.js's range fast path: is this a date the library reads as the same text
+ * (kzp_date_check: exactly "YYYY-MM-DD", a real calendar date)? Read as UTF-8, as m_fine_fast
+ * reads it, so that no other string passes for one. */
+static napi_value f_date_ok(napi_env env, napi_callback_info info)
+{
+    size_t argc = 1, len = 0;
+    napi_value argv[1];
+    char date[16];
+    bool ok = napi_get_cb_info(env, info, &argc, argv, NULL, NULL) == napi_ok && argc == 1 &&
+              napi_get_value_string_utf8(env, argv[0], date, sizeof date, &len) == napi_ok && len == 10 &&
+              kzp_date_check(date, NULL) == KZP_OK;
+    return boolean(env, ok);
+}
+
 /* setErrorClasses({ KzpError, KZP_E_BAD_DATE: BadDateError, ... }): index.js hands over its classes. */
 static napi_value f_set_error_classes(napi_env env, napi_callback_info info)
 {
@@ -1924,6 +1980,7 @@ NAPI_MODULE_INIT()
         {"fineScratch", NULL, NULL, NULL, NULL, scratch, napi_default, NULL},
         {"certaintyNames", NULL, NULL, NULL, NULL, certainties, napi_default, NULL},
         {"statusClasses", NULL, NULL, NULL, NULL, classes, napi_enumerable, NULL},
+        {"dateOk", NULL, f_date_ok, NULL, NULL, NULL, napi_default, NULL},
         {"Context", NULL, NULL, NULL, NULL, ctor, napi_enumerable, NULL},
         {"numberWords", NULL, f_number_words, NULL, NULL, NULL, napi_enumerable, NULL},
         {"tengeWords", NULL, f_tenge_words, NULL, NULL, NULL, napi_enumerable, NULL},
