@@ -125,12 +125,54 @@ const results = {
 };
 native.setResultClasses(results);
 
-// fine(integer, 'YYYY-MM-DD'), the clerk's everyday call, on a fast path: the addon computes
-// and writes the numbers to a shared buffer with a slot index; fines of one slot have the same
-// validity interval, MCI (but its date) and basis, as the library gave them (the addon compares
-// them: see fine_slot in src/addon.c). The result is built here around those parts of an earlier
-// Fine of the slot and a new Mci with this call's date. Everything else, errors included, goes to
-// the addon's full fine().
+// fine(integer, 'YYYY-MM-DD') and range(article, 'YYYY-MM-DD'), the everyday calls, reuse earlier
+// answers where the library says they hold: every dated answer is the same for each offence date
+// of its validFrom..validUntil but for the date itself (offenceDate and mci.date). So when an
+// earlier answer of this Context to the same question (the same mciCount, or the same article,
+// with no options) has an interval holding the date, and the library reads the date as that same
+// date (dateOk: kzp_date_check, so '2026-02-30' still goes to the full call and throws), the
+// answer is the earlier one on this date. Anything else (options, a date outside every interval,
+// errors) goes to the addon.
+const dateOk = native.dateOk;
+const KEPT_INTERVALS = 8; // answers kept per question, the oldest replaced
+const KEPT_QUESTIONS = 256; // questions kept per Context (mciCounts vary): all dropped when full
+const answered = new WeakMap(); // Context -> { fine: Map(mciCount -> [Fine]), range: Map(article -> [Range]) }
+
+/** An earlier answer to this question (call, key) whose interval holds date, or undefined. */
+function earlierAnswer(ctx, call, key, date) {
+  const seen = answered.get(ctx);
+  const list = seen && seen[call].get(key);
+  if (list) {
+    for (const r of list) {
+      if (date >= r.validFrom && date <= r.validUntil) return dateOk(date) ? r : undefined;
+    }
+  }
+  return undefined;
+}
+
+function remember(ctx, call, key, result) {
+  let seen = answered.get(ctx);
+  if (!seen) answered.set(ctx, (seen = { fine: new Map(), range: new Map() }));
+  const questions = seen[call];
+  let list = questions.get(key);
+  if (!list) {
+    if (questions.size >= KEPT_QUESTIONS) questions.clear();
+    questions.set(key, (list = []));
+  }
+  if (list.length >= KEPT_INTERVALS) list.shift();
+  list.push(result);
+  return result;
+}
+
+// An Mci as m, on another date of its validity interval.
+function mciOn(m, date) {
+  return new results.Mci(m.tenge, date, m.from, m.validFrom, m.validUntil, m.purpose, m.stale, m.certainty, m.citation);
+}
+
+// A fine that is not yet answered takes a fast path too: the addon computes it and writes the
+// numbers to a shared buffer with a slot index; fines of one slot have the same validity interval,
+// MCI (but its date) and basis, as the library gave them (the addon compares them: fine_slot in
+// src/addon.c), and the result is built around those parts of an earlier Fine of the slot.
 const fullFine = native.Context.prototype.fine;
 const fineFast = native.Context.prototype._fineFast;
 delete native.Context.prototype._fineFast;
@@ -139,69 +181,52 @@ const scratchInts = new Int32Array(native.fineScratch, 8, 2); // [slot, certaint
 const CERTAINTY = native.certaintyNames;
 const finesBySlot = new WeakMap(); // Context -> [slot] -> an earlier Fine
 
-// An Mci as m, on another date of its validity interval.
-function mciOn(m, date) {
-  return new results.Mci(m.tenge, date, m.from, m.validFrom, m.validUntil, m.purpose, m.stale, m.certainty, m.citation);
+function newFine(ctx, mciCount, date) {
+  const text = fineFast.call(ctx, mciCount, date);
+  if (text === undefined) return fullFine.call(ctx, mciCount, date); // it reports what the fast path declined
+  const slot = scratchInts[0];
+  let seen = finesBySlot.get(ctx);
+  const earlier = seen && seen[slot];
+  if (earlier) {
+    return new results.Fine(String(mciCount), date, earlier.validFrom, earlier.validUntil, scratchTiyn[0], text,
+      mciOn(earlier.mci, date), CERTAINTY[scratchInts[1]], false, earlier.basis, earlier.receipt);
+  }
+  const first = fullFine.call(ctx, mciCount, date);
+  if (!seen) finesBySlot.set(ctx, (seen = []));
+  seen[slot] = first;
+  return first;
 }
 
 Object.defineProperty(native.Context.prototype, 'fine', {
   value: function fine(mciCount, date, options) {
-    if (options === undefined && typeof mciCount === 'number' && typeof date === 'string') {
-      const text = fineFast.call(this, mciCount, date);
-      if (text !== undefined) {
-        const slot = scratchInts[0];
-        let seen = finesBySlot.get(this);
-        const earlier = seen && seen[slot];
-        if (earlier) {
-          return new results.Fine(String(mciCount), date, earlier.validFrom, earlier.validUntil, scratchTiyn[0], text,
-            mciOn(earlier.mci, date), CERTAINTY[scratchInts[1]], false, earlier.basis, earlier.receipt);
-        }
-        const first = fullFine.call(this, mciCount, date);
-        if (!seen) finesBySlot.set(this, (seen = []));
-        seen[slot] = first;
-        return first;
-      }
+    if (options !== undefined || typeof mciCount !== 'number' || typeof date !== 'string') {
+      return fullFine.call(this, mciCount, date, options);
     }
-    return fullFine.call(this, mciCount, date, options);
+    const f = earlierAnswer(this, 'fine', mciCount, date);
+    if (f) {
+      return new results.Fine(f.mciCount, date, f.validFrom, f.validUntil, f.amountTiyn, f.amountText,
+        mciOn(f.mci, date), f.certainty, f.stale, f.basis, f.receipt);
+    }
+    return remember(this, 'fine', mciCount, newFine(this, mciCount, date));
   },
   writable: true,
   configurable: true,
 });
 
-// range(article, 'YYYY-MM-DD') on a fast path: the library says a range is the same for every
-// offence date of its validFrom..validUntil but for offenceDate and mci.date (kzp_range). So when
-// an earlier range of this Context for the same article, asked with no options, has an interval
-// holding the date, and the library reads the date as that same date (dateOk: kzp_date_check, so
-// '2026-02-30' still goes to the full call and throws), the answer is that range on this date.
-// Everything else (options, a date outside every interval, errors) is the addon's full range().
 const fullRange = native.Context.prototype.range;
-const dateOk = native.dateOk;
-const rangesSeen = new WeakMap(); // Context -> Map(article as asked -> [earlier Range, ...])
-const RANGES_KEPT = 8; // intervals kept per article (a year each for 115-1), the oldest replaced
 
 Object.defineProperty(native.Context.prototype, 'range', {
   value: function range(article, date, options) {
     if (options !== undefined || typeof article !== 'string' || typeof date !== 'string') {
       return Reflect.apply(fullRange, this, arguments); // as called: a missing argument is reported as missing
     }
-    let seen = rangesSeen.get(this);
-    const earlier = seen && seen.get(article);
-    if (earlier) {
-      for (const r of earlier) {
-        if (date >= r.validFrom && date <= r.validUntil && dateOk(date)) {
-          return new results.Range(r.article, date, r.validFrom, r.validUntil, r.mitigated, r.accelerated,
-            r.orderProcedure, r.mci === null ? null : mciOn(r.mci, date), r.sanctions, r.omitted, r.omittedBy,
-            r.payments, r.certainty, r.stale, r.basis, r.receipt);
-        }
-      }
+    const r = earlierAnswer(this, 'range', article, date);
+    if (r) {
+      return new results.Range(r.article, date, r.validFrom, r.validUntil, r.mitigated, r.accelerated,
+        r.orderProcedure, r.mci === null ? null : mciOn(r.mci, date), r.sanctions, r.omitted, r.omittedBy,
+        r.payments, r.certainty, r.stale, r.basis, r.receipt);
     }
-    const r = fullRange.call(this, article, date);
-    if (!seen) rangesSeen.set(this, (seen = new Map()));
-    const list = earlier || [];
-    if (list.length >= RANGES_KEPT) list.shift();
-    list.push(r);
-    seen.set(article, list);
-    return r;
+    return remember(this, 'range', article, fullRange.call(this, article, date));
   },
   writable: true,
   configurable: true,

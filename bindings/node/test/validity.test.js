@@ -122,3 +122,15 @@ test('the range fast path answers only for the article and the Context asked', (
   assert.equal(asked.whatIf(5000).range('115-1', '2026-02-11').mci.tenge, 5000);
   assert.throws(() => asked.range('115-1'), (e) => e instanceof TypeError && /range\(article, date/.test(e.message));
 });
+
+test('fines of new counts in an answered interval equal a fresh Context\'s', () => {
+  const asked = new kzpenalty.Context();
+  asked.fine(200, '2026-02-10');
+  // each count is a new question: the addon's fast path, around the parts of the first fine
+  for (const [count, date] of [[150, '2026-03-01'], [1, '2026-12-31'], [0, '2026-01-01'], [150, '2025-12-31'],
+    [150, '2026-01-01'], [7, '2025-01-01']]) {
+    const f = asked.fine(count, date);
+    assert.deepEqual(plain(f), plain(new kzpenalty.Context().fine(count, date)), `${count} ${date}`);
+    assert.equal(f.mci.date, date);
+  }
+});
