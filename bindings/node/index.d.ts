@@ -87,7 +87,13 @@ export interface Mci {
   readonly tenge: number;
   /** The date asked about (the offence day, for a range or a fine). */
   readonly date: string;
+  /** The first day of the MCI period that applies. */
   readonly from: string;
+  /** The first date with this MCI: the period's first day for the purpose (a stale value: the day after the table). */
+  readonly validFrom: string;
+  /** The last date with this MCI: the day before the purpose's next period, or the table's last date ('9999-12-31'
+   * when stale, and in a what-if). */
+  readonly validUntil: string;
   readonly purpose: 'fines' | 'benefits';
   readonly stale: boolean;
   readonly certainty: Certainty;
@@ -160,6 +166,14 @@ export interface Payment {
 export interface Range {
   readonly article: string;
   readonly offenceDate: string;
+  /**
+   * The offence dates, around offenceDate, for which the library gives this same range (all but offenceDate and
+   * mci.date): from the latest of the article's entry into force, the pricing rule's start and the MCI's validFrom,
+   * to the MCI's validUntil (unpriced: the day before the MCI table would price it). A cache may key on them.
+   */
+  readonly validFrom: string;
+  /** The last offence date with this range (see validFrom). */
+  readonly validUntil: string;
   readonly mitigated: boolean;
   readonly accelerated: boolean;
   /** The order-procedure rule applied, or null. */
@@ -181,6 +195,10 @@ export interface Range {
 export interface Fine {
   readonly mciCount: string;
   readonly offenceDate: string;
+  /** The first offence date priced the same (the MCI's validFrom). */
+  readonly validFrom: string;
+  /** The last offence date priced the same (the MCI's validUntil). */
+  readonly validUntil: string;
   readonly amountTiyn: bigint;
   readonly amountText: string;
   readonly mci: Mci;
@@ -202,6 +220,10 @@ export interface Check {
   /** The rule that sets limit, or null. */
   readonly limitCitation: Citation | null;
   readonly excess: string;
+  /** The first offence date with the same answer (range.validFrom). */
+  readonly validFrom: string;
+  /** The last offence date with the same answer (range.validUntil). */
+  readonly validUntil: string;
   readonly range: Range;
   readonly receipt: Receipt;
 }

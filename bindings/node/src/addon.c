@@ -13,8 +13,6 @@
 #include <string.h>
 #include <uchar.h>
 
-#define N_STATUS 22
-
 /* Result classes defined in index.js: JS builds and freezes the objects, which V8 does far
  * faster than property-by-property creation from C. Without them (not registered), plain
  * frozen objects with the same fields are made. */
@@ -48,7 +46,8 @@ static const char *const RESULT_NAMES[R_COUNT] = {"Citation", "Receipt", "Mci", 
 
 typedef struct addon_state {
     napi_ref context_ctor;
-    napi_ref errors[N_STATUS]; /* by -status; [0] is the base class KzpError */
+    int n_errors;     /* kzp_status_count(): the library says how many statuses it has */
+    napi_ref *errors; /* [n_errors], by -status; [0] is the base class KzpError */
     napi_ref results[R_COUNT];
     napi_ref scratch; /* ArrayBuffer the fine fast path writes its numbers to (see m_fine_fast) */
 } addon_state;
@@ -61,13 +60,32 @@ typedef struct cached_citation {
     napi_ref ref;
 } cached_citation;
 
-/* a range's sanctions and basis by (article, period, query flags): a few keys are ever used */
+/* A range's sanctions and basis arrays, shared by the answers the library says are the same
+ * (kzp_range's valid_from..valid_until): the same call (range or check) on the same article with
+ * the same flags, whose interval is the same. Nothing about the law is assumed. */
+enum { FROM_RANGE, FROM_CHECK };
 typedef struct cached_range {
-    const char *article;
-    int period;
+    const char *article; /* borrowed from the context, as the library gives it */
     unsigned flags;
+    int call; /* FROM_RANGE or FROM_CHECK */
+    char valid_from[11], valid_until[11];
     napi_ref sanctions, basis;
 } cached_range;
+
+/* The parts of a fine that index.js's fast path takes from an earlier Fine (its validity
+ * interval, its MCI but the date, its basis); a slot is shared only by fines whose parts are all
+ * equal, so reusing them assumes nothing. The slot's index goes to the scratch buffer. */
+#define FINE_SLOT_BASIS 4 /* a fine cites Art. 41 part 1 and its MCI: a longer basis is not shared */
+typedef struct fine_slot {
+    char valid_from[11], valid_until[11];
+    int64_t tenge;
+    char mci_from[11], mci_valid_from[11], mci_valid_until[11];
+    int purpose, stale, certainty;
+    const kzp_citation *citation;
+    size_t basis_count;
+    const kzp_citation *basis[FINE_SLOT_BASIS];
+    napi_ref basis_arr;
+} fine_slot;
 
 /* A Context's C data and the JS objects its results share. A JS object belongs to one
  * environment (a worker has its own Context objects), so these caches need no lock; they are
@@ -80,11 +98,10 @@ typedef struct context_box {
     napi_ref receipt;
     size_t n_cit, cap_cit;
     cached_citation *cit;
-    size_t n_ranges, cap_ranges;
+    size_t n_ranges, cap_ranges, next_range; /* when full, next_range is the entry replaced next */
     cached_range *ranges;
-    size_t n_periods; /* periods known by their start date, up to MAX_CACHED; set with period_iso */
-    char (*period_iso)[11];
-    napi_ref *fine_basis; /* [period] */
+    size_t n_fines, cap_fines; /* never replaced: index.js keeps an earlier Fine by slot index */
+    fine_slot *fines;
 } context_box;
 
 /* ---- Small helpers (every napi call is checked; a failure leaves a pending JS exception) ---- */
@@ -113,7 +130,7 @@ static napi_value throw_type(napi_env env, const char *msg)
 static napi_value throw_status(napi_env env, int rc, const kzp_error *err)
 {
     addon_state *st = state_of(env);
-    int idx = -rc > 0 && -rc < N_STATUS ? -rc : 0;
+    int idx = st && -rc > 0 && -rc < st->n_errors ? -rc : 0;
     const char *msg = err && err->message[0] ? err->message : kzp_strerror(rc);
     napi_value cls = NULL, message, exc;
     if (st && st->errors[idx]) {
@@ -526,6 +543,16 @@ static bool get_flags(napi_env env, napi_value opts, unsigned allowed, const cha
     return true;
 }
 
+/* The message for a word the library does not know ("kind must be one of 'fine', ..."), listing
+ * the words it does know by asking it for each value's name until there is none. */
+static void one_of_message(kzp_error *err, const char *what, const char *(*name)(int))
+{
+    size_t used = (size_t)snprintf(err->message, sizeof err->message, "%s must be one of", what);
+    for (int v = 0; name(v) && used < sizeof err->message; v++) {
+        used += (size_t)snprintf(err->message + used, sizeof err->message - used, "%s '%s'", v ? "," : "", name(v));
+    }
+}
+
 /* convert()'s options: {rule}, a rule word the library parses ('unpaid-fine'); none means
  * aggregation (Art. 61, kzp_convert). *rc receives KZP_E_UNKNOWN_KIND for a word it does not know. */
 static bool get_rule(napi_env env, napi_value opts, int *rule, int *rc, kzp_error *err)
@@ -560,32 +587,27 @@ static bool get_rule(napi_env env, napi_value opts, int *rule, int *rc, kzp_erro
         return false;
     }
     if (kzp_conversion_rule_parse(rule, word) != KZP_OK) {
-        size_t used = (size_t)snprintf(err->message, sizeof err->message, "options.rule must be one of");
-        for (int r = 0; r < KZP_RULE_COUNT && used < sizeof err->message; r++) {
-            used += (size_t)snprintf(err->message + used, sizeof err->message - used, "%s '%s'", r ? "," : "",
-                                     kzp_conversion_rule_name(r));
-        }
+        one_of_message(err, "options.rule", kzp_conversion_rule_name);
         *rc = KZP_E_UNKNOWN_KIND;
     }
     return true;
 }
 
-/* The message for a kind word the library does not know: the kinds it does know. */
-static void unknown_kind_message(kzp_error *err, const char *what)
-{
-    size_t used = (size_t)snprintf(err->message, sizeof err->message, "%s must be one of", what);
-    for (int k = 0; k < KZP_KIND_COUNT && used < sizeof err->message; k++) {
-        used += (size_t)snprintf(err->message + used, sizeof err->message - used, "%s '%s'", k ? "," : "",
-                                 kzp_kind_name(k));
-    }
-}
+/* A word of the library's vocabulary (a language, money style, gender or case) read by its own
+ * parser; an unknown word is a TypeError (a wrong argument, as for a type) with the library's
+ * message, which lists the words it knows. */
+typedef kzp_status (*word_parser)(int *out, const char *word, kzp_error *err);
 
-static int lang_of(const char *s)
+static bool parse_word(napi_env env, word_parser parse, const char *word, int *out, const char *what)
 {
-    return strcmp(s, "en") == 0   ? KZP_LANG_EN
-           : strcmp(s, "ru") == 0 ? KZP_LANG_RU
-           : strcmp(s, "kk") == 0 ? KZP_LANG_KK
-                                  : -1;
+    kzp_error err = {0};
+    if (parse(out, word, &err) == KZP_OK) {
+        return true;
+    }
+    char msg[sizeof err.message + 64];
+    snprintf(msg, sizeof msg, "%s: %s", what, err.message);
+    throw_type(env, msg);
+    return false;
 }
 
 /* this -> the box it wraps (NULL with a TypeError pending). */
@@ -661,57 +683,26 @@ static bool grow(napi_env env, context_box *box, void **items, size_t *cap, size
     return true;
 }
 
-/* The MCI periods' start dates, read on the first call that needs them. */
-static bool periods_known(napi_env env, context_box *box)
-{
-    if (box->period_iso) {
-        return true;
-    }
-    kzp_dataset_info di;
-    kzp_ctx_info(&di, box->ctx);
-    size_t n = di.mci_period_count < MAX_CACHED ? di.mci_period_count : MAX_CACHED;
-    box->period_iso = malloc((n ? n : 1) * sizeof *box->period_iso);
-    box->fine_basis = calloc(n ? n : 1, sizeof *box->fine_basis);
-    if (!box->period_iso || !box->fine_basis) {
-        free(box->period_iso);
-        free(box->fine_basis);
-        box->period_iso = NULL;
-        box->fine_basis = NULL;
-        return false;
-    }
-    for (size_t i = 0; i < n; i++) {
-        kzp_mci_period p;
-        kzp_mci_period_at(&p, box->ctx, i);
-        memcpy(box->period_iso[i], p.from, sizeof box->period_iso[i]);
-    }
-    box->n_periods = n;
-    external_add(env, box, (int64_t)(n * (sizeof *box->period_iso + sizeof *box->fine_basis)));
-    return true;
-}
-
-static int period_index(napi_env env, context_box *box, const char *from)
-{
-    if (!periods_known(env, box)) {
-        return -1;
-    }
-    for (size_t i = box->n_periods; i-- > 0;) {
-        if (memcmp(box->period_iso[i], from, 10) == 0) {
-            return (int)i;
-        }
-    }
-    return -1;
-}
-
 /* ---- Result objects ---- */
 
-/* A frozen {en, ru, kk} object of texts given by kzp_lang (EN 0, RU 1, KK 2). */
+/* A frozen object of one value per language, keyed by the library's codes (kzp_lang_name). */
+static napi_value by_lang_values(napi_env env, napi_value *values)
+{
+    const char *names[KZP_LANG_COUNT];
+    for (int l = 0; l < KZP_LANG_COUNT; l++) {
+        names[l] = kzp_lang_name(l);
+    }
+    return frozen(env, names, values, KZP_LANG_COUNT);
+}
+
+/* A frozen {en, ru, kk} object of texts indexed by kzp_lang ("" for a missing one). */
 static napi_value by_lang(napi_env env, const char *const *texts)
 {
-    static const char *const N[] = {"en", "ru", "kk"};
-    napi_value v[] = {str(env, texts[KZP_LANG_EN] ? texts[KZP_LANG_EN] : ""),
-                      str(env, texts[KZP_LANG_RU] ? texts[KZP_LANG_RU] : ""),
-                      str(env, texts[KZP_LANG_KK] ? texts[KZP_LANG_KK] : "")};
-    return frozen(env, N, v, 3);
+    napi_value v[KZP_LANG_COUNT];
+    for (int l = 0; l < KZP_LANG_COUNT; l++) {
+        v[l] = str(env, texts[l] ? texts[l] : "");
+    }
+    return by_lang_values(env, v);
 }
 
 static napi_value citation_obj(napi_env env, const kzp_citation *c)
@@ -784,15 +775,18 @@ static napi_value receipt_of(napi_env env, context_box *box)
 /* An MCI as the library gives it, with the date asked about. The citation is shared. */
 static napi_value mci_obj(napi_env env, context_box *box, const kzp_mci *m)
 {
-    static const char *const N[] = {"tenge", "date", "from", "purpose", "stale", "certainty", "citation"};
+    static const char *const N[] = {"tenge",   "date",  "from",      "validFrom", "validUntil",
+                                    "purpose", "stale", "certainty", "citation"};
     napi_value vals[] = {int64v(env, m->tenge),
                          str(env, m->date),
                          str(env, m->from),
+                         str(env, m->valid_from),
+                         str(env, m->valid_until),
                          str(env, kzp_purpose_name(m->purpose)),
                          boolean(env, m->stale),
                          str(env, kzp_certainty_name(m->certainty)),
                          citation_of(env, box, m->citation)};
-    return result(env, R_MCI, N, vals, 7);
+    return result(env, R_MCI, N, vals, 9);
 }
 
 /* A bound of a sanction, or null when the library says there is none (set = 0). */
@@ -830,12 +824,12 @@ static napi_value restriction_obj(napi_env env, context_box *box, const kzp_rest
     if (!r) {
         return null_value(env);
     }
-    static const char *const LN[] = {"en", "ru", "kk"};
-    napi_value lists[] = {str_array(env, r->persons[KZP_LANG_EN], r->person_count),
-                          str_array(env, r->persons[KZP_LANG_RU], r->person_count),
-                          str_array(env, r->persons[KZP_LANG_KK], r->person_count)};
+    napi_value lists[KZP_LANG_COUNT];
+    for (int l = 0; l < KZP_LANG_COUNT; l++) {
+        lists[l] = str_array(env, r->persons[l], r->person_count);
+    }
     static const char *const N[] = {"id", "kind", "persons", "citation"};
-    napi_value v[] = {str(env, r->id), str(env, kzp_kind_name(r->kind)), frozen(env, LN, lists, 3),
+    napi_value v[] = {str(env, r->id), str(env, kzp_kind_name(r->kind)), by_lang_values(env, lists),
                       citation_or_null(env, box, r->citation)};
     return result(env, R_RESTRICTION, N, v, 4);
 }
@@ -898,45 +892,54 @@ static napi_value payments_arr(napi_env env, context_box *box, const kzp_range *
     return frozen_array(env, items, r->payment_count);
 }
 
-/* A range's sanctions and basis are the same for every date of an MCI period (same article,
- * same query flags, not stale): shared arrays. Payments and omitted kinds are built per call. */
-static napi_value range_obj(napi_env env, context_box *box, const kzp_range *r)
+static bool same_range(const cached_range *c, const kzp_range *r, int call)
 {
-    int pi = r->has_mci ? period_index(env, box, r->mci.from) : -2;
+    return c->call == call && c->flags == r->flags && strcmp(c->article, r->article) == 0 &&
+           memcmp(c->valid_from, r->valid_from, sizeof c->valid_from) == 0 &&
+           memcmp(c->valid_until, r->valid_until, sizeof c->valid_until) == 0;
+}
+
+/* A Range; its sanctions and basis arrays are shared with earlier answers that are the same (see
+ * cached_range). Payments and omitted kinds are built per call. call: FROM_RANGE or FROM_CHECK. */
+static napi_value range_obj(napi_env env, context_box *box, const kzp_range *r, int call)
+{
     napi_value sanctions = NULL, basis = NULL;
     size_t slot = box->n_ranges;
-    if (pi != -1 && !r->stale) {
-        for (size_t i = 0; i < box->n_ranges; i++) {
-            if (box->ranges[i].article == r->article && box->ranges[i].period == pi &&
-                box->ranges[i].flags == r->flags) {
-                sanctions = cached(env, box->ranges[i].sanctions);
-                basis = cached(env, box->ranges[i].basis);
-                slot = i;
-            }
+    for (size_t i = 0; i < box->n_ranges && slot == box->n_ranges; i++) {
+        if (same_range(&box->ranges[i], r, call)) {
+            sanctions = cached(env, box->ranges[i].sanctions);
+            basis = cached(env, box->ranges[i].basis);
+            slot = i;
         }
     }
     if (!sanctions || !basis) {
         sanctions = sanctions_arr(env, box, r);
         basis = basis_arr(env, box, r->basis, r->basis_count);
-        if (pi != -1 && !r->stale && slot < box->n_ranges) {
-            /* the shared arrays were collected since: share these from now on */
-            keep(env, &box->ranges[slot].sanctions, sanctions);
-            keep(env, &box->ranges[slot].basis, basis);
-        } else if (pi != -1 && !r->stale && sanctions && basis &&
-                   grow(env, box, (void **)&box->ranges, &box->cap_ranges, slot, sizeof *box->ranges, MAX_RANGES)) {
-            box->ranges[slot].article = r->article;
-            box->ranges[slot].period = pi;
-            box->ranges[slot].flags = r->flags;
-            keep(env, &box->ranges[slot].sanctions, sanctions);
-            keep(env, &box->ranges[slot].basis, basis);
-            box->n_ranges++;
+        if (slot == box->n_ranges &&
+            !grow(env, box, (void **)&box->ranges, &box->cap_ranges, slot, sizeof *box->ranges, MAX_RANGES)) {
+            /* full: replace the entries in turn (none yet: out of memory, keep nothing) */
+            slot = box->n_ranges > 0 ? box->next_range++ % box->n_ranges : box->cap_ranges;
+        }
+        if (sanctions && basis && slot < box->cap_ranges) {
+            cached_range *c = &box->ranges[slot];
+            c->article = r->article;
+            c->flags = r->flags;
+            c->call = call;
+            memcpy(c->valid_from, r->valid_from, sizeof c->valid_from);
+            memcpy(c->valid_until, r->valid_until, sizeof c->valid_until);
+            keep(env, &c->sanctions, sanctions); /* keep() replaces what the slot held */
+            keep(env, &c->basis, basis);
+            box->n_ranges += slot == box->n_ranges;
         }
     }
-    static const char *const N[] = {"article",   "offenceDate", "mitigated", "accelerated", "orderProcedure",
-                                    "mci",       "sanctions",   "omitted",   "omittedBy",   "payments",
-                                    "certainty", "stale",       "basis",     "receipt"};
+    static const char *const N[] = {"article",   "offenceDate", "validFrom", "validUntil", "mitigated",
+                                    "accelerated", "orderProcedure", "mci",   "sanctions",  "omitted",
+                                    "omittedBy", "payments",    "certainty", "stale",      "basis",
+                                    "receipt"};
     napi_value v[] = {str(env, r->article),
                       str(env, r->offence_date),
+                      str(env, r->valid_from),
+                      str(env, r->valid_until),
                       boolean(env, (r->flags & KZP_Q_MITIGATED) != 0),
                       boolean(env, (r->flags & KZP_Q_ACCELERATED) != 0),
                       citation_or_null(env, box, r->order_procedure),
@@ -949,7 +952,7 @@ static napi_value range_obj(napi_env env, context_box *box, const kzp_range *r)
                       boolean(env, r->stale),
                       basis,
                       receipt_of(env, box)};
-    return result(env, R_RANGE, N, v, 14);
+    return result(env, R_RANGE, N, v, 16);
 }
 
 /* ---- Context methods ---- */
@@ -970,7 +973,7 @@ static napi_value m_mci(napi_env env, napi_callback_info info)
     }
     if (kzp_purpose_parse(&purpose, purpose_s) != KZP_OK) {
         kzp_error e = {.code = KZP_E_UNKNOWN_KIND};
-        snprintf(e.message, sizeof e.message, "purpose must be 'fines' or 'benefits'");
+        one_of_message(&e, "purpose", kzp_purpose_name);
         return throw_status(env, KZP_E_UNKNOWN_KIND, &e);
     }
     kzp_mci m;
@@ -1006,19 +1009,64 @@ static napi_value m_range(napi_env env, napi_callback_info info)
     kzp_error err;
     int rc = kzp_range_get(&r, ctx, article, date, flags, &err);
     free(article);
-    return rc ? throw_status(env, rc, &err) : range_obj(env, box, &r);
+    return rc ? throw_status(env, rc, &err) : range_obj(env, box, &r, FROM_RANGE);
 }
 
-/* A fine's basis is the same two citations for every date of a period: a shared array. */
+/* Does slot hold exactly the parts of f that fines share (see fine_slot)? */
+static bool same_fine_parts(const fine_slot *slot, const kzp_fine *f)
+{
+    const kzp_mci *m = &f->mci;
+    return memcmp(slot->valid_from, f->valid_from, 11) == 0 && memcmp(slot->valid_until, f->valid_until, 11) == 0 &&
+           slot->tenge == m->tenge && memcmp(slot->mci_from, m->from, 11) == 0 &&
+           memcmp(slot->mci_valid_from, m->valid_from, 11) == 0 &&
+           memcmp(slot->mci_valid_until, m->valid_until, 11) == 0 && slot->purpose == m->purpose &&
+           slot->stale == m->stale && slot->certainty == m->certainty && slot->citation == m->citation &&
+           slot->basis_count == f->basis_count &&
+           memcmp(slot->basis, f->basis, f->basis_count * sizeof f->basis[0]) == 0;
+}
+
+/* The slot whose parts are f's, made if there is none yet; -1 when there is no room (or the
+ * basis is longer than a slot holds): then nothing is shared. */
+static int fine_slot_of(napi_env env, context_box *box, const kzp_fine *f)
+{
+    if (f->basis_count > FINE_SLOT_BASIS) {
+        return -1;
+    }
+    for (size_t i = 0; i < box->n_fines; i++) {
+        if (same_fine_parts(&box->fines[i], f)) {
+            return (int)i;
+        }
+    }
+    if (!grow(env, box, (void **)&box->fines, &box->cap_fines, box->n_fines, sizeof *box->fines, MAX_CACHED)) {
+        return -1;
+    }
+    fine_slot *slot = &box->fines[box->n_fines];
+    const kzp_mci *m = &f->mci;
+    memcpy(slot->valid_from, f->valid_from, 11);
+    memcpy(slot->valid_until, f->valid_until, 11);
+    slot->tenge = m->tenge;
+    memcpy(slot->mci_from, m->from, 11);
+    memcpy(slot->mci_valid_from, m->valid_from, 11);
+    memcpy(slot->mci_valid_until, m->valid_until, 11);
+    slot->purpose = m->purpose;
+    slot->stale = m->stale;
+    slot->certainty = m->certainty;
+    slot->citation = m->citation;
+    slot->basis_count = f->basis_count;
+    memcpy(slot->basis, f->basis, f->basis_count * sizeof f->basis[0]);
+    return (int)box->n_fines++;
+}
+
+/* A fine's basis: one array shared by the fines of a slot. */
 static napi_value fine_basis_of(napi_env env, context_box *box, const kzp_fine *f)
 {
-    int pi = period_index(env, box, f->mci.from);
-    napi_value v = pi >= 0 && !f->stale ? cached(env, box->fine_basis[pi]) : NULL;
+    int i = fine_slot_of(env, box, f);
+    napi_value v = i >= 0 ? cached(env, box->fines[i].basis_arr) : NULL;
     if (v) {
         return v;
     }
     v = basis_arr(env, box, f->basis, f->basis_count);
-    return pi >= 0 && !f->stale ? keep(env, &box->fine_basis[pi], v) : v;
+    return i >= 0 ? keep(env, &box->fines[i].basis_arr, v) : v;
 }
 
 static napi_value m_fine(napi_env env, napi_callback_info info)
@@ -1048,20 +1096,27 @@ static napi_value m_fine(napi_env env, napi_callback_info info)
                                      &err))) {
         return throw_status(env, rc, &err);
     }
-    static const char *const N[] = {"mciCount",  "offenceDate", "amountTiyn", "amountText", "mci",
-                                    "certainty", "stale",       "basis",      "receipt"};
-    napi_value v[] = {
-        decimal_str(env, f.mci_centi),  str(env, f.mci.date),        bigint(env, f.amount_tiyn),
-        money_text(env, f.amount_tiyn), mci_obj(env, box, &f.mci),   str(env, kzp_certainty_name(f.certainty)),
-        boolean(env, f.stale),          fine_basis_of(env, box, &f), receipt_of(env, box)};
-    return result(env, R_FINE, N, v, 9);
+    static const char *const N[] = {"mciCount",  "offenceDate", "validFrom", "validUntil", "amountTiyn", "amountText",
+                                    "mci",       "certainty",   "stale",     "basis",      "receipt"};
+    napi_value v[] = {decimal_str(env, f.mci_centi),
+                      str(env, f.mci.date),
+                      str(env, f.valid_from),
+                      str(env, f.valid_until),
+                      bigint(env, f.amount_tiyn),
+                      money_text(env, f.amount_tiyn),
+                      mci_obj(env, box, &f.mci),
+                      str(env, kzp_certainty_name(f.certainty)),
+                      boolean(env, f.stale),
+                      fine_basis_of(env, box, &f),
+                      receipt_of(env, box)};
+    return result(env, R_FINE, N, v, 11);
 }
 
 /* The fine fast path, used by index.js for the common call fine(integerNumber, 'YYYY-MM-DD').
  * It computes with the same library call as m_fine but creates only the amount text; the
- * numbers go to a small shared ArrayBuffer (tiyn as int64 at byte 0, the MCI period index and
- * the certainty as int32 at bytes 8 and 12) and index.js builds the result with its shared
- * objects. Anything unusual (an error, a stale value, a date spelled differently from its
+ * numbers go to a small shared ArrayBuffer (tiyn as int64 at byte 0, the fine's slot (fine_slot)
+ * and its certainty as int32 at bytes 8 and 12) and index.js builds the result around the parts of
+ * an earlier Fine of the same slot. Anything unusual (an error, a stale value, a date spelled differently from its
  * canonical form, a full buffer) returns undefined and index.js asks m_fine, which reports it. */
 static napi_value m_fine_fast(napi_env env, napi_callback_info info)
 {
@@ -1089,11 +1144,11 @@ static napi_value m_fine_fast(napi_env env, napi_callback_info info)
         strcmp(f.mci.date, date) != 0) {
         return NULL;
     }
-    int32_t period = period_index(env, box, f.mci.from);
-    if (period < 0) {
+    int32_t slot = fine_slot_of(env, box, &f);
+    if (slot < 0) {
         return NULL;
     }
-    int32_t ints[2] = {period, f.certainty};
+    int32_t ints[2] = {slot, f.certainty};
     memcpy(data, &f.amount_tiyn, sizeof f.amount_tiyn);
     memcpy((char *)data + 8, ints, sizeof ints);
     /* The amount text is ASCII but for the tenge sign: hand V8 UTF-16 directly, which is
@@ -1142,7 +1197,7 @@ static napi_value m_check(napi_env env, napi_callback_info info)
     }
     if (kzp_kind_parse(&kind, kind_s) != KZP_OK) {
         free(article);
-        unknown_kind_message(&err, "kind");
+        one_of_message(&err, "kind", kzp_kind_name);
         return throw_status(env, KZP_E_UNKNOWN_KIND, &err);
     }
     kzp_check c;
@@ -1153,8 +1208,8 @@ static napi_value m_check(napi_env env, napi_callback_info info)
     if (rc) {
         return throw_status(env, rc, &err);
     }
-    static const char *const N[] = {"fits",        "violation",     "kind",   "unit",  "amount", "limit",
-                                    "limitSource", "limitCitation", "excess", "range", "receipt"};
+    static const char *const N[] = {"fits",   "violation", "kind",       "unit",  "amount",  "limit",       "limitSource",
+                                    "limitCitation", "excess",  "validFrom", "validUntil", "range", "receipt"};
     napi_value v[] = {boolean(env, c.fits),
                       str(env, kzp_violation_name(c.violation)),
                       str(env, kzp_kind_name(c.kind)),
@@ -1164,9 +1219,11 @@ static napi_value m_check(napi_env env, napi_callback_info info)
                       str(env, kzp_bound_source_name(c.limit_source)),
                       citation_or_null(env, box, c.limit_citation),
                       decimal_str(env, c.excess_centi),
-                      range_obj(env, box, &c.range),
+                      str(env, c.valid_from),
+                      str(env, c.valid_until),
+                      range_obj(env, box, &c.range, FROM_CHECK),
                       receipt_of(env, box)};
-    return result(env, R_CHECK, N, v, 11);
+    return result(env, R_CHECK, N, v, 13);
 }
 
 static napi_value m_convert(napi_env env, napi_callback_info info)
@@ -1195,7 +1252,7 @@ static napi_value m_convert(napi_env env, napi_callback_info info)
         return throw_status(env, rule_rc, &rule_err);
     }
     if (kzp_kind_parse(&from, from_s) != KZP_OK || kzp_kind_parse(&to, to_s) != KZP_OK) {
-        unknown_kind_message(&err, kzp_kind_parse(&from, from_s) != KZP_OK ? "fromKind" : "toKind");
+        one_of_message(&err, kzp_kind_parse(&from, from_s) != KZP_OK ? "fromKind" : "toKind", kzp_kind_name);
         return throw_status(env, KZP_E_UNKNOWN_KIND, &err);
     }
     kzp_conversion c;
@@ -1238,10 +1295,10 @@ static napi_value m_sanction_texts(napi_env env, napi_callback_info info)
         free(article);
         return NULL;
     }
-    int lang = lang_of(lang_s);
-    if (lang < 0) {
+    int lang;
+    if (!parse_word(env, kzp_lang_parse, lang_s, &lang, "lang")) {
         free(article);
-        return throw_type(env, "lang must be 'en', 'ru' or 'kk'");
+        return NULL;
     }
     kzp_range r;
     kzp_error err;
@@ -1316,10 +1373,8 @@ static napi_value m_articles(napi_env env, napi_callback_info info)
     for (size_t i = 0; i < di.article_count; i++) {
         kzp_article art;
         kzp_article_at(&art, ctx, i);
-        static const char *const TN[] = {"en", "ru", "kk"};
-        napi_value tv[] = {str(env, art.title[0]), str(env, art.title[1]), str(env, art.title[2])};
         static const char *const N[] = {"id", "title", "category", "inForceFrom", "citation"};
-        napi_value v[] = {str(env, art.id), frozen(env, TN, tv, 3), str(env, kzp_category_name(art.category)),
+        napi_value v[] = {str(env, art.id), by_lang(env, art.title), str(env, kzp_category_name(art.category)),
                           str(env, art.in_force_from), citation_of(env, box, art.citation)};
         napi_value o = frozen(env, N, v, 5);
         if (!o) {
@@ -1371,8 +1426,8 @@ static void context_finalize(napi_env env, void *data, void *hint)
     for (size_t i = 0; i < box->n_cit; i++) {
         delete_ref(env, &box->cit[i].ref);
     }
-    for (size_t i = 0; box->fine_basis && i < box->n_periods; i++) {
-        delete_ref(env, &box->fine_basis[i]);
+    for (size_t i = 0; i < box->n_fines; i++) {
+        delete_ref(env, &box->fines[i].basis_arr);
     }
     for (size_t i = 0; i < box->n_ranges; i++) {
         delete_ref(env, &box->ranges[i].sanctions);
@@ -1383,8 +1438,7 @@ static void context_finalize(napi_env env, void *data, void *hint)
     kzp_ctx_free(box->ctx);
     free(box->cit);
     free(box->ranges);
-    free(box->period_iso);
-    free(box->fine_basis);
+    free(box->fines);
     free(box);
 }
 
@@ -1691,16 +1745,11 @@ static napi_value f_number_words(napi_env env, napi_callback_info info)
         (argc > 3 && !get_string(env, argv[3], case_s, sizeof case_s, "grammaticalCase"))) {
         return argc < 1 ? throw_type(env, "numberWords(n, lang?, gender?, grammaticalCase?)") : NULL;
     }
-    static const char *const G[] = {"masculine", "feminine", "neuter", "plural"};
-    int gender = -1;
-    for (int i = 0; i < 4; i++) {
-        gender = strcmp(gender_s, G[i]) == 0 ? i : gender;
-    }
-    int gcase = strcmp(case_s, "nominative") == 0 ? 0 : strcmp(case_s, "genitive") == 0 ? 1 : -1;
-    int lang = lang_of(lang_s);
-    if (lang < 0 || gender < 0 || gcase < 0) {
-        return throw_type(env,
-                          "lang must be en/ru/kk, gender masculine/feminine/neuter/plural, case nominative/genitive");
+    int lang, gender, gcase;
+    if (!parse_word(env, kzp_lang_parse, lang_s, &lang, "lang") ||
+        !parse_word(env, kzp_gender_parse, gender_s, &gender, "gender") ||
+        !parse_word(env, kzp_gcase_parse, case_s, &gcase, "grammaticalCase")) {
+        return NULL;
     }
     return text_result(env, number_words_fn, n, lang, gender, gcase, WORDS_N);
 }
@@ -1716,9 +1765,9 @@ static napi_value money_words_fn(napi_env env, napi_callback_info info, int whic
         (argc > 1 && !get_string(env, argv[1], lang_s, sizeof lang_s, "lang"))) {
         return argc < 1 ? throw_type(env, "(tiyn, lang?)") : NULL;
     }
-    int lang = lang_of(lang_s);
-    if (lang < 0) {
-        return throw_type(env, "lang must be 'en', 'ru' or 'kk'");
+    int lang;
+    if (!parse_word(env, kzp_lang_parse, lang_s, &lang, "lang")) {
+        return NULL;
     }
     return text_result(env, which == 0 ? tenge_words_fn : tenge_figures_words_fn, tiyn, lang, 0, 0, WORDS_TIYN);
 }
@@ -1743,13 +1792,9 @@ static napi_value f_format_tenge(napi_env env, napi_callback_info info)
         (argc > 1 && !get_string(env, argv[1], style_s, sizeof style_s, "style"))) {
         return argc < 1 ? throw_type(env, "formatTenge(tiyn, style?)") : NULL;
     }
-    static const char *const S[] = {"sign", "ru", "kk", "en", "plain"};
-    int style = -1;
-    for (int i = 0; i < 5; i++) {
-        style = strcmp(style_s, S[i]) == 0 ? i : style;
-    }
-    if (style < 0) {
-        return throw_type(env, "style must be sign, ru, kk, en or plain");
+    int style;
+    if (!parse_word(env, kzp_money_style_parse, style_s, &style, "style")) {
+        return NULL;
     }
     return text_result(env, format_tenge_fn, tiyn, style, 0, 0, WORDS_NONE);
 }
@@ -1791,6 +1836,20 @@ static napi_value f_validate_dataset(napi_env env, napi_callback_info info)
     return a;
 }
 
+/* For index.js's range fast path: is this a date the library reads as the same text
+ * (kzp_date_check: exactly "YYYY-MM-DD", a real calendar date)? Read as UTF-8, as m_fine_fast
+ * reads it, so that no other string passes for one. */
+static napi_value f_date_ok(napi_env env, napi_callback_info info)
+{
+    size_t argc = 1, len = 0;
+    napi_value argv[1];
+    char date[16];
+    bool ok = napi_get_cb_info(env, info, &argc, argv, NULL, NULL) == napi_ok && argc == 1 &&
+              napi_get_value_string_utf8(env, argv[0], date, sizeof date, &len) == napi_ok && len == 10 &&
+              kzp_date_check(date, NULL) == KZP_OK;
+    return boolean(env, ok);
+}
+
 /* setErrorClasses({ KzpError, KZP_E_BAD_DATE: BadDateError, ... }): index.js hands over its classes. */
 static napi_value f_set_error_classes(napi_env env, napi_callback_info info)
 {
@@ -1801,7 +1860,7 @@ static napi_value f_set_error_classes(napi_env env, napi_callback_info info)
     if (argc < 1 || !st) {
         return throw_type(env, "setErrorClasses(classes)");
     }
-    for (int i = 0; i < N_STATUS; i++) {
+    for (int i = 0; i < st->n_errors; i++) {
         napi_value cls;
         const char *key = i == 0 ? "KzpError" : kzp_status_name(-i);
         if (napi_get_named_property(env, argv[0], key, &cls) != napi_ok) {
@@ -1859,21 +1918,27 @@ static void state_finalize(napi_env env, void *data, void *hint)
     if (st->scratch) {
         napi_delete_reference(env, st->scratch);
     }
-    for (int i = 0; i < N_STATUS; i++) {
+    for (int i = 0; st->errors && i < st->n_errors; i++) {
         if (st->errors[i]) {
             napi_delete_reference(env, st->errors[i]);
         }
     }
+    free(st->errors);
     free(st);
 }
 
 NAPI_MODULE_INIT()
 {
     addon_state *st = calloc(1, sizeof *st);
-    if (!st || napi_set_instance_data(env, st, state_finalize, NULL) != napi_ok) {
+    int n_status = kzp_status_count();
+    napi_ref *errors = n_status > 0 ? calloc((size_t)n_status, sizeof *errors) : NULL;
+    if (!st || !errors || napi_set_instance_data(env, st, state_finalize, NULL) != napi_ok) {
         free(st);
+        free(errors);
         return NULL;
     }
+    st->n_errors = n_status;
+    st->errors = errors;
     napi_property_descriptor methods[] = {
         {"mci", NULL, m_mci, NULL, NULL, NULL, napi_default_method, NULL},
         {"range", NULL, m_range, NULL, NULL, NULL, napi_default_method, NULL},
@@ -1894,17 +1959,28 @@ NAPI_MODULE_INIT()
     CHECK(napi_define_class(env, "Context", NAPI_AUTO_LENGTH, context_ctor, NULL, sizeof methods / sizeof methods[0],
                             methods, &ctor));
     CHECK(napi_create_reference(env, ctor, 1, &st->context_ctor));
-    napi_value scratch, certainties;
+    napi_value scratch, certainties, classes;
     void *scratch_data;
     CHECK(napi_create_arraybuffer(env, 16, &scratch_data, &scratch));
     CHECK(napi_create_reference(env, scratch, 1, &st->scratch));
     CHECK(napi_create_array(env, &certainties));
-    for (int c = KZP_CERT_OFFICIAL; c <= KZP_CERT_HYPOTHETICAL; c++) {
+    for (int c = 0; kzp_certainty_name(c); c++) {
         CHECK(napi_set_element(env, certainties, (uint32_t)c, str(env, kzp_certainty_name(c))));
     }
+    /* { KZP_E_IO: 'DataFileError', ... }: the error class of each status, named by the library */
+    CHECK(napi_create_object(env, &classes));
+    for (int i = 1; i < n_status; i++) {
+        const char *name = kzp_status_class(-i);
+        if (name) {
+            CHECK(napi_set_named_property(env, classes, kzp_status_name(-i), str(env, name)));
+        }
+    }
+    CHECK(napi_object_freeze(env, classes));
     napi_property_descriptor fns[] = {
         {"fineScratch", NULL, NULL, NULL, NULL, scratch, napi_default, NULL},
         {"certaintyNames", NULL, NULL, NULL, NULL, certainties, napi_default, NULL},
+        {"statusClasses", NULL, NULL, NULL, NULL, classes, napi_enumerable, NULL},
+        {"dateOk", NULL, f_date_ok, NULL, NULL, NULL, napi_default, NULL},
         {"Context", NULL, NULL, NULL, NULL, ctor, napi_enumerable, NULL},
         {"numberWords", NULL, f_number_words, NULL, NULL, NULL, napi_enumerable, NULL},
         {"tengeWords", NULL, f_tenge_words, NULL, NULL, NULL, napi_enumerable, NULL},

@@ -81,9 +81,12 @@ test('each status has its error class', () => {
     [() => ctx.check('115-1', '2026-02-10', 'prison', 1), kzpenalty.UnknownKindError, 'KZP_E_UNKNOWN_KIND'],
     [() => ctx.whatIf(0), kzpenalty.BadNumberError, 'KZP_E_BAD_NUMBER'],
   ];
+  // the class of each status is the one the library names for it (kzp_status_class)
+  const named = Object.values(require.cache).find((m) => m.filename.endsWith('.node')).exports.statusClasses;
   for (const [call, cls, code] of cases) {
     assert.throws(call, (e) => e instanceof cls && e instanceof kzpenalty.KzpError && e instanceof Error &&
-      e.code === code && e.status < 0 && e.message.length > 0, code);
+      e.code === code && e.status < 0 && e.message.length > 0 && e.name === named[code] && cls.name === named[code],
+    code);
   }
   const classes = Object.keys(kzpenalty).filter((k) => k.endsWith('Error') && k !== 'KzpError');
   assert.equal(classes.length, 21);

@@ -164,7 +164,7 @@ test('citations in the reader\'s language', () => {
 test('an Mci carries the date asked about, on every path of fine()', () => {
   assert.equal(ctx.mci('2026-03-01').date, '2026-03-01');
   assert.equal(ctx.range('115-1', '2026-02-10').mci.date, '2026-02-10');
-  // the first fine of a period takes the full path, the next ones the fast path
+  // the first fine takes the full path, the next ones the earlier answer (see index.js)
   const dates = ['2026-02-10', '2026-02-11', '2026-07-31'];
   for (const d of dates) {
     const f = ctx.fine(200, d);
