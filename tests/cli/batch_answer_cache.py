@@ -1,4 +1,5 @@
-"""A batch writes a range answer once for each article, flag set and validity interval, and reuses it
+"""A batch writes a range answer once for each article, flag set and validity interval (a fine's for each amount,
+flag set and interval), and reuses it
 with the dates changed (cli/answer_cache.c). Every answer of a batch that crosses interval edges
 (the article's entry into force on 2025-09-16, the MCI years 2025/2026, the end of the MCI table),
 mixes flags, what-if MCI values, id forms and other ops between ranges, must be byte for byte the
@@ -20,8 +21,11 @@ for i in range(len(DATES) * len(FLAGS) * 2):
     if i % 7 == 3:
         q["mci"] = 5000 + (i % 3) * 100
     lines.append(json.dumps(q))
-    if i % 4 == 1:
-        lines.append(json.dumps({"id": f"f{i}", "op": "fine", "mci_count": "150", "date": DATES[i % len(DATES)]}))
+    if i % 2 == 1:
+        # one amount written three ways (one answer), and others, with and without flags
+        count = ["150", "150.00", "150,0", "0.2", "12,5", 200][i % 6]
+        lines.append(json.dumps({"id": f"f{i}", "op": "fine", "mci_count": count, "date": DATES[i % len(DATES)],
+                                 "allow_stale": i % 3 == 0}))
 lines.append(json.dumps({"id": None, "op": "range", "article": "115-1"}))  # the --date default, from the command line
 text = "\n".join(lines) + "\n"
 
