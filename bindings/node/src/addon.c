@@ -932,10 +932,9 @@ static napi_value range_obj(napi_env env, context_box *box, const kzp_range *r, 
             box->n_ranges += slot == box->n_ranges;
         }
     }
-    static const char *const N[] = {"article",   "offenceDate", "validFrom", "validUntil", "mitigated",
-                                    "accelerated", "orderProcedure", "mci",   "sanctions",  "omitted",
-                                    "omittedBy", "payments",    "certainty", "stale",      "basis",
-                                    "receipt"};
+    static const char *const N[] = {
+        "article",   "offenceDate", "validFrom", "validUntil", "mitigated", "accelerated", "orderProcedure", "mci",
+        "sanctions", "omitted",     "omittedBy", "payments",   "certainty", "stale",       "basis",          "receipt"};
     napi_value v[] = {str(env, r->article),
                       str(env, r->offence_date),
                       str(env, r->valid_from),
@@ -1096,18 +1095,13 @@ static napi_value m_fine(napi_env env, napi_callback_info info)
                                      &err))) {
         return throw_status(env, rc, &err);
     }
-    static const char *const N[] = {"mciCount",  "offenceDate", "validFrom", "validUntil", "amountTiyn", "amountText",
-                                    "mci",       "certainty",   "stale",     "basis",      "receipt"};
-    napi_value v[] = {decimal_str(env, f.mci_centi),
-                      str(env, f.mci.date),
-                      str(env, f.valid_from),
-                      str(env, f.valid_until),
-                      bigint(env, f.amount_tiyn),
-                      money_text(env, f.amount_tiyn),
-                      mci_obj(env, box, &f.mci),
-                      str(env, kzp_certainty_name(f.certainty)),
-                      boolean(env, f.stale),
-                      fine_basis_of(env, box, &f),
+    static const char *const N[] = {"mciCount", "offenceDate", "validFrom", "validUntil", "amountTiyn", "amountText",
+                                    "mci",      "certainty",   "stale",     "basis",      "receipt"};
+    napi_value v[] = {decimal_str(env, f.mci_centi), str(env, f.mci.date),
+                      str(env, f.valid_from),        str(env, f.valid_until),
+                      bigint(env, f.amount_tiyn),    money_text(env, f.amount_tiyn),
+                      mci_obj(env, box, &f.mci),     str(env, kzp_certainty_name(f.certainty)),
+                      boolean(env, f.stale),         fine_basis_of(env, box, &f),
                       receipt_of(env, box)};
     return result(env, R_FINE, N, v, 11);
 }
@@ -1208,8 +1202,9 @@ static napi_value m_check(napi_env env, napi_callback_info info)
     if (rc) {
         return throw_status(env, rc, &err);
     }
-    static const char *const N[] = {"fits",   "violation", "kind",       "unit",  "amount",  "limit",       "limitSource",
-                                    "limitCitation", "excess",  "validFrom", "validUntil", "range", "receipt"};
+    static const char *const N[] = {"fits",       "violation",   "kind",          "unit",   "amount",
+                                    "limit",      "limitSource", "limitCitation", "excess", "validFrom",
+                                    "validUntil", "range",       "receipt"};
     napi_value v[] = {boolean(env, c.fits),
                       str(env, kzp_violation_name(c.violation)),
                       str(env, kzp_kind_name(c.kind)),
