@@ -29,7 +29,7 @@ static kzp_status parse_centi(int64_t *centi, const char *text, kzp_error *err)
     return rc;
 }
 
-/* A string the library promises; NULL fails the answer (out of memory), as json_pack did. */
+/* A string the library promises; a NULL makes the answer "out of memory" rather than a crash. */
 static void str(jw *w, const char *s)
 {
     if (s) {
@@ -39,38 +39,50 @@ static void str(jw *w, const char *s)
     }
 }
 
-static void kstr(jw *w, const char *key, const char *s)
+static void kstr(jw *w, const char *k, const char *s)
 {
-    jw_key(w, key);
+    jw_key(w, k);
     str(w, s);
 }
 
+/* A member's key, or none for a value in an array or at the top of an answer (k NULL). */
+static void maybe_key(jw *w, const char *k)
+{
+    if (k) {
+        jw_key(w, k);
+    }
+}
+
 /* An exact quantity as text ("12.5"). */
-static void decimal(jw *w, int64_t centi)
+static void decimal(jw *w, const char *k, int64_t centi)
 {
     char buf[40];
     kzp_qty_format(buf, sizeof buf, kzp_hundredths(centi), KZP_LANG_EN);
+    maybe_key(w, k);
     jw_string(w, buf);
 }
 
 /* A 64-bit integer as text. */
-static void int64_text(jw *w, int64_t n)
+static void int64_text(jw *w, const char *k, int64_t n)
 {
+    maybe_key(w, k);
     w->int64_as_string = true;
     jw_int(w, n);
     w->int64_as_string = false;
 }
 
-static void money_text(jw *w, int64_t tiyn)
+static void money_text(jw *w, const char *k, int64_t tiyn)
 {
     char buf[64];
     kzp_tenge_format(buf, sizeof buf, tiyn, KZP_MONEY_SIGN);
+    maybe_key(w, k);
     jw_string(w, buf);
 }
 
 /* A {en, ru, kk} object of texts indexed by kzp_lang, keyed by the library's language codes. */
-static void by_lang(jw *w, const char *const *texts)
+static void by_lang(jw *w, const char *k, const char *const *texts)
 {
+    maybe_key(w, k);
     jw_begin_object(w);
     for (int lang = 0; lang < KZP_LANG_COUNT; lang++) {
         kstr(w, kzp_lang_name(lang), texts[lang] ? texts[lang] : "");
@@ -78,16 +90,15 @@ static void by_lang(jw *w, const char *const *texts)
     jw_end_object(w);
 }
 
-static void citation(jw *w, const kzp_citation *c)
+static void citation(jw *w, const char *k, const kzp_citation *c)
 {
+    maybe_key(w, k);
     jw_begin_object(w);
     kstr(w, "id", c->id);
     kstr(w, "act", c->act);
     kstr(w, "reference", c->reference);
-    jw_key(w, "actIn");
-    by_lang(w, c->act_in);
-    jw_key(w, "referenceIn");
-    by_lang(w, c->reference_in);
+    by_lang(w, "actIn", c->act_in);
+    by_lang(w, "referenceIn", c->reference_in);
     kstr(w, "document", c->document);
     kstr(w, "seenIn", c->seen_in);
     kstr(w, "note", c->note);
@@ -96,28 +107,31 @@ static void citation(jw *w, const kzp_citation *c)
 }
 
 /* A citation, or null where the library gives none. */
-static void citation_or_null(jw *w, const kzp_citation *c)
+static void citation_or_null(jw *w, const char *k, const kzp_citation *c)
 {
     if (c) {
-        citation(w, c);
+        citation(w, k, c);
     } else {
+        maybe_key(w, k);
         jw_null(w);
     }
 }
 
-static void basis(jw *w, const kzp_citation *const *items, size_t n)
+static void basis(jw *w, const char *k, const kzp_citation *const *items, size_t n)
 {
+    maybe_key(w, k);
     jw_begin_array(w);
     for (size_t i = 0; i < n; i++) {
-        citation(w, items[i]);
+        citation(w, NULL, items[i]);
     }
     jw_end_array(w);
 }
 
-static void receipt(jw *w, const kzp_ctx *ctx)
+static void receipt(jw *w, const char *k, const kzp_ctx *ctx)
 {
     kzp_dataset_info i;
     kzp_ctx_info(&i, ctx);
+    maybe_key(w, k);
     jw_begin_object(w);
     kstr(w, "library", kzp_version_string());
     kstr(w, "dataset", i.id);
@@ -127,8 +141,9 @@ static void receipt(jw *w, const kzp_ctx *ctx)
     jw_end_object(w);
 }
 
-static void mci(jw *w, const kzp_mci *m)
+static void mci(jw *w, const char *k, const kzp_mci *m)
 {
+    maybe_key(w, k);
     jw_begin_object(w);
     jw_kint(w, "tenge", m->tenge);
     kstr(w, "date", m->date);
@@ -136,36 +151,32 @@ static void mci(jw *w, const kzp_mci *m)
     kstr(w, "purpose", kzp_purpose_name(m->purpose));
     jw_kbool(w, "stale", m->stale);
     kstr(w, "certainty", kzp_certainty_name(m->certainty));
-    jw_key(w, "citation");
-    citation(w, m->citation);
+    citation(w, "citation", m->citation);
     kstr(w, "validFrom", m->valid_from);
     kstr(w, "validUntil", m->valid_until);
     jw_end_object(w);
 }
 
 /* A bound of a sanction, or null when the library says there is none (set = 0). */
-static void bound(jw *w, const char *key, const kzp_bound *b, int has_tiyn)
+static void bound(jw *w, const char *k, const kzp_bound *b, int has_tiyn)
 {
-    jw_key(w, key);
+    jw_key(w, k);
     if (!b->set) {
         jw_null(w);
         return;
     }
     jw_begin_object(w);
-    jw_key(w, "amount");
-    decimal(w, b->centi);
-    jw_key(w, "tiyn");
-    has_tiyn ? int64_text(w, b->tiyn) : jw_null(w);
-    jw_key(w, "text");
-    has_tiyn ? money_text(w, b->tiyn) : jw_null(w);
+    decimal(w, "amount", b->centi);
+    has_tiyn ? int64_text(w, "tiyn", b->tiyn) : jw_knull(w, "tiyn");
+    has_tiyn ? money_text(w, "text", b->tiyn) : jw_knull(w, "text");
     kstr(w, "source", kzp_bound_source_name(b->source));
-    jw_key(w, "citation");
-    citation_or_null(w, b->citation);
+    citation_or_null(w, "citation", b->citation);
     jw_end_object(w);
 }
 
-static void restriction(jw *w, const kzp_restriction *r)
+static void restriction(jw *w, const char *k, const kzp_restriction *r)
 {
+    maybe_key(w, k);
     if (!r) {
         jw_null(w);
         return;
@@ -184,8 +195,7 @@ static void restriction(jw *w, const kzp_restriction *r)
         jw_end_array(w);
     }
     jw_end_object(w);
-    jw_key(w, "citation");
-    citation_or_null(w, r->citation);
+    citation_or_null(w, "citation", r->citation);
     jw_end_object(w);
 }
 
@@ -201,17 +211,12 @@ static void sanction(jw *w, const kzp_sanction *s)
     bound(w, "articleMax", &s->article_max, t);
     bound(w, "generalMin", &s->general_min, t);
     bound(w, "generalMax", &s->general_max, t);
-    jw_key(w, "minLiftedBy");
-    citation_or_null(w, s->min_lifted_by);
+    citation_or_null(w, "minLiftedBy", s->min_lifted_by);
     jw_kbool(w, "capped", s->capped);
-    jw_key(w, "perDayMax");
-    s->per_day_max_centi ? decimal(w, s->per_day_max_centi) : jw_null(w);
-    jw_key(w, "perDayCitation");
-    citation_or_null(w, s->per_day_citation);
-    jw_key(w, "restriction");
-    restriction(w, s->restriction);
-    jw_key(w, "citation");
-    citation(w, s->citation);
+    s->per_day_max_centi ? decimal(w, "perDayMax", s->per_day_max_centi) : jw_knull(w, "perDayMax");
+    citation_or_null(w, "perDayCitation", s->per_day_citation);
+    restriction(w, "restriction", s->restriction);
+    citation(w, "citation", s->citation);
     jw_end_object(w);
 }
 
@@ -219,34 +224,27 @@ static void payment(jw *w, const kzp_payment *p)
 {
     jw_begin_object(w);
     kstr(w, "id", p->id);
-    jw_key(w, "name");
-    by_lang(w, p->name);
-    jw_key(w, "mciCount");
-    decimal(w, p->mci_centi);
+    by_lang(w, "name", p->name);
+    decimal(w, "mciCount", p->mci_centi);
     jw_kbool(w, "priced", p->priced);
-    jw_key(w, "amountTiyn");
-    p->priced ? int64_text(w, p->tiyn) : jw_null(w);
-    jw_key(w, "amountText");
-    p->priced ? money_text(w, p->tiyn) : jw_null(w);
+    p->priced ? int64_text(w, "amountTiyn", p->tiyn) : jw_knull(w, "amountTiyn");
+    p->priced ? money_text(w, "amountText", p->tiyn) : jw_knull(w, "amountText");
     kstr(w, "certainty", kzp_certainty_name(p->certainty));
-    jw_key(w, "citation");
-    citation_or_null(w, p->citation);
-    jw_key(w, "pricedBy");
-    citation_or_null(w, p->priced_by);
+    citation_or_null(w, "citation", p->citation);
+    citation_or_null(w, "pricedBy", p->priced_by);
     jw_end_object(w);
 }
 
-static void range(jw *w, const kzp_ctx *ctx, const kzp_range *r)
+static void range(jw *w, const char *k, const kzp_ctx *ctx, const kzp_range *r)
 {
+    maybe_key(w, k);
     jw_begin_object(w);
     kstr(w, "article", r->article);
     kstr(w, "offenceDate", r->offence_date);
     jw_kbool(w, "mitigated", (r->flags & KZP_Q_MITIGATED) != 0);
     jw_kbool(w, "accelerated", (r->flags & KZP_Q_ACCELERATED) != 0);
-    jw_key(w, "orderProcedure");
-    citation_or_null(w, r->order_procedure);
-    jw_key(w, "mci");
-    r->has_mci ? mci(w, &r->mci) : jw_null(w);
+    citation_or_null(w, "orderProcedure", r->order_procedure);
+    r->has_mci ? mci(w, "mci", &r->mci) : jw_knull(w, "mci");
     jw_key(w, "sanctions");
     jw_begin_array(w);
     for (size_t i = 0; i < r->sanction_count; i++) {
@@ -259,8 +257,7 @@ static void range(jw *w, const kzp_ctx *ctx, const kzp_range *r)
         str(w, kzp_kind_name(r->omitted_kinds[i]));
     }
     jw_end_array(w);
-    jw_key(w, "omittedBy");
-    citation_or_null(w, r->order_procedure_kinds);
+    citation_or_null(w, "omittedBy", r->order_procedure_kinds);
     jw_key(w, "payments");
     jw_begin_array(w);
     for (size_t i = 0; i < r->payment_count; i++) {
@@ -269,10 +266,8 @@ static void range(jw *w, const kzp_ctx *ctx, const kzp_range *r)
     jw_end_array(w);
     kstr(w, "certainty", kzp_certainty_name(r->certainty));
     jw_kbool(w, "stale", r->stale);
-    jw_key(w, "basis");
-    basis(w, r->basis, r->basis_count);
-    jw_key(w, "receipt");
-    receipt(w, ctx);
+    basis(w, "basis", r->basis, r->basis_count);
+    receipt(w, "receipt", ctx);
     kstr(w, "validFrom", r->valid_from);
     kstr(w, "validUntil", r->valid_until);
     jw_end_object(w);
@@ -325,9 +320,8 @@ static int lang_of(const json_t *req, int *lang, kzp_error *err)
 
 /* A whole number the wrapper sent as text (tiyn, n, a whole amount): optional minus and
  * digits, in int64. what names the argument in messages, as the Node binding names it. */
-static int whole_of(const json_t *req, const char *key, const char *what, int64_t *out, kzp_error *err)
+static int whole_of(const char *s, const char *what, int64_t *out, kzp_error *err)
 {
-    const char *s = text_of(req, key, "");
     char *end = NULL;
     errno = 0;
     long long n = strtoll(s, &end, 10);
@@ -354,7 +348,7 @@ static int amount_of(const json_t *req, const char *key, int64_t *centi, kzp_err
     }
     const char *what = text_of(req, "amountName", "amount"), *s = text_of(req, key, "");
     int64_t n = 0;
-    int rc = whole_of(req, key, what, &n, err);
+    int rc = whole_of(s, what, &n, err);
     kzp_error e = {0};
     if (*s == '-') {
         e.code = KZP_E_BAD_NUMBER;
@@ -471,7 +465,7 @@ static int op_words(const json_t *req, const char *op, jw *w, kzp_error *err)
 {
     int lang, rc, gender = KZP_GENDER_MASCULINE, gcase = KZP_CASE_NOMINATIVE;
     int64_t n;
-    if ((rc = lang_of(req, &lang, err)) || (rc = whole_of(req, "n", text_of(req, "what", "n"), &n, err))) {
+    if ((rc = lang_of(req, &lang, err)) || (rc = whole_of(text_of(req, "n", ""), text_of(req, "what", "n"), &n, err))) {
         return rc;
     }
     if (strcmp(op, "numberWords") == 0) {
@@ -490,7 +484,7 @@ static int op_format(const json_t *req, jw *w, kzp_error *err)
     int rc, style;
     if ((rc = word_of(req, "style", kzp_money_style_name(KZP_MONEY_SIGN), "style", kzp_money_style_parse, &style,
                       err)) ||
-        (rc = whole_of(req, "n", "tiyn", &tiyn, err))) {
+        (rc = whole_of(text_of(req, "n", ""), "tiyn", &tiyn, err))) {
         return rc;
     }
     return text_answer(w, err, TENGE_FORMAT, tiyn, style, 0, 0);
@@ -595,8 +589,7 @@ static int op_tables(const kzp_ctx *ctx, const char *op, jw *w)
             kstr(w, "from", p.from);
             jw_kint(w, "tenge", p.tenge);
             kstr(w, "purpose", p.purpose_all ? "all" : kzp_purpose_name(p.purpose));
-            jw_key(w, "citation");
-            citation(w, p.citation);
+            citation(w, "citation", p.citation);
             jw_end_object(w);
         }
     } else {
@@ -605,12 +598,10 @@ static int op_tables(const kzp_ctx *ctx, const char *op, jw *w)
             kzp_article_at(&art, ctx, i);
             jw_begin_object(w);
             kstr(w, "id", art.id);
-            jw_key(w, "title");
-            by_lang(w, art.title);
+            by_lang(w, "title", art.title);
             kstr(w, "category", kzp_category_name(art.category));
             kstr(w, "inForceFrom", art.in_force_from);
-            jw_key(w, "citation");
-            citation(w, art.citation);
+            citation(w, "citation", art.citation);
             jw_end_object(w);
         }
     }
@@ -637,13 +628,13 @@ static int op_query(const kzp_ctx *ctx, const json_t *req, const char *op, jw *w
         if ((rc = kzp_mci_on(&m, ctx, date, purpose, flags & (KZP_Q_ALLOW_STALE | KZP_Q_STRICT), err))) {
             return rc;
         }
-        mci(w, &m);
+        mci(w, NULL, &m);
     } else if (strcmp(op, "range") == 0) {
         kzp_range r;
         if ((rc = kzp_range_get(&r, ctx, article, date, flags, err))) {
             return rc;
         }
-        range(w, ctx, &r);
+        range(w, NULL, ctx, &r);
     } else if (strcmp(op, "fine") == 0) {
         kzp_fine f;
         if ((rc = amount_of(req, "amount", &centi, err)) ||
@@ -652,21 +643,15 @@ static int op_query(const kzp_ctx *ctx, const json_t *req, const char *op, jw *w
             return rc;
         }
         jw_begin_object(w);
-        jw_key(w, "mciCount");
-        decimal(w, f.mci_centi);
+        decimal(w, "mciCount", f.mci_centi);
         kstr(w, "offenceDate", f.mci.date);
-        jw_key(w, "amountTiyn");
-        int64_text(w, f.amount_tiyn);
-        jw_key(w, "amountText");
-        money_text(w, f.amount_tiyn);
-        jw_key(w, "mci");
-        mci(w, &f.mci);
+        int64_text(w, "amountTiyn", f.amount_tiyn);
+        money_text(w, "amountText", f.amount_tiyn);
+        mci(w, "mci", &f.mci);
         kstr(w, "certainty", kzp_certainty_name(f.certainty));
         jw_kbool(w, "stale", f.stale);
-        jw_key(w, "basis");
-        basis(w, f.basis, f.basis_count);
-        jw_key(w, "receipt");
-        receipt(w, ctx);
+        basis(w, "basis", f.basis, f.basis_count);
+        receipt(w, "receipt", ctx);
         kstr(w, "validFrom", f.valid_from);
         kstr(w, "validUntil", f.valid_until);
         jw_end_object(w);
@@ -681,19 +666,13 @@ static int op_query(const kzp_ctx *ctx, const json_t *req, const char *op, jw *w
         kstr(w, "violation", kzp_violation_name(c.violation));
         kstr(w, "kind", kzp_kind_name(c.kind));
         kstr(w, "unit", kzp_unit_name(c.unit));
-        jw_key(w, "amount");
-        decimal(w, c.amount_centi);
-        jw_key(w, "limit");
-        decimal(w, c.limit_centi);
+        decimal(w, "amount", c.amount_centi);
+        decimal(w, "limit", c.limit_centi);
         kstr(w, "limitSource", kzp_bound_source_name(c.limit_source));
-        jw_key(w, "limitCitation");
-        citation_or_null(w, c.limit_citation);
-        jw_key(w, "excess");
-        decimal(w, c.excess_centi);
-        jw_key(w, "range");
-        range(w, ctx, &c.range);
-        jw_key(w, "receipt");
-        receipt(w, ctx);
+        citation_or_null(w, "limitCitation", c.limit_citation);
+        decimal(w, "excess", c.excess_centi);
+        range(w, "range", ctx, &c.range);
+        receipt(w, "receipt", ctx);
         kstr(w, "validFrom", c.valid_from);
         kstr(w, "validUntil", c.valid_until);
         jw_end_object(w);
@@ -708,23 +687,17 @@ static int op_query(const kzp_ctx *ctx, const json_t *req, const char *op, jw *w
         }
         jw_begin_object(w);
         kstr(w, "fromKind", kzp_kind_name(c.from_kind));
-        jw_key(w, "amount");
-        decimal(w, c.from_centi);
+        decimal(w, "amount", c.from_centi);
         kstr(w, "toKind", kzp_kind_name(c.to_kind));
-        jw_key(w, "whole");
-        int64_text(w, c.whole);
-        jw_key(w, "remainder");
-        decimal(w, c.remainder_centi);
+        int64_text(w, "whole", c.whole);
+        decimal(w, "remainder", c.remainder_centi);
         kstr(w, "remainderUnit", kzp_unit_name(c.from_unit));
         jw_kbool(w, "exact", c.exact);
         kstr(w, "rule", kzp_conversion_rule_name(c.rule));
         kstr(w, "certainty", kzp_certainty_name(c.certainty));
-        jw_key(w, "scope");
-        by_lang(w, c.scope);
-        jw_key(w, "citation");
-        citation(w, c.citation);
-        jw_key(w, "receipt");
-        receipt(w, ctx);
+        by_lang(w, "scope", c.scope);
+        citation(w, "citation", c.citation);
+        receipt(w, "receipt", ctx);
         jw_end_object(w);
     }
     return KZP_OK;
@@ -862,9 +835,7 @@ EMSCRIPTEN_KEEPALIVE kzp_ctx *kzpw_ctx_what_if(const kzp_ctx *base, const char *
     kzp_ctx *ctx = NULL;
     kzp_error err = {0};
     int64_t n = 0;
-    json_t *req = json_pack("{s:s}", "n", tenge);
-    int rc = req ? whole_of(req, "n", "mciTenge", &n, &err) : KZP_E_NOMEM;
-    json_decref(req);
+    int rc = whole_of(tenge ? tenge : "", "mciTenge", &n, &err);
     if (rc == KZP_OK) {
         rc = kzp_ctx_new_what_if(&ctx, base, n, &err);
     }
