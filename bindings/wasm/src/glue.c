@@ -3,10 +3,13 @@
  * JSON text, {"ok": result} or {"error": {...}}, whose fields are named as the Node binding
  * names them. Every 64-bit integer (tiyn, whole units) and every exact quantity travels as a
  * string, because a JavaScript number cannot hold them all; kzpenalty.mjs turns *Tiyn and whole
- * into bigint. No rule of law is computed here: this file only translates. */
+ * into bigint. Requests are read with jansson, answers written with jsonw. No rule of law is
+ * computed here: this file only translates. */
 #include <emscripten/emscripten.h>
 #include <jansson.h>
 #include <kzpenalty.h>
+
+#include "jsonw.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -26,159 +29,248 @@ static kzp_status parse_centi(int64_t *centi, const char *text, kzp_error *err)
     return rc;
 }
 
-static json_t *decimal(int64_t centi)
+/* A string the library promises; a NULL makes the answer "out of memory" rather than a crash. */
+static void str(jw *w, const char *s)
+{
+    if (s) {
+        jw_string(w, s);
+    } else {
+        w->failed = true;
+    }
+}
+
+static void kstr(jw *w, const char *k, const char *s)
+{
+    jw_key(w, k);
+    str(w, s);
+}
+
+/* A member's key, or none for a value in an array or at the top of an answer (k NULL). */
+static void maybe_key(jw *w, const char *k)
+{
+    if (k) {
+        jw_key(w, k);
+    }
+}
+
+/* An exact quantity as text ("12.5"). */
+static void decimal(jw *w, const char *k, int64_t centi)
 {
     char buf[40];
     kzp_qty_format(buf, sizeof buf, kzp_hundredths(centi), KZP_LANG_EN);
-    return json_string(buf);
+    maybe_key(w, k);
+    jw_string(w, buf);
 }
 
-static json_t *int64_text(int64_t n)
+/* A 64-bit integer as text. */
+static void int64_text(jw *w, const char *k, int64_t n)
 {
-    char buf[24];
-    snprintf(buf, sizeof buf, "%lld", (long long)n);
-    return json_string(buf);
+    maybe_key(w, k);
+    w->int64_as_string = true;
+    jw_int(w, n);
+    w->int64_as_string = false;
 }
 
-static json_t *money_text(int64_t tiyn)
+static void money_text(jw *w, const char *k, int64_t tiyn)
 {
     char buf[64];
     kzp_tenge_format(buf, sizeof buf, tiyn, KZP_MONEY_SIGN);
-    return json_string(buf);
+    maybe_key(w, k);
+    jw_string(w, buf);
 }
 
 /* A {en, ru, kk} object of texts indexed by kzp_lang, keyed by the library's language codes. */
-static json_t *by_lang(const char *const *texts)
+static void by_lang(jw *w, const char *k, const char *const *texts)
 {
-    json_t *o = json_object();
+    maybe_key(w, k);
+    jw_begin_object(w);
     for (int lang = 0; lang < KZP_LANG_COUNT; lang++) {
-        json_object_set_new(o, kzp_lang_name(lang), json_string(texts[lang] ? texts[lang] : ""));
+        kstr(w, kzp_lang_name(lang), texts[lang] ? texts[lang] : "");
     }
-    return o;
+    jw_end_object(w);
 }
 
-static json_t *citation(const kzp_citation *c)
+static void citation(jw *w, const char *k, const kzp_citation *c)
 {
-    return json_pack("{s:s, s:s, s:s, s:o, s:o, s:s, s:s, s:s, s:s}", "id", c->id, "act", c->act, "reference",
-                     c->reference, "actIn", by_lang(c->act_in), "referenceIn", by_lang(c->reference_in), "document",
-                     c->document, "seenIn", c->seen_in, "note", c->note, "status", kzp_certainty_name(c->certainty));
+    maybe_key(w, k);
+    jw_begin_object(w);
+    kstr(w, "id", c->id);
+    kstr(w, "act", c->act);
+    kstr(w, "reference", c->reference);
+    by_lang(w, "actIn", c->act_in);
+    by_lang(w, "referenceIn", c->reference_in);
+    kstr(w, "document", c->document);
+    kstr(w, "seenIn", c->seen_in);
+    kstr(w, "note", c->note);
+    kstr(w, "status", kzp_certainty_name(c->certainty));
+    jw_end_object(w);
 }
 
 /* A citation, or null where the library gives none. */
-static json_t *citation_or_null(const kzp_citation *c)
+static void citation_or_null(jw *w, const char *k, const kzp_citation *c)
 {
-    return c ? citation(c) : json_null();
-}
-
-static json_t *basis(const kzp_citation *const *items, size_t n)
-{
-    json_t *a = json_array();
-    for (size_t i = 0; i < n; i++) {
-        json_array_append_new(a, citation(items[i]));
+    if (c) {
+        citation(w, k, c);
+    } else {
+        maybe_key(w, k);
+        jw_null(w);
     }
-    return a;
 }
 
-static json_t *receipt(const kzp_ctx *ctx)
+static void basis(jw *w, const char *k, const kzp_citation *const *items, size_t n)
+{
+    maybe_key(w, k);
+    jw_begin_array(w);
+    for (size_t i = 0; i < n; i++) {
+        citation(w, NULL, items[i]);
+    }
+    jw_end_array(w);
+}
+
+static void receipt(jw *w, const char *k, const kzp_ctx *ctx)
 {
     kzp_dataset_info i;
     kzp_ctx_info(&i, ctx);
-    return json_pack("{s:s, s:s, s:s, s:s, s:b}", "library", kzp_version_string(), "dataset", i.id, "datasetVersion",
-                     i.version, "datasetFingerprint", i.fingerprint, "hypothetical", i.hypothetical);
+    maybe_key(w, k);
+    jw_begin_object(w);
+    kstr(w, "library", kzp_version_string());
+    kstr(w, "dataset", i.id);
+    kstr(w, "datasetVersion", i.version);
+    kstr(w, "datasetFingerprint", i.fingerprint);
+    jw_kbool(w, "hypothetical", i.hypothetical);
+    jw_end_object(w);
 }
 
-static json_t *mci(const kzp_mci *m)
+static void mci(jw *w, const char *k, const kzp_mci *m)
 {
-    return json_pack("{s:I, s:s, s:s, s:s, s:b, s:s, s:o, s:s, s:s}", "tenge", (json_int_t)m->tenge, "date", m->date,
-                     "from", m->from, "purpose", kzp_purpose_name(m->purpose), "stale", m->stale, "certainty",
-                     kzp_certainty_name(m->certainty), "citation", citation(m->citation), "validFrom", m->valid_from,
-                     "validUntil", m->valid_until);
+    maybe_key(w, k);
+    jw_begin_object(w);
+    jw_kint(w, "tenge", m->tenge);
+    kstr(w, "date", m->date);
+    kstr(w, "from", m->from);
+    kstr(w, "purpose", kzp_purpose_name(m->purpose));
+    jw_kbool(w, "stale", m->stale);
+    kstr(w, "certainty", kzp_certainty_name(m->certainty));
+    citation(w, "citation", m->citation);
+    kstr(w, "validFrom", m->valid_from);
+    kstr(w, "validUntil", m->valid_until);
+    jw_end_object(w);
 }
 
 /* A bound of a sanction, or null when the library says there is none (set = 0). */
-static json_t *bound(const kzp_bound *b, int has_tiyn)
+static void bound(jw *w, const char *k, const kzp_bound *b, int has_tiyn)
 {
+    jw_key(w, k);
     if (!b->set) {
-        return json_null();
+        jw_null(w);
+        return;
     }
-    return json_pack("{s:o, s:o, s:o, s:s, s:o}", "amount", decimal(b->centi), "tiyn",
-                     has_tiyn ? int64_text(b->tiyn) : json_null(), "text", has_tiyn ? money_text(b->tiyn) : json_null(),
-                     "source", kzp_bound_source_name(b->source), "citation", citation_or_null(b->citation));
+    jw_begin_object(w);
+    decimal(w, "amount", b->centi);
+    has_tiyn ? int64_text(w, "tiyn", b->tiyn) : jw_knull(w, "tiyn");
+    has_tiyn ? money_text(w, "text", b->tiyn) : jw_knull(w, "text");
+    kstr(w, "source", kzp_bound_source_name(b->source));
+    citation_or_null(w, "citation", b->citation);
+    jw_end_object(w);
 }
 
-static json_t *restriction(const kzp_restriction *r)
+static void restriction(jw *w, const char *k, const kzp_restriction *r)
 {
+    maybe_key(w, k);
     if (!r) {
-        return json_null();
+        jw_null(w);
+        return;
     }
-    json_t *persons = json_object();
+    jw_begin_object(w);
+    kstr(w, "id", r->id);
+    kstr(w, "kind", kzp_kind_name(r->kind));
+    jw_key(w, "persons");
+    jw_begin_object(w);
     for (int lang = 0; lang < KZP_LANG_COUNT; lang++) {
-        json_t *a = json_array();
+        jw_key(w, kzp_lang_name(lang));
+        jw_begin_array(w);
         for (size_t i = 0; i < r->person_count; i++) {
-            json_array_append_new(a, json_string(r->persons[lang][i] ? r->persons[lang][i] : ""));
+            str(w, r->persons[lang][i] ? r->persons[lang][i] : "");
         }
-        json_object_set_new(persons, kzp_lang_name(lang), a);
+        jw_end_array(w);
     }
-    return json_pack("{s:s, s:s, s:o, s:o}", "id", r->id, "kind", kzp_kind_name(r->kind), "persons", persons,
-                     "citation", citation_or_null(r->citation));
+    jw_end_object(w);
+    citation_or_null(w, "citation", r->citation);
+    jw_end_object(w);
 }
 
-static json_t *sanction(const kzp_sanction *s)
+static void sanction(jw *w, const kzp_sanction *s)
 {
     int t = s->has_tiyn;
-    json_t *o = json_pack("{s:s, s:s, s:o, s:o, s:o, s:o, s:o, s:o}", "kind", kzp_kind_name(s->kind), "unit",
-                          kzp_unit_name(s->unit), "min", bound(&s->min, t), "max", bound(&s->max, t), "articleMin",
-                          bound(&s->article_min, t), "articleMax", bound(&s->article_max, t), "generalMin",
-                          bound(&s->general_min, t), "generalMax", bound(&s->general_max, t));
-    json_t *more =
-        json_pack("{s:o, s:b, s:o, s:o, s:o, s:o}", "minLiftedBy", citation_or_null(s->min_lifted_by), "capped",
-                  s->capped, "perDayMax", s->per_day_max_centi ? decimal(s->per_day_max_centi) : json_null(),
-                  "perDayCitation", citation_or_null(s->per_day_citation), "restriction", restriction(s->restriction),
-                  "citation", citation(s->citation));
-    if (!o || !more || json_object_update(o, more) != 0) {
-        json_decref(o);
-        o = NULL;
-    }
-    json_decref(more);
-    return o;
+    jw_begin_object(w);
+    kstr(w, "kind", kzp_kind_name(s->kind));
+    kstr(w, "unit", kzp_unit_name(s->unit));
+    bound(w, "min", &s->min, t);
+    bound(w, "max", &s->max, t);
+    bound(w, "articleMin", &s->article_min, t);
+    bound(w, "articleMax", &s->article_max, t);
+    bound(w, "generalMin", &s->general_min, t);
+    bound(w, "generalMax", &s->general_max, t);
+    citation_or_null(w, "minLiftedBy", s->min_lifted_by);
+    jw_kbool(w, "capped", s->capped);
+    s->per_day_max_centi ? decimal(w, "perDayMax", s->per_day_max_centi) : jw_knull(w, "perDayMax");
+    citation_or_null(w, "perDayCitation", s->per_day_citation);
+    restriction(w, "restriction", s->restriction);
+    citation(w, "citation", s->citation);
+    jw_end_object(w);
 }
 
-static json_t *payment(const kzp_payment *p)
+static void payment(jw *w, const kzp_payment *p)
 {
-    return json_pack("{s:s, s:o, s:o, s:b, s:o, s:o, s:s, s:o, s:o}", "id", p->id, "name", by_lang(p->name), "mciCount",
-                     decimal(p->mci_centi), "priced", p->priced, "amountTiyn",
-                     p->priced ? int64_text(p->tiyn) : json_null(), "amountText",
-                     p->priced ? money_text(p->tiyn) : json_null(), "certainty", kzp_certainty_name(p->certainty),
-                     "citation", citation_or_null(p->citation), "pricedBy", citation_or_null(p->priced_by));
+    jw_begin_object(w);
+    kstr(w, "id", p->id);
+    by_lang(w, "name", p->name);
+    decimal(w, "mciCount", p->mci_centi);
+    jw_kbool(w, "priced", p->priced);
+    p->priced ? int64_text(w, "amountTiyn", p->tiyn) : jw_knull(w, "amountTiyn");
+    p->priced ? money_text(w, "amountText", p->tiyn) : jw_knull(w, "amountText");
+    kstr(w, "certainty", kzp_certainty_name(p->certainty));
+    citation_or_null(w, "citation", p->citation);
+    citation_or_null(w, "pricedBy", p->priced_by);
+    jw_end_object(w);
 }
 
-static json_t *range(const kzp_ctx *ctx, const kzp_range *r)
+static void range(jw *w, const char *k, const kzp_ctx *ctx, const kzp_range *r)
 {
-    json_t *sanctions = json_array(), *omitted = json_array(), *payments = json_array();
+    maybe_key(w, k);
+    jw_begin_object(w);
+    kstr(w, "article", r->article);
+    kstr(w, "offenceDate", r->offence_date);
+    jw_kbool(w, "mitigated", (r->flags & KZP_Q_MITIGATED) != 0);
+    jw_kbool(w, "accelerated", (r->flags & KZP_Q_ACCELERATED) != 0);
+    citation_or_null(w, "orderProcedure", r->order_procedure);
+    r->has_mci ? mci(w, "mci", &r->mci) : jw_knull(w, "mci");
+    jw_key(w, "sanctions");
+    jw_begin_array(w);
     for (size_t i = 0; i < r->sanction_count; i++) {
-        json_array_append_new(sanctions, sanction(&r->sanctions[i]));
+        sanction(w, &r->sanctions[i]);
     }
+    jw_end_array(w);
+    jw_key(w, "omitted");
+    jw_begin_array(w);
     for (size_t i = 0; i < r->omitted_count; i++) {
-        json_array_append_new(omitted, json_string(kzp_kind_name(r->omitted_kinds[i])));
+        str(w, kzp_kind_name(r->omitted_kinds[i]));
     }
+    jw_end_array(w);
+    citation_or_null(w, "omittedBy", r->order_procedure_kinds);
+    jw_key(w, "payments");
+    jw_begin_array(w);
     for (size_t i = 0; i < r->payment_count; i++) {
-        json_array_append_new(payments, payment(&r->payments[i]));
+        payment(w, &r->payments[i]);
     }
-    json_t *o = json_pack("{s:s, s:s, s:b, s:b, s:o, s:o, s:o}", "article", r->article, "offenceDate", r->offence_date,
-                          "mitigated", (r->flags & KZP_Q_MITIGATED) != 0, "accelerated",
-                          (r->flags & KZP_Q_ACCELERATED) != 0, "orderProcedure", citation_or_null(r->order_procedure),
-                          "mci", r->has_mci ? mci(&r->mci) : json_null(), "sanctions", sanctions);
-    json_t *more =
-        json_pack("{s:o, s:o, s:o, s:s, s:b, s:o, s:o, s:s, s:s}", "omitted", omitted, "omittedBy",
-                  citation_or_null(r->order_procedure_kinds), "payments", payments, "certainty",
-                  kzp_certainty_name(r->certainty), "stale", r->stale, "basis", basis(r->basis, r->basis_count),
-                  "receipt", receipt(ctx), "validFrom", r->valid_from, "validUntil", r->valid_until);
-    if (!o || !more || json_object_update(o, more) != 0) {
-        json_decref(o);
-        o = NULL;
-    }
-    json_decref(more);
-    return o;
+    jw_end_array(w);
+    kstr(w, "certainty", kzp_certainty_name(r->certainty));
+    jw_kbool(w, "stale", r->stale);
+    basis(w, "basis", r->basis, r->basis_count);
+    receipt(w, "receipt", ctx);
+    kstr(w, "validFrom", r->valid_from);
+    kstr(w, "validUntil", r->valid_until);
+    jw_end_object(w);
 }
 
 /* ---- Reading requests ---- */
@@ -228,9 +320,8 @@ static int lang_of(const json_t *req, int *lang, kzp_error *err)
 
 /* A whole number the wrapper sent as text (tiyn, n, a whole amount): optional minus and
  * digits, in int64. what names the argument in messages, as the Node binding names it. */
-static int whole_of(const json_t *req, const char *key, const char *what, int64_t *out, kzp_error *err)
+static int whole_of(const char *s, const char *what, int64_t *out, kzp_error *err)
 {
-    const char *s = text_of(req, key, "");
     char *end = NULL;
     errno = 0;
     long long n = strtoll(s, &end, 10);
@@ -257,7 +348,7 @@ static int amount_of(const json_t *req, const char *key, int64_t *centi, kzp_err
     }
     const char *what = text_of(req, "amountName", "amount"), *s = text_of(req, key, "");
     int64_t n = 0;
-    int rc = whole_of(req, key, what, &n, err);
+    int rc = whole_of(s, what, &n, err);
     kzp_error e = {0};
     if (*s == '-') {
         e.code = KZP_E_BAD_NUMBER;
@@ -339,7 +430,7 @@ static int write_text(enum text_op op, char *buf, size_t size, int64_t n, int ar
 
 /* The text of write_text written into a buffer of the length it needs, so nothing is ever
  * cut. The words functions' out-of-range message is the Node binding's (what is n or tiyn). */
-static int text_answer(json_t **out, kzp_error *err, enum text_op op, int64_t n, int arg, int gender, int gcase)
+static int text_answer(jw *w, kzp_error *err, enum text_op op, int64_t n, int arg, int gender, int gcase)
 {
     int len = write_text(op, NULL, 0, n, arg, gender, gcase);
     if (len == KZP_E_BAD_NUMBER && op <= TENGE_FIGURES_WORDS) {
@@ -363,18 +454,18 @@ static int text_answer(json_t **out, kzp_error *err, enum text_op op, int64_t n,
         return fail(err, KZP_E_NOMEM, kzp_strerror(KZP_E_NOMEM));
     }
     write_text(op, buf, (size_t)len + 1, n, arg, gender, gcase);
-    *out = json_string(buf);
+    jw_string(w, buf);
     free(buf);
     return KZP_OK;
 }
 
 /* ---- Operations ---- */
 
-static int op_words(const json_t *req, const char *op, json_t **out, kzp_error *err)
+static int op_words(const json_t *req, const char *op, jw *w, kzp_error *err)
 {
     int lang, rc, gender = KZP_GENDER_MASCULINE, gcase = KZP_CASE_NOMINATIVE;
     int64_t n;
-    if ((rc = lang_of(req, &lang, err)) || (rc = whole_of(req, "n", text_of(req, "what", "n"), &n, err))) {
+    if ((rc = lang_of(req, &lang, err)) || (rc = whole_of(text_of(req, "n", ""), text_of(req, "what", "n"), &n, err))) {
         return rc;
     }
     if (strcmp(op, "numberWords") == 0) {
@@ -382,26 +473,26 @@ static int op_words(const json_t *req, const char *op, json_t **out, kzp_error *
             (rc = word_of(req, "case", kzp_gcase_name(gcase), "grammaticalCase", kzp_gcase_parse, &gcase, err))) {
             return rc;
         }
-        return text_answer(out, err, NUMBER_WORDS, n, lang, gender, gcase);
+        return text_answer(w, err, NUMBER_WORDS, n, lang, gender, gcase);
     }
-    return text_answer(out, err, strcmp(op, "tengeWords") == 0 ? TENGE_WORDS : TENGE_FIGURES_WORDS, n, lang, 0, 0);
+    return text_answer(w, err, strcmp(op, "tengeWords") == 0 ? TENGE_WORDS : TENGE_FIGURES_WORDS, n, lang, 0, 0);
 }
 
-static int op_format(const json_t *req, json_t **out, kzp_error *err)
+static int op_format(const json_t *req, jw *w, kzp_error *err)
 {
     int64_t tiyn;
     int rc, style;
     if ((rc = word_of(req, "style", kzp_money_style_name(KZP_MONEY_SIGN), "style", kzp_money_style_parse, &style,
                       err)) ||
-        (rc = whole_of(req, "n", "tiyn", &tiyn, err))) {
+        (rc = whole_of(text_of(req, "n", ""), "tiyn", &tiyn, err))) {
         return rc;
     }
-    return text_answer(out, err, TENGE_FORMAT, tiyn, style, 0, 0);
+    return text_answer(w, err, TENGE_FORMAT, tiyn, style, 0, 0);
 }
 
 /* A quantity as a language writes it ("12,5" in ru and kk), and the money style a language's
  * text uses: the page asks the library rather than keep its own copy of either rule. */
-static int op_lang_style(const json_t *req, const char *op, json_t **out, kzp_error *err)
+static int op_lang_style(const json_t *req, const char *op, jw *w, kzp_error *err)
 {
     int lang, rc;
     int64_t centi;
@@ -409,16 +500,16 @@ static int op_lang_style(const json_t *req, const char *op, json_t **out, kzp_er
         return rc;
     }
     if (strcmp(op, "moneyStyleOf") == 0) {
-        *out = json_string(kzp_money_style_name(kzp_lang_money_style(lang)));
+        str(w, kzp_money_style_name(kzp_lang_money_style(lang)));
         return KZP_OK;
     }
     if ((rc = amount_of(req, "amount", &centi, err))) {
         return rc;
     }
-    return text_answer(out, err, QTY_FORMAT, centi, lang, 0, 0);
+    return text_answer(w, err, QTY_FORMAT, centi, lang, 0, 0);
 }
 
-static int op_label(const json_t *req, const char *op, json_t **out, kzp_error *err)
+static int op_label(const json_t *req, const char *op, jw *w, kzp_error *err)
 {
     int lang, rc, value = -1;
     if ((rc = lang_of(req, &lang, err))) {
@@ -445,11 +536,11 @@ static int op_label(const json_t *req, const char *op, json_t **out, kzp_error *
     if (!label) {
         return fail(err, KZP_E_INVALID_ARG, "unknown name for this label");
     }
-    *out = json_string(label);
+    jw_string(w, label);
     return KZP_OK;
 }
 
-static int op_sanction_texts(const kzp_ctx *ctx, const json_t *req, json_t **out, kzp_error *err)
+static int op_sanction_texts(const kzp_ctx *ctx, const json_t *req, jw *w, kzp_error *err)
 {
     int lang, rc;
     kzp_range r;
@@ -457,56 +548,68 @@ static int op_sanction_texts(const kzp_ctx *ctx, const json_t *req, json_t **out
         (rc = kzp_range_get(&r, ctx, text_of(req, "article", ""), text_of(req, "date", ""), flags_of(req), err))) {
         return rc;
     }
-    json_t *a = json_array();
+    jw_begin_array(w);
     for (size_t i = 0; i < r.sanction_count; i++) {
         int len = kzp_sanction_text(NULL, 0, &r, i, lang);
         char *buf = len >= 0 ? malloc((size_t)len + 1) : NULL; /* the whole sentence, never cut */
         if (!buf) {
-            json_decref(a);
             return len < 0 ? fail(err, len, kzp_strerror(len)) : fail(err, KZP_E_NOMEM, kzp_strerror(KZP_E_NOMEM));
         }
         kzp_sanction_text(buf, (size_t)len + 1, &r, i, lang);
-        json_array_append_new(a, json_string(buf));
+        jw_string(w, buf);
         free(buf);
     }
-    *out = a;
+    jw_end_array(w);
     return KZP_OK;
 }
 
-static int op_tables(const kzp_ctx *ctx, const char *op, json_t **out)
+static int op_tables(const kzp_ctx *ctx, const char *op, jw *w)
 {
     kzp_dataset_info di;
     kzp_ctx_info(&di, ctx);
     if (strcmp(op, "info") == 0) {
-        *out = json_pack("{s:s, s:s, s:s, s:s, s:s, s:i, s:b, s:I}", "id", di.id, "version", di.version, "verifiedOn",
-                         di.verified_on, "fingerprint", di.fingerprint, "mciKnownUntil", di.mci_known_until,
-                         "schemaVersion", di.schema_version, "hypothetical", di.hypothetical, "articleCount",
-                         (json_int_t)di.article_count);
+        jw_begin_object(w);
+        kstr(w, "id", di.id);
+        kstr(w, "version", di.version);
+        kstr(w, "verifiedOn", di.verified_on);
+        kstr(w, "fingerprint", di.fingerprint);
+        kstr(w, "mciKnownUntil", di.mci_known_until);
+        jw_kint(w, "schemaVersion", di.schema_version);
+        jw_kbool(w, "hypothetical", di.hypothetical);
+        jw_kint(w, "articleCount", (int64_t)di.article_count);
+        jw_end_object(w);
         return KZP_OK;
     }
-    json_t *a = json_array();
+    jw_begin_array(w);
     if (strcmp(op, "mciTable") == 0) {
         for (size_t i = 0; i < di.mci_period_count; i++) {
             kzp_mci_period p;
             kzp_mci_period_at(&p, ctx, i);
-            json_array_append_new(a, json_pack("{s:s, s:I, s:s, s:o}", "from", p.from, "tenge", (json_int_t)p.tenge,
-                                               "purpose", p.purpose_all ? "all" : kzp_purpose_name(p.purpose),
-                                               "citation", citation(p.citation)));
+            jw_begin_object(w);
+            kstr(w, "from", p.from);
+            jw_kint(w, "tenge", p.tenge);
+            kstr(w, "purpose", p.purpose_all ? "all" : kzp_purpose_name(p.purpose));
+            citation(w, "citation", p.citation);
+            jw_end_object(w);
         }
     } else {
         for (size_t i = 0; i < di.article_count; i++) {
             kzp_article art;
             kzp_article_at(&art, ctx, i);
-            json_array_append_new(a, json_pack("{s:s, s:o, s:s, s:s, s:o}", "id", art.id, "title", by_lang(art.title),
-                                               "category", kzp_category_name(art.category), "inForceFrom",
-                                               art.in_force_from, "citation", citation(art.citation)));
+            jw_begin_object(w);
+            kstr(w, "id", art.id);
+            by_lang(w, "title", art.title);
+            kstr(w, "category", kzp_category_name(art.category));
+            kstr(w, "inForceFrom", art.in_force_from);
+            citation(w, "citation", art.citation);
+            jw_end_object(w);
         }
     }
-    *out = a;
+    jw_end_array(w);
     return KZP_OK;
 }
 
-static int op_query(const kzp_ctx *ctx, const json_t *req, const char *op, json_t **out, kzp_error *err)
+static int op_query(const kzp_ctx *ctx, const json_t *req, const char *op, jw *w, kzp_error *err)
 {
     const char *date = text_of(req, "date", ""), *article = text_of(req, "article", "");
     unsigned flags = flags_of(req);
@@ -525,13 +628,13 @@ static int op_query(const kzp_ctx *ctx, const json_t *req, const char *op, json_
         if ((rc = kzp_mci_on(&m, ctx, date, purpose, flags & (KZP_Q_ALLOW_STALE | KZP_Q_STRICT), err))) {
             return rc;
         }
-        *out = mci(&m);
+        mci(w, NULL, &m);
     } else if (strcmp(op, "range") == 0) {
         kzp_range r;
         if ((rc = kzp_range_get(&r, ctx, article, date, flags, err))) {
             return rc;
         }
-        *out = range(ctx, &r);
+        range(w, NULL, ctx, &r);
     } else if (strcmp(op, "fine") == 0) {
         kzp_fine f;
         if ((rc = amount_of(req, "amount", &centi, err)) ||
@@ -539,24 +642,40 @@ static int op_query(const kzp_ctx *ctx, const json_t *req, const char *op, json_
                                    err))) {
             return rc;
         }
-        *out = json_pack("{s:o, s:s, s:o, s:o, s:o, s:s, s:b, s:o, s:o, s:s, s:s}", "mciCount", decimal(f.mci_centi),
-                         "offenceDate", f.mci.date, "amountTiyn", int64_text(f.amount_tiyn), "amountText",
-                         money_text(f.amount_tiyn), "mci", mci(&f.mci), "certainty", kzp_certainty_name(f.certainty),
-                         "stale", f.stale, "basis", basis(f.basis, f.basis_count), "receipt", receipt(ctx), "validFrom",
-                         f.valid_from, "validUntil", f.valid_until);
+        jw_begin_object(w);
+        decimal(w, "mciCount", f.mci_centi);
+        kstr(w, "offenceDate", f.mci.date);
+        int64_text(w, "amountTiyn", f.amount_tiyn);
+        money_text(w, "amountText", f.amount_tiyn);
+        mci(w, "mci", &f.mci);
+        kstr(w, "certainty", kzp_certainty_name(f.certainty));
+        jw_kbool(w, "stale", f.stale);
+        basis(w, "basis", f.basis, f.basis_count);
+        receipt(w, "receipt", ctx);
+        kstr(w, "validFrom", f.valid_from);
+        kstr(w, "validUntil", f.valid_until);
+        jw_end_object(w);
     } else if (strcmp(op, "check") == 0) {
         kzp_check c;
         if ((rc = kind_of(req, "kind", &kind, err)) || (rc = amount_of(req, "amount", &centi, err)) ||
             (rc = kzp_check_sentence(&c, ctx, article, date, kind, kzp_hundredths(centi), flags, err))) {
             return rc;
         }
-        *out =
-            json_pack("{s:b, s:s, s:s, s:s, s:o, s:o, s:s, s:o, s:o, s:o, s:o, s:s, s:s}", "fits", c.fits, "violation",
-                      kzp_violation_name(c.violation), "kind", kzp_kind_name(c.kind), "unit", kzp_unit_name(c.unit),
-                      "amount", decimal(c.amount_centi), "limit", decimal(c.limit_centi), "limitSource",
-                      kzp_bound_source_name(c.limit_source), "limitCitation", citation_or_null(c.limit_citation),
-                      "excess", decimal(c.excess_centi), "range", range(ctx, &c.range), "receipt", receipt(ctx),
-                      "validFrom", c.valid_from, "validUntil", c.valid_until);
+        jw_begin_object(w);
+        jw_kbool(w, "fits", c.fits);
+        kstr(w, "violation", kzp_violation_name(c.violation));
+        kstr(w, "kind", kzp_kind_name(c.kind));
+        kstr(w, "unit", kzp_unit_name(c.unit));
+        decimal(w, "amount", c.amount_centi);
+        decimal(w, "limit", c.limit_centi);
+        kstr(w, "limitSource", kzp_bound_source_name(c.limit_source));
+        citation_or_null(w, "limitCitation", c.limit_citation);
+        decimal(w, "excess", c.excess_centi);
+        range(w, "range", ctx, &c.range);
+        receipt(w, "receipt", ctx);
+        kstr(w, "validFrom", c.valid_from);
+        kstr(w, "validUntil", c.valid_until);
+        jw_end_object(w);
     } else {
         /* in the Node binding's order: the rule, the kinds, the amount, then the conversion */
         kzp_conversion c;
@@ -566,37 +685,68 @@ static int op_query(const kzp_ctx *ctx, const json_t *req, const char *op, json_
             (rc = kzp_convert_under(&c, ctx, rule, kind, kzp_hundredths(centi), to, err))) {
             return rc;
         }
-        *out = json_pack("{s:s, s:o, s:s, s:o, s:o, s:s, s:b, s:s, s:s, s:o, s:o, s:o}", "fromKind",
-                         kzp_kind_name(c.from_kind), "amount", decimal(c.from_centi), "toKind",
-                         kzp_kind_name(c.to_kind), "whole", int64_text(c.whole), "remainder",
-                         decimal(c.remainder_centi), "remainderUnit", kzp_unit_name(c.from_unit), "exact", c.exact,
-                         "rule", kzp_conversion_rule_name(c.rule), "certainty", kzp_certainty_name(c.certainty),
-                         "scope", by_lang(c.scope), "citation", citation(c.citation), "receipt", receipt(ctx));
+        jw_begin_object(w);
+        kstr(w, "fromKind", kzp_kind_name(c.from_kind));
+        decimal(w, "amount", c.from_centi);
+        kstr(w, "toKind", kzp_kind_name(c.to_kind));
+        int64_text(w, "whole", c.whole);
+        decimal(w, "remainder", c.remainder_centi);
+        kstr(w, "remainderUnit", kzp_unit_name(c.from_unit));
+        jw_kbool(w, "exact", c.exact);
+        kstr(w, "rule", kzp_conversion_rule_name(c.rule));
+        kstr(w, "certainty", kzp_certainty_name(c.certainty));
+        by_lang(w, "scope", c.scope);
+        citation(w, "citation", c.citation);
+        receipt(w, "receipt", ctx);
+        jw_end_object(w);
     }
     return KZP_OK;
 }
 
-static char *answer(json_t *result, int rc, const kzp_error *err)
+/* The writer's text as a NUL-terminated string for the caller (kzpw_free), or NULL when it
+ * failed. */
+static char *finish(jw *w)
 {
-    json_t *doc;
-    if (rc == KZP_OK && result) {
-        doc = json_pack("{s:o}", "ok", result);
-    } else if (rc == TYPE_ERROR) {
-        json_decref(result);
-        doc = json_pack("{s:{s:b, s:s}}", "error", "typeError", 1, "message", err->message);
+    if (w->failed || !w->buf) {
+        jw_free(w);
+        return NULL;
+    }
+    w->buf[w->len] = '\0'; /* the writer always keeps a byte for it */
+    return w->buf;
+}
+
+/* The document of a call: {"ok": ...} around what the operation wrote after "ok" (rc KZP_OK),
+ * or, written anew, {"error": {...}}. */
+static char *answer(jw *w, int rc, const kzp_error *err)
+{
+    if (rc == KZP_OK) {
+        jw_end_object(w);
+        if (!w->failed) {
+            return finish(w);
+        }
+    }
+    jw_reset(w);
+    jw_begin_object(w);
+    jw_key(w, "error");
+    jw_begin_object(w);
+    if (rc == TYPE_ERROR) {
+        jw_kbool(w, "typeError", true);
+        jw_kstring(w, "message", err->message);
     } else {
-        json_decref(result);
         if (rc == KZP_OK) {
             rc = KZP_E_NOMEM; /* a builder above could not allocate */
         }
         const char *msg = err->code == rc && err->message[0] ? err->message : kzp_strerror(rc);
-        doc = json_pack("{s:{s:s, s:i, s:s, s:i, s:i, s:s}}", "error", "code", kzp_status_name(rc), "status", rc,
-                        "path", err->code == rc ? err->path : "", "line", err->code == rc ? err->line : 0, "column",
-                        err->code == rc ? err->column : 0, "message", msg);
+        kstr(w, "code", kzp_status_name(rc));
+        jw_kint(w, "status", rc);
+        jw_kstring(w, "path", err->code == rc ? err->path : "");
+        jw_kint(w, "line", err->code == rc ? err->line : 0);
+        jw_kint(w, "column", err->code == rc ? err->column : 0);
+        jw_kstring(w, "message", msg);
     }
-    char *text = doc ? json_dumps(doc, JSON_COMPACT) : NULL;
-    json_decref(doc);
-    return text;
+    jw_end_object(w);
+    jw_end_object(w);
+    return finish(w);
 }
 
 /* ---- Exported functions ---- */
@@ -606,7 +756,10 @@ static char *answer(json_t *result, int rc, const kzp_error *err)
 EMSCRIPTEN_KEEPALIVE char *kzpw_call(const kzp_ctx *ctx, const char *request)
 {
     kzp_error err = {0};
-    json_t *result = NULL;
+    jw w;
+    jw_init(&w, 0);
+    jw_begin_object(&w);
+    jw_key(&w, "ok");
     json_error_t jerr;
     json_t *req = json_loads(request, JSON_ALLOW_NUL, &jerr);
     const char *op = text_of(req, "op", "");
@@ -620,33 +773,35 @@ EMSCRIPTEN_KEEPALIVE char *kzpw_call(const kzp_ctx *ctx, const char *request)
         rc = fail(&err, KZP_E_INVALID_ARG, "the request is not a JSON object");
     } else if (strcmp(op, "numberWords") == 0 || strcmp(op, "tengeWords") == 0 ||
                strcmp(op, "tengeFiguresWords") == 0) {
-        rc = op_words(req, op, &result, &err);
+        rc = op_words(req, op, &w, &err);
     } else if (strcmp(op, "formatTenge") == 0) {
-        rc = op_format(req, &result, &err);
+        rc = op_format(req, &w, &err);
     } else if (strcmp(op, "formatQty") == 0 || strcmp(op, "moneyStyleOf") == 0) {
-        rc = op_lang_style(req, op, &result, &err);
+        rc = op_lang_style(req, op, &w, &err);
     } else if (strcmp(op, "kindLabel") == 0 || strcmp(op, "unitLabel") == 0 || strcmp(op, "categoryLabel") == 0) {
-        rc = op_label(req, op, &result, &err);
+        rc = op_label(req, op, &w, &err);
     } else if (!ctx && (query || strcmp(op, "sanctionTexts") == 0)) {
         rc = fail(&err, KZP_E_INVALID_ARG, "this operation needs a context");
     } else if (query) {
-        rc = op_query(ctx, req, op, &result, &err);
+        rc = op_query(ctx, req, op, &w, &err);
     } else if (strcmp(op, "sanctionTexts") == 0) {
-        rc = op_sanction_texts(ctx, req, &result, &err);
+        rc = op_sanction_texts(ctx, req, &w, &err);
     } else if (ctx && (strcmp(op, "info") == 0 || strcmp(op, "mciTable") == 0 || strcmp(op, "articles") == 0)) {
-        rc = op_tables(ctx, op, &result);
+        rc = op_tables(ctx, op, &w);
     } else {
         rc = fail(&err, KZP_E_INVALID_ARG, "unknown operation");
     }
     json_decref(req);
-    return answer(result, rc, &err);
+    return answer(&w, rc, &err);
 }
 
 /* Contexts. Each returns the new context, or NULL with the error as JSON text in *error
  * (released with kzpw_free). base is borrowed; the result is the caller's (kzpw_ctx_free). */
 static kzp_ctx *made(kzp_ctx *ctx, int rc, const kzp_error *err, char **error)
 {
-    *error = rc ? answer(NULL, rc, err) : NULL;
+    jw w;
+    jw_init(&w, 0);
+    *error = rc ? answer(&w, rc, err) : NULL;
     return rc ? NULL : ctx;
 }
 
@@ -680,9 +835,7 @@ EMSCRIPTEN_KEEPALIVE kzp_ctx *kzpw_ctx_what_if(const kzp_ctx *base, const char *
     kzp_ctx *ctx = NULL;
     kzp_error err = {0};
     int64_t n = 0;
-    json_t *req = json_pack("{s:s}", "n", tenge);
-    int rc = req ? whole_of(req, "n", "mciTenge", &n, &err) : KZP_E_NOMEM;
-    json_decref(req);
+    int rc = whole_of(tenge ? tenge : "", "mciTenge", &n, &err);
     if (rc == KZP_OK) {
         rc = kzp_ctx_new_what_if(&ctx, base, n, &err);
     }
@@ -707,16 +860,21 @@ EMSCRIPTEN_KEEPALIVE char *kzpw_validate(const char *text, size_t len)
         free(errs); /* out of memory before a list could be made: not "no problems" */
         return NULL;
     }
-    json_t *a = json_array();
+    jw w;
+    jw_init(&w, 0);
+    jw_begin_array(&w);
     for (size_t i = 0; i < count && i < CAP; i++) {
-        json_array_append_new(a, json_pack("{s:s, s:s, s:i, s:i, s:s}", "code", kzp_status_name(errs[i].code), "path",
-                                           errs[i].path, "line", errs[i].line, "column", errs[i].column, "message",
-                                           errs[i].message));
+        jw_begin_object(&w);
+        kstr(&w, "code", kzp_status_name(errs[i].code));
+        jw_kstring(&w, "path", errs[i].path);
+        jw_kint(&w, "line", errs[i].line);
+        jw_kint(&w, "column", errs[i].column);
+        jw_kstring(&w, "message", errs[i].message);
+        jw_end_object(&w);
     }
+    jw_end_array(&w);
     free(errs);
-    char *out = json_dumps(a, JSON_COMPACT);
-    json_decref(a);
-    return out;
+    return finish(&w);
 }
 
 EMSCRIPTEN_KEEPALIVE void kzpw_free(void *p)
@@ -728,13 +886,14 @@ EMSCRIPTEN_KEEPALIVE void kzpw_free(void *p)
  * library's own table, so the wrapper keeps no list of them. Released with kzpw_free. */
 EMSCRIPTEN_KEEPALIVE char *kzpw_status_classes(void)
 {
-    json_t *o = json_object();
+    jw w;
+    jw_init(&w, 0);
+    jw_begin_object(&w);
     for (int code = -1; code > -kzp_status_count(); code--) {
-        json_object_set_new(o, kzp_status_name(code), json_string(kzp_status_class(code)));
+        kstr(&w, kzp_status_name(code), kzp_status_class(code));
     }
-    char *out = json_dumps(o, JSON_COMPACT);
-    json_decref(o);
-    return out;
+    jw_end_object(&w);
+    return finish(&w);
 }
 
 EMSCRIPTEN_KEEPALIVE const char *kzpw_version(void)

@@ -181,6 +181,7 @@ test('no memory growth over 20,000 calls and 2,000 contexts', () => {
 test('the error classes are the library\'s: one per status, named by kzp_status_class', () => {
   // the library's table (lib/status.c), read from its source: code name -> class name
   const table = fs.readFileSync(path.join(SOURCE_DIR, 'lib', 'status.c'), 'utf8');
+  // (a row may be wrapped over two lines)
   const library = Object.fromEntries([...table.matchAll(/\{(KZP_E_\w+),\s*"\1",\s*"[^"]*",\s*"(\w+)"\}/g)]
     .map((m) => [m[1], m[2]]));
   assert.equal(Object.keys(library).length, 21); // KZP_E_INVALID_ARG (-1) to KZP_E_UNVERIFIED (-21)

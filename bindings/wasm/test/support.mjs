@@ -6,7 +6,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const SOURCE_DIR = process.env.KZP_SOURCE_DIR || path.join(here, '..', '..', '..');
-const WASM_DIR = process.env.KZP_WASM_DIR || path.join(SOURCE_DIR, 'build-wasm', 'site');
+export const WASM_DIR = process.env.KZP_WASM_DIR || path.join(SOURCE_DIR, 'build-wasm', 'site');
 const wrapper = path.join(WASM_DIR, 'kzpenalty.mjs');
 if (!fs.existsSync(wrapper)) {
   throw new Error(`${wrapper} is missing: build it with scripts/build-wasm`);
