@@ -39,10 +39,16 @@ static bool string(scanner *sc, char *out, size_t size)
         return false;
     }
     size_t start = ++sc->i;
+    bool ascii = true; /* no byte above 0x7F so far: nothing to check as UTF-8 */
     while (sc->i < sc->n) {
         unsigned char c = (unsigned char)sc->s[sc->i];
+        if (!out && c >= 0x20 && c != '"' && c != '\\') {
+            ascii = ascii && c < 0x80; /* the common byte, skipped in a tight loop */
+            sc->i++;
+            continue;
+        }
         if (c == '"') {
-            if (!jw_utf8_valid(sc->s + start, sc->i - start)) {
+            if (!ascii && !jw_utf8_valid(sc->s + start, sc->i - start)) {
                 return false;
             }
             sc->i++;
@@ -55,6 +61,7 @@ static bool string(scanner *sc, char *out, size_t size)
             return false;
         }
         char d = (char)c;
+        ascii = ascii && c < 0x80;
         if (c == '\\') {
             if (++sc->i >= sc->n) {
                 return false;
