@@ -147,7 +147,7 @@ static int flag_field(unsigned *flags, cli_error *e, const fields *line, int whi
 static int field_index(const char *key, size_t len)
 {
     for (int i = 0; i < N_FIELDS; i++) {
-        if (strlen(FIELDS[i]) == len && memcmp(FIELDS[i], key, len) == 0) {
+        if (FIELDS[i][0] == key[0] && strlen(FIELDS[i]) == len && memcmp(FIELDS[i], key, len) == 0) {
             return i;
         }
     }

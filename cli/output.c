@@ -23,7 +23,14 @@ bool cli_out_json(cli_out *o, const jw *w)
         o->err = o->err ? o->err : ENOMEM; /* the document could not be built: say so, do not print half */
         return false;
     }
-    return cli_out_write(o, w->buf, w->len) && cli_out_write(o, "\n", 1);
+    if (!cli_out_write(o, w->buf, w->len)) {
+        return false;
+    }
+    if (!o->err && putc('\n', o->f) == EOF) { /* a byte: cheaper than a second fwrite on every batch line */
+        o->err = errno ? errno : EIO;
+        return false;
+    }
+    return true;
 }
 
 int cli_out_finish(cli_out *o)
