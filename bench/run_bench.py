@@ -1,7 +1,7 @@
 """The C library and the command, measured against straightforward Python doing the same work
 in the same run (issue 8). Writes bench/results/c.md.
 
-Usage: python3 bench/run_bench.py [--build build] [--lines 1000000] [--out bench/results/c.md]
+Usage: python3 bench/run_bench.py [--build build] [--out bench/results/c.md]
 Needs a build (./scripts/setup). Benchmarks measure; the tests never time anything.
 """
 import argparse
@@ -11,7 +11,6 @@ import json
 import os
 import pathlib
 import platform
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -104,22 +103,6 @@ def best_ns(stmt, n):
     return min(timeit.repeat(stmt, number=n, repeat=5, globals=globals())) / n * 1e9
 
 
-def py_batch(src, dst):
-    with open(src, encoding="utf-8") as fin, open(dst, "w", encoding="utf-8") as fout:
-        for line in fin:
-            q = json.loads(line)
-            try:
-                if q["op"] == "fine":
-                    a = py_fine(q["mci_count"], q["date"])
-                else:
-                    a = py_range(q["article"], q["date"], q.get("mitigated", False))
-                a = json.loads(json.dumps(a, default=str))  # serialise as the command does
-                a["id"] = q.get("id")
-                fout.write(json.dumps(a, default=str) + "\n")
-            except Exception as e:  # noqa: BLE001: every line gets an answer
-                fout.write(json.dumps({"id": q.get("id"), "error": str(e)}) + "\n")
-
-
 def run_child(cmd, stdin=None, stdout=None):
     """Wall time and peak RSS (KiB) of one child process."""
     t0 = time.perf_counter()
@@ -141,7 +124,6 @@ def machine():
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--build", default=str(ROOT / "build"))
-    ap.add_argument("--lines", type=int, default=1_000_000)
     ap.add_argument("--out")
     args = ap.parse_args()
     build = pathlib.Path(args.build)
@@ -164,24 +146,6 @@ def main():
               "print(b.py_range('115-1', '2026-02-10'))" % str(ROOT / "bench")]
     proc_p = min(run_child(py_cmd)[0] for _ in range(20))
 
-    # batch throughput
-    tmp = pathlib.Path(tempfile.mkdtemp())
-    src = tmp / "in.jsonl"
-    with open(src, "w", encoding="utf-8") as f:
-        for i in range(args.lines):
-            if i % 2:
-                f.write('{"id": %d, "op": "fine", "mci_count": "%d", "date": "2026-02-10"}\n' % (i, i % 200 + 1))
-            else:
-                f.write('{"id": %d, "op": "range", "article": "115-1", "date": "2025-10-01"}\n' % i)
-    with open(src, "rb") as fin, open(tmp / "out-c.jsonl", "wb") as fout:
-        t_c, rss_c, rc = run_child([str(kzp), "batch"], stdin=fin, stdout=fout)
-    assert rc == 0, "the batch had failed lines"
-    assert sum(1 for _ in open(tmp / "out-c.jsonl", "rb")) == args.lines
-    t0 = time.perf_counter()
-    py_batch(src, tmp / "out-p.jsonl")
-    t_p = time.perf_counter() - t0
-    shutil.rmtree(tmp)
-
     lib = build / "libkzpenalty.so"
     stripped = pathlib.Path(tempfile.mkdtemp()) / "lib.so"
     subprocess.run(["strip", "--strip-unneeded", "-o", str(stripped), str(lib.resolve())], check=True)
@@ -201,34 +165,21 @@ def main():
         pn = "" if p_ns is None else f"{p_ns:,.0f}"
         ratio = "" if p_ns is None else (f"{p_ns / c_ns:,.0f}x" if p_ns >= c_ns else f"{p_ns / c_ns:.2f}x")
         L.append(f"| {name} | {c_ns:,.1f} | {pn} | {ratio} | {g} |")
-    lps_c, lps_p = args.lines / t_c, args.lines / t_p
     L += ["",
           "| whole job | kzpenalty | Python | ratio | goal |",
           "|---|---:|---:|---:|---|",
           f"| one `kzpenalty range 115-1` process (best of 100) | {proc_c * 1000:.2f} ms | {proc_p * 1000:.1f} ms | "
           f"{proc_p / proc_c:.0f}x | <= 5 ms: {'met' if proc_c <= 0.005 else 'NOT met'} |",
-          f"| `batch`, {args.lines:,} lines (half fine, half range) | {lps_c:,.0f} lines/s | {lps_p:,.0f} lines/s | "
-          f"{lps_c / lps_p:.1f}x | >= 300,000 lines/s and >= 3x: "
-          f"{'met' if lps_c >= 300_000 and lps_c / lps_p >= 3 else 'NOT met'} |",
           "",
           f"Shared library: {lib.resolve().stat().st_size:,} bytes with debug info, {stripped.stat().st_size:,} stripped. "
-          f"Peak memory of the `batch` process over {args.lines:,} lines: {rss_c / 1024:.1f} MiB (max RSS).",
+          "`batch` is measured by bench/batch_throughput.py (results/batch.md), against a plain Python program "
+          "that writes the same bytes.",
           "",
           "`words` (an amount in figures and Russian words) is a C figure. `context` is `kzp_ctx_new`, which parses "
           "the embedded dataset on its first call in a process and shares that immutable context afterwards; "
           "`context_first` is the work of that first call (parse, validate, build), compared with Python loading "
           "and lightly checking the same JSON.",
           ]
-    if lps_c < 300_000 or lps_c / lps_p < 3:
-        L += ["",
-              "`batch` goal (300,000 lines/s and 3x Python) not met, and why: each output line is about 2.5 KB of JSON "
-              "(the result with the full citation objects, the receipt and each alternative as a sentence in words), "
-              "and nearly all the time goes to jansson building and writing it, and to malloc. The Python side writes "
-              "the numbers only (no citations, no words), about a tenth of the text, so this ratio compares unequal "
-              "work. Citations are already written once per process and spliced into each line (which took the "
-              "command from about 27,000 to about 45,000 lines/s); the sentences in words, the MCI and the receipt "
-              "are still built by jansson on every line. 300,000 lines/s (3 microseconds for 2.5 KB) would need a "
-              "leaner line format (citations by id) or a JSON writer without jansson's per-value objects."]
     if c.get("context_first", 0) > 50_000:
         L += ["",
               "`context_first` (the first `kzp_ctx_new` of a process) stays about 0.3 ms: it parses about 17 KB of "
