@@ -288,7 +288,7 @@ static int answer(batch *b, const fields *line, cli_error *err)
         q.op = "fine";
         q.centi = count.centi;
     }
-    if (q.op && cli_answer_cache_find(b->answers, &b->j.w, &q, rq.date)) {
+    if (q.op && rq.date && cli_answer_cache_find(b->answers, &b->j.w, &q, rq.date)) {
         return 0;
     }
     cli_result r;

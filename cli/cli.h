@@ -159,6 +159,7 @@ typedef struct cli_style {
     bool color;
 } cli_style;
 void cli_result_text(FILE *f, const cli_result *r, const kzp_ctx *ctx, const cli_style *st);
+void cli_date_assumed_text(FILE *f, const char *date, const cli_style *st);
 void cli_mci_history_text(FILE *f, const kzp_ctx *ctx, int purpose_filter, const cli_style *st);
 void cli_articles_text(FILE *f, const kzp_ctx *ctx, const cli_style *st);
 void cli_citations_text(FILE *f, const kzp_ctx *ctx, const cli_style *st);

@@ -34,7 +34,8 @@ static const char USAGE[] =
     "  dataset citations     the sources the dataset cites, each with its id\n"
     "\n"
     "Options:\n"
-    "  --date DATE           the offence date, YYYY-MM-DD or DD.MM.YYYY (default: today)\n"
+    "  --date DATE           the offence date, YYYY-MM-DD or DD.MM.YYYY (default: today, said on the\n"
+    "                        first line, or \"date_assumed\": true in JSON; batch lines need a date)\n"
     "  --lang en|ru|kk       language of the human output (default: en)\n"
     "  --json                machine output: JSON (errors too, on stdout)\n"
     "  --citations full|ids  in JSON, each citation whole (default) or as its id only; the ids\n"
@@ -485,6 +486,8 @@ static int listing(cli_out *out, const options *o, const command_def *cmd, const
 static int question(cli_out *out, const options *o, const command_def *cmd, char **args, const kzp_ctx *ctx,
                     const cli_style *st, const char *date)
 {
+    /* every question but a conversion is about a date: one the user did not give is said first */
+    bool assumed = !o->date && strcmp(cmd->name, "convert") != 0;
     cli_request rq = {.op = cmd->name, .date = date, .flags = o->flags, .purpose = o->purpose};
     if (strcmp(cmd->name, "range") == 0 || strcmp(cmd->name, "check") == 0) {
         rq.article = args[0];
@@ -507,11 +510,17 @@ static int question(cli_out *out, const options *o, const command_def *cmd, char
         cli_json j = {.citation_ids = o->citation_ids};
         jw_init(&j.w, 2);
         jw_begin_object(&j.w);
+        if (assumed) {
+            jw_kbool(&j.w, "date_assumed", true);
+        }
         cli_json_result_members(&j, &r, ctx, o->lang);
         jw_end_object(&j.w);
         cli_out_json(out, &j.w);
         jw_free(&j.w);
     } else {
+        if (assumed) {
+            cli_date_assumed_text(out->f, date, st);
+        }
         cli_result_text(out->f, &r, ctx, st);
     }
     return strcmp(cmd->name, "check") == 0 && !r.check.fits ? CLI_EXIT_NOT_FIT : CLI_EXIT_OK;
@@ -564,7 +573,9 @@ static int run(cli_out *out, const options *o, const command_def *cmd, char **ar
                      args[0]);
             return cli_report(&e);
         }
-        code = cli_batch(in, out, ctx, date, o->flags & (KZP_Q_ALLOW_STALE | KZP_Q_STRICT), o->lang, o->citation_ids);
+        /* a line without a date is an error unless --date gives one: a batch never assumes today */
+        code = cli_batch(in, out, ctx, o->date ? date_iso : NULL, o->flags & (KZP_Q_ALLOW_STALE | KZP_Q_STRICT),
+                         o->lang, o->citation_ids);
         if (in != stdin) {
             fclose(in);
         }

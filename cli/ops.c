@@ -85,9 +85,18 @@ int cli_execute(cli_result *out, cli_error *e, const kzp_ctx *ctx, const cli_req
     int rc;
     kzp_qty amount = kzp_hundredths(0);
     const char *op = rq->op ? rq->op : "";
-    /* Conversions do not depend on a date; every other question does. */
+    static const char *const OPS[] = {"range", "fine", "check", "convert", "mci"};
+    bool known = false;
+    for (size_t i = 0; i < sizeof OPS / sizeof OPS[0]; i++) {
+        known = known || strcmp(op, OPS[i]) == 0;
+    }
+    if (!known) {
+        return cli_fail(e, CLI_E_USAGE, "unknown operation '%.40s'; expected range, fine, check, convert or mci", op);
+    }
+    /* Conversions do not depend on a date; every other question does (a batch never assumes today). */
     if (strcmp(op, "convert") != 0 &&
-        (rc = need(e, rq, rq->date, "a date (--date YYYY-MM-DD)", "a date ('date': \"YYYY-MM-DD\")"))) {
+        (rc = need(e, rq, rq->date, "a date (--date YYYY-MM-DD)",
+                   "a date ('date': \"2026-02-10\" or \"10.02.2026\", or --date for every line)"))) {
         return rc;
     }
     if (strcmp(op, "range") == 0) {

@@ -15,6 +15,7 @@ typedef struct ui_text {
     const char *article_before, *article_after; /* "Article 115-1", "Статья 115-1", "115-1-бап" */
     const char *none, *general_part, *article_sets_none, *lifted_by, *not_lifted, *half_cap_word, *order_word;
     const char *the_article, *per_day_before, *per_day_after, *not_for, *not_in_order, *payments, *rule;
+    const char *date_assumed_before, *date_assumed_after; /* around today's date, when no --date was given */
 } ui_text;
 
 static const ui_text UI[3] = {
@@ -67,7 +68,9 @@ static const ui_text UI[3] = {
                      "not imposed on",
                      "Not in the order procedure",
                      "Also collected on a guilty verdict",
-                     "Rule"},
+                     "Rule",
+                     "No date given (--date): the offence date is taken to be today, ",
+                     "; the amounts depend on it"},
     [KZP_LANG_RU] = {"Дата совершения",
                      "Альтернативные виды наказания (одно из)",
                      "вид наказания",
@@ -117,7 +120,9 @@ static const ui_text UI[3] = {
                      "не назначается",
                      "В порядке приказного производства не назначаются",
                      "Также взыскивается по обвинительному приговору",
-                     "Правило"},
+                     "Правило",
+                     "Дата не указана (--date): датой совершения считается сегодняшний день, ",
+                     "; от неё зависят суммы"},
     [KZP_LANG_KK] = {"Жасалған күні",
                      "Балама жазалар (біреуі)",
                      "жаза түрі",
@@ -167,7 +172,9 @@ static const ui_text UI[3] = {
                      "тағайындалмайды",
                      "Бұйрықты іс жүргізу тәртібімен тағайындалмайды",
                      "Айыптау үкімі бойынша сондай-ақ өндіріп алынады",
-                     "Ереже"},
+                     "Ереже",
+                     "Күні көрсетілмеген (--date): жасалған күні ретінде бүгінгі күн алынды, ",
+                     "; сомалар соған байланысты"},
 };
 
 static void bold(FILE *f, const cli_style *st, const char *s)
@@ -656,4 +663,12 @@ void cli_citations_text(FILE *f, const kzp_ctx *ctx, const cli_style *st)
         const char *ref = c->reference_in[st->lang];
         fprintf(f, "  %s%s%s [%s]\n", c->act_in[st->lang], ref[0] ? ", " : "", ref, kzp_certainty_name(c->certainty));
     }
+}
+
+/* The first line of a command that took today for the date the user did not give. */
+void cli_date_assumed_text(FILE *f, const char *date, const cli_style *st)
+{
+    const ui_text *t = &UI[st->lang];
+    fprintf(f, "%s%s%s%s%s\n", st->color ? "\033[1m" : "", t->date_assumed_before, date, t->date_assumed_after,
+            st->color ? "\033[0m" : "");
 }
