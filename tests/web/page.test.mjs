@@ -71,7 +71,8 @@ async function waitForServer(url, child) {
 
 /** What the page test needs; a missing piece fails the run with what to do, never skips it. */
 function prerequisites() {
-  const files = ['index.html', 'app.js', 'charts.js', 'i18n.js', 'style.css', 'kzpenalty.mjs', 'kzpenalty_core.mjs'];
+  const files = ['index.html', 'file-check.js', 'app.js', 'charts.js', 'i18n.js', 'style.css', 'kzpenalty.mjs',
+    'kzpenalty_core.mjs'];
   for (const file of files) {
     assert.ok(existsSync(join(SITE, file)),
       `the site is missing ${join(SITE, file)}: run "sh scripts/build-wasm" (or set KZP_SITE_DIR)`);
@@ -591,5 +592,20 @@ describe('educators page (web/) in chromium', () => {
       return !(url.protocol === 'data:' || url.protocol === 'blob:' || url.hostname === '127.0.0.1');
     });
     assert.deepEqual(foreign, []);
+  });
+  test('opened from a file, the page says at once how to open it (issue 15), and over HTTP it does not', async () => {
+    assert.equal(await page.$('#status-file'), null); // this page came over HTTP
+    const filePage = await browser.newPage();
+    try {
+      await filePage.goto(`file://${join(SITE, 'index.html')}`);
+      const notice = await filePage.waitForSelector('#status-file', { timeout: 3000 });
+      const text = norm(await notice.textContent());
+      for (const words of ['python3 -m http.server', 'открыта как файл', 'файл ретінде ашылды', 'opened as a file']) {
+        assert.ok(text.includes(words), `${words} in: ${text}`);
+      }
+      assert.equal(await filePage.isHidden('#status-loading'), true); // no "Loading the library…" for ever
+    } finally {
+      await filePage.close();
+    }
   });
 });
