@@ -157,9 +157,23 @@ char *cli_tenge_figures_words(int64_t tiyn, int lang);
 typedef struct cli_style {
     int lang;
     bool color;
+    bool brief; /* citations without their English notes: the HTML record, which must fit one page */
 } cli_style;
 void cli_result_text(FILE *f, const cli_result *r, const kzp_ctx *ctx, const cli_style *st);
 void cli_date_assumed_text(FILE *f, const char *date, const cli_style *st);
+void cli_receipt_text(FILE *f, const kzp_ctx *ctx, int lang);
+
+/* html_out.c: one answer as a printable HTML document (--format html). */
+typedef struct cli_html {
+    const cli_result *result;
+    const char *request; /* the command line as given, shown as the question */
+    const char *made_at; /* when the document was made, e.g. "2026-11-30 23:07:24 UTC" */
+    const char *date;    /* the offence date, said first when it was assumed */
+    bool date_assumed;
+} cli_html;
+/* 0, or -1 when memory ran out (then nothing was written). */
+int cli_html_document(FILE *f, const cli_html *h, const kzp_ctx *ctx, const cli_style *st);
+void cli_updates_text(FILE *f, const kzp_ctx *ctx, int lang);
 void cli_mci_history_text(FILE *f, const kzp_ctx *ctx, int purpose_filter, const cli_style *st);
 void cli_articles_text(FILE *f, const kzp_ctx *ctx, const cli_style *st);
 void cli_citations_text(FILE *f, const kzp_ctx *ctx, const cli_style *st);

@@ -227,6 +227,28 @@ static void basis(cli_json *j, const kzp_citation *const *list, size_t n)
     jw_end_array(&j->w);
 }
 
+/* "updates": every MCI update period applied to ctx, with the file it came from (the library
+ * keeps the list; kzp_update_at). */
+static void updates_member(jw *w, const kzp_ctx *ctx)
+{
+    jw_key(w, "updates");
+    jw_begin_array(w);
+    for (size_t i = 0, n = kzp_update_count(ctx); i < n; i++) {
+        kzp_update u;
+        kzp_update_at(&u, ctx, i);
+        jw_begin_object(w);
+        jw_kstring(w, "file", u.source);
+        jw_kstring(w, "sha256", u.sha256);
+        jw_kstring(w, "from", u.period.from);
+        jw_kint(w, "tenge", u.period.tenge);
+        jw_kstring(w, "purpose", u.period.purpose_all ? "all" : kzp_purpose_name(u.period.purpose));
+        jw_kstring(w, "citation", u.period.citation->id);
+        jw_kstring(w, "status", kzp_certainty_name(u.period.citation->certainty));
+        jw_end_object(w);
+    }
+    jw_end_array(w);
+}
+
 static void receipt_member(jw *w, const kzp_ctx *ctx)
 {
     kzp_dataset_info info;
@@ -237,6 +259,8 @@ static void receipt_member(jw *w, const kzp_ctx *ctx)
     jw_kstring(w, "dataset", info.id);
     jw_kstring(w, "dataset_version", info.version);
     jw_kstring(w, "dataset_fingerprint", info.fingerprint);
+    jw_kstring(w, "dataset_sha256", kzp_ctx_sha256(ctx));
+    updates_member(w, ctx);
     jw_kbool(w, "hypothetical", info.hypothetical);
     jw_end_object(w);
 }
@@ -698,6 +722,8 @@ void cli_json_version(cli_json *j, const kzp_ctx *ctx)
     jw_kstring(w, "dataset_version", info.version);
     jw_kstring(w, "dataset_verified_on", info.verified_on);
     jw_kstring(w, "dataset_fingerprint", info.fingerprint);
+    jw_kstring(w, "dataset_sha256", kzp_ctx_sha256(ctx));
     jw_kstring(w, "mci_known_until", info.mci_known_until);
+    updates_member(w, ctx);
     jw_end_object(w);
 }

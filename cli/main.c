@@ -5,6 +5,7 @@
 
 #include <errno.h>
 #include <getopt.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -38,6 +39,9 @@ static const char USAGE[] =
     "                        first line, or \"date_assumed\": true in JSON; batch lines need a date)\n"
     "  --lang en|ru|kk       language of the human output (default: en)\n"
     "  --json                machine output: JSON (errors too, on stdout)\n"
+    "  --format text|json|html\n"
+    "                        text (default), JSON (as --json), or for range, fine, check and convert\n"
+    "                        a printable HTML document of one A4 page in the --lang language\n"
     "  --citations full|ids  in JSON, each citation whole (default) or as its id only; the ids\n"
     "                        refer to the table of 'dataset citations --json'\n"
     "  --data FILE           a dataset file instead of the embedded dataset\n"
@@ -144,9 +148,10 @@ static const char *const OPT_NAMES[] = {
     "--to",        "--history",     "--purpose", "--correctional-work", "--order-procedure", "--rule"};
 
 typedef struct options {
-    const char *date, *data, *mci, *sentence, *from, *to, *purpose, *rule, *lang_text, *citations;
+    const char *date, *data, *mci, *sentence, *from, *to, *purpose, *rule, *lang_text, *citations, *format;
     int lang, sentence_kind;
-    bool json, version, help, history, citation_ids;
+    bool json, version, help, history, citation_ids, html;
+    char request[2048]; /* the command line as given (before getopt reorders it), for an HTML document */
     unsigned flags, used;
     char today[11];
 } options;
@@ -174,6 +179,7 @@ static const struct option LONG[] = {
     {"history", no_argument, NULL, 'H'},
     {"purpose", required_argument, NULL, 'P'},
     {"citations", required_argument, NULL, 'C'},
+    {"format", required_argument, NULL, 'o'},
     {NULL, 0, NULL, 0},
 };
 
@@ -217,8 +223,12 @@ static bool wants_json(int argc, char **argv)
     for (int i = 1; i < argc && strcmp(argv[i], "--") != 0; i++) {
         char names[256];
         const struct option *opt = NULL;
-        if (strncmp(argv[i], "--", 2) == 0 && argv[i][2] && long_matches(argv[i], names, sizeof names, &opt) == 1 &&
-            opt->val == 'j') {
+        if (strncmp(argv[i], "--", 2) != 0 || !argv[i][2] || long_matches(argv[i], names, sizeof names, &opt) != 1) {
+            continue;
+        }
+        const char *eq = strchr(argv[i], '=');
+        const char *value = eq ? eq + 1 : i + 1 < argc ? argv[i + 1] : "";
+        if (opt->val == 'j' || (opt->val == 'o' && strcmp(value, "json") == 0)) {
             return true;
         }
     }
@@ -300,6 +310,16 @@ static int parse_options(options *o, int argc, char **argv)
             break;
         }
         case 'j': o->json = true; break;
+        case 'o':
+            if ((code = set_once(&o->format, optarg, "--format"))) {
+                return code;
+            }
+            if (strcmp(optarg, "text") != 0 && strcmp(optarg, "json") != 0 && strcmp(optarg, "html") != 0) {
+                return cli_usage("--format '%.40s' is not known; expected text, json or html", optarg);
+            }
+            o->json = o->json || strcmp(optarg, "json") == 0;
+            o->html = strcmp(optarg, "html") == 0;
+            break;
         case 'C':
             if ((code = set_once(&o->citations, optarg, "--citations"))) {
                 return code;
@@ -407,6 +427,16 @@ static int build_context(kzp_ctx **out, const options *o)
         /* Whatever the problem (a bad date, an unknown kind...), it is in the data: exit 3. */
         return cli_report(&e) == CLI_EXIT_INTERNAL ? CLI_EXIT_INTERNAL : CLI_EXIT_DATA;
     }
+    /* MCI update files from the documented place (KZPENALTY_UPDATES, else the XDG data
+     * directories): a broken one stops the command, as a broken --data does */
+    kzp_ctx *updated = NULL;
+    rc = kzp_ctx_new_with_updates(&updated, ctx, NULL, &err);
+    kzp_ctx_free(ctx);
+    if (rc) {
+        cli_fail(&e, rc, "%s", err.message);
+        return cli_report(&e) == CLI_EXIT_INTERNAL ? CLI_EXIT_INTERNAL : CLI_EXIT_DATA;
+    }
+    ctx = updated;
     if (o->mci) {
         kzp_qty tenge;
         kzp_ctx *w = NULL;
@@ -455,6 +485,8 @@ static int print_version(cli_out *out, const kzp_ctx *ctx, bool json)
         fprintf(out->f, "kzpenalty %s (library %s; dataset %s %s, verified %s, MCI known until %s)\n",
                 KZP_VERSION_STRING, kzp_version_string(), info.id, info.version, info.verified_on,
                 info.mci_known_until);
+        fprintf(out->f, "dataset SHA-256 %s\n", kzp_ctx_sha256(ctx)[0] ? kzp_ctx_sha256(ctx) : "-");
+        cli_updates_text(out->f, ctx, KZP_LANG_EN);
     }
     return CLI_EXIT_OK;
 }
@@ -477,10 +509,41 @@ static int listing(cli_out *out, const options *o, const command_def *cmd, const
         jw_free(&j.w);
     } else if (articles) {
         cli_articles_text(out->f, ctx, st);
+        cli_receipt_text(out->f, ctx, st->lang);
     } else {
         cli_mci_history_text(out->f, ctx, purpose, st);
+        cli_receipt_text(out->f, ctx, st->lang);
     }
     return CLI_EXIT_OK;
+}
+
+/* The command line as the user gave it, for the HTML document's "Request" line; an argument with a
+ * space or a quote is quoted as a shell would take it back. Cut with "…" past n bytes, on a
+ * character boundary (kzp_message_mend). */
+static void request_text(char *buf, size_t n, int argc, char **argv)
+{
+    size_t at = (size_t)snprintf(buf, n, "kzpenalty");
+    for (int i = 1; i < argc && at < n; i++) {
+        const char *a = argv[i];
+        bool quote = a[0] == '\0' || strpbrk(a, " \t'\"\\$`") != NULL;
+        at += (size_t)snprintf(buf + at, n - at, quote ? " '%s'" : " %s", a);
+    }
+    kzp_message_mend(buf, n, at > (size_t)INT_MAX ? INT_MAX : (int)at); /* cut on a character; bad bytes as '?' */
+}
+
+/* When the document was made, in UTC; SOURCE_DATE_EPOCH, when set, fixes it (the reproducible-builds
+ * convention), so that a test or an archive can make the same bytes twice. */
+static const char *made_at_text(char *buf, size_t n)
+{
+    const char *epoch = getenv("SOURCE_DATE_EPOCH");
+    char *end = NULL;
+    long long fixed = epoch ? strtoll(epoch, &end, 10) : 0;
+    time_t t = epoch && end != epoch && *end == '\0' && fixed >= 0 ? (time_t)fixed : time(NULL);
+    struct tm tm;
+    if (!gmtime_r(&t, &tm) || strftime(buf, n, "%Y-%m-%d %H:%M:%S UTC", &tm) == 0) {
+        snprintf(buf, n, "%s", "-");
+    }
+    return buf;
 }
 
 static int question(cli_out *out, const options *o, const command_def *cmd, char **args, const kzp_ctx *ctx,
@@ -517,11 +580,23 @@ static int question(cli_out *out, const options *o, const command_def *cmd, char
         jw_end_object(&j.w);
         cli_out_json(out, &j.w);
         jw_free(&j.w);
+    } else if (o->html) {
+        char made_at[32];
+        cli_html h = {.result = &r,
+                      .request = o->request,
+                      .made_at = made_at_text(made_at, sizeof made_at),
+                      .date = date,
+                      .date_assumed = assumed};
+        if (cli_html_document(out->f, &h, ctx, st) != 0) {
+            cli_fail(&e, KZP_E_NOMEM, "out of memory while writing the HTML document");
+            return cli_report(&e);
+        }
     } else {
         if (assumed) {
             cli_date_assumed_text(out->f, date, st);
         }
         cli_result_text(out->f, &r, ctx, st);
+        cli_receipt_text(out->f, ctx, st->lang);
     }
     return strcmp(cmd->name, "check") == 0 && !r.check.fits ? CLI_EXIT_NOT_FIT : CLI_EXIT_OK;
 }
@@ -554,7 +629,7 @@ static int run(cli_out *out, const options *o, const command_def *cmd, char **ar
         return code;
     }
     const char *date = o->date ? date_iso : o->today;
-    cli_style st = {o->lang, !o->json && isatty(STDOUT_FILENO) && !getenv("NO_COLOR")};
+    cli_style st = {.lang = o->lang, .color = !o->json && !o->html && isatty(STDOUT_FILENO) && !getenv("NO_COLOR")};
     if (strcmp(cmd->name, "batch") == 0) {
         FILE *in = stdin;
         if (nargs == 1 && strcmp(args[0], "-") != 0 && !(in = fopen(args[0], "rb"))) {
@@ -657,6 +732,13 @@ static int dispatch(cli_out *out, options *o, int argc, char **argv)
     if (o->citations && !o->json && strcmp(cmd->name, "batch") != 0) {
         return cli_usage("--citations shapes JSON output: give it with --json, or to batch");
     }
+    if (o->html && o->json) {
+        return cli_usage("--format html and --json ask for two outputs; give one");
+    }
+    if (o->html && strcmp(cmd->name, "range") != 0 && strcmp(cmd->name, "fine") != 0 &&
+        strcmp(cmd->name, "check") != 0 && strcmp(cmd->name, "convert") != 0) {
+        return cli_usage("--format html is for range, fine, check and convert, not '%s'", cmd->name);
+    }
     if (strcmp(cmd->name, "check") == 0 && !o->sentence) {
         return cli_usage("%s", "check needs a proposed sentence: --fine MCI, --correctional-work MCI, "
                                "--community-service HOURS or --arrest DAYS");
@@ -667,6 +749,7 @@ static int dispatch(cli_out *out, options *o, int argc, char **argv)
 int main(int argc, char **argv)
 {
     options o = {.lang = KZP_LANG_EN};
+    request_text(o.request, sizeof o.request, argc, argv);
     time_t now = time(NULL);
     struct tm tm_now;
     strftime(o.today, sizeof o.today, "%Y-%m-%d", localtime_r(&now, &tm_now) ? &tm_now : gmtime(&now));

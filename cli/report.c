@@ -29,8 +29,9 @@ static void json_error(const cli_error *e)
 int cli_report(const cli_error *e)
 {
     /* What a person can do about it, where the command has an answer. */
-    const char *hint = e->status == KZP_E_MCI_STALE    ? "\nUse --allow-stale for an estimate marked stale, or --data "
-                                                         "with a dataset that has the new period."
+    const char *hint = e->status == KZP_E_MCI_STALE    ? "\nUse --allow-stale for an estimate marked stale, or an MCI "
+                                                         "update file with the new period (KZPENALTY_UPDATES; see "
+                                                         "docs/dataset.md)."
                        : e->status == KZP_E_UNVERIFIED ? "\nDrop --strict to see the answer marked unverified."
                                                        : "";
     fprintf(stderr, "kzpenalty: %s: %s%s\n", cli_status_code(e->status), e->message, hint);

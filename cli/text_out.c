@@ -225,7 +225,7 @@ static void money(char *buf, size_t n, int64_t tiyn, int lang)
 }
 
 /* "- Act, reference (certainty)" and what it supports; who said it when it is not the text itself. */
-static void citation_line(FILE *f, const kzp_citation *c, int lang)
+static void citation_line(FILE *f, const kzp_citation *c, int lang, bool brief)
 {
     fprintf(f, "  - %s%s%s (%s", c->act_in[lang], c->reference_in[lang][0] ? ", " : "", c->reference_in[lang],
             UI[lang].cert[c->certainty]);
@@ -234,7 +234,7 @@ static void citation_line(FILE *f, const kzp_citation *c, int lang)
     }
     fputs(")\n", f);
     /* Notes are the dataset's English commentary: shown in English output only. */
-    if (c->note[0] && lang == KZP_LANG_EN) {
+    if (c->note[0] && lang == KZP_LANG_EN && !brief) {
         fprintf(f, "    %s\n", c->note);
     }
 }
@@ -249,12 +249,12 @@ static void basis_block_with(FILE *f, const kzp_citation *const *basis, size_t n
     bold(f, st, t->basis);
     fputs(":\n", f);
     for (size_t i = 0; i < n; i++) {
-        citation_line(f, basis[i], st->lang);
+        citation_line(f, basis[i], st->lang, st->brief);
     }
     for (size_t i = 0; more && i < more->payment_count; i++) {
-        citation_line(f, more->payments[i].citation, st->lang);
+        citation_line(f, more->payments[i].citation, st->lang, st->brief);
         if (more->payments[i].priced_by) {
-            citation_line(f, more->payments[i].priced_by, st->lang);
+            citation_line(f, more->payments[i].priced_by, st->lang, st->brief);
         }
     }
     fprintf(f, "%s: %s\n", t->certainty, t->cert[certainty]);
@@ -671,4 +671,47 @@ void cli_date_assumed_text(FILE *f, const char *date, const cli_style *st)
     const ui_text *t = &UI[st->lang];
     fprintf(f, "%s%s%s%s%s\n", st->color ? "\033[1m" : "", t->date_assumed_before, date, t->date_assumed_after,
             st->color ? "\033[0m" : "");
+}
+
+/* The words of the receipt line, kept apart from UI: they are only the receipt's. */
+static const struct {
+    const char *library, *dataset, *update, *from_before, *from_after, *none;
+} RECEIPT_UI[3] = {
+    [KZP_LANG_EN] = {"library", "dataset", "MCI update", "from ", "", "MCI updates: none"},
+    [KZP_LANG_RU] = {"библиотека", "набор данных", "Обновление МРП", "с ", "", "Обновления МРП: нет"},
+    [KZP_LANG_KK] = {"кітапхана", "деректер жиынтығы", "АЕК жаңартуы", "", " бастап", "АЕК жаңартулары: жоқ"},
+};
+
+/* What made the answer, last in every answer for people and in --version: the versions, the
+ * dataset's SHA-256 and each MCI update applied (its file, period, citation and status), so a
+ * printed answer can be traced to its data. */
+void cli_receipt_text(FILE *f, const kzp_ctx *ctx, int lang)
+{
+    fputc('\n', f);
+    kzp_dataset_info info;
+    kzp_ctx_info(&info, ctx);
+    const char *sha = kzp_ctx_sha256(ctx);
+    fprintf(f, "kzpenalty %s (%s %s); %s %s %s, SHA-256 %s\n", KZP_VERSION_STRING, RECEIPT_UI[lang].library,
+            kzp_version_string(), RECEIPT_UI[lang].dataset, info.id, info.version, sha[0] ? sha : "-");
+    cli_updates_text(f, ctx, lang);
+}
+
+/* One line per MCI update period applied, or a line saying there is none. */
+void cli_updates_text(FILE *f, const kzp_ctx *ctx, int lang)
+{
+    size_t n = kzp_update_count(ctx);
+    if (n == 0) {
+        fprintf(f, "%s\n", RECEIPT_UI[lang].none);
+    }
+    for (size_t i = 0; i < n; i++) {
+        kzp_update u;
+        kzp_update_at(&u, ctx, i);
+        char m[64];
+        money(m, sizeof m, u.period.tiyn, lang);
+        const ui_text *t = &UI[lang];
+        fprintf(f, "%s: %s (SHA-256 %s): %s %s%s%s, %s; %s (%s)\n", RECEIPT_UI[lang].update,
+                u.source[0] ? u.source : "-", u.sha256[0] ? u.sha256 : "-", m, RECEIPT_UI[lang].from_before,
+                u.period.from, RECEIPT_UI[lang].from_after, period_purpose(&u.period, t), u.period.citation->id,
+                t->cert[u.period.citation->certainty]);
+    }
 }

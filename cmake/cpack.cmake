@@ -1,7 +1,7 @@
 # Debian packages with CPack's DEB generator, one per group of install components:
-#   libkzpenalty0     Runtime        the shared library (Depends from dpkg-shlibdeps: libc6, libjansson4)
+#   libkzpenalty0     Runtime        the shared library (Depends from dpkg-shlibdeps: libc6, libjansson4, libnettle8)
 #   libkzpenalty-dev  Development    header, static library, .so link, kzpenalty.pc, CMake package
-#                                    (Depends: libkzpenalty0 of the same version, libjansson-dev)
+#                                    (Depends: libkzpenalty0 of the same version, libjansson-dev, nettle-dev)
 #   kzpenalty         Command and Documentation (Depends: libkzpenalty0 of the same version, and
 #                                    what dpkg-shlibdeps finds)
 # scripts/package deb configures build-deb/ for it (prefix /usr, Debian's hardening flags, no
@@ -44,7 +44,7 @@ set(CPACK_DEBIAN_RUNTIME_PACKAGE_CONTROL_EXTRA "${PROJECT_SOURCE_DIR}/packaging/
 set(CPACK_DEBIAN_RUNTIME_PACKAGE_CONTROL_STRICT_PERMISSION ON)
 set(CPACK_DEBIAN_DEVELOPMENT_PACKAGE_NAME libkzpenalty-dev)
 set(CPACK_DEBIAN_DEVELOPMENT_PACKAGE_SECTION libdevel)
-set(CPACK_DEBIAN_DEVELOPMENT_PACKAGE_DEPENDS "libjansson-dev")
+set(CPACK_DEBIAN_DEVELOPMENT_PACKAGE_DEPENDS "libjansson-dev, nettle-dev")
 set(CPACK_DEBIAN_TOOLS_PACKAGE_NAME kzpenalty)
 set(CPACK_DEBIAN_TOOLS_PACKAGE_SECTION utils)
 # a group's package does not take its components' DEPENDS: say it (dpkg-shlibdeps adds the rest)

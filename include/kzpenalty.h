@@ -404,6 +404,37 @@ KZP_API KZP_NODISCARD kzp_status kzp_ctx_new_with_mci(kzp_ctx **out, const kzp_c
 KZP_API KZP_NODISCARD kzp_status kzp_ctx_new_what_if(kzp_ctx **out, const kzp_ctx *base, int64_t mci_tenge,
                                                      kzp_error *err);
 
+/* ---- MCI update files (next year's MCI without a new release; docs/dataset.md) -------------- */
+
+/** KZP_UPDATES_ENV: the environment variable naming MCI update files or directories, separated
+ *  by ':'. Set (even empty), it alone says where updates are; unset, the XDG data directories
+ *  are searched (kzp_ctx_new_with_updates). */
+#define KZP_UPDATES_ENV "KZPENALTY_UPDATES"
+/** KZP_MAX_UPDATE_FILES: the most update files one kzp_ctx_new_with_updates applies. */
+#define KZP_MAX_UPDATE_FILES 64
+
+/** As kzp_ctx_new_with_mci, with the update read from the file at path (read as
+ *  kzp_ctx_new_from_file reads a dataset). The file's name and SHA-256 are kept and listed by
+ *  kzp_update_at. A problem is reported with the path, line and column. base is never changed;
+ *  *out is written only on success. Thread-safe. Since 0.2.0. */
+KZP_API KZP_NODISCARD kzp_status kzp_ctx_new_with_mci_file(kzp_ctx **out, const kzp_ctx *base, const char *path,
+                                                           kzp_error *err);
+
+/** Apply every MCI update file found at where, in order, each as kzp_ctx_new_with_mci_file.
+ *  where is a ':'-separated list of files and directories; a directory gives its files named
+ *  *.json in byte order of their names (nothing below it). where NULL means the documented
+ *  place: the value of KZPENALTY_UPDATES when that variable is set; otherwise
+ *  kzpenalty/updates under each directory of XDG_DATA_DIRS (default /usr/local/share:/usr/share),
+ *  the last first, then under XDG_DATA_HOME (default $HOME/.local/share), so the user's own file
+ *  is applied last and wins. A named file or directory that does not exist is an error
+ *  (KZP_E_IO); an XDG directory that does not exist is skipped. With no file found, *out is base
+ *  itself, held once more: the caller frees *out and base alike in every case. One broken file
+ *  fails the whole call (its path in the message) and nothing is applied. More than
+ *  KZP_MAX_UPDATE_FILES files: KZP_E_INVALID_ARG. Thread-safe if nothing changes the environment
+ *  meanwhile. Since 0.2.0. */
+KZP_API KZP_NODISCARD kzp_status kzp_ctx_new_with_updates(kzp_ctx **out, const kzp_ctx *base, const char *where,
+                                                          kzp_error *err);
+
 /** Validate a dataset in a JSON buffer and report every problem found, not only the first,
  *  for tools that check a file before it is used ("kzpenalty dataset check"). Up to cap
  *  problems are written to errors[] in document order, each with its code, JSON path, line,
@@ -549,6 +580,28 @@ typedef struct kzp_mci_period {
  *  "from": for listing the whole table with its sources. Errors: KZP_E_INVALID_ARG (NULL
  *  or index out of range). Thread-safe. Since 0.1.0. */
 KZP_API kzp_status kzp_mci_period_at(kzp_mci_period *out, const kzp_ctx *ctx, size_t index);
+
+/** One MCI period an update added or replaced, for receipts. Strings borrowed from the context. */
+typedef struct kzp_update {
+    const char *source;    /**< the update's file as it was found; "" for a buffer (kzp_ctx_new_with_mci) */
+    const char *sha256;    /**< SHA-256 of the update's text, 64 lower-case hex digits; "" in a build without
+                                nettle (the WebAssembly module and the bundled bindings) */
+    kzp_mci_period period; /**< the period, with its citation (whose certainty is the update's status) */
+} kzp_update;
+
+/** How many update periods ctx carries: those of every update applied to it and to the contexts
+ *  it was derived from; 0 for NULL. Thread-safe. Since 0.2.0. */
+KZP_API size_t kzp_update_count(const kzp_ctx *ctx);
+/** The update period at index 0..kzp_update_count-1, the first applied first. Errors:
+ *  KZP_E_INVALID_ARG (NULL, or index out of range). Thread-safe. Since 0.2.0. */
+KZP_API kzp_status kzp_update_at(kzp_update *out, const kzp_ctx *ctx, size_t index);
+
+/** The SHA-256 of the dataset's JSON text ctx was built from, as 64 lower-case hex digits
+ *  (a derived context: its base dataset's; what was added is listed by kzp_update_at and
+ *  flagged by kzp_dataset_info.hypothetical). The embedded dataset's is computed when the library
+ *  is built; a file's or buffer's when it is loaded, with nettle. "" for a loaded dataset in a
+ *  build without nettle, and for NULL. Borrowed from ctx. Thread-safe. Since 0.2.0. */
+KZP_API const char *kzp_ctx_sha256(const kzp_ctx *ctx);
 
 /* ---- Articles and ranges ------------------------------------------------------------------- */
 

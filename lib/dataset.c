@@ -1018,6 +1018,11 @@ static int build(kzp_ctx **out, json_t *root, const char *text, size_t len, bool
         ctx->canonical_len = n;
     }
     fingerprint(ctx->fingerprint, ctx->canonical ? ctx->canonical : "", ctx->canonical_len);
+    if (text == kzp_embedded_dataset) {
+        snprintf(ctx->sha256, sizeof ctx->sha256, "%s", kzp_embedded_sha256); /* computed when it was embedded */
+    } else if (text) {
+        kzp_sha256_hex(ctx->sha256, text, len); /* the bytes as loaded, as `sha256sum FILE` gives */
+    }
     for (size_t i = 0; i < ctx->period_count; i++) {
         ctx->hypothetical |= ctx->periods[i].citation->certainty == KZP_CERT_HYPOTHETICAL;
     }

@@ -310,6 +310,9 @@ static kzp_ctx *derive_start(const kzp_ctx *base)
     d->step_text = NULL;
     d->step_len = 0;
     d->citation_list = NULL;
+    d->update_periods = NULL;
+    d->update_count = 0;
+    d->update_source = d->update_sha256 = NULL;
     d->parent = (kzp_ctx *)base; /* held, never changed through this pointer */
     if (!base->shared) {
         atomic_fetch_add_explicit(&d->parent->refs, 1, memory_order_relaxed);
@@ -465,7 +468,7 @@ static const kzp_citation *map_citation(kzp_ctx *d, const kzp_ctx *base, const k
 /* The light context of an update: base's model with full's MCI table (full is the merged
  * dataset, loaded to validate it). */
 static int light_update(kzp_ctx **out, const kzp_ctx *base, const kzp_ctx *full, const char *text, size_t len,
-                        kzp_error *err)
+                        const origins *o, const char *source, kzp_error *err)
 {
     kzp_ctx *d = derive_start(base);
     if (!d) {
@@ -492,6 +495,19 @@ static int light_update(kzp_ctx **out, const kzp_ctx *base, const kzp_ctx *full,
     for (size_t i = 0; ok && i < full->citation_count; i++) {
         ok = (list[i] = map_citation(d, base, &full->citations[i], cap)) != NULL;
     }
+    /* the periods the update brought, for receipts (kzp_update_at) */
+    size_t *mine = ok && full->period_count ? kzp_arena_alloc(&d->arena, full->period_count * sizeof *mine) : NULL;
+    ok = ok && (mine || !full->period_count);
+    for (size_t k = 0; ok && k < full->period_count && k < o->periods; k++) {
+        if (o->period[k] >= 0) {
+            mine[d->update_count++] = k;
+        }
+    }
+    char sha[65];
+    kzp_sha256_hex(sha, text, len);
+    d->update_periods = mine;
+    d->update_source = ok ? dup(&d->arena, source, &ok) : "";
+    d->update_sha256 = ok ? dup(&d->arena, sha, &ok) : "";
     if (!ok) {
         kzp_ctx_free(d);
         return kzp_fail(err, KZP_E_NOMEM, NULL, "out of memory");
@@ -576,12 +592,9 @@ static bool update_path(const kzp_path_map *m, const char *path, char out[128])
     return false;
 }
 
-kzp_status kzp_ctx_new_with_mci(kzp_ctx **out, const kzp_ctx *base, const char *json, size_t len, kzp_error *err)
+/* An update from json, read from source ("" for a caller's buffer). */
+int kzp_ctx_update(kzp_ctx **out, const kzp_ctx *base, const char *json, size_t len, const char *source, kzp_error *err)
 {
-    if (!out || !base || (!json && len > 0)) {
-        return kzp_fail(err, KZP_E_INVALID_ARG, NULL, "NULL argument to kzp_ctx_new_with_mci");
-    }
-    json = json ? json : "";
     json_t *ov = NULL, *root = NULL;
     kzp_ctx *full = NULL;
     origins o = {0};
@@ -598,7 +611,7 @@ kzp_status kzp_ctx_new_with_mci(kzp_ctx **out, const kzp_ctx *base, const char *
     if ((rc = kzp_ctx_build_model(&full, root, &map, err))) {
         goto done;
     }
-    rc = light_update(out, base, full, json, len, err);
+    rc = light_update(out, base, full, json, len, &o, source, err);
     if (rc == KZP_OK) {
         kzp_error_clear(err);
     }
@@ -608,4 +621,12 @@ done:
     json_decref(root);
     json_decref(ov);
     return rc;
+}
+
+kzp_status kzp_ctx_new_with_mci(kzp_ctx **out, const kzp_ctx *base, const char *json, size_t len, kzp_error *err)
+{
+    if (!out || !base || (!json && len > 0)) {
+        return kzp_fail(err, KZP_E_INVALID_ARG, NULL, "NULL argument to kzp_ctx_new_with_mci");
+    }
+    return kzp_ctx_update(out, base, json ? json : "", len, "", err);
 }

@@ -222,7 +222,13 @@ struct kzp_ctx {
     int schema_version;
     const char *id, *version, *verified_on;
     char fingerprint[17];
+    char sha256[65]; /* of the root dataset's text (kzp_ctx_sha256); a derived context copies its base's */
     int hypothetical;
+    /* an update step's own periods, as indices into periods[] (the chain's earlier ones are the
+     * parent's), with the update's file and SHA-256 (own arena) */
+    size_t *update_periods;
+    size_t update_count;
+    const char *update_source, *update_sha256;
 
     size_t citation_count; /* of the whole list (see citation_list) */
     kzp_citation *citations;
@@ -269,6 +275,15 @@ struct kzp_ctx {
 /* The dataset embedded at build time (generated from data/kzpenalty.json). */
 extern const char kzp_embedded_dataset[];
 extern const size_t kzp_embedded_dataset_len;
+extern const char kzp_embedded_sha256[]; /* its SHA-256, 64 hex digits, computed when it was embedded */
+
+/* The SHA-256 of len bytes at data as 64 lower-case hex digits and a NUL (sha256.c); false, with
+ * out "", in a build without nettle. */
+bool kzp_sha256_hex(char out[65], const void *data, size_t len);
+
+/* kzp_ctx_new_with_mci with the update's source named ("" for a caller's buffer) (derive.c). */
+int kzp_ctx_update(kzp_ctx **out, const kzp_ctx *base, const char *json, size_t len, const char *source,
+                   kzp_error *err);
 
 /* Unit each kind is measured in. */
 int kzp_kind_unit(int kind);

@@ -15,6 +15,7 @@ jansson's source comes from ``scripts/jansson-source`` (Debian's source package)
 embedded from its JSON at build time, as ``cmake/embed.cmake`` does for CMake. The version is read
 from ``include/kzpenalty.h``, its one home.
 """
+import hashlib
 import pathlib
 import re
 import shutil
@@ -53,7 +54,8 @@ def embed_dataset(json_file, c_file):
     c_file.parent.mkdir(parents=True, exist_ok=True)
     c_file.write_text(f"/* Generated from {json_file.name} by setup.py. Do not edit. */\n#include <stddef.h>\n"
                       f"const char kzp_embedded_dataset[] = {{\n{rows}\n0x00}};\n"
-                      f"const size_t kzp_embedded_dataset_len = {len(data)};\n", encoding="ascii")
+                      f"const size_t kzp_embedded_dataset_len = {len(data)};\n"
+                      f"const char kzp_embedded_sha256[] = \"{hashlib.sha256(data).hexdigest()}\";\n", encoding="ascii")
 
 
 def system_jansson():

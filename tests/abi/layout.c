@@ -57,6 +57,10 @@ int main(void)
     MEMBER(kzp_mci_period, purpose_all);
     MEMBER(kzp_mci_period, purpose);
     MEMBER(kzp_mci_period, citation);
+    STRUCT(kzp_update);
+    MEMBER(kzp_update, source);
+    MEMBER(kzp_update, sha256);
+    MEMBER(kzp_update, period);
     STRUCT(kzp_article);
     MEMBER(kzp_article, id);
     MEMBER(kzp_article, title);

@@ -8,6 +8,7 @@
 //                                     library's sources or a prebuilt addon: bindings/node of the
 //                                     repository is packed by scripts/package, not by npm pack
 // Paths are relative to the package directory, where node-gyp runs these commands.
+const crypto = require('node:crypto');
 const fs = require('fs');
 const path = require('path');
 
@@ -35,7 +36,8 @@ function embed(input, output) {
   const text = `/* Generated from ${path.basename(input)} by tools/gyp.js (the package's build). Do not edit. */\n` +
     '#include <stddef.h>\n' +
     `const char kzp_embedded_dataset[] = {\n${rows.join('\n')}\n0x00};\n` +
-    `const size_t kzp_embedded_dataset_len = ${bytes.length};\n`;
+    `const size_t kzp_embedded_dataset_len = ${bytes.length};\n` +
+    `const char kzp_embedded_sha256[] = "${crypto.createHash('sha256').update(bytes).digest('hex')}";\n`;
   fs.mkdirSync(path.dirname(output), { recursive: true });
   fs.writeFileSync(`${output}.tmp`, text);
   fs.renameSync(`${output}.tmp`, output);
