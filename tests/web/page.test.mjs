@@ -569,6 +569,143 @@ describe('educators page (web/) in chromium', () => {
     await page.setViewportSize({ width: 1280, height: 900 });
   });
 
+  /** The query parameters of the page's address, as the page sees it (page.url() may lag behind replaceState). */
+  const linkOf = (p = page) => p.evaluate(() => Object.fromEntries(new URLSearchParams(window.location.search)));
+
+  async function reload() {
+    await page.reload();
+    await page.waitForSelector('body[data-ready="true"]', { timeout: 15000 });
+  }
+
+  test('the address keeps the question, and a reload shows the same case (issue 15)', async () => {
+    const entries = await page.evaluate(() => window.history.length);
+    await ask({ lang: 'kk', date: '2025-10-01', halfCap: true });
+    assert.deepEqual(await linkOf(), { lang: 'kk', article: '115-1', date: '2025-10-01', 'half-cap': '1' });
+    assert.equal(await page.evaluate(() => window.history.length), entries, 'the address is replaced, not pushed');
+    await reload();
+    assert.equal(await page.inputValue('#lang'), 'kk');
+    assert.equal(await page.getAttribute('html', 'lang'), 'kk');
+    assert.equal(await page.inputValue('#date'), '2025-10-01');
+    assert.equal(await page.inputValue('#year'), '2025');
+    assert.equal(await page.isChecked('#half-cap'), true);
+    assert.equal(await page.isChecked('#order-procedure'), false);
+    assert.equal(await page.inputValue('#mci'), '');
+    // The MCI of 2025 is 3,932 tenge; with the half cap the fine is at most half of 200 MCI = 100 MCI:
+    // 100 x 3,932 = 393,200 tenge.
+    assert.equal(await text('[data-testid=max-fine]'), '100');
+    assert.equal(await text('[data-testid=fine-max-figures]'), '393 200 теңге');
+    assert.equal(await page.isVisible('[data-testid=link-notice]'), false);
+
+    // A hypothetical MCI: 200 MCI x 5,000 tenge = 1,000,000 tenge.
+    await ask({ lang: 'en', date: '2026-02-10', mci: '5000' });
+    assert.deepEqual(await linkOf(), { lang: 'en', article: '115-1', date: '2026-02-10', mci: '5000' });
+    await reload();
+    assert.equal(await page.inputValue('#mci'), '5000');
+    assert.equal(await page.isChecked('#half-cap'), false);
+    assert.equal(await text('[data-testid=fine-max-figures]'), '1,000,000 KZT');
+    assert.ok(await page.isVisible('[data-testid=hypothetical-banner]'));
+
+    // The order procedure: a fine of 10 to 20 MCI only; 20 x 4,325 = 86,500 tenge.
+    await ask({ lang: 'ru', date: '2026-02-10', orderProcedure: true });
+    assert.deepEqual(await linkOf(), { lang: 'ru', article: '115-1', date: '2026-02-10', 'order-procedure': '1' });
+    await reload();
+    assert.equal(await page.isChecked('#order-procedure'), true);
+    assert.equal(await text('[data-testid=fine-max-figures]'), '86 500 тенге');
+
+    // Boxes cleared and the MCI emptied leave the address: 200 MCI x 4,325 tenge = 865,000 tenge (2026).
+    await ask({ lang: 'ru', date: '2026-02-10' });
+    assert.deepEqual(await linkOf(), { lang: 'ru', article: '115-1', date: '2026-02-10' });
+    await reload();
+    assert.equal(await text('[data-testid=fine-max-figures]'), '865 000 тенге');
+    assert.equal(await page.isVisible('[data-testid=hypothetical-banner]'), false);
+    // 2025: 200 MCI x 3,932 tenge = 786,400 tenge.
+    await ask({ lang: 'en', date: '2025-10-01' });
+    await reload();
+    assert.equal(await page.inputValue('#date'), '2025-10-01');
+    assert.equal(await text('[data-testid=fine-max-figures]'), '786,400 KZT');
+    assert.equal(await page.evaluate(() => window.history.length), entries);
+  });
+
+  test('a link with values the page cannot use: each one ignored, its default kept, nothing broken', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
+    const fresh = await context.newPage();
+    const errors = [];
+    fresh.on('console', (m) => {
+      if (m.type() === 'error') {
+        errors.push(m.text());
+      }
+    });
+    fresh.on('pageerror', (e) => errors.push(String(e)));
+    const visit = async (query) => {
+      await fresh.goto(`${base}${query}`);
+      await fresh.waitForSelector('body[data-ready="true"]', { timeout: 15000 });
+    };
+    const label = async (id) => norm(await fresh.textContent(`label[for="${id}"]`));
+    try {
+      await visit('');
+      const defaults = {
+        date: await fresh.inputValue('#date'),
+        fine: norm(await fresh.textContent('[data-testid=fine-max-figures]')),
+      };
+      assert.ok(defaults.date && defaults.fine, 'the page without a link answers for its default date');
+      const cases = [
+        // an unknown language, a day that does not exist, box values that are neither 1 nor 0, letters for the MCI
+        ['?lang=xx&date=2026-02-30&half-cap=maybe&order-procedure=2&mci=abc',
+          ['lang', 'date', 'half-cap', 'order-procedure', 'mci']],
+        // no month 13; an MCI of zero (the library refuses it)
+        ['?date=2026-13-01&mci=0', ['date', 'mci']],
+        // a year the library does not read; an MCI too large to be exact; an article the library does not know
+        ['?date=10000-01-01&mci=99999999999999999999&article=999', ['article', 'date', 'mci']],
+        // an empty language, not a date at all, a fraction, a negative number
+        ['?lang=&date=%3Cscript%3E&mci=12.5', ['lang', 'date', 'mci']],
+        ['?mci=-5&date=2026-02-10T00:00', ['date', 'mci']],
+      ];
+      for (const [query, bad] of cases) {
+        await visit(query);
+        assert.equal(await fresh.inputValue('#lang'), 'en', query); // the browser's language
+        assert.equal(await fresh.inputValue('#date'), defaults.date, query);
+        assert.equal(await fresh.isChecked('#half-cap'), false, query);
+        assert.equal(await fresh.isChecked('#order-procedure'), false, query);
+        assert.equal(await fresh.inputValue('#mci'), '', query);
+        assert.equal(norm(await fresh.textContent('[data-testid=error]')), '', query);
+        assert.ok(await fresh.isVisible('[data-testid=results]'), query);
+        assert.equal(norm(await fresh.textContent('[data-testid=fine-max-figures]')), defaults.fine, query);
+        // a short notice names the controls whose values were not used
+        const notice = fresh.locator('[data-testid=link-notice]');
+        assert.ok(await notice.isVisible(), query);
+        assert.equal(await notice.getAttribute('role'), 'status');
+        const said = norm(await notice.textContent());
+        for (const name of bad) {
+          assert.ok(said.includes(await label(name === 'lang' ? 'lang' : name)), `${query}: ${name} in "${said}"`);
+        }
+        // the address now holds what the page shows, without the refused values
+        assert.deepEqual(await linkOf(fresh), { lang: 'en', article: '115-1', date: defaults.date }, query);
+      }
+      // a good value beside a bad one is kept: Kazakh and an MCI of 5,000 tenge (200 x 5,000 = 1,000,000)
+      await visit('?lang=kk&date=2026-02-30&mci=5000');
+      assert.equal(await fresh.inputValue('#lang'), 'kk');
+      assert.equal(await fresh.inputValue('#mci'), '5000');
+      assert.equal(await fresh.inputValue('#date'), defaults.date);
+      assert.equal(norm(await fresh.textContent('[data-testid=fine-max-figures]')), '1 000 000 теңге');
+      assert.ok(norm(await fresh.textContent('[data-testid=link-notice]')).includes(await label('date')));
+      // the notice goes once the form is changed
+      await fresh.setChecked('#half-cap', true);
+      assert.equal(await fresh.isVisible('[data-testid=link-notice]'), false);
+      // a real day the article does not cover is a question, not a bad value: the library's answer is shown
+      await visit('?lang=en&date=2025-09-15');
+      assert.equal(await fresh.inputValue('#date'), '2025-09-15');
+      assert.equal(await fresh.isVisible('[data-testid=link-notice]'), false);
+      assert.match(norm(await fresh.textContent('[data-testid=error]')), /not in force on 2025-09-15/);
+      // parameters the page does not use (a messenger's tags) are no error, and are dropped from the address
+      await visit('?utm_source=chat&lang=en&date=2026-02-10');
+      assert.equal(await fresh.isVisible('[data-testid=link-notice]'), false);
+      assert.deepEqual(await linkOf(fresh), { lang: 'en', article: '115-1', date: '2026-02-10' });
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
   test('screenshots', async () => {
     await ask({ lang: 'en', date: '2026-02-10' });
     await page.evaluate(() => document.activeElement && document.activeElement.blur());
