@@ -328,7 +328,7 @@ function applyLink(query, ignored) {
 }
 
 /** The address of the question the controls hold now, written over the current one (no new history entry). */
-function writeLink() {
+function writeLink(t) {
   const query = new URLSearchParams();
   query.set('lang', lang());
   query.set('article', currentArticle().id);
@@ -347,11 +347,13 @@ function writeLink() {
   const search = `?${query}`;
   if (window.location.search !== search) {
     try {
-      window.history.replaceState(window.history.state, '', `${window.location.pathname}${search}${window.location.hash}`);
+      const { pathname, hash } = window.location;
+      window.history.replaceState(window.history.state, '', `${pathname}${search}${hash}`);
     } catch {
       /* a browser that limits how often the address changes (Safari): the next change writes it */
     }
   }
+  $('case-link').textContent = fill(t.caseLink, { url: window.location.href });
 }
 
 // ---- the page -------------------------------------------------------------------------------
@@ -437,7 +439,7 @@ function render() {
   charts = { m, ok };
   drawCharts();
   $('summary').textContent = ok ? [m.hypo ? banner.textContent : '', ...m.sentences].filter(Boolean).join('; ') : '';
-  writeLink();
+  writeLink(t);
 }
 
 /** A bound of a sanction as the library gives it: amount and unit, tenge for an amount in MCI, and the
@@ -682,6 +684,7 @@ function drawCharts() {
   }
   const { m, ok } = charts;
   const { t, l } = m;
+  const dense = document.documentElement.classList.contains('printing'); // drawn for a sheet (style.css)
   if (ok && m.equivalence) {
     const box = $('equiv-chart');
     const rows = m.equivalence.rows;
@@ -690,6 +693,7 @@ function drawCharts() {
       stackedBars({
         id: 'equiv-svg',
         width: box.clientWidth,
+        dense,
         title: t.equivTitle,
         desc: $('equiv-caption').textContent,
         rows: rows.map((r) => ({
@@ -736,6 +740,7 @@ function drawCharts() {
       rowBars({
         id: 'history-svg',
         width: box.clientWidth,
+        dense,
         title: t.historyTitle,
         desc: fill(t.historyDesc, {
           first: first.year,
@@ -790,6 +795,17 @@ async function main() {
     render();
   });
   $('form').addEventListener('submit', (e) => e.preventDefault());
+
+  // Printing puts the charts side by side (style.css): they are drawn again at the width they get on the sheet,
+  // so that their text prints at its own size, and at the screen's width again afterwards.
+  window.addEventListener('beforeprint', () => {
+    document.documentElement.classList.add('printing');
+    drawCharts();
+  });
+  window.addEventListener('afterprint', () => {
+    document.documentElement.classList.remove('printing');
+    drawCharts();
+  });
 
   let width = 0;
   new ResizeObserver(() => {

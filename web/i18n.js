@@ -6,7 +6,7 @@
 // library and the CLI (cli/text_out.c: "Балама жазалар", "Құқықтық негіз", "Сенімділік", "АЕК"...).
 // A fluent reader should check all of them before release, in particular: intro, halfCap, halfCapHint,
 // orderProcedure, orderProcedureHint, lifted, perDay, omitted, restrictionsHeading, paymentsHeading, pricedBy,
-// yearHint, mciHint, hypoBanner, historyIntro, legendNotInForce, equivIntro, equivAxis, footer, linkIgnored
+// yearHint, mciHint, hypoBanner, historyIntro, legendNotInForce, equivIntro, equivAxis, footer, linkIgnored, caseLink
 // and the error texts.
 
 // The languages this file has the page's texts in, in the order of the page's menu. Not the library's
@@ -108,6 +108,7 @@ const en = {
     '{verified}, fingerprint {fingerprint}; MCI known until {until}. Works offline.',
   loading: 'Loading the library…',
   linkIgnored: 'Some values in the link could not be used, so the page shows its own instead for: {fields}.',
+  caseLink: 'This case: {url}',
   err: {
     KZP_E_NOT_IN_FORCE:
       'Article {article} applies to offences committed on or after {inForce}; it was not in force on {date}.',
@@ -215,6 +216,7 @@ const ru = {
     'проверен {verified}, отпечаток {fingerprint}; МРП известен до {until}. Работает без сети.',
   loading: 'Загрузка библиотеки…',
   linkIgnored: 'Некоторые значения из ссылки не подошли, поэтому страница показывает свои для полей: {fields}.',
+  caseLink: 'Этот случай: {url}',
   err: {
     KZP_E_NOT_IN_FORCE:
       'Статья {article} применяется к деяниям, совершённым с {inForce}; на {date} она не действовала.',
@@ -323,6 +325,7 @@ const kk = {
     '{verified} тексерілген, саусақ ізі {fingerprint}; АЕК {until} дейін белгілі. Желісіз жұмыс істейді.',
   loading: 'Кітапхана жүктелуде…',
   linkIgnored: 'Сілтемедегі кейбір мәндер жарамсыз, сондықтан бет мына өрістер үшін өз мәндерін көрсетеді: {fields}.',
+  caseLink: 'Осы жағдай: {url}',
   err: {
     KZP_E_NOT_IN_FORCE:
       '{article}-бап {inForce} бастап жасалған құқық бұзушылықтарға қолданылады; ' +

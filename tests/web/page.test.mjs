@@ -69,6 +69,33 @@ async function waitForServer(url, child) {
   throw new Error(`no answer from ${url} after 10 s`);
 }
 
+/**
+ * How many pages a PDF has, read from its structure (ISO 32000-1, 7.5.5 and 7.7.2-3): the trailer names the
+ * catalog, the catalog the root of the page tree, and that root's /Count is the number of pages. Chromium's
+ * PDF writer (Skia) keeps these dictionaries as plain text, outside compressed object streams. The page
+ * objects (/Type /Page, not /Pages) are counted as well and must agree, so a PDF this cannot read fails the
+ * test instead of passing it.
+ */
+function pdfPageCount(bytes) {
+  const pdf = Buffer.from(bytes).toString('latin1');
+  const object = (n) => {
+    const found = new RegExp(`(?:^|\\s)${n} 0 obj([\\s\\S]*?)endobj`).exec(pdf);
+    assert.ok(found, `the PDF has no object ${n}`);
+    return found[1];
+  };
+  const trailer = [...pdf.matchAll(/trailer\s*<<([\s\S]*?)>>/g)].pop();
+  assert.ok(trailer, 'the PDF has a trailer dictionary');
+  const root = /\/Root\s+(\d+)\s+0\s+R/.exec(trailer[1]);
+  assert.ok(root, 'the trailer names the catalog');
+  const tree = /\/Pages\s+(\d+)\s+0\s+R/.exec(object(root[1]));
+  assert.ok(tree, 'the catalog names the page tree');
+  const count = /\/Count\s+(\d+)/.exec(object(tree[1]));
+  assert.ok(count, 'the page tree has a /Count');
+  const leaves = (pdf.match(/\/Type\s*\/Page(?![A-Za-z])/g) || []).length;
+  assert.equal(leaves, Number(count[1]), 'page objects and the page tree agree');
+  return leaves;
+}
+
 /** What the page test needs; a missing piece fails the run with what to do, never skips it. */
 function prerequisites() {
   const files = ['index.html', 'file-check.js', 'app.js', 'charts.js', 'i18n.js', 'style.css', 'kzpenalty.mjs',
@@ -703,6 +730,62 @@ describe('educators page (web/) in chromium', () => {
       assert.deepEqual(errors, []);
     } finally {
       await context.close();
+    }
+  });
+
+  test('printing: one A4 sheet, without the controls, with the answer and both charts whole (issue 15)', async () => {
+    // the longest answers: Russian and Kazakh words, the half cap's notes and a hypothetical MCI's banner and bar
+    for (const question of [
+      { lang: 'ru', date: '2026-02-10', halfCap: true, mci: '5000' },
+      { lang: 'kk', date: '2026-02-10', halfCap: true, mci: '5000' },
+      { lang: 'kk', date: '2025-10-01', orderProcedure: true },
+      { lang: 'en', date: '2026-02-10' },
+    ]) {
+      await ask(question);
+      const pages = pdfPageCount(await page.pdf({ format: 'A4' }));
+      assert.equal(pages, 1, `${JSON.stringify(question)}: ${pages} pages`);
+    }
+    // after printing, the charts are drawn for the screen again (afterprint): as wide as their boxes
+    const drawn = await page.evaluate(() =>
+      ['equiv-chart', 'history-chart'].map((id) => {
+        const box = document.getElementById(id);
+        return [Number(box.querySelector('svg').getAttribute('width')), box.clientWidth];
+      }));
+    for (const [width, box] of drawn) assert.equal(width, box, 'a chart drawn for the screen after printing');
+    assert.equal(await page.evaluate(() => document.documentElement.classList.contains('printing')), false);
+    // The sheet as print media at its width: A4 less the @page margins of style.css (10 mm each side), in CSS px.
+    await ask({ lang: 'ru', date: '2026-02-10', mci: '5000' });
+    const sheet = Math.floor(((210 - 2 * 10) * 96) / 25.4);
+    await page.setViewportSize({ width: sheet, height: 900 });
+    await page.emulateMedia({ media: 'print' });
+    try {
+      const shown = await page.evaluate(() =>
+        [...document.querySelectorAll('input, select, button, summary, form')].filter((e) => e.checkVisibility())
+          .map((e) => e.id || e.tagName));
+      assert.deepEqual(shown, [], 'no control on the sheet');
+      for (const selector of ['#question', '.lang-field', 'details']) {
+        assert.equal(await page.locator(selector).first().evaluate((e) => getComputedStyle(e).display), 'none', selector);
+      }
+      for (const selector of ['[data-testid=results]', '[data-testid=verdict]', '[data-testid=fine-max-figures]',
+        '[data-testid=hypothetical-banner]', '[data-testid=case-link]']) {
+        assert.ok(await page.isVisible(selector), `${selector} is printed`);
+      }
+      assert.equal((await page.locator('[data-testid=verdict] li').allTextContents()).length, 4);
+      assert.ok(norm(await page.textContent('[data-testid=case-link]')).includes('date=2026-02-10'));
+      for (const chart of ['equivalence-chart', 'history-chart']) {
+        const svg = page.locator(`[data-testid=${chart}] svg`);
+        assert.ok(await svg.isVisible(), `${chart} is printed`);
+        const box = await svg.boundingBox();
+        assert.ok(box.width > 100 && box.height > 100 && box.x >= 0 && box.x + box.width <= sheet + 1,
+          `${chart} within the sheet: ${JSON.stringify(box)}`);
+      }
+      // nothing wider than the sheet (Chromium would shrink the whole page to fit, hiding an overflow)
+      const [scroll, client] = await page.evaluate(() =>
+        [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
+      assert.ok(scroll <= client, `the sheet's content is ${scroll}px wide for ${client}px`);
+    } finally {
+      await page.emulateMedia({ media: null });
+      await page.setViewportSize({ width: 1280, height: 900 });
     }
   });
 
