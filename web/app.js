@@ -23,6 +23,7 @@ let k = null; // the library module
 let law = null; // Context of the embedded dataset
 let charts = null; // what the charts were last drawn from, to redraw them at a new width
 let whatIf = null; // { raw, ctx }: the last hypothetical-MCI Context, kept while its value stays
+let linkIgnored = []; // names of the link's parameters that could not be used, shown until the form changes
 
 /** An HTML element with attributes and children (strings become text, never markup). */
 function h(tag, attrs = {}, ...children) {
@@ -40,6 +41,9 @@ function h(tag, attrs = {}, ...children) {
 const group = (n) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '\u00a0');
 
 const lang = () => (LANGS.includes(ui.lang.value) ? ui.lang.value : 'ru');
+
+/** A hypothetical MCI as typed: whole tenge in digits, exact as a JavaScript number (its range is the library's). */
+const wholeTenge = (raw) => /^\d+$/.test(raw) && Number.isSafeInteger(Number(raw));
 const currentArticle = () => law.articles().find((a) => a.id === ui.article.value) || law.articles()[0];
 
 /** "200 МРП", "50 суток": an amount from the library with the library's unit word. */
@@ -116,7 +120,7 @@ function ask() {
   let ctx = law;
   const raw = ui.mci.value.trim();
   if (raw !== '') {
-    if (!/^\d+$/.test(raw) || !Number.isSafeInteger(Number(raw))) {
+    if (!wholeTenge(raw)) {
       model.error = t.err.mciWhole;
       return model;
     }
@@ -238,6 +242,120 @@ function askHistory(article, options) {
   return { fine, rows, receipt: probe.receipt };
 }
 
+// ---- the link: the question in the address's query string ----------------------------------
+// ?lang=kk&article=115-1&date=2025-10-01&half-cap=1&order-procedure=1&mci=5000: the controls' own names.
+// A value is used only once checked (a date and a hypothetical MCI by the library itself); one that
+// cannot be used is left out and named in a notice, and its control keeps its default.
+
+/** Which text of i18n.js names the control of each parameter, in the order the link writes them. */
+const LINK_LABELS = {
+  lang: 'lang',
+  article: 'article',
+  date: 'date',
+  'half-cap': 'halfCap',
+  'order-procedure': 'orderProcedure',
+  mci: 'mci',
+};
+
+/** The language a link asks for, when the page has its words in it; else null (and 'lang' is ignored). */
+function linkLang(query, ignored) {
+  const value = query.get('lang');
+  if (value !== null && !LANGS.includes(value)) {
+    ignored.push('lang');
+  }
+  return LANGS.includes(value) ? value : null;
+}
+
+/** A date the library reads as a date (one it has no MCI or no article for is still a date to ask about). */
+function isDate(value) {
+  try {
+    law.mci(value);
+    return true;
+  } catch (e) {
+    return Boolean(e && e.code) && e.code !== 'KZP_E_BAD_DATE';
+  }
+}
+
+/** Puts the link's values, other than the language, into the controls; each one that cannot be used is
+ * named in ignored, and its control keeps the default it has. */
+function applyLink(query, ignored) {
+  const use = (name, apply) => {
+    if (query.has(name) && !apply(query.get(name))) {
+      ignored.push(name);
+    }
+  };
+  const flag = (box) => (value) => {
+    if (value !== '1' && value !== '0') {
+      return false;
+    }
+    box.checked = value === '1';
+    return true;
+  };
+  use('article', (value) => {
+    if (!law.articles().some((a) => a.id === value)) {
+      return false;
+    }
+    ui.article.value = value;
+    return true;
+  });
+  ui.date.value = defaultDate(currentArticle());
+  use('date', (value) => {
+    const before = ui.date.value;
+    ui.date.value = value; // a date input keeps only a real calendar day written YYYY-MM-DD
+    if (ui.date.value === value && isDate(value)) {
+      return true;
+    }
+    ui.date.value = before;
+    return false;
+  });
+  use('half-cap', flag(ui.halfCap));
+  use('order-procedure', flag(ui.orderProcedure));
+  use('mci', (value) => {
+    if (value === '') {
+      return true; // no hypothetical MCI: the law's
+    }
+    if (!wholeTenge(value)) {
+      return false;
+    }
+    try {
+      whatIf = { raw: value, ctx: law.whatIf(Number(value)) };
+    } catch {
+      return false; // out of the range the library accepts
+    }
+    ui.mci.value = value;
+    return true;
+  });
+}
+
+/** The address of the question the controls hold now, written over the current one (no new history entry). */
+function writeLink(t) {
+  const query = new URLSearchParams();
+  query.set('lang', lang());
+  query.set('article', currentArticle().id);
+  if (ui.date.value) {
+    query.set('date', ui.date.value);
+  }
+  if (ui.halfCap.checked) {
+    query.set('half-cap', '1');
+  }
+  if (ui.orderProcedure.checked) {
+    query.set('order-procedure', '1');
+  }
+  if (ui.mci.value.trim() !== '') {
+    query.set('mci', ui.mci.value.trim()); // as typed, even when refused: the link is the form's
+  }
+  const search = `?${query}`;
+  if (window.location.search !== search) {
+    try {
+      const { pathname, hash } = window.location;
+      window.history.replaceState(window.history.state, '', `${pathname}${search}${hash}`);
+    } catch {
+      /* a browser that limits how often the address changes (Safari): the next change writes it */
+    }
+  }
+  $('case-link').textContent = fill(t.caseLink, { url: window.location.href });
+}
+
 // ---- the page -------------------------------------------------------------------------------
 
 function applyChrome(l) {
@@ -301,6 +419,12 @@ function render() {
   banner.hidden = !m.hypo;
   banner.textContent = m.hypo ? fill(t.hypoBanner, { mci: group(m.hypo) }) : '';
   $('error').textContent = m.error || '';
+  const notice = $('link-notice');
+  notice.hidden = linkIgnored.length === 0;
+  notice.textContent = linkIgnored.length === 0 ? '' : fill(t.linkIgnored, {
+    fields: Object.keys(LINK_LABELS).filter((name) => linkIgnored.includes(name))
+      .map((name) => t[LINK_LABELS[name]]).join('; '),
+  });
 
   const ok = !m.error && m.range;
   $('results').hidden = !ok;
@@ -315,6 +439,7 @@ function render() {
   charts = { m, ok };
   drawCharts();
   $('summary').textContent = ok ? [m.hypo ? banner.textContent : '', ...m.sentences].filter(Boolean).join('; ') : '';
+  writeLink(t);
 }
 
 /** A bound of a sanction as the library gives it: amount and unit, tenge for an amount in MCI, and the
@@ -559,6 +684,7 @@ function drawCharts() {
   }
   const { m, ok } = charts;
   const { t, l } = m;
+  const dense = document.documentElement.classList.contains('printing'); // drawn for a sheet (style.css)
   if (ok && m.equivalence) {
     const box = $('equiv-chart');
     const rows = m.equivalence.rows;
@@ -567,6 +693,7 @@ function drawCharts() {
       stackedBars({
         id: 'equiv-svg',
         width: box.clientWidth,
+        dense,
         title: t.equivTitle,
         desc: $('equiv-caption').textContent,
         rows: rows.map((r) => ({
@@ -613,6 +740,7 @@ function drawCharts() {
       rowBars({
         id: 'history-svg',
         width: box.clientWidth,
+        dense,
         title: t.historyTitle,
         desc: fill(t.historyDesc, {
           first: first.year,
@@ -627,7 +755,9 @@ function drawCharts() {
 }
 
 async function main() {
-  const stored = preferredLang(navigator.languages || [navigator.language]);
+  const query = new URLSearchParams(window.location.search);
+  const ignored = [];
+  const stored = linkLang(query, ignored) || preferredLang(navigator.languages || [navigator.language]);
   ui.lang.value = stored;
   applyChrome(stored);
   try {
@@ -639,26 +769,43 @@ async function main() {
     return;
   }
   fillControls();
-  ui.date.value = defaultDate(currentArticle());
+  applyLink(query, ignored);
+  linkIgnored = ignored;
   syncYear();
   $('status-loading').hidden = true;
 
-  ui.lang.addEventListener('change', render);
-  ui.article.addEventListener('change', render);
-  ui.halfCap.addEventListener('change', render);
-  ui.orderProcedure.addEventListener('change', render);
-  ui.mci.addEventListener('input', render);
-  ui.date.addEventListener('input', () => {
+  // a change of the form answers the new question, and the link's notice has done its work
+  const on = (control, type, answer) => control.addEventListener(type, () => {
+    linkIgnored = [];
+    answer();
+  });
+  on(ui.lang, 'change', render);
+  on(ui.article, 'change', render);
+  on(ui.halfCap, 'change', render);
+  on(ui.orderProcedure, 'change', render);
+  on(ui.mci, 'input', render);
+  on(ui.date, 'input', () => {
     syncYear();
     render();
   });
-  ui.year.addEventListener('change', () => {
+  on(ui.year, 'change', () => {
     if (ui.year.value) {
       ui.date.value = yearDate(ui.year.value, currentArticle());
     }
     render();
   });
   $('form').addEventListener('submit', (e) => e.preventDefault());
+
+  // Printing puts the charts side by side (style.css): they are drawn again at the width they get on the sheet,
+  // so that their text prints at its own size, and at the screen's width again afterwards.
+  window.addEventListener('beforeprint', () => {
+    document.documentElement.classList.add('printing');
+    drawCharts();
+  });
+  window.addEventListener('afterprint', () => {
+    document.documentElement.classList.remove('printing');
+    drawCharts();
+  });
 
   let width = 0;
   new ResizeObserver(() => {

@@ -5,8 +5,8 @@
 const SVG = 'http://www.w3.org/2000/svg';
 const FONT = 13; // px, the size of every text in the charts
 const CHAR = 0.62; // estimated width of one character, in font sizes (no layout engine to ask)
-const BAR_H = 22;
-const GAP = 10;
+// the height of a bar and the space after it: on screen, and dense (for a printed sheet, where space is short)
+const SIZES = { screen: { barH: 22, gap: 10 }, dense: { barH: 16, gap: 4 } };
 
 function el(name, attrs = {}, text) {
   const node = document.createElementNS(SVG, name);
@@ -73,12 +73,12 @@ function shell(id, width, height, title, desc) {
 }
 
 /** A bar with its text: inside the bar (light on dark) when it fits, else just after its end. */
-function bar(g, { x, y, length, cls, hatched, id, text, attrs }) {
+function bar(g, { x, y, length, barH, cls, hatched, id, text, attrs }) {
   const rect = el('rect', {
     x,
     y,
     width: Math.max(length, 2),
-    height: BAR_H,
+    height: barH,
     rx: 3,
     class: `bar ${cls || ''}`,
     fill: hatched ? `url(#${id}-hatch)` : undefined,
@@ -92,7 +92,7 @@ function bar(g, { x, y, length, cls, hatched, id, text, attrs }) {
         'text',
         {
           x: inside ? x + length - 6 : x + length + 6,
-          y: y + BAR_H / 2,
+          y: y + barH / 2,
           'dominant-baseline': 'central',
           'text-anchor': inside ? 'end' : 'start',
           class: inside ? 'value inside' : 'value',
@@ -105,9 +105,10 @@ function bar(g, { x, y, length, cls, hatched, id, text, attrs }) {
 
 /**
  * Bars with their label on a line above each bar (long labels, few rows).
- * rows: [{ label, text, ratio (0..1), cls, attrs }]
+ * rows: [{ label, text, ratio (0..1), cls, attrs }]; dense: smaller bars and gaps (for print)
  */
-export function stackedBars({ id, width, title, desc, rows }) {
+export function stackedBars({ id, width, title, desc, rows, dense = false }) {
+  const { barH, gap } = dense ? SIZES.dense : SIZES.screen;
   const w = Math.max(240, Math.floor(width));
   const pad = 4;
   const longestText = Math.max(0, ...rows.map((r) => textWidth(r.text || '')));
@@ -122,8 +123,9 @@ export function stackedBars({ id, width, title, desc, rows }) {
     y += 2;
     // Leave room after a short bar for its text; a full bar holds its text inside.
     const room = row.ratio < 1 ? Math.min(longestText + 8, barMax / 2) : 0;
-    bar(g, { x: pad, y, length: row.ratio * (barMax - room), cls: row.cls, id, text: row.text, attrs: row.attrs });
-    y += BAR_H + GAP + 4;
+    const length = row.ratio * (barMax - room);
+    bar(g, { x: pad, y, length, barH, cls: row.cls, id, text: row.text, attrs: row.attrs });
+    y += barH + gap + 4;
   }
   const svg = shell(id, w, y, title, desc);
   svg.append(g);
@@ -132,9 +134,10 @@ export function stackedBars({ id, width, title, desc, rows }) {
 
 /**
  * One row per item, its label on the left and its value after the bar (many rows, short labels).
- * rows: [{ label, text, ratio (0..1), cls, hatched, attrs }]
+ * rows: [{ label, text, ratio (0..1), cls, hatched, attrs }]; dense: smaller bars and gaps (for print)
  */
-export function rowBars({ id, width, title, desc, rows }) {
+export function rowBars({ id, width, title, desc, rows, dense = false }) {
+  const { barH, gap } = dense ? SIZES.dense : SIZES.screen;
   const w = Math.max(240, Math.floor(width));
   const pad = 4;
   const labelW = Math.max(...rows.map((r) => textWidth(r.label))) + 8;
@@ -143,13 +146,13 @@ export function rowBars({ id, width, title, desc, rows }) {
   const g = el('g');
   let y = pad;
   for (const row of rows) {
-    const middle = { y: y + BAR_H / 2, 'dominant-baseline': 'central' };
+    const middle = { y: y + barH / 2, 'dominant-baseline': 'central' };
     g.append(el('text', { x: pad + labelW - 8, ...middle, 'text-anchor': 'end', class: 'label' }, row.label));
     const length = row.ratio * barMax;
-    const rect = { x: pad + labelW, y, length, cls: row.cls, hatched: row.hatched, id, attrs: row.attrs };
+    const rect = { x: pad + labelW, y, length, barH, cls: row.cls, hatched: row.hatched, id, attrs: row.attrs };
     bar(g, rect);
     g.append(el('text', { x: pad + labelW + length + 6, ...middle, class: 'value' }, row.text));
-    y += BAR_H + GAP / 2;
+    y += barH + gap / 2;
   }
   const svg = shell(id, w, y + pad, title, desc);
   svg.append(g);

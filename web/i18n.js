@@ -6,7 +6,8 @@
 // library and the CLI (cli/text_out.c: "Балама жазалар", "Құқықтық негіз", "Сенімділік", "АЕК"...).
 // A fluent reader should check all of them before release, in particular: intro, halfCap, halfCapHint,
 // orderProcedure, orderProcedureHint, lifted, perDay, omitted, restrictionsHeading, paymentsHeading, pricedBy,
-// yearHint, mciHint, hypoBanner, historyIntro, legendNotInForce, equivIntro, equivAxis, footer and the error texts.
+// yearHint, mciHint, hypoBanner, historyIntro, legendNotInForce, equivIntro, equivAxis, footer, linkIgnored, caseLink
+// and the error texts.
 
 // The languages this file has the page's texts in, in the order of the page's menu. Not the library's
 // list (kzp_lang_name): a language the library gained would still need these texts written first.
@@ -106,6 +107,8 @@ const en = {
     'Computed in your browser by kzpenalty {library} (WebAssembly); dataset {dataset} {version}, verified on ' +
     '{verified}, fingerprint {fingerprint}; MCI known until {until}. Works offline.',
   loading: 'Loading the library…',
+  linkIgnored: 'Some values in the link could not be used, so the page shows its own instead for: {fields}.',
+  caseLink: 'This case: {url}',
   err: {
     KZP_E_NOT_IN_FORCE:
       'Article {article} applies to offences committed on or after {inForce}; it was not in force on {date}.',
@@ -212,6 +215,8 @@ const ru = {
     'Вычислено в вашем браузере библиотекой kzpenalty {library} (WebAssembly); набор данных {dataset} {version}, ' +
     'проверен {verified}, отпечаток {fingerprint}; МРП известен до {until}. Работает без сети.',
   loading: 'Загрузка библиотеки…',
+  linkIgnored: 'Некоторые значения из ссылки не подошли, поэтому страница показывает свои для полей: {fields}.',
+  caseLink: 'Этот случай: {url}',
   err: {
     KZP_E_NOT_IN_FORCE:
       'Статья {article} применяется к деяниям, совершённым с {inForce}; на {date} она не действовала.',
@@ -319,6 +324,8 @@ const kk = {
     'Браузеріңізде kzpenalty {library} кітапханасы (WebAssembly) есептеді; деректер жинағы {dataset} {version}, ' +
     '{verified} тексерілген, саусақ ізі {fingerprint}; АЕК {until} дейін белгілі. Желісіз жұмыс істейді.',
   loading: 'Кітапхана жүктелуде…',
+  linkIgnored: 'Сілтемедегі кейбір мәндер жарамсыз, сондықтан бет мына өрістер үшін өз мәндерін көрсетеді: {fields}.',
+  caseLink: 'Осы жағдай: {url}',
   err: {
     KZP_E_NOT_IN_FORCE:
       '{article}-бап {inForce} бастап жасалған құқық бұзушылықтарға қолданылады; ' +

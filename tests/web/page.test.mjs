@@ -69,6 +69,33 @@ async function waitForServer(url, child) {
   throw new Error(`no answer from ${url} after 10 s`);
 }
 
+/**
+ * How many pages a PDF has, read from its structure (ISO 32000-1, 7.5.5 and 7.7.2-3): the trailer names the
+ * catalog, the catalog the root of the page tree, and that root's /Count is the number of pages. Chromium's
+ * PDF writer (Skia) keeps these dictionaries as plain text, outside compressed object streams. The page
+ * objects (/Type /Page, not /Pages) are counted as well and must agree, so a PDF this cannot read fails the
+ * test instead of passing it.
+ */
+function pdfPageCount(bytes) {
+  const pdf = Buffer.from(bytes).toString('latin1');
+  const object = (n) => {
+    const found = new RegExp(`(?:^|\\s)${n} 0 obj([\\s\\S]*?)endobj`).exec(pdf);
+    assert.ok(found, `the PDF has no object ${n}`);
+    return found[1];
+  };
+  const trailer = [...pdf.matchAll(/trailer\s*<<([\s\S]*?)>>/g)].pop();
+  assert.ok(trailer, 'the PDF has a trailer dictionary');
+  const root = /\/Root\s+(\d+)\s+0\s+R/.exec(trailer[1]);
+  assert.ok(root, 'the trailer names the catalog');
+  const tree = /\/Pages\s+(\d+)\s+0\s+R/.exec(object(root[1]));
+  assert.ok(tree, 'the catalog names the page tree');
+  const count = /\/Count\s+(\d+)/.exec(object(tree[1]));
+  assert.ok(count, 'the page tree has a /Count');
+  const leaves = (pdf.match(/\/Type\s*\/Page(?![A-Za-z])/g) || []).length;
+  assert.equal(leaves, Number(count[1]), 'page objects and the page tree agree');
+  return leaves;
+}
+
 /** What the page test needs; a missing piece fails the run with what to do, never skips it. */
 function prerequisites() {
   const files = ['index.html', 'file-check.js', 'app.js', 'charts.js', 'i18n.js', 'style.css', 'kzpenalty.mjs',
@@ -567,6 +594,199 @@ describe('educators page (web/) in chromium', () => {
     const svg = await page.locator('[data-testid=history-chart] svg').boundingBox();
     assert.ok(svg.width <= 360, `history chart ${svg.width}px wide`);
     await page.setViewportSize({ width: 1280, height: 900 });
+  });
+
+  /** The query parameters of the page's address, as the page sees it (page.url() may lag behind replaceState). */
+  const linkOf = (p = page) => p.evaluate(() => Object.fromEntries(new URLSearchParams(window.location.search)));
+
+  async function reload() {
+    await page.reload();
+    await page.waitForSelector('body[data-ready="true"]', { timeout: 15000 });
+  }
+
+  test('the address keeps the question, and a reload shows the same case (issue 15)', async () => {
+    const entries = await page.evaluate(() => window.history.length);
+    await ask({ lang: 'kk', date: '2025-10-01', halfCap: true });
+    assert.deepEqual(await linkOf(), { lang: 'kk', article: '115-1', date: '2025-10-01', 'half-cap': '1' });
+    assert.equal(await page.evaluate(() => window.history.length), entries, 'the address is replaced, not pushed');
+    await reload();
+    assert.equal(await page.inputValue('#lang'), 'kk');
+    assert.equal(await page.getAttribute('html', 'lang'), 'kk');
+    assert.equal(await page.inputValue('#date'), '2025-10-01');
+    assert.equal(await page.inputValue('#year'), '2025');
+    assert.equal(await page.isChecked('#half-cap'), true);
+    assert.equal(await page.isChecked('#order-procedure'), false);
+    assert.equal(await page.inputValue('#mci'), '');
+    // The MCI of 2025 is 3,932 tenge; with the half cap the fine is at most half of 200 MCI = 100 MCI:
+    // 100 x 3,932 = 393,200 tenge.
+    assert.equal(await text('[data-testid=max-fine]'), '100');
+    assert.equal(await text('[data-testid=fine-max-figures]'), '393 200 теңге');
+    assert.equal(await page.isVisible('[data-testid=link-notice]'), false);
+
+    // A hypothetical MCI: 200 MCI x 5,000 tenge = 1,000,000 tenge.
+    await ask({ lang: 'en', date: '2026-02-10', mci: '5000' });
+    assert.deepEqual(await linkOf(), { lang: 'en', article: '115-1', date: '2026-02-10', mci: '5000' });
+    await reload();
+    assert.equal(await page.inputValue('#mci'), '5000');
+    assert.equal(await page.isChecked('#half-cap'), false);
+    assert.equal(await text('[data-testid=fine-max-figures]'), '1,000,000 KZT');
+    assert.ok(await page.isVisible('[data-testid=hypothetical-banner]'));
+
+    // The order procedure: a fine of 10 to 20 MCI only; 20 x 4,325 = 86,500 tenge.
+    await ask({ lang: 'ru', date: '2026-02-10', orderProcedure: true });
+    assert.deepEqual(await linkOf(), { lang: 'ru', article: '115-1', date: '2026-02-10', 'order-procedure': '1' });
+    await reload();
+    assert.equal(await page.isChecked('#order-procedure'), true);
+    assert.equal(await text('[data-testid=fine-max-figures]'), '86 500 тенге');
+
+    // Boxes cleared and the MCI emptied leave the address: 200 MCI x 4,325 tenge = 865,000 tenge (2026).
+    await ask({ lang: 'ru', date: '2026-02-10' });
+    assert.deepEqual(await linkOf(), { lang: 'ru', article: '115-1', date: '2026-02-10' });
+    await reload();
+    assert.equal(await text('[data-testid=fine-max-figures]'), '865 000 тенге');
+    assert.equal(await page.isVisible('[data-testid=hypothetical-banner]'), false);
+    // 2025: 200 MCI x 3,932 tenge = 786,400 tenge.
+    await ask({ lang: 'en', date: '2025-10-01' });
+    await reload();
+    assert.equal(await page.inputValue('#date'), '2025-10-01');
+    assert.equal(await text('[data-testid=fine-max-figures]'), '786,400 KZT');
+    assert.equal(await page.evaluate(() => window.history.length), entries);
+  });
+
+  test('a link with values the page cannot use: each one ignored, its default kept, nothing broken', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
+    const fresh = await context.newPage();
+    const errors = [];
+    fresh.on('console', (m) => {
+      if (m.type() === 'error') {
+        errors.push(m.text());
+      }
+    });
+    fresh.on('pageerror', (e) => errors.push(String(e)));
+    const visit = async (query) => {
+      await fresh.goto(`${base}${query}`);
+      await fresh.waitForSelector('body[data-ready="true"]', { timeout: 15000 });
+    };
+    const label = async (id) => norm(await fresh.textContent(`label[for="${id}"]`));
+    try {
+      await visit('');
+      const defaults = {
+        date: await fresh.inputValue('#date'),
+        fine: norm(await fresh.textContent('[data-testid=fine-max-figures]')),
+      };
+      assert.ok(defaults.date && defaults.fine, 'the page without a link answers for its default date');
+      const cases = [
+        // an unknown language, a day that does not exist, box values that are neither 1 nor 0, letters for the MCI
+        ['?lang=xx&date=2026-02-30&half-cap=maybe&order-procedure=2&mci=abc',
+          ['lang', 'date', 'half-cap', 'order-procedure', 'mci']],
+        // no month 13; an MCI of zero (the library refuses it)
+        ['?date=2026-13-01&mci=0', ['date', 'mci']],
+        // a year the library does not read; an MCI too large to be exact; an article the library does not know
+        ['?date=10000-01-01&mci=99999999999999999999&article=999', ['article', 'date', 'mci']],
+        // an empty language, not a date at all, a fraction, a negative number
+        ['?lang=&date=%3Cscript%3E&mci=12.5', ['lang', 'date', 'mci']],
+        ['?mci=-5&date=2026-02-10T00:00', ['date', 'mci']],
+      ];
+      for (const [query, bad] of cases) {
+        await visit(query);
+        assert.equal(await fresh.inputValue('#lang'), 'en', query); // the browser's language
+        assert.equal(await fresh.inputValue('#date'), defaults.date, query);
+        assert.equal(await fresh.isChecked('#half-cap'), false, query);
+        assert.equal(await fresh.isChecked('#order-procedure'), false, query);
+        assert.equal(await fresh.inputValue('#mci'), '', query);
+        assert.equal(norm(await fresh.textContent('[data-testid=error]')), '', query);
+        assert.ok(await fresh.isVisible('[data-testid=results]'), query);
+        assert.equal(norm(await fresh.textContent('[data-testid=fine-max-figures]')), defaults.fine, query);
+        // a short notice names the controls whose values were not used
+        const notice = fresh.locator('[data-testid=link-notice]');
+        assert.ok(await notice.isVisible(), query);
+        assert.equal(await notice.getAttribute('role'), 'status');
+        const said = norm(await notice.textContent());
+        for (const name of bad) {
+          assert.ok(said.includes(await label(name === 'lang' ? 'lang' : name)), `${query}: ${name} in "${said}"`);
+        }
+        // the address now holds what the page shows, without the refused values
+        assert.deepEqual(await linkOf(fresh), { lang: 'en', article: '115-1', date: defaults.date }, query);
+      }
+      // a good value beside a bad one is kept: Kazakh and an MCI of 5,000 tenge (200 x 5,000 = 1,000,000)
+      await visit('?lang=kk&date=2026-02-30&mci=5000');
+      assert.equal(await fresh.inputValue('#lang'), 'kk');
+      assert.equal(await fresh.inputValue('#mci'), '5000');
+      assert.equal(await fresh.inputValue('#date'), defaults.date);
+      assert.equal(norm(await fresh.textContent('[data-testid=fine-max-figures]')), '1 000 000 теңге');
+      assert.ok(norm(await fresh.textContent('[data-testid=link-notice]')).includes(await label('date')));
+      // the notice goes once the form is changed
+      await fresh.setChecked('#half-cap', true);
+      assert.equal(await fresh.isVisible('[data-testid=link-notice]'), false);
+      // a real day the article does not cover is a question, not a bad value: the library's answer is shown
+      await visit('?lang=en&date=2025-09-15');
+      assert.equal(await fresh.inputValue('#date'), '2025-09-15');
+      assert.equal(await fresh.isVisible('[data-testid=link-notice]'), false);
+      assert.match(norm(await fresh.textContent('[data-testid=error]')), /not in force on 2025-09-15/);
+      // parameters the page does not use (a messenger's tags) are no error, and are dropped from the address
+      await visit('?utm_source=chat&lang=en&date=2026-02-10');
+      assert.equal(await fresh.isVisible('[data-testid=link-notice]'), false);
+      assert.deepEqual(await linkOf(fresh), { lang: 'en', article: '115-1', date: '2026-02-10' });
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('printing: one A4 sheet, without the controls, with the answer and both charts whole (issue 15)', async () => {
+    // the longest answers: Russian and Kazakh words, the half cap's notes and a hypothetical MCI's banner and bar
+    for (const question of [
+      { lang: 'ru', date: '2026-02-10', halfCap: true, mci: '5000' },
+      { lang: 'kk', date: '2026-02-10', halfCap: true, mci: '5000' },
+      { lang: 'kk', date: '2025-10-01', orderProcedure: true },
+      { lang: 'en', date: '2026-02-10' },
+    ]) {
+      await ask(question);
+      const pages = pdfPageCount(await page.pdf({ format: 'A4' }));
+      assert.equal(pages, 1, `${JSON.stringify(question)}: ${pages} pages`);
+    }
+    // after printing, the charts are drawn for the screen again (afterprint): as wide as their boxes
+    const drawn = await page.evaluate(() =>
+      ['equiv-chart', 'history-chart'].map((id) => {
+        const box = document.getElementById(id);
+        return [Number(box.querySelector('svg').getAttribute('width')), box.clientWidth];
+      }));
+    for (const [width, box] of drawn) assert.equal(width, box, 'a chart drawn for the screen after printing');
+    assert.equal(await page.evaluate(() => document.documentElement.classList.contains('printing')), false);
+    // The sheet as print media at its width: A4 less the @page margins of style.css (10 mm each side), in CSS px.
+    await ask({ lang: 'ru', date: '2026-02-10', mci: '5000' });
+    const sheet = Math.floor(((210 - 2 * 10) * 96) / 25.4);
+    await page.setViewportSize({ width: sheet, height: 900 });
+    await page.emulateMedia({ media: 'print' });
+    try {
+      const shown = await page.evaluate(() =>
+        [...document.querySelectorAll('input, select, button, summary, form')].filter((e) => e.checkVisibility())
+          .map((e) => e.id || e.tagName));
+      assert.deepEqual(shown, [], 'no control on the sheet');
+      for (const selector of ['#question', '.lang-field', 'details']) {
+        assert.equal(await page.locator(selector).first().evaluate((e) => getComputedStyle(e).display), 'none', selector);
+      }
+      for (const selector of ['[data-testid=results]', '[data-testid=verdict]', '[data-testid=fine-max-figures]',
+        '[data-testid=hypothetical-banner]', '[data-testid=case-link]']) {
+        assert.ok(await page.isVisible(selector), `${selector} is printed`);
+      }
+      assert.equal((await page.locator('[data-testid=verdict] li').allTextContents()).length, 4);
+      assert.ok(norm(await page.textContent('[data-testid=case-link]')).includes('date=2026-02-10'));
+      for (const chart of ['equivalence-chart', 'history-chart']) {
+        const svg = page.locator(`[data-testid=${chart}] svg`);
+        assert.ok(await svg.isVisible(), `${chart} is printed`);
+        const box = await svg.boundingBox();
+        assert.ok(box.width > 100 && box.height > 100 && box.x >= 0 && box.x + box.width <= sheet + 1,
+          `${chart} within the sheet: ${JSON.stringify(box)}`);
+      }
+      // nothing wider than the sheet (Chromium would shrink the whole page to fit, hiding an overflow)
+      const [scroll, client] = await page.evaluate(() =>
+        [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
+      assert.ok(scroll <= client, `the sheet's content is ${scroll}px wide for ${client}px`);
+    } finally {
+      await page.emulateMedia({ media: null });
+      await page.setViewportSize({ width: 1280, height: 900 });
+    }
   });
 
   test('screenshots', async () => {
