@@ -1,12 +1,16 @@
 /* batch: one JSON object a line in, one JSON object a line out, in order. A bad line gets an
  * error object on its own line and the batch goes on; no line is skipped or lost. The "id" is
  * echoed exactly as the line wrote it. Every answer is written through a checked sink: when the
- * output fails (a full disk, a closed pipe) the batch stops and says so, never exiting 0. */
+ * output fails (a full disk, a closed pipe) the batch stops and says so, never exiting 0.
+ * CSV in or out (docs/cli.md): a CSV row becomes the same fields as a JSON line and is answered
+ * by the same code; a CSV answer row is the input's cells, then fixed answer columns. */
 #include "cli.h"
 
 #include <errno.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #define MAX_LINE (1024 * 1024) /* bytes of a line, without its line ending */
 
@@ -40,8 +44,9 @@ enum {
 typedef enum { V_ABSENT, V_NULL, V_STRING, V_INTEGER, V_REAL, V_TRUE, V_FALSE, V_OTHER } value_kind;
 typedef struct field {
     value_kind kind;
-    const char *text; /* V_STRING: the decoded text, NUL-terminated */
-    int64_t integer;  /* V_INTEGER */
+    const char *text;   /* V_STRING: the decoded text, NUL-terminated */
+    int64_t integer;    /* V_INTEGER */
+    const json_t *json; /* the value jansson read, or NULL: echoed in a CSV answer when not a string */
 } field;
 typedef struct fields {
     field f[N_FIELDS];
@@ -57,6 +62,7 @@ typedef struct what_if_cache {
 
 typedef struct batch {
     const kzp_ctx *base;
+    const cli_batch_options *o;
     const char *default_date;
     unsigned flags;
     int lang;
@@ -65,7 +71,19 @@ typedef struct batch {
     cli_answer_cache *answers;
     char *copy; /* the line with its id replaced by null, for jansson */
     size_t copy_cap;
-    char *scratch; /* the flat scanner's strings, NUL-terminated: as long as a line, allocated once */
+    char *scratch;      /* the flat scanner's strings, NUL-terminated: as long as a line, allocated once */
+    cli_csv_writer csv; /* the CSV answer row being built */
+    char decimal_mark;  /* in CSV answers: ',' when the delimiter is ';' (those locales write 12,5) */
+    /* CSV input: each column's field, from the header */
+    cli_out *out;
+    cli_csv_input csv_in;
+    int column[CLI_CSV_MAX_CELLS];
+    size_t columns;
+    int id_column; /* -1: none */
+    bool header_read;
+    cli_error header_error; /* status set: the header was refused, and no row was read */
+    unsigned long failed;
+    unsigned long last_row; /* the number of the last CSV row read */
 } batch;
 
 static const kzp_ctx *what_if(batch *b, int64_t tenge, cli_error *e)
@@ -180,6 +198,7 @@ static int fields_of_json(fields *out, cli_error *e, const json_t *line)
                                        : V_OTHER;
         f->text = json_is_string(v) ? json_string_value(v) : NULL;
         f->integer = json_is_integer(v) ? (int64_t)json_integer_value(v) : 0;
+        f->json = v;
     }
     return KZP_OK;
 }
@@ -230,19 +249,28 @@ static bool fields_of_scan(fields *out, const cli_scan_member *m, int count, cha
     return true;
 }
 
-/* Answer one parsed line: the result written into b->j's open object, or 1 with the error in *e
- * (not written: the caller puts the line number before it when there is no id). */
-static int answer(batch *b, const fields *line, cli_error *err)
+/* A line's question as the command asks it: the request, its context (a what-if one for an "mci"
+ * field) and the buffers the request's texts live in. Made apart from the answer so that a JSON
+ * and a CSV answer are answers to one question, read by one code. */
+typedef struct prepared {
+    cli_request rq;
+    const kzp_ctx *ctx;
+    char mci_buf[32], amount_buf[32], date_iso[11];
+} prepared;
+
+/* The question a line's fields ask, checked as far as the fields go; 1 with *e set if they are
+ * wrong. */
+static int prepare(batch *b, const fields *line, prepared *p, cli_error *err)
 {
     cli_error e = {0};
-    char mci_buf[32], amount_buf[32];
+    char *mci_buf = p->mci_buf, *amount_buf = p->amount_buf, *date_iso = p->date_iso;
     cli_request rq = {.flags = b->flags, .batch = true};
     const kzp_ctx *ctx = b->base;
     if (text_field(&rq.op, &e, line, F_OP, NULL, 0) || text_field(&rq.article, &e, line, F_ARTICLE, NULL, 0) ||
         text_field(&rq.date, &e, line, F_DATE, NULL, 0) ||
-        text_field(&rq.mci_count, &e, line, F_MCI_COUNT, mci_buf, sizeof mci_buf) ||
+        text_field(&rq.mci_count, &e, line, F_MCI_COUNT, mci_buf, sizeof p->mci_buf) ||
         text_field(&rq.kind, &e, line, F_KIND, NULL, 0) ||
-        text_field(&rq.amount, &e, line, F_AMOUNT, amount_buf, sizeof amount_buf) ||
+        text_field(&rq.amount, &e, line, F_AMOUNT, amount_buf, sizeof p->amount_buf) ||
         text_field(&rq.from, &e, line, F_FROM, NULL, 0) || text_field(&rq.to, &e, line, F_TO, NULL, 0) ||
         text_field(&rq.rule, &e, line, F_RULE, NULL, 0) || text_field(&rq.purpose, &e, line, F_PURPOSE, NULL, 0) ||
         flag_field(&rq.flags, &e, line, F_MITIGATED, KZP_Q_MITIGATED) ||
@@ -266,7 +294,6 @@ static int answer(batch *b, const fields *line, cli_error *err)
             goto fail;
         }
     }
-    char date_iso[11];
     if (rq.date) {
         /* 2026-02-10 or 10.02.2026, given on as ISO; a form that reads two ways is refused here */
         kzp_error de;
@@ -278,6 +305,25 @@ static int answer(batch *b, const fields *line, cli_error *err)
     } else {
         rq.date = b->default_date;
     }
+    p->rq = rq;
+    p->ctx = ctx;
+    return 0;
+fail:
+    *err = e;
+    return 1;
+}
+
+/* Answer one parsed line: the result written into b->j's open object, or 1 with the error in *e
+ * (not written: the caller puts the line number before it when there is no id). */
+static int answer(batch *b, const fields *line, cli_error *err)
+{
+    cli_error e = {0};
+    prepared p;
+    if (prepare(b, line, &p, &e)) {
+        goto fail;
+    }
+    const cli_request rq = p.rq;
+    const kzp_ctx *ctx = p.ctx;
     /* a range or a fine asked before, on a date its answer holds for: that answer */
     cli_question q = {.ctx = ctx, .flags = rq.flags};
     kzp_qty count;
@@ -306,6 +352,228 @@ static int answer(batch *b, const fields *line, cli_error *err)
 fail:
     *err = e;
     return 1;
+}
+
+/* ---- CSV answers ---- */
+
+/* The answer columns of a CSV row, after the input's own (docs/cli.md "CSV"). */
+static const char *const ANSWER_COLUMNS[] = {
+    "status",       "error_code", "error_message",  "offence_date", "mci_tenge", "amount_tiyn", "amount_text",
+    "amount_words", "sentences",  "fits",           "violation",    "limit",     "excess",      "unit",
+    "whole",        "remainder",  "remainder_unit", "certainty",    "stale"};
+#define N_ANSWER_COLUMNS (sizeof ANSWER_COLUMNS / sizeof ANSWER_COLUMNS[0])
+#define N_RESULT_COLUMNS (N_ANSWER_COLUMNS - 3) /* after status, error_code, error_message */
+
+/* Hundredths as a CSV cell: 150, 12.5, 0.25, with the decimal mark of the output. */
+static void decimal_cell(char *buf, size_t n, int64_t centi, char mark)
+{
+    uint64_t a = centi < 0 ? (uint64_t)0 - (uint64_t)centi : (uint64_t)centi;
+    int len = snprintf(buf, n, "%s%llu", centi < 0 ? "-" : "", (unsigned long long)(a / 100));
+    if (a % 100 && len > 0 && (size_t)len < n) {
+        unsigned frac = (unsigned)(a % 100);
+        snprintf(buf + len, n - (size_t)len, frac % 10 ? "%c%02u" : "%c%u", mark, frac % 10 ? frac : frac / 10);
+    }
+}
+
+/* A range's alternatives as sentences, one a line (a quoted cell keeps its line breaks), in a
+ * malloc'ed text; NULL when there are none or memory runs out. */
+static char *range_sentences(const kzp_range *r, int lang)
+{
+    char *all = NULL;
+    size_t len = 0;
+    for (size_t i = 0; i < r->sanction_count; i++) {
+        char *one = cli_sanction_text(r, i, lang);
+        size_t n = one ? strlen(one) : 0;
+        char *grown = one ? realloc(all, len + n + 2) : NULL;
+        if (!grown) {
+            free(one);
+            free(all);
+            return NULL;
+        }
+        all = grown;
+        if (len) {
+            all[len++] = '\n';
+        }
+        memcpy(all + len, one, n + 1);
+        len += n;
+        free(one);
+    }
+    return all;
+}
+
+/* The result columns (after status and the error's two) of an answer: each op fills those that
+ * mean something for it and leaves the others empty. */
+static void csv_result_cells(batch *b, const cli_result *r)
+{
+    const char *v[N_RESULT_COLUMNS] = {NULL};
+    char tenge[24], tiyn[24], money[64], limit[32], excess[32], whole[24], remainder[32];
+    char *words = NULL, *sentences = NULL;
+    const char *op = r->rq.op;
+    enum {
+        DATE,
+        MCI,
+        TIYN,
+        TEXT,
+        WORDS,
+        SENTENCES,
+        FITS,
+        VIOLATION,
+        LIMIT,
+        EXCESS,
+        UNIT,
+        WHOLE,
+        REMAINDER,
+        REMAINDER_UNIT,
+        CERTAINTY,
+        STALE
+    };
+    const kzp_mci *mci = NULL;
+    int certainty = -1, stale = -1;
+    if (strcmp(op, "range") == 0) {
+        v[DATE] = r->range.offence_date;
+        mci = r->range.has_mci ? &r->range.mci : NULL;
+        v[SENTENCES] = sentences = range_sentences(&r->range, b->lang);
+        certainty = r->range.certainty;
+        stale = r->range.stale;
+    } else if (strcmp(op, "fine") == 0) {
+        v[DATE] = r->rq.date;
+        mci = &r->fine.mci;
+        snprintf(tiyn, sizeof tiyn, "%lld", (long long)r->fine.amount_tiyn);
+        v[TIYN] = tiyn;
+        kzp_tenge_format(money, sizeof money, r->fine.amount_tiyn, KZP_MONEY_SIGN);
+        v[TEXT] = money;
+        v[WORDS] = words = cli_tenge_words(r->fine.amount_tiyn, b->lang);
+        v[SENTENCES] = sentences = cli_tenge_figures_words(r->fine.amount_tiyn, b->lang);
+        certainty = r->fine.certainty;
+        stale = r->fine.stale;
+    } else if (strcmp(op, "check") == 0) {
+        const kzp_check *c = &r->check;
+        v[DATE] = c->range.offence_date;
+        mci = c->range.has_mci ? &c->range.mci : NULL;
+        v[FITS] = c->fits ? "true" : "false";
+        v[VIOLATION] = kzp_violation_name(c->violation);
+        decimal_cell(limit, sizeof limit, c->limit_centi, b->decimal_mark);
+        decimal_cell(excess, sizeof excess, c->excess_centi, b->decimal_mark);
+        v[LIMIT] = limit;
+        v[EXCESS] = excess;
+        v[UNIT] = kzp_unit_name(c->unit);
+        certainty = c->range.certainty;
+        stale = c->range.stale;
+    } else if (strcmp(op, "convert") == 0) {
+        snprintf(whole, sizeof whole, "%lld", (long long)r->conv.whole);
+        decimal_cell(remainder, sizeof remainder, r->conv.remainder_centi, b->decimal_mark);
+        v[WHOLE] = whole;
+        v[UNIT] = kzp_unit_name(r->conv.to_unit);
+        v[REMAINDER] = remainder;
+        v[REMAINDER_UNIT] = kzp_unit_name(r->conv.from_unit);
+        certainty = r->conv.certainty;
+    } else {
+        v[DATE] = r->mci.date;
+        mci = &r->mci;
+        certainty = r->mci.certainty;
+        stale = r->mci.stale;
+    }
+    if (mci) {
+        snprintf(tenge, sizeof tenge, "%lld", (long long)mci->tenge);
+        v[MCI] = tenge;
+    }
+    v[CERTAINTY] = certainty >= 0 ? kzp_certainty_name(certainty) : NULL;
+    v[STALE] = stale < 0 ? NULL : stale ? "true" : "false";
+    cli_csv_text(&b->csv, "ok");
+    cli_csv_text(&b->csv, NULL);
+    cli_csv_text(&b->csv, NULL);
+    for (size_t i = 0; i < N_RESULT_COLUMNS; i++) {
+        cli_csv_text(&b->csv, v[i]);
+    }
+    /* a text the answer has but memory did not allow: the row is not written half */
+    if ((strcmp(op, "range") == 0 && r->range.sanction_count && !sentences) ||
+        (strcmp(op, "fine") == 0 && !sentences)) {
+        b->csv.failed = true;
+    }
+    free(words);
+    free(sentences);
+}
+
+/* The answer columns of a failed line or row. */
+static void csv_error_cells(batch *b, const cli_error *e)
+{
+    cli_csv_text(&b->csv, "error");
+    cli_csv_text(&b->csv, cli_status_code(e->status));
+    cli_csv_text(&b->csv, e->message);
+    for (size_t i = 0; i < N_RESULT_COLUMNS; i++) {
+        cli_csv_text(&b->csv, NULL);
+    }
+}
+
+/* Answer one parsed line as CSV cells after the echoed ones (the same question as answer() asks,
+ * answered afresh: the JSON answer cache holds bytes of JSON); 1 with the error in *e. */
+static int answer_csv(batch *b, const fields *line, cli_error *e)
+{
+    prepared p;
+    cli_result r;
+    if (prepare(b, line, &p, e) || cli_execute(&r, e, p.ctx, &p.rq) != KZP_OK) {
+        return 1;
+    }
+    csv_result_cells(b, &r);
+    return 0;
+}
+
+/* The CSV header row: the input's columns (the fields in FIELDS' order for JSON Lines input, the
+ * header's own names for CSV), then the answer's. A byte order mark comes first when the input
+ * had one, so that a spreadsheet that needed it to read the input reads the answers too. */
+static bool csv_header(batch *b, const cli_csv_row *row)
+{
+    if (b->o->csv_in && b->csv_in.bom && !cli_out_write(b->out, "\xEF\xBB\xBF", 3)) {
+        return false;
+    }
+    for (size_t i = 0; row && i < row->stored; i++) {
+        cli_csv_cell(&b->csv, row->cell[i], row->len[i]);
+    }
+    for (int i = 0; !row && i < N_FIELDS; i++) {
+        cli_csv_text(&b->csv, FIELDS[i]);
+    }
+    for (size_t i = 0; i < N_ANSWER_COLUMNS; i++) {
+        cli_csv_text(&b->csv, ANSWER_COLUMNS[i]);
+    }
+    return cli_csv_end_row(&b->csv, b->out);
+}
+
+/* A JSON Lines line's fields echoed as CSV cells, in FIELDS' order: a string as its text, any
+ * other value as its JSON (true, 150), an absent or null field empty. The id is echoed from its
+ * raw text: a string id decoded, anything else as written. */
+static void csv_echo_fields(batch *b, const fields *f, const char *id, size_t id_len)
+{
+    char num[32];
+    for (int i = 0; i < N_FIELDS; i++) {
+        const field *v = &f->f[i];
+        if (i == F_ID) {
+            json_t *s = id && id_len && id[0] == '"' ? json_loadb(id, id_len, JSON_DECODE_ANY, NULL) : NULL;
+            if (json_is_string(s)) {
+                cli_csv_cell(&b->csv, json_string_value(s), json_string_length(s));
+            } else {
+                cli_csv_cell(&b->csv, id ? id : "", id ? id_len : 0);
+            }
+            json_decref(s);
+            continue;
+        }
+        switch (v->kind) {
+        case V_STRING: cli_csv_text(&b->csv, v->text); break;
+        case V_INTEGER:
+            snprintf(num, sizeof num, "%lld", (long long)v->integer);
+            cli_csv_text(&b->csv, num);
+            break;
+        case V_TRUE: cli_csv_text(&b->csv, "true"); break;
+        case V_FALSE: cli_csv_text(&b->csv, "false"); break;
+        case V_REAL:
+        case V_OTHER: {
+            char *text = v->json ? json_dumps(v->json, JSON_ENCODE_ANY | JSON_COMPACT) : NULL;
+            cli_csv_text(&b->csv, text);
+            free(text);
+            break;
+        }
+        default: cli_csv_text(&b->csv, NULL);
+        }
+    }
 }
 
 #define MAX_MEMBERS 32 /* more than the fields there are: a longer line has an unknown or repeated field */
@@ -393,6 +661,17 @@ static int one_line(batch *b, cli_out *out, const char *text, size_t len, unsign
             id_len = id_end - id_start;
         }
     }
+    if (b->o->csv_out) {
+        bool bad = e.status != KZP_OK || (line && fields_of_json(&f, &e, line));
+        csv_echo_fields(b, &f, id, id_len);
+        int failed = bad || answer_csv(b, &f, &e);
+        if (failed) {
+            csv_error_cells(b, &e);
+        }
+        json_decref(line);
+        cli_csv_end_row(&b->csv, out);
+        return failed;
+    }
     if (id) {
         jw_key(w, "id");
         jw_raw(w, id, id_len);
@@ -469,17 +748,217 @@ static bool next_line(line_reader *r, const char **text, size_t *len, bool *too_
     }
 }
 
-int cli_batch(FILE *in, cli_out *out, const kzp_ctx *ctx, const char *default_date, unsigned flags, int lang,
-              bool citation_ids)
+/* ---- CSV input ---- */
+
+/* The field a CSV cell gives: empty is absent; a flag's "true" or "false" (any case: a spreadsheet
+ * writes TRUE) is that flag, and an mci of digits a whole number; anything else is its text, which
+ * the answer reads (or refuses) as it reads a JSON string in that field. */
+static void field_of_cell(field *f, int which, const char *text, size_t len)
 {
-    char *buf = malloc(MAX_LINE + 2 + READ_BLOCK);
-    batch b = {.base = ctx, .default_date = default_date, .flags = flags, .lang = lang};
-    b.scratch = malloc(MAX_LINE + 2 + N_FIELDS);
+    memset(f, 0, sizeof *f);
+    if (len == 0) {
+        return;
+    }
+    f->kind = V_STRING;
+    f->text = text;
+    bool flag =
+        which == F_MITIGATED || which == F_ACCELERATED || which == F_ORDER || which == F_STALE || which == F_STRICT;
+    if (flag && (strcasecmp(text, "true") == 0 || strcasecmp(text, "false") == 0)) {
+        f->kind = strcasecmp(text, "true") == 0 ? V_TRUE : V_FALSE;
+    }
+    size_t digits = len - (text[0] == '-');
+    if (which == F_MCI && digits > 0 && digits <= 18 && strspn(text + (text[0] == '-'), "0123456789") == digits) {
+        f->kind = V_INTEGER;
+        f->integer = strtoll(text, NULL, 10); /* at most 18 digits: no overflow */
+    }
+}
+
+/* The header: each cell must name a field, once, and one of them op. Fills b->column; false with
+ * b->header_error set otherwise (the whole input is refused: every row would fail alike). */
+static bool read_header(batch *b, const cli_csv_row *row)
+{
+    cli_error *e = &b->header_error;
+    const char *known = "op, id, article, date, mci_count, kind, amount, from, to, rule, mitigated, accelerated, "
+                        "order_procedure, allow_stale, strict, purpose, mci";
+    if (row->problem) {
+        cli_fail(e, CLI_E_CSV, "the header row (row 1) cannot be read: %s", row->problem);
+        return false;
+    }
+    bool any_known = false;
+    for (size_t i = 0; i < row->stored; i++) {
+        any_known = any_known || field_index(row->cell[i], row->len[i]) >= 0;
+    }
+    if (!any_known) {
+        cli_fail(e, CLI_E_USAGE,
+                 "the CSV has no header row: its first row names no field; it must name the columns, e.g. "
+                 "op%cid%carticle%cdate%cmci_count (fields: %s)",
+                 b->csv_in.delimiter, b->csv_in.delimiter, b->csv_in.delimiter, b->csv_in.delimiter, known);
+        return false;
+    }
+    if (row->count > N_FIELDS) {
+        cli_fail(e, CLI_E_USAGE, "the CSV header has %zu columns; there are %d fields, each named once", row->count,
+                 N_FIELDS);
+        return false;
+    }
+    b->id_column = -1;
+    bool has_op = false;
+    for (size_t i = 0; i < row->stored; i++) {
+        int f = field_index(row->cell[i], row->len[i]);
+        if (row->len[i] == 0) {
+            cli_fail(e, CLI_E_USAGE, "the CSV header's column %zu has no name; fields: %s", i + 1, known);
+            return false;
+        }
+        if (f < 0) {
+            cli_fail(e, CLI_E_USAGE, "the CSV header names an unknown column '%.60s' (column %zu); fields: %s",
+                     row->cell[i], i + 1, known);
+            return false;
+        }
+        for (size_t k = 0; k < i; k++) {
+            if (b->column[k] == f) {
+                cli_fail(e, CLI_E_USAGE, "the CSV header names '%s' twice (columns %zu and %zu)", FIELDS[f], k + 1,
+                         i + 1);
+                return false;
+            }
+        }
+        b->column[i] = f;
+        has_op = has_op || f == F_OP;
+        b->id_column = f == F_ID ? (int)i : b->id_column;
+    }
+    if (!has_op) {
+        cli_fail(e, CLI_E_USAGE,
+                 "the CSV header has no 'op' column; every row needs its op (range, fine, check, "
+                 "convert or mci)");
+        return false;
+    }
+    b->columns = row->stored;
+    return true;
+}
+
+/* The fields of a CSV row, or 1 with *e set when the row is not one cell per column of text. */
+static int fields_of_row(batch *b, fields *f, const cli_csv_row *row, cli_error *e)
+{
+    memset(f, 0, sizeof *f);
+    if (row->problem) {
+        return cli_fail(e, CLI_E_CSV, "row %lu: %s", row->number, row->problem);
+    }
+    if (row->count != b->columns) {
+        return cli_fail(e, CLI_E_CSV, "row %lu has %zu cells, the header %zu%s", row->number, row->count, b->columns,
+                        row->count > b->columns ? " (a cell holding the delimiter must be quoted whole)" : "");
+    }
+    for (size_t i = 0; i < b->columns; i++) {
+        const char *text = row->cell[i];
+        size_t len = row->len[i];
+        if (memchr(text, '\0', len)) {
+            return cli_fail(e, CLI_E_CSV, "row %lu: the cell of column '%s' holds a NUL byte", row->number,
+                            FIELDS[b->column[i]]);
+        }
+        if (!jw_utf8_valid(text, len)) {
+            return cli_fail(e, CLI_E_CSV,
+                            "row %lu: the cell of column '%s' is not UTF-8 text (a spreadsheet saves UTF-8 as "
+                            "\"CSV UTF-8\")",
+                            row->number, FIELDS[b->column[i]]);
+        }
+        field_of_cell(&f->f[b->column[i]], b->column[i], text, len);
+    }
+    return 0;
+}
+
+/* One CSV row: the header (read, and written when the output is CSV), or a question answered in
+ * the output's format. False to stop reading: the header was refused, or the output failed. */
+static bool csv_row(void *data, const cli_csv_row *row)
+{
+    batch *b = data;
+    b->last_row = row->number;
+    if (!b->header_read) {
+        b->header_read = true;
+        b->csv.delimiter = b->csv_in.delimiter;
+        b->decimal_mark = b->csv_in.delimiter == ';' ? ',' : '.';
+        return read_header(b, row) && (!b->o->csv_out || csv_header(b, row)) && !b->out->err;
+    }
+    fields f;
+    cli_error e = {0};
+    bool has_id = b->id_column >= 0 && (size_t)b->id_column < row->stored && row->len[b->id_column] > 0;
+    int failed = fields_of_row(b, &f, row, &e);
+    if (b->o->csv_out) {
+        for (size_t i = 0; i < b->columns; i++) { /* the row's own cells, as read */
+            cli_csv_cell(&b->csv, i < row->stored ? row->cell[i] : "", i < row->stored ? row->len[i] : 0);
+        }
+        failed = failed || answer_csv(b, &f, &e);
+        if (failed) {
+            csv_error_cells(b, &e);
+        }
+        cli_csv_end_row(&b->csv, b->out);
+    } else {
+        jw *w = &b->j.w;
+        jw_reset(w);
+        jw_begin_object(w);
+        if (has_id) { /* a cell is text: the id is a JSON string */
+            jw_key(w, "id");
+            jw_string_n(w, row->cell[b->id_column], row->len[b->id_column]);
+        }
+        failed = failed || answer(b, &f, &e);
+        if (failed) {
+            if (!has_id) {
+                jw_kint(w, "row", (int64_t)row->number); /* an error without an id says which row */
+            }
+            cli_json_error_members(&b->j, &e);
+        }
+        jw_end_object(w);
+        cli_out_json(b->out, w);
+    }
+    b->failed += failed != 0;
+    return !b->out->err;
+}
+
+/* A CSV input read to its end, each row answered. Returns 0, or a status with *e set when the
+ * input was refused (its header) or could not be read to its end. */
+static int batch_csv(batch *b, FILE *in, cli_error *e)
+{
+    int status = cli_csv_read(in, &b->csv_in, csv_row, b, e);
+    if (b->header_error.status != KZP_OK) {
+        *e = b->header_error;
+        return e->status;
+    }
+    if (status == KZP_OK && !b->header_read) {
+        return cli_fail(e, CLI_E_USAGE,
+                        "the CSV input is empty: it has no header row (e.g. op;id;article;date;mci_count)");
+    }
+    return status;
+}
+
+/* The answer to a JSON Lines line longer than MAX_LINE: an error, in the output's format. */
+static void too_long_line(batch *b, cli_out *out, unsigned long lineno)
+{
+    cli_error e;
+    cli_fail(&e, CLI_E_USAGE, "line %lu is longer than 1 MiB", lineno);
+    if (b->o->csv_out) {
+        fields none = {0};
+        csv_echo_fields(b, &none, NULL, 0);
+        csv_error_cells(b, &e);
+        cli_csv_end_row(&b->csv, out);
+        return;
+    }
+    jw_reset(&b->j.w);
+    jw_begin_object(&b->j.w);
+    jw_kint(&b->j.w, "line", (int64_t)lineno);
+    cli_json_error_members(&b->j, &e);
+    jw_end_object(&b->j.w);
+    cli_out_json(out, &b->j.w);
+}
+
+int cli_batch(FILE *in, cli_out *out, const kzp_ctx *ctx, const cli_batch_options *o)
+{
+    bool jsonl = !o->csv_in;
+    char *buf = jsonl ? malloc(MAX_LINE + 2 + READ_BLOCK) : NULL;
+    batch b = {.base = ctx, .o = o, .default_date = o->default_date, .flags = o->flags, .lang = o->lang, .out = out};
+    b.scratch = jsonl ? malloc(MAX_LINE + 2 + N_FIELDS) : NULL;
+    b.csv.delimiter = ',';
+    b.decimal_mark = '.';
     jw_init(&b.j.w, 0);
     b.j.cache = cli_json_cache_new();
-    b.j.citation_ids = citation_ids;
+    b.j.citation_ids = o->citation_ids;
     b.answers = cli_answer_cache_new();
-    if (!buf || !b.scratch || !b.j.cache || !b.answers) {
+    if ((jsonl && (!buf || !b.scratch)) || !b.j.cache || !b.answers) {
         free(buf);
         free(b.scratch);
         cli_json_cache_free(b.j.cache);
@@ -487,35 +966,37 @@ int cli_batch(FILE *in, cli_out *out, const kzp_ctx *ctx, const char *default_da
         fprintf(stderr, "kzpenalty: out of memory\n");
         return CLI_EXIT_INTERNAL;
     }
-    int failed = 0;
     unsigned long lineno = 0;
-    size_t len;
-    bool too_long;
-    const char *text;
-    line_reader reader = {.in = in, .buf = buf, .cap = MAX_LINE + 2 + READ_BLOCK};
-    while (!out->err && next_line(&reader, &text, &len, &too_long)) {
-        lineno++;
-        if (too_long) {
-            cli_error e;
-            cli_fail(&e, CLI_E_USAGE, "line %lu is longer than 1 MiB", lineno);
-            jw_reset(&b.j.w);
-            jw_begin_object(&b.j.w);
-            jw_kint(&b.j.w, "line", (int64_t)lineno);
-            cli_json_error_members(&b.j, &e);
-            jw_end_object(&b.j.w);
-            cli_out_json(out, &b.j.w);
-            failed++;
-            continue;
+    int read_error = 0;
+    cli_error fatal = {0};
+    if (o->csv_in) {
+        batch_csv(&b, in, &fatal);
+    } else {
+        size_t len;
+        bool too_long;
+        const char *text;
+        line_reader reader = {.in = in, .buf = buf, .cap = MAX_LINE + 2 + READ_BLOCK};
+        if (o->csv_out) {
+            csv_header(&b, NULL);
         }
-        failed += one_line(&b, out, text, len, lineno);
+        while (!out->err && next_line(&reader, &text, &len, &too_long)) {
+            lineno++;
+            if (too_long) {
+                too_long_line(&b, out, lineno);
+                b.failed++;
+                continue;
+            }
+            b.failed += one_line(&b, out, text, len, lineno);
+        }
+        read_error = ferror(in) ? (errno ? errno : EIO) : 0;
     }
-    int read_error = ferror(in) ? (errno ? errno : EIO) : 0;
     for (size_t i = 0; i < WHAT_IF_SLOTS; i++) {
         kzp_ctx_free(b.what_if.ctx[i]);
     }
     cli_json_cache_free(b.j.cache);
     cli_answer_cache_free(b.answers);
     jw_free(&b.j.w);
+    free(b.csv.buf);
     free(b.copy);
     free(b.scratch);
     free(buf);
@@ -523,16 +1004,25 @@ int cli_batch(FILE *in, cli_out *out, const kzp_ctx *ctx, const char *default_da
      * not only the one being written. The command's end says why (cli_output_failed). */
     bool stopped = out->err != 0;
     if (cli_out_finish(out)) {
-        fprintf(stderr,
-                stopped ? "kzpenalty: batch: the output failed while answering line %lu; answers up to it may be "
-                          "lost, and no later line was read\n"
-                        : "kzpenalty: batch: the output failed at the end; answers to lines up to %lu may be lost\n",
-                lineno);
+        const char *unit = o->csv_in ? "row" : "line";
+        unsigned long at = o->csv_in ? b.last_row : lineno;
+        if (stopped) {
+            fprintf(stderr,
+                    "kzpenalty: batch: the output failed while answering %s %lu; answers up to it may be lost, and no "
+                    "later %s was read\n",
+                    unit, at, unit);
+        } else {
+            fprintf(stderr, "kzpenalty: batch: the output failed at the end; answers to %ss up to %lu may be lost\n",
+                    unit, at);
+        }
         return CLI_EXIT_OUTPUT;
+    }
+    if (fatal.status != KZP_OK) {
+        return cli_report(&fatal);
     }
     if (read_error) {
         fprintf(stderr, "kzpenalty: batch: error reading input after line %lu: %s\n", lineno, strerror(read_error));
         return CLI_EXIT_DATA;
     }
-    return failed ? CLI_EXIT_NOT_FIT : CLI_EXIT_OK;
+    return b.failed ? CLI_EXIT_NOT_FIT : CLI_EXIT_OK;
 }

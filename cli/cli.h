@@ -23,6 +23,8 @@ enum {
 
 /* A status outside the library's: the command line itself is wrong. */
 #define CLI_E_USAGE (-1000)
+/* A batch's CSV input is not well-formed (code "CSV"): a row, or when it is fatal, the input. */
+#define CLI_E_CSV (-1001)
 
 typedef struct cli_error {
     int status; /* a kzp_status, or CLI_E_USAGE */
@@ -178,10 +180,47 @@ void cli_mci_history_text(FILE *f, const kzp_ctx *ctx, int purpose_filter, const
 void cli_articles_text(FILE *f, const kzp_ctx *ctx, const cli_style *st);
 void cli_citations_text(FILE *f, const kzp_ctx *ctx, const cli_style *st);
 
-/* batch.c: JSON Lines in, JSON Lines out. Returns the exit code. */
-/* flags (KZP_Q_ALLOW_STALE, KZP_Q_STRICT from the command line) apply to every line. */
-int cli_batch(FILE *in, cli_out *out, const kzp_ctx *ctx, const char *default_date, unsigned flags, int lang,
-              bool citation_ids);
+/* batch.c: JSON Lines or CSV in, JSON Lines or CSV out (docs/cli.md). Returns the exit code. */
+typedef struct cli_batch_options {
+    const char *default_date; /* --date as ISO, or NULL: a line without a date is then an error */
+    unsigned flags;           /* KZP_Q_ALLOW_STALE, KZP_Q_STRICT from the command line: every line */
+    int lang;
+    bool citation_ids;
+    bool csv_in, csv_out; /* the formats: CSV, or JSON Lines */
+} cli_batch_options;
+int cli_batch(FILE *in, cli_out *out, const kzp_ctx *ctx, const cli_batch_options *o);
+
+/* csv.c: CSV read with libcsv (RFC 4180 quoting, strict) and written with its quoting. */
+#define CLI_CSV_MAX_CELLS 64 /* cells kept of a row; more are counted (a row has one per column) */
+typedef struct cli_csv_row {
+    unsigned long number; /* as a spreadsheet numbers records: the header is row 1 */
+    size_t count;         /* cells the row has */
+    size_t stored;        /* cells in cell[] and len[]: the first ones, NUL-terminated */
+    const char *cell[CLI_CSV_MAX_CELLS];
+    size_t len[CLI_CSV_MAX_CELLS];
+    const char *problem; /* why the row could not be read whole (a stray quote, too long), or NULL */
+} cli_csv_row;
+/* Called for every row in order, the header first; false: read no more. */
+typedef bool (*cli_csv_row_fn)(void *data, const cli_csv_row *row);
+typedef struct cli_csv_input {
+    bool bom;       /* the input began with a UTF-8 byte order mark (skipped) */
+    char delimiter; /* ',' or ';': the first of them on the header line */
+} cli_csv_input;
+/* Read every row of in, handing each to fn. A malformed row is handed over with its problem and
+ * reading goes on at the next line. Returns KZP_OK, or a status with *e set when the input could
+ * not be read to its end (a quote left open, a cell over 1 MiB, a read error); rows before the
+ * failure have been handed over, the row where it stands too, with its problem. */
+int cli_csv_read(FILE *in, cli_csv_input *info, cli_csv_row_fn fn, void *data, cli_error *e);
+/* One output row being built: cells are added, then the row is written whole (checked). */
+typedef struct cli_csv_writer {
+    char *buf;
+    size_t len, cap, cells;
+    char delimiter;
+    bool failed; /* out of memory: the row is not written, and the output is marked failed */
+} cli_csv_writer;
+void cli_csv_cell(cli_csv_writer *w, const char *s, size_t n); /* quoted only when it must be */
+void cli_csv_text(cli_csv_writer *w, const char *s);           /* NULL is an empty cell */
+bool cli_csv_end_row(cli_csv_writer *w, cli_out *out);         /* CRLF, then the row through out */
 
 /* json_scan.c: the raw text of a top-level member of the JSON object in text (its first
  * occurrence), validated by the JSON grammar: [*start, *end). False when the text is not an

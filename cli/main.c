@@ -9,6 +9,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -30,7 +31,9 @@ static const char USAGE[] =
     "  mci [--history] [--purpose fines|benefits]\n"
     "                        the MCI on the date, or the whole table with sources\n"
     "  articles              the articles the dataset encodes, with in-force dates\n"
-    "  batch [FILE|-]        JSON Lines in, JSON Lines out (docs/cli.md)\n"
+    "  batch [FILE|-] [--input-format csv|jsonl] [--output-format csv|jsonl]\n"
+    "                        JSON Lines or CSV in (CSV for a FILE named *.csv), the same format out\n"
+    "                        unless told (docs/cli.md)\n"
     "  dataset check FILE    validate a dataset file and list every problem with its JSON path\n"
     "  dataset citations     the sources the dataset cites, each with its id\n"
     "\n"
@@ -95,12 +98,19 @@ static const command_help HELP[] = {
     {"articles",
      "Usage: kzpenalty articles\nThe articles the dataset encodes, with their titles and the first offence\n"
      "date each applies to.\n"},
-    {"batch", "Usage: kzpenalty batch [FILE|-]\n"
+    {"batch", "Usage: kzpenalty batch [FILE|-] [--input-format csv|jsonl] [--output-format csv|jsonl]\n"
               "Reads JSON Lines (standard input by default, or FILE) and writes one JSON object a line, in order:\n"
               "{\"op\": \"range\"|\"fine\"|\"check\"|\"convert\"|\"mci\", \"id\": ..., other fields as the\n"
               "command's arguments (article, date, mci_count, kind, amount, from, to, rule, mitigated,\n"
               "accelerated, order_procedure, allow_stale, strict, purpose, mci)}. A bad line gets\n"
-              "{\"id\": ..., \"error\": {...}} and the batch goes on. Exit 1 if any line failed.\n"},
+              "{\"id\": ..., \"error\": {...}} and the batch goes on. Exit 1 if any line failed.\n"
+              "  --input-format csv|jsonl   CSV: a header row naming those fields, then one question a row;\n"
+              "                             ',' or ';' (the first on the header line), RFC 4180 quotes, an\n"
+              "                             optional UTF-8 BOM; the default for a FILE named *.csv\n"
+              "  --output-format csv|jsonl  CSV: the input's columns, then status, error_code, error_message,\n"
+              "                             offence_date, mci_tenge, amount_tiyn, amount_text, amount_words,\n"
+              "                             sentences, fits, violation, limit, excess, unit, whole, remainder,\n"
+              "                             remainder_unit, certainty, stale; default: the input's format\n"},
     {"dataset", "Usage: kzpenalty dataset check FILE\n"
                 "       kzpenalty dataset citations [--json]\n"
                 "check validates a dataset file (docs/dataset.md) and lists every problem with its JSON path, line\n"
@@ -124,6 +134,8 @@ enum {
     OPT_CW = 1 << 9,
     OPT_ORDER = 1 << 10,
     OPT_RULE = 1 << 11,
+    OPT_INPUT_FORMAT = 1 << 12,
+    OPT_OUTPUT_FORMAT = 1 << 13,
 };
 
 typedef struct command_def {
@@ -139,16 +151,18 @@ static const command_def COMMANDS[] = {
     {"convert", 1, 1, OPT_FROM | OPT_TO | OPT_RULE},
     {"mci", 0, 0, OPT_HISTORY | OPT_PURPOSE},
     {"articles", 0, 0, 0},
-    {"batch", 0, 1, 0},
+    {"batch", 0, 1, OPT_INPUT_FORMAT | OPT_OUTPUT_FORMAT},
     {"dataset", 1, 2, 0},
 };
 
 static const char *const OPT_NAMES[] = {
-    "--mitigated", "--accelerated", "--fine",    "--community-service", "--arrest",          "--from",
-    "--to",        "--history",     "--purpose", "--correctional-work", "--order-procedure", "--rule"};
+    "--mitigated",    "--accelerated",  "--fine",    "--community-service", "--arrest",          "--from",
+    "--to",           "--history",      "--purpose", "--correctional-work", "--order-procedure", "--rule",
+    "--input-format", "--output-format"};
 
 typedef struct options {
     const char *date, *data, *mci, *sentence, *from, *to, *purpose, *rule, *lang_text, *citations, *format;
+    const char *input_format, *output_format; /* batch: "csv" or "jsonl" (checked), or NULL */
     int lang, sentence_kind;
     bool json, version, help, history, citation_ids, html;
     char request[2048]; /* the command line as given (before getopt reorders it), for an HTML document */
@@ -180,6 +194,8 @@ static const struct option LONG[] = {
     {"purpose", required_argument, NULL, 'P'},
     {"citations", required_argument, NULL, 'C'},
     {"format", required_argument, NULL, 'o'},
+    {"input-format", required_argument, NULL, 'I'},
+    {"output-format", required_argument, NULL, 'U'},
     {NULL, 0, NULL, 0},
 };
 
@@ -382,6 +398,18 @@ static int parse_options(options *o, int argc, char **argv)
             code = set_once(&o->purpose, optarg, "--purpose");
             o->used |= OPT_PURPOSE;
             break;
+        case 'I':
+        case 'U': {
+            const char *name = c == 'I' ? "--input-format" : "--output-format";
+            if ((code = set_once(c == 'I' ? &o->input_format : &o->output_format, optarg, name))) {
+                return code;
+            }
+            if (strcmp(optarg, "csv") != 0 && strcmp(optarg, "jsonl") != 0) {
+                return cli_usage("%s '%.40s' is not known; expected csv or jsonl", name, optarg);
+            }
+            o->used |= c == 'I' ? OPT_INPUT_FORMAT : OPT_OUTPUT_FORMAT;
+            break;
+        }
         default: /* ':' (a value is missing) or '?' (unknown, ambiguous, or a value it takes not) */
             return option_error(argv[optind - 1], optopt);
         }
@@ -601,6 +629,17 @@ static int question(cli_out *out, const options *o, const command_def *cmd, char
     return strcmp(cmd->name, "check") == 0 && !r.check.fits ? CLI_EXIT_NOT_FIT : CLI_EXIT_OK;
 }
 
+/* Whether batch reads CSV: as --input-format says, else when FILE's name ends in .csv (any case,
+ * as Windows names it); standard input is JSON Lines unless told. */
+static bool batch_csv_input(const options *o, const char *file)
+{
+    if (o->input_format) {
+        return strcmp(o->input_format, "csv") == 0;
+    }
+    size_t n = file ? strlen(file) : 0;
+    return n > 4 && strcasecmp(file + n - 4, ".csv") == 0;
+}
+
 static int run(cli_out *out, const options *o, const command_def *cmd, char **args, int nargs)
 {
     /* a date as people write it (2026-02-10 or 10.02.2026), given on as ISO */
@@ -631,6 +670,14 @@ static int run(cli_out *out, const options *o, const command_def *cmd, char **ar
     const char *date = o->date ? date_iso : o->today;
     cli_style st = {.lang = o->lang, .color = !o->json && !o->html && isatty(STDOUT_FILENO) && !getenv("NO_COLOR")};
     if (strcmp(cmd->name, "batch") == 0) {
+        bool csv_in = batch_csv_input(o, nargs ? args[0] : NULL);
+        bool csv_out = o->output_format ? strcmp(o->output_format, "csv") == 0 : csv_in;
+        if (csv_out && (o->json || o->citations)) {
+            kzp_ctx_free(ctx);
+            return cli_usage("%s shapes JSON output; the batch's output is CSV here (--output-format jsonl for JSON "
+                             "Lines)",
+                             o->json ? "--json" : "--citations");
+        }
         FILE *in = stdin;
         if (nargs == 1 && strcmp(args[0], "-") != 0 && !(in = fopen(args[0], "rb"))) {
             kzp_ctx_free(ctx);
@@ -649,8 +696,13 @@ static int run(cli_out *out, const options *o, const command_def *cmd, char **ar
             return cli_report(&e);
         }
         /* a line without a date is an error unless --date gives one: a batch never assumes today */
-        code = cli_batch(in, out, ctx, o->date ? date_iso : NULL, o->flags & (KZP_Q_ALLOW_STALE | KZP_Q_STRICT),
-                         o->lang, o->citation_ids);
+        cli_batch_options bo = {.default_date = o->date ? date_iso : NULL,
+                                .flags = o->flags & (KZP_Q_ALLOW_STALE | KZP_Q_STRICT),
+                                .lang = o->lang,
+                                .citation_ids = o->citation_ids,
+                                .csv_in = csv_in,
+                                .csv_out = csv_out};
+        code = cli_batch(in, out, ctx, &bo);
         if (in != stdin) {
             fclose(in);
         }

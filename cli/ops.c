@@ -26,7 +26,7 @@ int cli_fail(cli_error *e, int status, const char *fmt, ...)
 
 const char *cli_status_code(int status)
 {
-    return status == CLI_E_USAGE ? "USAGE" : kzp_status_name(status);
+    return status == CLI_E_USAGE ? "USAGE" : status == CLI_E_CSV ? "CSV" : kzp_status_name(status);
 }
 
 int cli_exit_code(int status)
@@ -34,6 +34,7 @@ int cli_exit_code(int status)
     switch (status) {
     case KZP_OK: return CLI_EXIT_OK;
     case KZP_E_IO:
+    case CLI_E_CSV: /* a CSV that cannot be read to its end: as a file that cannot be read */
     case KZP_E_JSON:
     case KZP_E_SCHEMA:
     case KZP_E_SCHEMA_VERSION:

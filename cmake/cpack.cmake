@@ -3,7 +3,8 @@
 #   libkzpenalty-dev  Development    header, static library, .so link, kzpenalty.pc, CMake package
 #                                    (Depends: libkzpenalty0 of the same version, libjansson-dev, nettle-dev)
 #   kzpenalty         Command and Documentation (Depends: libkzpenalty0 of the same version, and
-#                                    what dpkg-shlibdeps finds)
+#                                    what dpkg-shlibdeps finds: libc6, libjansson4, libcsv3, the last
+#                                    for batch's CSV, which only the command links)
 # scripts/package deb configures build-deb/ for it (prefix /usr, Debian's hardening flags, no
 # RPATH) and runs cpack there; packaging/debian/layout.cmake adds what Debian policy asks of each
 # package before it is built. Included by CMakeLists.txt when kzpenalty is the top-level project.

@@ -27,7 +27,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         abort();
     }
     cli_out sink = {out, 0};
-    if (cli_batch(in, &sink, ctx, "2026-02-10", 0, KZP_LANG_EN, size % 2 == 1) == CLI_EXIT_OUTPUT) {
+    cli_batch_options o = {.default_date = "2026-02-10", .lang = KZP_LANG_EN, .citation_ids = size % 2 == 1};
+    if (cli_batch(in, &sink, ctx, &o) == CLI_EXIT_OUTPUT) {
         abort(); /* writing to memory cannot fail */
     }
     fclose(in);
