@@ -4,6 +4,7 @@
  * output fails (a full disk, a closed pipe) the batch stops and says so, never exiting 0.
  * CSV in or out (docs/cli.md): a CSV row becomes the same fields as a JSON line and is answered
  * by the same code; a CSV answer row is the input's cells, then fixed answer columns. */
+#define _GNU_SOURCE /* open_memstream */
 #include "cli.h"
 
 #include <errno.h>
@@ -360,9 +361,9 @@ fail:
 static const char *const ANSWER_COLUMNS[] = {
     "status",       "error_code", "error_message",  "offence_date", "mci_tenge", "amount_tiyn", "amount_text",
     "amount_words", "sentences",  "fits",           "violation",    "limit",     "excess",      "unit",
-    "whole",        "remainder",  "remainder_unit", "certainty",    "stale"};
+    "whole",        "remainder",  "remainder_unit", "certainty",    "stale",     "receipt"};
 #define N_ANSWER_COLUMNS (sizeof ANSWER_COLUMNS / sizeof ANSWER_COLUMNS[0])
-#define N_RESULT_COLUMNS (N_ANSWER_COLUMNS - 3) /* after status, error_code, error_message */
+#define N_RESULT_COLUMNS (N_ANSWER_COLUMNS - 4) /* after status, error_code, error_message; before receipt */
 
 /* Hundredths as a CSV cell: 150, 12.5, 0.25, with the decimal mark of the output. */
 static void decimal_cell(char *buf, size_t n, int64_t centi, char mark)
@@ -494,13 +495,33 @@ static void csv_result_cells(batch *b, const cli_result *r)
     free(sentences);
 }
 
+/* The receipt cell: the lines the human output ends with (versions, the dataset's SHA-256, each
+ * MCI update applied), in the --lang language, so a spreadsheet keeps what priced each row. */
+static void csv_receipt_cell(batch *b, const kzp_ctx *ctx)
+{
+    char *text = NULL;
+    size_t len = 0;
+    FILE *m = open_memstream(&text, &len);
+    if (m) {
+        cli_receipt_text(m, ctx, b->lang);
+    }
+    if (!m || fclose(m) != 0 || len < 2) {
+        b->csv.failed = true; /* out of memory: the row is not written half */
+        free(text);
+        return;
+    }
+    /* without the blank line that opens it and the newline that ends it */
+    cli_csv_cell(&b->csv, text + 1, len - 2);
+    free(text);
+}
+
 /* The answer columns of a failed line or row. */
 static void csv_error_cells(batch *b, const cli_error *e)
 {
     cli_csv_text(&b->csv, "error");
     cli_csv_text(&b->csv, cli_status_code(e->status));
     cli_csv_text(&b->csv, e->message);
-    for (size_t i = 0; i < N_RESULT_COLUMNS; i++) {
+    for (size_t i = 0; i < N_RESULT_COLUMNS + 1; i++) { /* the receipt too: nothing was priced */
         cli_csv_text(&b->csv, NULL);
     }
 }
@@ -515,6 +536,7 @@ static int answer_csv(batch *b, const fields *line, cli_error *e)
         return 1;
     }
     csv_result_cells(b, &r);
+    csv_receipt_cell(b, p.ctx);
     return 0;
 }
 
@@ -620,6 +642,72 @@ static json_t *read_with_jansson(batch *b, const char *text, size_t len, unsigne
     return line;
 }
 
+/* ---- HTML answers: one document, a page a line or row ---- */
+
+/* A stream's failure seen at once, so the batch stops reading as it does for JSON and CSV. */
+static void html_written(batch *b)
+{
+    if (ferror(b->out->f) && !b->out->err) {
+        b->out->err = errno ? errno : EIO;
+    }
+}
+
+/* A page for one parsed line: its answer, or (1, with *e set) nothing when it failed. */
+static int answer_html(batch *b, const fields *line, const char *request, cli_error *e)
+{
+    prepared p;
+    cli_result r;
+    if (prepare(b, line, &p, e) || cli_execute(&r, e, p.ctx, &p.rq) != KZP_OK) {
+        return 1;
+    }
+    cli_style st = {.lang = b->lang};
+    cli_html h = {.result = &r, .request = request, .made_at = b->o->made_at, .date = p.rq.date};
+    if (cli_html_page(b->out->f, &h, p.ctx, &st) != 0) {
+        return cli_fail(e, KZP_E_NOMEM, "out of memory while writing the HTML page");
+    }
+    return 0;
+}
+
+/* The page of a line or row: its answer, or the error that stopped it. request is the question as
+ * the input wrote it (NULL when memory ran out). Returns 1 when it was not answered. */
+static int html_row(batch *b, int failed, const fields *f, char *request, cli_error *e)
+{
+    const char *shown = request ? request : "";
+    failed = failed || !request || answer_html(b, f, shown, e);
+    if (failed && !request && e->status == KZP_OK) {
+        cli_fail(e, KZP_E_NOMEM, "out of memory");
+    }
+    if (failed) {
+        cli_html_error_page(b->out->f, shown, e, b->lang, b->o->made_at);
+    }
+    free(request);
+    html_written(b);
+    return failed;
+}
+
+/* "line 3: {...}", the line as it was given, whole; NULL when memory runs out. */
+static char *line_request(const char *text, size_t len, unsigned long lineno)
+{
+    char *out = NULL;
+    size_t n = 0;
+    FILE *m = open_memstream(&out, &n);
+    if (!m) {
+        return NULL;
+    }
+    fprintf(m, "line %lu: ", lineno);
+    fwrite(text, 1, len, m);
+    if (fclose(m) != 0) {
+        free(out);
+        return NULL;
+    }
+    for (size_t i = 0; i < n;) { /* the page is UTF-8: a byte that is not becomes '?' */
+        size_t k = kzp_utf8_char_len(out + i, n - i);
+        out[i] = k ? out[i] : '?';
+        i += k ? k : 1;
+    }
+    return out;
+}
+
 /* Write the answer to one line. A line that is not an object, or fails without an id, names its
  * line number; the id is echoed as the user wrote it. Most lines are read by the flat scanner with
  * no allocation; what it leaves (escapes, fractions, unknown or repeated fields, bad JSON) jansson
@@ -660,6 +748,11 @@ static int one_line(batch *b, cli_out *out, const char *text, size_t len, unsign
             id = has_id ? text + id_start : NULL;
             id_len = id_end - id_start;
         }
+    }
+    if (b->o->html_out) {
+        bool bad = e.status != KZP_OK || (line && fields_of_json(&f, &e, line));
+        json_decref(line);
+        return html_row(b, bad, &f, line_request(text, len, lineno), &e);
     }
     if (b->o->csv_out) {
         bool bad = e.status != KZP_OK || (line && fields_of_json(&f, &e, line));
@@ -863,6 +956,36 @@ static int fields_of_row(batch *b, fields *f, const cli_csv_row *row, cli_error 
     return 0;
 }
 
+/* "row 3: op=fine; date=10.02.2026; ...": the row's non-empty cells named by the header, whole;
+ * NULL when memory runs out. */
+static char *row_request(const batch *b, const cli_csv_row *row)
+{
+    char *out = NULL;
+    size_t n = 0;
+    FILE *m = open_memstream(&out, &n);
+    if (!m) {
+        return NULL;
+    }
+    fprintf(m, "row %lu:", row->number);
+    for (size_t i = 0, shown = 0; i < row->stored; i++) {
+        if (row->len[i] == 0) {
+            continue;
+        }
+        fprintf(m, "%s %s=", shown++ ? ";" : "", i < b->columns ? FIELDS[b->column[i]] : "?");
+        fwrite(row->cell[i], 1, row->len[i], m);
+    }
+    if (fclose(m) != 0) {
+        free(out);
+        return NULL;
+    }
+    for (size_t i = 0; i < n;) { /* the page is UTF-8: a byte that is not becomes '?' */
+        size_t k = kzp_utf8_char_len(out + i, n - i);
+        out[i] = k ? out[i] : '?';
+        i += k ? k : 1;
+    }
+    return out;
+}
+
 /* One CSV row: the header (read, and written when the output is CSV), or a question answered in
  * the output's format. False to stop reading: the header was refused, or the output failed. */
 static bool csv_row(void *data, const cli_csv_row *row)
@@ -879,6 +1002,10 @@ static bool csv_row(void *data, const cli_csv_row *row)
     cli_error e = {0};
     bool has_id = b->id_column >= 0 && (size_t)b->id_column < row->stored && row->len[b->id_column] > 0;
     int failed = fields_of_row(b, &f, row, &e);
+    if (b->o->html_out) {
+        b->failed += html_row(b, failed, &f, row_request(b, row), &e) != 0;
+        return !b->out->err;
+    }
     if (b->o->csv_out) {
         for (size_t i = 0; i < b->columns; i++) { /* the row's own cells, as read */
             cli_csv_cell(&b->csv, i < row->stored ? row->cell[i] : "", i < row->stored ? row->len[i] : 0);
@@ -931,6 +1058,13 @@ static void too_long_line(batch *b, cli_out *out, unsigned long lineno)
 {
     cli_error e;
     cli_fail(&e, CLI_E_USAGE, "line %lu is longer than 1 MiB", lineno);
+    if (b->o->html_out) {
+        char request[48];
+        snprintf(request, sizeof request, "line %lu", lineno);
+        cli_html_error_page(out->f, request, &e, b->lang, b->o->made_at);
+        html_written(b);
+        return;
+    }
     if (b->o->csv_out) {
         fields none = {0};
         csv_echo_fields(b, &none, NULL, 0);
@@ -969,6 +1103,9 @@ int cli_batch(FILE *in, cli_out *out, const kzp_ctx *ctx, const cli_batch_option
     unsigned long lineno = 0;
     int read_error = 0;
     cli_error fatal = {0};
+    if (o->html_out) {
+        cli_html_begin(out->f, o->lang);
+    }
     if (o->csv_in) {
         batch_csv(&b, in, &fatal);
     } else {
@@ -989,6 +1126,10 @@ int cli_batch(FILE *in, cli_out *out, const kzp_ctx *ctx, const cli_batch_option
             b.failed += one_line(&b, out, text, len, lineno);
         }
         read_error = ferror(in) ? (errno ? errno : EIO) : 0;
+    }
+    if (o->html_out) {
+        cli_html_end(out->f);
+        html_written(&b);
     }
     for (size_t i = 0; i < WHAT_IF_SLOTS; i++) {
         kzp_ctx_free(b.what_if.ctx[i]);

@@ -175,6 +175,12 @@ typedef struct cli_html {
 } cli_html;
 /* 0, or -1 when memory ran out (then nothing was written). */
 int cli_html_document(FILE *f, const cli_html *h, const kzp_ctx *ctx, const cli_style *st);
+/* A batch's document: begin, then a page per row (an answer, or the error of a row not answered),
+ * then end. */
+void cli_html_begin(FILE *f, int lang);
+int cli_html_page(FILE *f, const cli_html *h, const kzp_ctx *ctx, const cli_style *st);
+void cli_html_error_page(FILE *f, const char *request, const cli_error *e, int lang, const char *made_at);
+void cli_html_end(FILE *f);
 void cli_updates_text(FILE *f, const kzp_ctx *ctx, int lang);
 void cli_mci_history_text(FILE *f, const kzp_ctx *ctx, int purpose_filter, const cli_style *st);
 void cli_articles_text(FILE *f, const kzp_ctx *ctx, const cli_style *st);
@@ -187,6 +193,8 @@ typedef struct cli_batch_options {
     int lang;
     bool citation_ids;
     bool csv_in, csv_out; /* the formats: CSV, or JSON Lines */
+    bool html_out;        /* the output: one HTML document, a page a line or row (--output-format html) */
+    const char *made_at;  /* when, for the HTML pages */
 } cli_batch_options;
 int cli_batch(FILE *in, cli_out *out, const kzp_ctx *ctx, const cli_batch_options *o);
 

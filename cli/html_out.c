@@ -9,11 +9,11 @@
 #include <string.h>
 
 static const struct {
-    const char *title, *request, *made, *record;
+    const char *title, *request, *made, *record, *not_answered;
 } HTML_UI[3] = {
-    [KZP_LANG_EN] = {"kzpenalty: calculation", "Request", "Made", "Record"},
-    [KZP_LANG_RU] = {"kzpenalty: расчёт", "Запрос", "Составлено", "Сведения о расчёте"},
-    [KZP_LANG_KK] = {"kzpenalty: есеп", "Сұрау", "Жасалған уақыты", "Есеп туралы мәліметтер"},
+    [KZP_LANG_EN] = {"kzpenalty: calculation", "Request", "Made", "Record", "Not answered"},
+    [KZP_LANG_RU] = {"kzpenalty: расчёт", "Запрос", "Составлено", "Сведения о расчёте", "Ответа нет"},
+    [KZP_LANG_KK] = {"kzpenalty: есеп", "Сұрау", "Жасалған уақыты", "Есеп туралы мәліметтер", "Жауап жоқ"},
 };
 static const char *const LANG_TAG[3] = {[KZP_LANG_EN] = "en", [KZP_LANG_RU] = "ru", [KZP_LANG_KK] = "kk"};
 
@@ -98,17 +98,41 @@ static const char STYLE[] =
     "header{border-bottom:0.3mm solid #000;padding-bottom:1.5mm;margin-bottom:2mm;font-size:8pt}"
     "main ul li{font-size:7.2pt;line-height:1.18}"
     "footer{border-top:0.3mm solid #000;margin-top:2.5mm;padding-top:1.5mm;font-size:7pt;overflow-wrap:anywhere}"
-    "footer h2{font-size:8pt;margin:0 0 1mm}";
+    "footer h2{font-size:8pt;margin:0 0 1mm}"
+    "section.page{break-after:page}section.page:last-of-type{break-after:auto}";
 
 /* A longer answer (a Russian or Kazakh range with every exclusion and source) can run past one
- * page at that size: before printing, the page is scaled down to the printable height of A4
- * (297 mm less the 20 mm of margins), so the record is always one sheet. No data is read here. */
-static const char FIT_SCRIPT[] = "(function(){function fit(){var b=document.body;b.style.zoom='';"
-                                 "var h=b.scrollHeight,room=(297-20)*96/25.4-4;"
-                                 "if(h>room){b.style.zoom=String(Math.floor(room/h*1000)/1000);}}"
+ * page at that size: before printing, each page is scaled down to the printable height of A4
+ * (297 mm less the 20 mm of margins), so every record is one sheet. No data is read here. */
+static const char FIT_SCRIPT[] = "(function(){function fit(){var room=(297-20)*96/25.4-4;"
+                                 "document.querySelectorAll('section.page').forEach(function(p){p.style.zoom='';"
+                                 "var h=p.scrollHeight;"
+                                 "if(h>room){p.style.zoom=String(Math.floor(room/h*1000)/1000);}});}"
                                  "addEventListener('beforeprint',fit);fit();})();";
 
-int cli_html_document(FILE *f, const cli_html *h, const kzp_ctx *ctx, const cli_style *st)
+void cli_html_begin(FILE *f, int lang)
+{
+    fprintf(f, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n<title>", LANG_TAG[lang]);
+    escaped(f, HTML_UI[lang].title, strlen(HTML_UI[lang].title));
+    fprintf(f, "</title>\n<style>%s</style>\n</head>\n<body>\n", STYLE);
+}
+
+void cli_html_end(FILE *f)
+{
+    fprintf(f, "<script>%s</script>\n</body>\n</html>\n", FIT_SCRIPT);
+}
+
+/* A page's header: what it is, and the request it answers. */
+static void page_header(FILE *f, const char *request, int lang)
+{
+    fputs("<section class=\"page\">\n<header><b>", f);
+    escaped(f, HTML_UI[lang].title, strlen(HTML_UI[lang].title));
+    fprintf(f, "</b> · %s: <code>", HTML_UI[lang].request);
+    escaped(f, request, strlen(request));
+    fputs("</code></header>\n<main>\n", f);
+}
+
+int cli_html_page(FILE *f, const cli_html *h, const kzp_ctx *ctx, const cli_style *st)
 {
     int lang = st->lang;
     /* the answer and the receipt, in the human output's words */
@@ -138,20 +162,28 @@ int cli_html_document(FILE *f, const cli_html *h, const kzp_ctx *ctx, const cli_
         free(receipt);
         return -1;
     }
-
-    fprintf(f, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n<title>", LANG_TAG[lang]);
-    escaped(f, HTML_UI[lang].title, strlen(HTML_UI[lang].title));
-    fprintf(f, "</title>\n<style>%s</style>\n</head>\n<body>\n<header><b>", STYLE);
-    escaped(f, HTML_UI[lang].title, strlen(HTML_UI[lang].title));
-    fprintf(f, "</b> · %s: <code>", HTML_UI[lang].request);
-    escaped(f, h->request, strlen(h->request));
-    fputs("</code></header>\n<main>\n", f);
+    page_header(f, h->request, lang);
     text_as_html(f, answer, answer_len, true);
     fprintf(f, "</main>\n<footer>\n<h2>%s</h2>\n", HTML_UI[lang].record);
     text_as_html(f, receipt, receipt_len, false);
-    fprintf(f, "<p>%s: %s</p>\n</footer>\n<script>%s</script>\n</body>\n</html>\n", HTML_UI[lang].made, h->made_at,
-            FIT_SCRIPT);
+    fprintf(f, "<p>%s: %s</p>\n</footer>\n</section>\n", HTML_UI[lang].made, h->made_at);
     free(answer);
     free(receipt);
     return 0;
+}
+
+void cli_html_error_page(FILE *f, const char *request, const cli_error *e, int lang, const char *made_at)
+{
+    page_header(f, request, lang);
+    fprintf(f, "<h1>%s</h1>\n<p><code>%s</code></p>\n<p>", HTML_UI[lang].not_answered, cli_status_code(e->status));
+    escaped(f, e->message, strlen(e->message));
+    fprintf(f, "</p>\n</main>\n<footer>\n<p>%s: %s</p>\n</footer>\n</section>\n", HTML_UI[lang].made, made_at);
+}
+
+int cli_html_document(FILE *f, const cli_html *h, const kzp_ctx *ctx, const cli_style *st)
+{
+    cli_html_begin(f, st->lang);
+    int rc = cli_html_page(f, h, ctx, st);
+    cli_html_end(f);
+    return rc;
 }

@@ -31,7 +31,7 @@ static const char USAGE[] =
     "  mci [--history] [--purpose fines|benefits]\n"
     "                        the MCI on the date, or the whole table with sources\n"
     "  articles              the articles the dataset encodes, with in-force dates\n"
-    "  batch [FILE|-] [--input-format csv|jsonl] [--output-format csv|jsonl]\n"
+    "  batch [FILE|-] [--input-format csv|jsonl] [--output-format csv|jsonl|html]\n"
     "                        JSON Lines or CSV in (CSV for a FILE named *.csv), the same format out\n"
     "                        unless told (docs/cli.md)\n"
     "  dataset check FILE    validate a dataset file and list every problem with its JSON path\n"
@@ -98,7 +98,7 @@ static const command_help HELP[] = {
     {"articles",
      "Usage: kzpenalty articles\nThe articles the dataset encodes, with their titles and the first offence\n"
      "date each applies to.\n"},
-    {"batch", "Usage: kzpenalty batch [FILE|-] [--input-format csv|jsonl] [--output-format csv|jsonl]\n"
+    {"batch", "Usage: kzpenalty batch [FILE|-] [--input-format csv|jsonl] [--output-format csv|jsonl|html]\n"
               "Reads JSON Lines (standard input by default, or FILE) and writes one JSON object a line, in order:\n"
               "{\"op\": \"range\"|\"fine\"|\"check\"|\"convert\"|\"mci\", \"id\": ..., other fields as the\n"
               "command's arguments (article, date, mci_count, kind, amount, from, to, rule, mitigated,\n"
@@ -110,7 +110,8 @@ static const command_help HELP[] = {
               "  --output-format csv|jsonl  CSV: the input's columns, then status, error_code, error_message,\n"
               "                             offence_date, mci_tenge, amount_tiyn, amount_text, amount_words,\n"
               "                             sentences, fits, violation, limit, excess, unit, whole, remainder,\n"
-              "                             remainder_unit, certainty, stale; default: the input's format\n"},
+              "                             remainder_unit, certainty, stale, receipt; default: the input's\n"
+              "                             format. html: one printable document, an A4 page a line or row\n"},
     {"dataset", "Usage: kzpenalty dataset check FILE\n"
                 "       kzpenalty dataset citations [--json]\n"
                 "check validates a dataset file (docs/dataset.md) and lists every problem with its JSON path, line\n"
@@ -165,7 +166,7 @@ typedef struct options {
     const char *input_format, *output_format; /* batch: "csv" or "jsonl" (checked), or NULL */
     int lang, sentence_kind;
     bool json, version, help, history, citation_ids, html;
-    char request[2048]; /* the command line as given (before getopt reorders it), for an HTML document */
+    const char *request; /* the command line as given (before getopt reorders it), for an HTML document */
     unsigned flags, used;
     char today[11];
 } options;
@@ -404,8 +405,10 @@ static int parse_options(options *o, int argc, char **argv)
             if ((code = set_once(c == 'I' ? &o->input_format : &o->output_format, optarg, name))) {
                 return code;
             }
-            if (strcmp(optarg, "csv") != 0 && strcmp(optarg, "jsonl") != 0) {
-                return cli_usage("%s '%.40s' is not known; expected csv or jsonl", name, optarg);
+            if (strcmp(optarg, "csv") != 0 && strcmp(optarg, "jsonl") != 0 &&
+                (c == 'I' || strcmp(optarg, "html") != 0)) {
+                return cli_usage("%s '%.40s' is not known; expected csv%s or jsonl", name, optarg,
+                                 c == 'I' ? "" : ", html");
             }
             o->used |= c == 'I' ? OPT_INPUT_FORMAT : OPT_OUTPUT_FORMAT;
             break;
@@ -545,18 +548,36 @@ static int listing(cli_out *out, const options *o, const command_def *cmd, const
     return CLI_EXIT_OK;
 }
 
-/* The command line as the user gave it, for the HTML document's "Request" line; an argument with a
- * space or a quote is quoted as a shell would take it back. Cut with "…" past n bytes, on a
- * character boundary (kzp_message_mend). */
-static void request_text(char *buf, size_t n, int argc, char **argv)
+/* The command line as the user gave it, for the HTML document's "Request" line (read before
+ * getopt reorders argv); an argument with a space or a quote is quoted as a shell would take it
+ * back. Whole, however long; bytes that are not UTF-8 become '?'. NULL when memory runs out. */
+static char *request_text(int argc, char **argv)
 {
-    size_t at = (size_t)snprintf(buf, n, "kzpenalty");
-    for (int i = 1; i < argc && at < n; i++) {
+    char *text = NULL;
+    size_t len = 0;
+    FILE *m = open_memstream(&text, &len);
+    if (!m) {
+        return NULL;
+    }
+    fputs("kzpenalty", m);
+    for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         bool quote = a[0] == '\0' || strpbrk(a, " \t'\"\\$`") != NULL;
-        at += (size_t)snprintf(buf + at, n - at, quote ? " '%s'" : " %s", a);
+        fprintf(m, quote ? " '%s'" : " %s", a);
     }
-    kzp_message_mend(buf, n, at > (size_t)INT_MAX ? INT_MAX : (int)at); /* cut on a character; bad bytes as '?' */
+    if (fclose(m) != 0) {
+        free(text);
+        return NULL;
+    }
+    for (size_t i = 0; i < len;) { /* the document is UTF-8: mend what an argument brought */
+        size_t n = kzp_utf8_char_len(text + i, len - i);
+        if (n == 0) {
+            text[i] = '?';
+            n = 1;
+        }
+        i += n;
+    }
+    return text;
 }
 
 /* When the document was made, in UTC; SOURCE_DATE_EPOCH, when set, fixes it (the reproducible-builds
@@ -671,12 +692,13 @@ static int run(cli_out *out, const options *o, const command_def *cmd, char **ar
     cli_style st = {.lang = o->lang, .color = !o->json && !o->html && isatty(STDOUT_FILENO) && !getenv("NO_COLOR")};
     if (strcmp(cmd->name, "batch") == 0) {
         bool csv_in = batch_csv_input(o, nargs ? args[0] : NULL);
+        bool html_out = o->output_format && strcmp(o->output_format, "html") == 0;
         bool csv_out = o->output_format ? strcmp(o->output_format, "csv") == 0 : csv_in;
-        if (csv_out && (o->json || o->citations)) {
+        if ((csv_out || html_out) && (o->json || o->citations)) {
             kzp_ctx_free(ctx);
-            return cli_usage("%s shapes JSON output; the batch's output is CSV here (--output-format jsonl for JSON "
+            return cli_usage("%s shapes JSON output; the batch's output is %s here (--output-format jsonl for JSON "
                              "Lines)",
-                             o->json ? "--json" : "--citations");
+                             o->json ? "--json" : "--citations", html_out ? "HTML" : "CSV");
         }
         FILE *in = stdin;
         if (nargs == 1 && strcmp(args[0], "-") != 0 && !(in = fopen(args[0], "rb"))) {
@@ -696,12 +718,15 @@ static int run(cli_out *out, const options *o, const command_def *cmd, char **ar
             return cli_report(&e);
         }
         /* a line without a date is an error unless --date gives one: a batch never assumes today */
+        char made_at[32];
         cli_batch_options bo = {.default_date = o->date ? date_iso : NULL,
                                 .flags = o->flags & (KZP_Q_ALLOW_STALE | KZP_Q_STRICT),
                                 .lang = o->lang,
                                 .citation_ids = o->citation_ids,
                                 .csv_in = csv_in,
-                                .csv_out = csv_out};
+                                .csv_out = csv_out,
+                                .html_out = html_out,
+                                .made_at = made_at_text(made_at, sizeof made_at)};
         code = cli_batch(in, out, ctx, &bo);
         if (in != stdin) {
             fclose(in);
@@ -789,7 +814,8 @@ static int dispatch(cli_out *out, options *o, int argc, char **argv)
     }
     if (o->html && strcmp(cmd->name, "range") != 0 && strcmp(cmd->name, "fine") != 0 &&
         strcmp(cmd->name, "check") != 0 && strcmp(cmd->name, "convert") != 0) {
-        return cli_usage("--format html is for range, fine, check and convert, not '%s'", cmd->name);
+        return cli_usage("--format html is for range, fine, check and convert, not '%s'%s", cmd->name,
+                         strcmp(cmd->name, "batch") == 0 ? "; a batch takes --output-format html (a page a line)" : "");
     }
     if (strcmp(cmd->name, "check") == 0 && !o->sentence) {
         return cli_usage("%s", "check needs a proposed sentence: --fine MCI, --correctional-work MCI, "
@@ -801,10 +827,13 @@ static int dispatch(cli_out *out, options *o, int argc, char **argv)
 int main(int argc, char **argv)
 {
     options o = {.lang = KZP_LANG_EN};
-    request_text(o.request, sizeof o.request, argc, argv);
+    char *request = request_text(argc, argv);
+    o.request = request ? request : "kzpenalty";
     time_t now = time(NULL);
     struct tm tm_now;
     strftime(o.today, sizeof o.today, "%Y-%m-%d", localtime_r(&now, &tm_now) ? &tm_now : gmtime(&now));
     cli_out out = {stdout, 0};
-    return finish(&out, dispatch(&out, &o, argc, argv));
+    int code = finish(&out, dispatch(&out, &o, argc, argv));
+    free(request);
+    return code;
 }

@@ -12,15 +12,18 @@ line break, and bad rows among good ones.
 Usage: batch_csv.py PATH/TO/kzpenalty   (Python 3 standard library only)
 """
 import csv
+import hashlib
 import io
 import json
+import os
+import pathlib
 import subprocess
 import sys
 
 HEADER = ["id", "op", "date", "mci_count", "article", "kind", "amount", "from", "to", "mitigated", "mci"]
 ANSWER = ["status", "error_code", "error_message", "offence_date", "mci_tenge", "amount_tiyn", "amount_text",
           "amount_words", "sentences", "fits", "violation", "limit", "excess", "unit", "whole", "remainder",
-          "remainder_unit", "certainty", "stale"]
+          "remainder_unit", "certainty", "stale", "receipt"]
 
 # Art. 115-1 on 10.02.2026 (MCI 4,325): fine and correctional work up to 200 MCI = 200 x 4,325 = 865,000 tenge,
 # community service up to 200 hours, arrest up to 50 days.
@@ -164,7 +167,8 @@ def csv_line(cells):
 
 
 def run(kzpenalty, args, data):
-    p = subprocess.run([kzpenalty] + args, input=data, capture_output=True)
+    env = {**os.environ, "KZPENALTY_UPDATES": ""}  # no MCI update file of this machine's
+    p = subprocess.run([kzpenalty] + args, input=data, capture_output=True, env=env)
     return p.returncode, p.stdout.decode("utf-8"), p.stderr.decode("utf-8")
 
 
@@ -186,6 +190,17 @@ def main():
     data = b"\xef\xbb\xbf" + "".join(lines).encode("utf-8")
     if len(expected) < 20:
         failures.append(f"only {len(expected)} rows")
+
+    # an answered row ends with the receipt the human output ends with: the versions, the dataset's SHA-256
+    # (hashlib's, of the file the library embeds) and the MCI updates applied (none: KZPENALTY_UPDATES is empty)
+    version = json.loads(run(kzpenalty, ["--version", "--json"], b"")[1])
+    dataset = pathlib.Path(__file__).resolve().parents[2] / "data" / "kzpenalty.json"
+    receipt = (f"kzpenalty {version['program']} (library {version['library']}); dataset {version['dataset']} "
+               f"{version['dataset_version']}, SHA-256 {hashlib.sha256(dataset.read_bytes()).hexdigest()}\n"
+               "MCI updates: none")
+    for _, want in expected:
+        if want.get("status", "ok") == "ok":
+            want.setdefault("receipt", receipt)
 
     code, out, err = run(kzpenalty, ["batch", "--input-format", "csv"], data)
     if code != 1:  # some rows failed: exit 1, every row still answered

@@ -96,8 +96,40 @@ pages, text, _ = pdf_of("assumed", ["fine", "1"])
 if "No date given (--date)" not in text:
     failures.append("assumed: the document does not say the date was taken to be today")
 
+# a batch: one document, a page a line, in order; a line that fails gets a page saying so
+lines = ('{"op":"fine","mci_count":"150,5","date":"10.02.2026"}\n'
+         '{"op":"range","article":"115-1","date":"01.11.2025","id":"b"}\n'
+         '{"op":"fine","mci_count":"x","date":"10.02.2026"}\n'
+         '{"op":"check","article":"115-1","kind":"arrest","amount":"30","mitigated":true,"date":"10.02.2026"}\n')
+p = subprocess.run([kzp, "batch", "--output-format", "html", "--lang", "ru"], input=lines.encode(), capture_output=True,
+                   env={**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "KZPENALTY_UPDATES": ""}, check=False)
+if p.returncode != 1:  # one line failed
+    failures.append(f"batch: exit {p.returncode}, want 1: {p.stderr.decode()}")
+(tmp / "batch.html").write_bytes(p.stdout)
+pdf = tmp / "batch.pdf"
+subprocess.run([CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
+                f"--user-data-dir={tmp / 'profile'}", f"--print-to-pdf={pdf}", (tmp / "batch.html").as_uri()],
+               capture_output=True, timeout=120, check=False)
+info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=False).stdout
+pages = re.search(r"^Pages:\s+(\d+)", info, re.M)
+if not pages or int(pages.group(1)) != 4:
+    failures.append(f"batch: {pages.group(1) if pages else 'no'} pages, want 4, one a line")
+PAGE_WANTS = [
+    ["line 1:", "650 912,50 тенге"],  # 150.5 x 4,325 = 650,912.50 tenge
+    ["line 2:", "786 400 тенге", "3 932 тенге"],  # 2025: 200 x 3,932 = 786,400 tenge
+    ["line 3:", "Ответа нет", "KZP_E_BAD_NUMBER"],
+    ["line 4:", "не соответствует"],  # arrest 30 days with the half cap: above 50 / 2 = 25
+]
+for n, wants in enumerate(PAGE_WANTS, 1):
+    text = subprocess.run(["pdftotext", "-f", str(n), "-l", str(n), "-layout", str(pdf), "-"], capture_output=True,
+                          text=True, check=False).stdout
+    text = " ".join(text.split())
+    for want in wants:
+        if want not in text:
+            failures.append(f"batch page {n}: lacks {want!r}")
+
 if failures:
     print("\n".join(failures))
     sys.exit(1)
 shutil.rmtree(tmp)
-print("ok: 9 HTML documents, each one A4 page with its amounts")
+print("ok: 9 HTML documents, each one A4 page with its amounts; a batch of 4 lines on 4 pages")
