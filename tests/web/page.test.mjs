@@ -513,6 +513,30 @@ describe('educators page (web/) in chromium', () => {
     }
   });
 
+  test('every citation shows its act and reference in the page\'s language (issue 15: the dataset translates all)', async () => {
+    for (const c of DATASET.citations) {
+      for (const lang of ['ru', 'kk']) {
+        assert.ok(c.translations?.[lang]?.act, `${c.id}: the dataset has its ${lang} act`);
+      }
+    }
+    for (const lang of ['ru', 'kk', 'en']) {
+      await ask({ lang, date: '2026-02-10' });
+      const items = page.locator('[data-testid=basis] li[data-citation]');
+      const n = await items.count();
+      assert.ok(n >= 10, `${lang}: ${n} citations listed`);
+      for (let i = 0; i < n; i++) {
+        const id = await items.nth(i).getAttribute('data-citation');
+        const c = DATASET.citations.find((x) => x.id === id);
+        const want = lang === 'en' ? c : c.translations[lang];
+        const shown = norm(await items.nth(i).textContent());
+        assert.ok(shown.includes(norm(want.act)), `${lang} ${id}: the act in ${lang}`);
+        if (want.reference) {
+          assert.ok(shown.includes(norm(want.reference)), `${lang} ${id}: the reference in ${lang}`);
+        }
+      }
+    }
+  });
+
   test('keyboard and labels: Tab reaches the controls in order, each with a label and a visible focus', async () => {
     await open(); // a fresh page: focus starts at the document
     const order = [];
