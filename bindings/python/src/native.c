@@ -2018,9 +2018,12 @@ static PyObject *one_update_path(module_state *st, PyObject *o)
     const char *p = PyBytes_AS_STRING(path);
     if (*p == '\0' || strchr(p, ':')) {
         kzp_error err = {.code = KZP_E_INVALID_ARG};
-        snprintf(err.message, sizeof err.message, "where: %s%.150s%s cannot be one path of the list: %s", *p ? "'" : "",
-                 p, *p ? "'" : "",
-                 *p ? "a ':' separates the paths of the list the library reads" : "an empty path names no file");
+        if (*p) {
+            snprintf(err.message, sizeof err.message,
+                     "where: '%.150s' cannot be one path of the list: a ':' separates its paths", p);
+        } else {
+            snprintf(err.message, sizeof err.message, "where: an empty path names no file");
+        }
         Py_DECREF(path);
         return raise_status(st, KZP_E_INVALID_ARG, &err);
     }
