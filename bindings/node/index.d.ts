@@ -251,6 +251,20 @@ export interface MciPeriod {
   readonly citation: Citation;
 }
 
+/**
+ * One MCI period an update added or replaced (Context.updates()), with the update's file as it was
+ * found ('' for withMci) and the SHA-256 of its text ('' in a build without nettle: the npm
+ * package's and the WebAssembly module's).
+ */
+export interface Update {
+  readonly source: string;
+  readonly sha256: string;
+  readonly from: string;
+  readonly tenge: number;
+  readonly purpose: 'all' | 'fines' | 'benefits';
+  readonly citation: Citation;
+}
+
 export interface Article {
   readonly id: string;
   readonly title: Readonly<Record<Lang, string>>;
@@ -277,9 +291,20 @@ export class Context {
   static fromJSON(text: string | Uint8Array): Context;
   /** A new Context with MCI periods added or replaced; this one is not changed. */
   withMci(update: string | Uint8Array): Context;
+  /** A new Context with the MCI update of the file at path (the format of withMci); updates() names it. */
+  withMciFile(path: string): Context;
+  /**
+   * A new Context with every MCI update file of where applied in order, as the library finds them:
+   * a string is a ':'-separated list of files and directories, each string of an array one path.
+   * Undefined or null reads the documented place, as the command does: $KZPENALTY_UPDATES when
+   * set, else kzpenalty/updates under the XDG data directories. No update is applied unless asked.
+   */
+  withUpdates(where?: string | readonly string[] | null): Context;
   /** A new Context with this MCI (whole tenge) on every date; results say 'hypothetical'. */
   whatIf(mciTenge: number | bigint): Context;
   readonly info: DatasetInfo;
+  /** The SHA-256 of the dataset's JSON text (a derived Context: its base dataset's), 64 hex digits. */
+  readonly sha256: string;
   mci(date: string, purpose?: 'fines' | 'benefits', options?: PriceOptions): Mci;
   range(article: string, date: string, options?: QueryOptions): Range;
   fine(mciCount: Amount, date: string, options?: PriceOptions): Fine;
@@ -288,6 +313,8 @@ export class Context {
   sanctionTexts(article: string, date: string, lang?: Lang, options?: QueryOptions): readonly string[];
   mciTable(): readonly MciPeriod[];
   articles(): readonly Article[];
+  /** The MCI periods the updates applied to this Context added or replaced, the first applied first. */
+  updates(): readonly Update[];
 }
 
 export function numberWords(n: number | bigint, lang?: Lang,

@@ -264,6 +264,11 @@ function makeApi(core) {
       return call(this.#live(), { op: 'info' });
     }
 
+    /** The SHA-256 of the dataset's JSON text: the embedded one's; '' for one loaded here (no nettle). */
+    get sha256() {
+      return call(this.#live(), { op: 'sha256' });
+    }
+
     mci(date, purpose, options) {
       return call(this.#live(), { op: 'mci', date: needString(date, 'date'), ...word(purpose, 'purpose', 'purpose'),
         options: optionsOf(options, PRICE_OPTIONS, 'mci') });
@@ -303,6 +308,11 @@ function makeApi(core) {
 
     articles() {
       return call(this.#live(), { op: 'articles' });
+    }
+
+    /** The MCI periods withMci added or replaced, the first applied first (source '': no files here). */
+    updates() {
+      return call(this.#live(), { op: 'updates' });
     }
   }
 

@@ -1381,6 +1381,45 @@ static napi_value m_articles(napi_env env, napi_callback_info info)
     return a;
 }
 
+/* The MCI periods the updates applied to this Context added or replaced, the first applied first. */
+static napi_value m_updates(napi_env env, napi_callback_info info)
+{
+    size_t argc = 0;
+    context_box *box = this_box(env, info, &argc, NULL);
+    kzp_ctx *ctx = box ? box->ctx : NULL;
+    if (!ctx) {
+        return NULL;
+    }
+    size_t n = kzp_update_count(ctx);
+    napi_value a;
+    CHECK(napi_create_array_with_length(env, n, &a));
+    for (size_t i = 0; i < n; i++) {
+        kzp_update u;
+        kzp_update_at(&u, ctx, i);
+        static const char *const N[] = {"source", "sha256", "from", "tenge", "purpose", "citation"};
+        napi_value v[] = {str(env, u.source),
+                          str(env, u.sha256),
+                          str(env, u.period.from),
+                          int64v(env, u.period.tenge),
+                          str(env, u.period.purpose_all ? "all" : kzp_purpose_name(u.period.purpose)),
+                          citation_of(env, box, u.period.citation)};
+        napi_value o = frozen(env, N, v, 6);
+        if (!o) {
+            return NULL;
+        }
+        CHECK(napi_set_element(env, a, (uint32_t)i, o));
+    }
+    CHECK(napi_object_freeze(env, a));
+    return a;
+}
+
+static napi_value m_sha256(napi_env env, napi_callback_info info)
+{
+    size_t argc = 0;
+    kzp_ctx *ctx = this_ctx(env, info, &argc, NULL);
+    return ctx ? str(env, kzp_ctx_sha256(ctx)) : NULL;
+}
+
 static napi_value m_info(napi_env env, napi_callback_info info)
 {
     size_t argc = 0;
@@ -1607,6 +1646,154 @@ static napi_value m_with_mci(napi_env env, napi_callback_info info)
     if (owned) {
         free(text);
     }
+    return rc ? throw_status(env, rc, &err) : wrap_new(env, ctx);
+}
+
+/* A path, whole (malloc'ed, for the caller to free), or NULL after throwing: a TypeError for
+ * another type, what's error class (with its message) for an embedded NUL, which would cut it to
+ * another path. */
+static char *get_path(napi_env env, napi_value v, const char *what, int nul_status)
+{
+    napi_valuetype t;
+    napi_typeof(env, v, &t);
+    if (t != napi_string) {
+        char msg[96];
+        snprintf(msg, sizeof msg, "%s must be a string", what);
+        throw_type(env, msg);
+        return NULL;
+    }
+    size_t len = 0, copied = 0;
+    napi_get_value_string_utf8(env, v, NULL, 0, &len);
+    char *buf = malloc(len + 1);
+    if (!buf) {
+        throw_status(env, KZP_E_NOMEM, NULL);
+        return NULL;
+    }
+    napi_get_value_string_utf8(env, v, buf, len + 1, &copied);
+    buf[copied] = '\0';
+    if (strlen(buf) != copied) {
+        kzp_error err = {.code = nul_status};
+        snprintf(err.message, sizeof err.message, "%s: it contains a NUL character", what);
+        free(buf);
+        throw_status(env, nul_status, &err);
+        return NULL;
+    }
+    return buf;
+}
+
+static napi_value m_with_mci_file(napi_env env, napi_callback_info info)
+{
+    size_t argc = 1;
+    napi_value argv[1];
+    kzp_ctx *base = this_ctx(env, info, &argc, argv);
+    if (!base) {
+        return NULL;
+    }
+    if (argc < 1) {
+        return throw_type(env, "withMciFile(path)");
+    }
+    char *path = get_path(env, argv[0], "path", KZP_E_IO);
+    if (!path) {
+        return NULL;
+    }
+    kzp_ctx *ctx = NULL;
+    kzp_error err;
+    int rc = kzp_ctx_new_with_mci_file(&ctx, base, path, &err);
+    free(path);
+    return rc ? throw_status(env, rc, &err) : wrap_new(env, ctx);
+}
+
+/* withUpdates' where as the text the library takes: a string as it is (a ':'-separated list, as
+ * KZPENALTY_UPDATES is read); each string of an array as one path, joined with ':'. A path that
+ * holds ':' cannot be one item of that list, and an empty one would be skipped without a word:
+ * both are refused. malloc'ed, or NULL after throwing. */
+static char *where_text(napi_env env, napi_value where)
+{
+    bool is_array = false;
+    napi_is_array(env, where, &is_array);
+    if (!is_array) {
+        napi_valuetype t;
+        napi_typeof(env, where, &t);
+        if (t != napi_string) {
+            throw_type(env, "where must be a string, an array of strings, null or undefined");
+            return NULL;
+        }
+        return get_path(env, where, "where", KZP_E_INVALID_ARG);
+    }
+    uint32_t n = 0;
+    napi_get_array_length(env, where, &n);
+    char *text = calloc(1, 1);
+    size_t used = 0;
+    for (uint32_t i = 0; text && i < n; i++) {
+        napi_value item;
+        char what[48];
+        snprintf(what, sizeof what, "where[%u]", (unsigned)i);
+        if (napi_get_element(env, where, i, &item) != napi_ok) {
+            free(text);
+            return NULL; /* a throwing getter: its exception is pending */
+        }
+        char *path = get_path(env, item, what, KZP_E_INVALID_ARG);
+        if (!path) {
+            free(text);
+            return NULL;
+        }
+        if (*path == '\0' || strchr(path, ':')) {
+            kzp_error err = {.code = KZP_E_INVALID_ARG};
+            if (*path) {
+                snprintf(err.message, sizeof err.message,
+                         "%.40s: '%.120s' cannot be one path of the list: a ':' separates its paths", what, path);
+            } else {
+                snprintf(err.message, sizeof err.message, "%.40s: an empty path names no file", what);
+            }
+            free(path);
+            free(text);
+            throw_status(env, KZP_E_INVALID_ARG, &err);
+            return NULL;
+        }
+        size_t len = strlen(path);
+        char *grown = realloc(text, used + len + 2);
+        if (!grown) {
+            free(path);
+            free(text);
+            throw_status(env, KZP_E_NOMEM, NULL);
+            return NULL;
+        }
+        text = grown;
+        if (used > 0) {
+            text[used++] = ':';
+        }
+        memcpy(text + used, path, len + 1);
+        used += len;
+        free(path);
+    }
+    if (!text) {
+        throw_status(env, KZP_E_NOMEM, NULL);
+    }
+    return text;
+}
+
+/* withUpdates(where): undefined or null reads the documented place (KZPENALTY_UPDATES, else the
+ * XDG data directories), as the command does; the library finds and applies the files. */
+static napi_value m_with_updates(napi_env env, napi_callback_info info)
+{
+    size_t argc = 1;
+    napi_value argv[1];
+    kzp_ctx *base = this_ctx(env, info, &argc, argv);
+    if (!base) {
+        return NULL;
+    }
+    napi_valuetype t = napi_undefined;
+    if (argc > 0) {
+        napi_typeof(env, argv[0], &t);
+    }
+    char *where = NULL;
+    if (t != napi_undefined && t != napi_null && !(where = where_text(env, argv[0]))) {
+        return NULL;
+    }
+    kzp_ctx *ctx = NULL;
+    kzp_error err;
+    int rc = kzp_ctx_new_with_updates(&ctx, base, where, &err);
+    free(where);
     return rc ? throw_status(env, rc, &err) : wrap_new(env, ctx);
 }
 
@@ -1945,8 +2132,12 @@ NAPI_MODULE_INIT()
         {"mciTable", NULL, m_mci_table, NULL, NULL, NULL, napi_default_method, NULL},
         {"articles", NULL, m_articles, NULL, NULL, NULL, napi_default_method, NULL},
         {"withMci", NULL, m_with_mci, NULL, NULL, NULL, napi_default_method, NULL},
+        {"withMciFile", NULL, m_with_mci_file, NULL, NULL, NULL, napi_default_method, NULL},
+        {"withUpdates", NULL, m_with_updates, NULL, NULL, NULL, napi_default_method, NULL},
         {"whatIf", NULL, m_what_if, NULL, NULL, NULL, napi_default_method, NULL},
+        {"updates", NULL, m_updates, NULL, NULL, NULL, napi_default_method, NULL},
         {"info", NULL, NULL, m_info, NULL, NULL, napi_enumerable, NULL},
+        {"sha256", NULL, NULL, m_sha256, NULL, NULL, napi_enumerable, NULL},
         {"fromFile", NULL, s_from_file, NULL, NULL, NULL, napi_static, NULL},
         {"fromJSON", NULL, s_from_json, NULL, NULL, NULL, napi_static, NULL},
     };

@@ -108,6 +108,11 @@ class ShapeChecker {
   }
 }
 
+// An MCI update in a buffer, for an Update result (a file's is the same shape, with its name).
+const UPDATE = '{"citations": [{"id": "fx", "act": "test fixture", "seen_in": "the test", "status": "official"}], ' +
+  '"known_until": "2027-12-31", "known_until_citation": "fx", ' +
+  '"periods": [{"from": "2027-01-01", "tenge": 5000, "purpose": "all", "citation": "fx"}]}';
+
 /** The calls whose results are checked, by the name index.d.ts declares them under. */
 function samples(k, minimalDataset) {
   const ctx = new k.Context();
@@ -127,7 +132,11 @@ function samples(k, minimalDataset) {
     'Context.mciTable': [() => ctx.mciTable()],
     'Context.articles': [() => ctx.articles()],
     'Context.info': [() => ctx.info],
+    'Context.sha256': [() => ctx.sha256],
+    'Context.updates': [() => ctx.updates(), () => ctx.withMci(UPDATE).updates()],
     'Context.withMci': [],
+    'Context.withMciFile': [],
+    'Context.withUpdates': [],
     'Context.whatIf': [],
     'Context.fromJSON': [],
     'Context.fromFile': [],

@@ -20,7 +20,7 @@
 typedef struct module_state {
     PyObject *context_type;
     PyTypeObject *citation_t, *receipt_t, *info_t, *mci_t, *period_t, *article_t, *sanction_t, *range_t, *fine_t,
-        *check_t, *conversion_t, *problem_t, *bound_t, *restriction_t, *payment_t;
+        *check_t, *conversion_t, *problem_t, *bound_t, *restriction_t, *payment_t, *update_t;
     PyObject *error_base;
     int n_status;      /* kzp_status_count() */
     PyObject **errors; /* by -status, n_status of them: the library's classes, not a list of ours */
@@ -1792,6 +1792,24 @@ static PyObject *period_item(context_object *self, size_t i)
     return make_struct(self->st->period_t, v, 4);
 }
 
+/* One MCI period an update added or replaced, with the update's file and SHA-256 as the library
+ * kept them (the file's name as the file system spelt it, decoded as os.fsdecode does). */
+static PyObject *update_item(context_object *self, size_t i)
+{
+    kzp_update u;
+    if (kzp_update_at(&u, self->ctx, i) != KZP_OK) {
+        return PyErr_Format(PyExc_SystemError, "the library lists no update at %zu", i);
+    }
+    const kzp_mci_period *p = &u.period;
+    PyObject *v[6] = {PyUnicode_DecodeFSDefault(u.source),
+                      PyUnicode_FromString(u.sha256),
+                      date_of(self, p->from),
+                      PyLong_FromLongLong(p->tenge),
+                      PyUnicode_FromString(p->purpose_all ? "all" : kzp_purpose_name(p->purpose)),
+                      citation_of(self, p->citation)};
+    return make_struct(self->st->update_t, v, 6);
+}
+
 static PyObject *article_item(context_object *self, size_t i)
 {
     kzp_article a;
@@ -1829,6 +1847,17 @@ static PyObject *ctx_articles(context_object *self, PyObject *Py_UNUSED(ignored)
 static PyObject *ctx_citations(context_object *self, PyObject *Py_UNUSED(ignored))
 {
     return listing(self, kzp_citation_count(self->ctx), citation_item);
+}
+
+/* The MCI periods of every update applied to this Context, the first applied first. */
+static PyObject *ctx_updates(context_object *self, PyObject *Py_UNUSED(ignored))
+{
+    return listing(self, kzp_update_count(self->ctx), update_item);
+}
+
+static PyObject *ctx_sha256(context_object *self, void *Py_UNUSED(closure))
+{
+    return PyUnicode_FromString(kzp_ctx_sha256(self->ctx));
 }
 
 static PyObject *ctx_info(context_object *self, void *Py_UNUSED(closure))
@@ -1957,6 +1986,118 @@ static PyObject *ctx_with_mci(context_object *self, PyObject *arg)
     PyThreadState *ts = PyEval_SaveThread();
     rc = kzp_ctx_new_with_mci(&ctx, self->ctx, data, (size_t)len, &err);
     PyEval_RestoreThread(ts);
+    return rc ? raise_status(self->st, rc, &err) : context_wrap(self->st, Py_TYPE(self), ctx);
+}
+
+static PyObject *ctx_with_mci_file(context_object *self, PyObject *arg)
+{
+    PyObject *path = NULL;
+    if (!PyUnicode_FSConverter(arg, &path)) {
+        return NULL;
+    }
+    kzp_ctx *ctx = NULL;
+    kzp_error err;
+    int rc;
+    /* reading and merging take a while and this Context never changes: other threads run */
+    PyThreadState *ts = PyEval_SaveThread();
+    rc = kzp_ctx_new_with_mci_file(&ctx, self->ctx, PyBytes_AS_STRING(path), &err);
+    PyEval_RestoreThread(ts);
+    Py_DECREF(path);
+    return rc ? raise_status(self->st, rc, &err) : context_wrap(self->st, Py_TYPE(self), ctx);
+}
+
+/* One path of with_updates' where, as the file system's bytes (a new reference), or NULL with an
+ * error set. The library reads where as a ':'-separated list, so a path that holds ':' cannot be
+ * named in it, and an empty one would be skipped without a word: both are refused. */
+static PyObject *one_update_path(module_state *st, PyObject *o)
+{
+    PyObject *path = NULL;
+    if (!PyUnicode_FSConverter(o, &path)) {
+        return NULL;
+    }
+    const char *p = PyBytes_AS_STRING(path);
+    if (*p == '\0' || strchr(p, ':')) {
+        kzp_error err = {.code = KZP_E_INVALID_ARG};
+        if (*p) {
+            snprintf(err.message, sizeof err.message,
+                     "where: '%.150s' cannot be one path of the list: a ':' separates its paths", p);
+        } else {
+            snprintf(err.message, sizeof err.message, "where: an empty path names no file");
+        }
+        Py_DECREF(path);
+        return raise_status(st, KZP_E_INVALID_ARG, &err);
+    }
+    return path;
+}
+
+/* with_updates' where as the text the library takes: a str or bytes as it is (a ':'-separated
+ * list, as KZPENALTY_UPDATES is read); an os.PathLike, or each item of a list or tuple, as one
+ * path, joined with ':'. A new bytes reference, or NULL with an error set. */
+static PyObject *where_text(module_state *st, PyObject *where)
+{
+    if (PyUnicode_Check(where) || PyBytes_Check(where)) {
+        PyObject *path = NULL;
+        return PyUnicode_FSConverter(where, &path) ? path : NULL;
+    }
+    if (!PyList_Check(where) && !PyTuple_Check(where)) {
+        if (!PyObject_HasAttrString(where, "__fspath__")) {
+            PyErr_Format(PyExc_TypeError,
+                         "where must be None, a str, bytes, an os.PathLike or a list of them, not %.80s",
+                         Py_TYPE(where)->tp_name);
+            return NULL;
+        }
+        return one_update_path(st, where);
+    }
+    PyObject *items = PySequence_Fast(where, "where");
+    if (!items) {
+        return NULL;
+    }
+    Py_ssize_t n = PySequence_Fast_GET_SIZE(items);
+    PyObject *parts = PyList_New(n);
+    for (Py_ssize_t i = 0; parts && i < n; i++) {
+        PyObject *part = one_update_path(st, PySequence_Fast_GET_ITEM(items, i));
+        if (!part) {
+            Py_CLEAR(parts);
+            break;
+        }
+        PyList_SET_ITEM(parts, i, part);
+    }
+    Py_DECREF(items);
+    if (!parts) {
+        return NULL;
+    }
+    PyObject *sep = PyBytes_FromStringAndSize(":", 1);
+    PyObject *joined = sep ? PyObject_CallMethod(sep, "join", "O", parts) : NULL;
+    Py_XDECREF(sep);
+    Py_DECREF(parts);
+    return joined;
+}
+
+static PyObject *ctx_with_updates(context_object *self, PyObject *args, PyObject *kw)
+{
+    static char *kwlist[] = {"where", NULL};
+    PyObject *where = Py_None;
+    if (!PyArg_ParseTupleAndKeywords(args, kw, "|O:with_updates", kwlist, &where)) {
+        return NULL;
+    }
+    PyObject *text = NULL;
+    if (where != Py_None && !(text = where_text(self->st, where))) {
+        return NULL;
+    }
+    kzp_ctx *ctx = NULL;
+    kzp_error err;
+    int rc;
+    if (text) {
+        /* the files named are read while other threads run */
+        PyThreadState *ts = PyEval_SaveThread();
+        rc = kzp_ctx_new_with_updates(&ctx, self->ctx, PyBytes_AS_STRING(text), &err);
+        PyEval_RestoreThread(ts);
+        Py_DECREF(text);
+    } else {
+        /* the documented place is read from the environment, which os.environ changes under the
+         * GIL: it is held, so that no other thread changes the environment while it is read */
+        rc = kzp_ctx_new_with_updates(&ctx, self->ctx, NULL, &err);
+    }
     return rc ? raise_status(self->st, rc, &err) : context_wrap(self->st, Py_TYPE(self), ctx);
 }
 
@@ -2108,6 +2249,20 @@ static PyMethodDef context_methods[] = {
      "with_mci($self, update, /)\n--\n\n-> Context\n\nA new Context with MCI periods added or replaced from a JSON "
      "update (str or "
      "bytes; docs/dataset.md). This Context is not changed; a bad update raises and changes nothing."},
+    {"with_mci_file", (PyCFunction)ctx_with_mci_file, METH_O,
+     "with_mci_file($self, path, /)\n--\n\n-> Context\n\nA new Context with the MCI update of the file at path (str, "
+     "bytes or os.PathLike; the format of with_mci). updates() lists its periods with the file and its SHA-256. "
+     "This Context is not changed; a bad file raises an error naming it and changes nothing."},
+    {"with_updates", (PyCFunction)(void (*)(void))ctx_with_updates, METH_VARARGS | METH_KEYWORDS,
+     "with_updates($self, /, where=None)\n--\n\n-> Context\n\nA new Context with every MCI update file of where "
+     "applied in order, as the library finds them: a str is a ':'-separated list of files and directories (a "
+     "directory gives its *.json files by name); an os.PathLike, or each item of a list, is one path. None reads "
+     "the documented place, as the command does: $KZPENALTY_UPDATES when set, else kzpenalty/updates under the XDG "
+     "data directories. With no file found, a Context with the same data. One broken file raises, naming it, and "
+     "nothing is applied. A Context is never given updates unless this is asked."},
+    {"updates", (PyCFunction)ctx_updates, METH_NOARGS,
+     "updates($self, /)\n--\n\n-> tuple[Update, ...]\n\nThe MCI periods the updates applied to this Context added "
+     "or replaced, the first applied first: the file (source, '' for with_mci), its SHA-256 and the period."},
     {"what_if", (PyCFunction)ctx_what_if, METH_O,
      "what_if($self, mci_tenge, /)\n--\n\n-> Context\n\nA new Context in which the MCI is mci_tenge (an int of whole "
      "tenge) on every "
@@ -2123,12 +2278,18 @@ static PyMethodDef context_methods[] = {
 
 static PyGetSetDef context_getset[] = {
     {"info", (getter)ctx_info, NULL, "DatasetInfo: id, version, verified_on, fingerprint, mci_known_until, ...", NULL},
+    {"sha256", (getter)ctx_sha256, NULL,
+     "str: the SHA-256 of the dataset's JSON text, 64 hex digits (a derived Context: its base dataset's). '' for a "
+     "dataset loaded by a build without nettle (pip's and npm's builds).",
+     NULL},
+
     {NULL, NULL, NULL, NULL, NULL},
 };
 
 static const char CONTEXT_DOC[] =
     "Context()\n--\n\nThe legal dataset embedded in the library, validated and immutable: share one Context between "
-    "threads freely. Build others with Context.from_file(), Context.from_json(), .with_mci() or .what_if().";
+    "threads freely. Build others with Context.from_file(), Context.from_json(), .with_mci(), .with_mci_file(), "
+    ".with_updates() or .what_if(). No MCI update file is applied unless .with_updates() is asked.";
 
 static PyType_Slot context_slots[] = {
     {Py_tp_doc, (void *)CONTEXT_DOC},   {Py_tp_new, context_new},     {Py_tp_dealloc, context_dealloc},
@@ -2361,6 +2522,8 @@ static PyStructSequence_Field INFO_F[] = {F("id"),           F("version"),      
 static PyStructSequence_Field MCI_F[] = {F("tenge"), F("from_date"), F("valid_from"), F("valid_until"), F("purpose"),
                                          F("stale"), F("certainty"), F("citation"),   {NULL, NULL}};
 static PyStructSequence_Field PERIOD_F[] = {F("from_date"), F("tenge"), F("purpose"), F("citation"), {NULL, NULL}};
+static PyStructSequence_Field UPDATE_F[] = {F("source"),  F("sha256"),   F("from_date"), F("tenge"),
+                                            F("purpose"), F("citation"), {NULL, NULL}};
 static PyStructSequence_Field ARTICLE_F[] = {F("id"),       F("title"),  F("category"), F("in_force_from"),
                                              F("citation"), {NULL, NULL}};
 static PyStructSequence_Field BOUND_F[] = {F("amount"), F("tiyn"), F("source"), F("citation"), {NULL, NULL}};
@@ -2499,7 +2662,9 @@ static int module_exec(PyObject *m)
                                               RESTRICTION_F)) ||
         !(st->payment_t =
               new_struct_type(m, "kzpenalty.Payment", "A payment collected beside the punishment.", PAYMENT_F)) ||
-        !(st->problem_t = new_struct_type(m, "kzpenalty.Problem", "A problem found in a dataset.", PROBLEM_F))) {
+        !(st->problem_t = new_struct_type(m, "kzpenalty.Problem", "A problem found in a dataset.", PROBLEM_F)) ||
+        !(st->update_t = new_struct_type(m, "kzpenalty.Update",
+                                         "An MCI period an update added or replaced, with its file.", UPDATE_F))) {
         return -1;
     }
     /* a ValueError, as Python code expects of a bad value; a wrong type stays a TypeError */
@@ -2554,9 +2719,10 @@ static int module_traverse(PyObject *m, visitproc visit, void *arg)
     for (size_t i = 0; i < st->n_words; i++) {
         Py_VISIT(st->word_obj[i]);
     }
-    PyTypeObject *types[] = {st->citation_t,   st->receipt_t,  st->info_t,  st->mci_t,         st->period_t,
-                             st->article_t,    st->sanction_t, st->range_t, st->fine_t,        st->check_t,
-                             st->conversion_t, st->problem_t,  st->bound_t, st->restriction_t, st->payment_t};
+    PyTypeObject *types[] = {st->citation_t, st->receipt_t,     st->info_t,       st->mci_t,
+                             st->period_t,   st->article_t,     st->sanction_t,   st->range_t,
+                             st->fine_t,     st->check_t,       st->conversion_t, st->problem_t,
+                             st->bound_t,    st->restriction_t, st->payment_t,    st->update_t};
     for (size_t i = 0; i < sizeof types / sizeof types[0]; i++) {
         Py_VISIT(types[i]);
     }
@@ -2582,9 +2748,10 @@ static int module_clear(PyObject *m)
         Py_CLEAR(st->word_obj[i]);
     }
     st->n_words = 0;
-    PyTypeObject **types[] = {&st->citation_t,   &st->receipt_t,  &st->info_t,  &st->mci_t,         &st->period_t,
-                              &st->article_t,    &st->sanction_t, &st->range_t, &st->fine_t,        &st->check_t,
-                              &st->conversion_t, &st->problem_t,  &st->bound_t, &st->restriction_t, &st->payment_t};
+    PyTypeObject **types[] = {&st->citation_t, &st->receipt_t,     &st->info_t,       &st->mci_t,
+                              &st->period_t,   &st->article_t,     &st->sanction_t,   &st->range_t,
+                              &st->fine_t,     &st->check_t,       &st->conversion_t, &st->problem_t,
+                              &st->bound_t,    &st->restriction_t, &st->payment_t,    &st->update_t};
     for (size_t i = 0; i < sizeof types / sizeof types[0]; i++) {
         Py_CLEAR(*types[i]);
     }

@@ -17,6 +17,7 @@ from support import SOURCE_DIR
 STUB = SOURCE_DIR / "bindings" / "python" / "kzpenalty" / "__init__.pyi"
 DATE = "2026-02-10"
 DATASET = SOURCE_DIR / "docs" / "examples" / "dataset-minimal.json"
+UPDATE_FILE = SOURCE_DIR / "examples" / "mci-update-example.json"
 UPDATE = ('{"citations": [{"id": "fx", "act": "test fixture", "seen_in": "the test", "status": "official"}],'
           ' "known_until": "2027-12-31", "known_until_citation": "fx",'
           ' "periods": [{"from": "2027-01-01", "tenge": 5000, "purpose": "all", "citation": "fx"}]}')
@@ -26,6 +27,8 @@ SAMPLES = {
     "Context.from_file": {"path": str(DATASET)},
     "Context.from_json": {"text": DATASET.read_text(encoding="utf-8")},
     "Context.with_mci": {"update": UPDATE},
+    "Context.with_mci_file": {"path": str(UPDATE_FILE)},
+    "Context.with_updates": {"where": [str(UPDATE_FILE)]},
     "Context.what_if": {"mci_tenge": 5000},
     "Context.mci": {"date": DATE, "purpose": "fines", "allow_stale": False, "strict": False},
     "Context.range": {"article": "115-1", "date": DATE, "mitigated": False, "accelerated": False,
@@ -40,6 +43,7 @@ SAMPLES = {
     "Context.mci_table": {},
     "Context.articles": {},
     "Context.citations": {},
+    "Context.updates": {},
     "number_words": {"n": 5, "lang": "en", "gender": "masculine", "case": "nominative"},
     "tenge_words": {"tiyn": 100, "lang": "en"},
     "tenge_figures_words": {"tiyn": 100, "lang": "en"},
@@ -82,7 +86,8 @@ def results():
             ctx.check("115-1", DATE, "fine", 15), ctx.check("115-1", DATE, "fine", 25, order_procedure=True),
             ctx.convert(150, "fine", "arrest"), ctx.convert(10, "community_service", "arrest", rule="evaded-service"),
             ctx.mci("2027-01-01", allow_stale=True), ctx.mci("2022-06-01", "benefits"), *ctx.mci_table(),
-            *ctx.articles(), ctx.info, *kzpenalty.validate_dataset('{"schema_version": 1}')]
+            *ctx.articles(), ctx.info, *kzpenalty.validate_dataset('{"schema_version": 1}'),
+            *ctx.with_mci(UPDATE).updates(), *ctx.with_mci_file(UPDATE_FILE).updates()]
 
 
 class Stubs(unittest.TestCase):
@@ -110,7 +115,7 @@ class Stubs(unittest.TestCase):
 
     def test_records_are_declared_as_what_they_are(self):
         records = [name for name in self.classes if hasattr(getattr(kzpenalty, name), "_fields")]
-        self.assertEqual(len(records), 15)
+        self.assertEqual(len(records), 16)
         for name in records:
             cls, node = getattr(kzpenalty, name), self.classes[name]
             with self.subTest(record=name):

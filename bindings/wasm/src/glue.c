@@ -580,8 +580,26 @@ static int op_tables(const kzp_ctx *ctx, const char *op, jw *w)
         jw_end_object(w);
         return KZP_OK;
     }
+    if (strcmp(op, "sha256") == 0) {
+        str(w, kzp_ctx_sha256(ctx)); /* the embedded dataset's is computed at build time; a loaded one's is "" */
+        return KZP_OK;
+    }
     jw_begin_array(w);
-    if (strcmp(op, "mciTable") == 0) {
+    if (strcmp(op, "updates") == 0) {
+        /* only updates given as text (withMci): the module has no file system to read update files from */
+        for (size_t i = 0, n = kzp_update_count(ctx); i < n; i++) {
+            kzp_update u;
+            kzp_update_at(&u, ctx, i);
+            jw_begin_object(w);
+            kstr(w, "source", u.source);
+            kstr(w, "sha256", u.sha256);
+            kstr(w, "from", u.period.from);
+            jw_kint(w, "tenge", u.period.tenge);
+            kstr(w, "purpose", u.period.purpose_all ? "all" : kzp_purpose_name(u.period.purpose));
+            citation(w, "citation", u.period.citation);
+            jw_end_object(w);
+        }
+    } else if (strcmp(op, "mciTable") == 0) {
         for (size_t i = 0; i < di.mci_period_count; i++) {
             kzp_mci_period p;
             kzp_mci_period_at(&p, ctx, i);
@@ -786,7 +804,8 @@ EMSCRIPTEN_KEEPALIVE char *kzpw_call(const kzp_ctx *ctx, const char *request)
         rc = op_query(ctx, req, op, &w, &err);
     } else if (strcmp(op, "sanctionTexts") == 0) {
         rc = op_sanction_texts(ctx, req, &w, &err);
-    } else if (ctx && (strcmp(op, "info") == 0 || strcmp(op, "mciTable") == 0 || strcmp(op, "articles") == 0)) {
+    } else if (ctx && (strcmp(op, "info") == 0 || strcmp(op, "mciTable") == 0 || strcmp(op, "articles") == 0 ||
+                       strcmp(op, "updates") == 0 || strcmp(op, "sha256") == 0)) {
         rc = op_tables(ctx, op, &w);
     } else {
         rc = fail(&err, KZP_E_INVALID_ARG, "unknown operation");
