@@ -751,8 +751,9 @@ static int one_line(batch *b, cli_out *out, const char *text, size_t len, unsign
     }
     if (b->o->html_out) {
         bool bad = e.status != KZP_OK || (line && fields_of_json(&f, &e, line));
-        json_decref(line);
-        return html_row(b, bad, &f, line_request(text, len, lineno), &e);
+        int failed = html_row(b, bad, &f, line_request(text, len, lineno), &e);
+        json_decref(line); /* only now: the fields point into it */
+        return failed;
     }
     if (b->o->csv_out) {
         bool bad = e.status != KZP_OK || (line && fields_of_json(&f, &e, line));

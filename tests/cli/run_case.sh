@@ -24,6 +24,7 @@ input=/dev/null
 [ -f "$dir/$name.stdin" ] && input="$dir/$name.stdin"
 
 code=0
+export KZPENALTY_UPDATES= # no MCI update file of this machine's (docs/dataset.md)
 NO_COLOR=1 "$bin" "$@" < "$input" > "$tmp/out" 2> "$tmp/err" || code=$?
 echo "$code" > "$tmp/code"
 
