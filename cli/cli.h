@@ -173,7 +173,7 @@ typedef struct cli_html {
     const char *date;    /* the offence date, said first when it was assumed */
     bool date_assumed;
 } cli_html;
-/* 0, or -1 when memory ran out (then nothing was written). */
+/* 0, or -1 when memory ran out (then the document holds no page: the caller reports the error). */
 int cli_html_document(FILE *f, const cli_html *h, const kzp_ctx *ctx, const cli_style *st);
 /* A batch's document: begin, then a page per row (an answer, or the error of a row not answered),
  * then end. */

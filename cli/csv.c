@@ -207,14 +207,14 @@ static bool needs_quotes(const char *s, size_t n, char delimiter)
     return false;
 }
 
-/* Append bytes as they are, each byte that is not UTF-8 as U+FFFD: the output stays text. */
+/* Append bytes as they are, each byte that is not UTF-8 (and a NUL) as U+FFFD: the output stays text. */
 static void append_text(cli_csv_writer *w, const char *s, size_t n)
 {
     if (!reserve(w, 3 * n)) {
         return;
     }
     for (size_t i = 0; i < n;) {
-        size_t k = (unsigned char)s[i] < 0x80 ? 1 : kzp_utf8_char_len(s + i, n - i);
+        size_t k = s[i] == '\0' ? 0 : (unsigned char)s[i] < 0x80 ? 1 : kzp_utf8_char_len(s + i, n - i);
         if (k == 0) {
             memcpy(w->buf + w->len, "\xEF\xBF\xBD", 3);
             w->len += 3;
@@ -227,23 +227,54 @@ static void append_text(cli_csv_writer *w, const char *s, size_t n)
     }
 }
 
+/* A plain number, as a spreadsheet reads one: an optional '-', digits, at most one '.' or ','. */
+static bool plain_number(const char *s, size_t n)
+{
+    size_t i = n > 0 && s[0] == '-' ? 1 : 0, digits = 0, marks = 0;
+    for (; i < n; i++) {
+        digits += s[i] >= '0' && s[i] <= '9';
+        marks += s[i] == '.' || s[i] == ',';
+        if (!(s[i] >= '0' && s[i] <= '9') && s[i] != '.' && s[i] != ',') {
+            return false;
+        }
+    }
+    return digits > 0 && marks <= 1;
+}
+
+/* A cell a spreadsheet would run as a formula (=, +, -, @, a tab or a carriage return first; not a
+ * plain number such as -5): echoed input and error messages quoting it are written with a ' first,
+ * which spreadsheets show as text (docs/cli.md, CSV). */
+static bool formula_like(const char *s, size_t n)
+{
+    return n > 0 && s[0] != '\0' && strchr("=+-@\t\r", s[0]) && !plain_number(s, n);
+}
+
 void cli_csv_cell(cli_csv_writer *w, const char *s, size_t n)
 {
     if (w->cells++ > 0 && reserve(w, 1)) {
         w->buf[w->len++] = w->delimiter;
     }
-    if (!needs_quotes(s, n, w->delimiter)) {
-        append_text(w, s, n);
-        return;
-    }
-    /* libcsv's csv_write quotes the cell and doubles its quotes (RFC 4180); it is given valid text */
     cli_csv_writer mended = {0};
+    if (formula_like(s, n) && reserve(&mended, 1)) {
+        mended.buf[mended.len++] = '\'';
+    }
     append_text(&mended, s, n);
-    size_t need = csv_write(NULL, 0, mended.buf ? mended.buf : "", mended.len);
-    if (mended.failed || need == SIZE_MAX || !reserve(w, need)) {
+    const char *text = mended.buf ? mended.buf : "";
+    if (mended.failed) {
         w->failed = true;
+    } else if (!needs_quotes(text, mended.len, w->delimiter)) {
+        if (reserve(w, mended.len)) {
+            memcpy(w->buf + w->len, text, mended.len);
+            w->len += mended.len;
+        }
     } else {
-        w->len += csv_write(w->buf + w->len, need, mended.buf ? mended.buf : "", mended.len);
+        /* libcsv's csv_write quotes the cell and doubles its quotes (RFC 4180); it is given valid text */
+        size_t need = csv_write(NULL, 0, text, mended.len);
+        if (need == SIZE_MAX || !reserve(w, need)) {
+            w->failed = true;
+        } else {
+            w->len += csv_write(w->buf + w->len, need, text, mended.len);
+        }
     }
     free(mended.buf);
 }

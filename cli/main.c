@@ -165,7 +165,7 @@ typedef struct options {
     const char *date, *data, *mci, *sentence, *from, *to, *purpose, *rule, *lang_text, *citations, *format;
     const char *input_format, *output_format; /* batch: "csv" or "jsonl" (checked), or NULL */
     int lang, sentence_kind;
-    bool json, version, help, history, citation_ids, html;
+    bool json, version, help, history, citation_ids, html, format_text;
     const char *request; /* the command line as given (before getopt reorders it), for an HTML document */
     unsigned flags, used;
     char today[11];
@@ -336,6 +336,7 @@ static int parse_options(options *o, int argc, char **argv)
             }
             o->json = o->json || strcmp(optarg, "json") == 0;
             o->html = strcmp(optarg, "html") == 0;
+            o->format_text = strcmp(optarg, "text") == 0;
             break;
         case 'C':
             if ((code = set_once(&o->citations, optarg, "--citations"))) {
@@ -562,8 +563,19 @@ static char *request_text(int argc, char **argv)
     fputs("kzpenalty", m);
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
-        bool quote = a[0] == '\0' || strpbrk(a, " \t'\"\\$`") != NULL;
-        fprintf(m, quote ? " '%s'" : " %s", a);
+        if (a[0] != '\0' && strpbrk(a, " \t\n'\"\\$`*?;&|<>()") == NULL) {
+            fprintf(m, " %s", a);
+            continue;
+        }
+        fputs(" '", m); /* in single quotes, a ' is written '\'' */
+        for (const char *c = a; *c; c++) {
+            if (*c == '\'') {
+                fputs("'\\''", m);
+            } else {
+                fputc(*c, m);
+            }
+        }
+        fputc('\'', m);
     }
     if (fclose(m) != 0) {
         free(text);
@@ -809,8 +821,8 @@ static int dispatch(cli_out *out, options *o, int argc, char **argv)
     if (o->citations && !o->json && strcmp(cmd->name, "batch") != 0) {
         return cli_usage("--citations shapes JSON output: give it with --json, or to batch");
     }
-    if (o->html && o->json) {
-        return cli_usage("--format html and --json ask for two outputs; give one");
+    if ((o->html || o->format_text) && o->json) {
+        return cli_usage("--format %s and --json ask for two outputs; give one", o->html ? "html" : "text");
     }
     if (o->html && strcmp(cmd->name, "range") != 0 && strcmp(cmd->name, "fine") != 0 &&
         strcmp(cmd->name, "check") != 0 && strcmp(cmd->name, "convert") != 0) {

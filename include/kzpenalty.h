@@ -414,20 +414,24 @@ KZP_API KZP_NODISCARD kzp_status kzp_ctx_new_what_if(kzp_ctx **out, const kzp_ct
 #define KZP_MAX_UPDATE_FILES 64
 
 /** As kzp_ctx_new_with_mci, with the update read from the file at path (read as
- *  kzp_ctx_new_from_file reads a dataset). The file's name and SHA-256 are kept and listed by
- *  kzp_update_at. A problem is reported with the path, line and column. base is never changed;
- *  *out is written only on success. Thread-safe. Since 0.2.0. */
+ *  kzp_ctx_new_from_file reads a dataset), and one rule more: a file only adds periods after the
+ *  dataset's last one (it may replace a period an earlier update file brought), so a file in a
+ *  drop-in directory cannot reprice past years; KZP_E_DATA_ORDER otherwise. The file's name and
+ *  SHA-256 are kept and listed by kzp_update_at. A problem is reported with its reason first,
+ *  then the path, line and column. base is never changed; *out is written only on success.
+ *  Thread-safe. Since 0.2.0. */
 KZP_API KZP_NODISCARD kzp_status kzp_ctx_new_with_mci_file(kzp_ctx **out, const kzp_ctx *base, const char *path,
                                                            kzp_error *err);
 
 /** Apply every MCI update file found at where, in order, each as kzp_ctx_new_with_mci_file.
  *  where is a ':'-separated list of files and directories; a directory gives its files named
- *  *.json in byte order of their names (nothing below it). where NULL means the documented
- *  place: the value of KZPENALTY_UPDATES when that variable is set; otherwise
- *  kzpenalty/updates under each directory of XDG_DATA_DIRS (default /usr/local/share:/usr/share),
- *  the last first, then under XDG_DATA_HOME (default $HOME/.local/share), so the user's own file
- *  is applied last and wins. A named file or directory that does not exist is an error
- *  (KZP_E_IO); an XDG directory that does not exist is skipped. With no file found, *out is base
+ *  *.json (not hidden ones, starting with '.') in byte order of their names (nothing below it).
+ *  where NULL means the documented place: the value of KZPENALTY_UPDATES when that variable is
+ *  set; otherwise kzpenalty/updates under each absolute directory of XDG_DATA_DIRS (default
+ *  /usr/local/share:/usr/share), the last first, then under XDG_DATA_HOME (one absolute
+ *  directory; default $HOME/.local/share), so the user's own file is applied last and wins. A
+ *  named file or directory that cannot be read is an error (KZP_E_IO); an XDG place that does
+ *  not exist, is not a directory or may not be read is skipped. With no file found, *out is base
  *  itself, held once more: the caller frees *out and base alike in every case. One broken file
  *  fails the whole call (its path in the message) and nothing is applied. More than
  *  KZP_MAX_UPDATE_FILES files: KZP_E_INVALID_ARG. Thread-safe if nothing changes the environment
@@ -583,14 +587,16 @@ KZP_API kzp_status kzp_mci_period_at(kzp_mci_period *out, const kzp_ctx *ctx, si
 
 /** One MCI period an update added or replaced, for receipts. Strings borrowed from the context. */
 typedef struct kzp_update {
-    const char *source;    /**< the update's file as it was found; "" for a buffer (kzp_ctx_new_with_mci) */
+    const char *source;    /**< the update's file as it was found, with control characters and bytes that are not
+                                UTF-8 shown as '?'; "" for a buffer (kzp_ctx_new_with_mci) */
     const char *sha256;    /**< SHA-256 of the update's text, 64 lower-case hex digits; "" in a build without
                                 nettle (the WebAssembly module and the bundled bindings) */
     kzp_mci_period period; /**< the period, with its citation (whose certainty is the update's status) */
 } kzp_update;
 
-/** How many update periods ctx carries: those of every update applied to it and to the contexts
- *  it was derived from; 0 for NULL. Thread-safe. Since 0.2.0. */
+/** How many update periods ctx prices with: those of every update applied to it and to the
+ *  contexts it was derived from, less those a later update replaced (same first day and purpose),
+ *  so a receipt names only values in use; 0 for NULL. Thread-safe. Since 0.2.0. */
 KZP_API size_t kzp_update_count(const kzp_ctx *ctx);
 /** The update period at index 0..kzp_update_count-1, the first applied first. Errors:
  *  KZP_E_INVALID_ARG (NULL, or index out of range). Thread-safe. Since 0.2.0. */

@@ -465,6 +465,24 @@ static const kzp_citation *map_citation(kzp_ctx *d, const kzp_ctx *base, const k
     return copy;
 }
 
+/* An update's file name as receipts show it: a byte that is not part of a UTF-8 character, and a
+ * control character (a line break, an escape), become '?', so a name cannot forge a receipt line
+ * or break a document's encoding. */
+static char *shown_source(kzp_arena *a, const char *path, bool *ok)
+{
+    char *p = dup(a, path, ok);
+    size_t n = strlen(p);
+    for (size_t i = 0; i < n;) {
+        size_t k = kzp_utf8_char_len(p + i, n - i);
+        if (k == 0 || (k == 1 && ((unsigned char)p[i] < 0x20 || p[i] == 0x7f))) {
+            p[i] = '?';
+            k = 1;
+        }
+        i += k;
+    }
+    return p;
+}
+
 /* The light context of an update: base's model with full's MCI table (full is the merged
  * dataset, loaded to validate it). */
 static int light_update(kzp_ctx **out, const kzp_ctx *base, const kzp_ctx *full, const char *text, size_t len,
@@ -506,7 +524,7 @@ static int light_update(kzp_ctx **out, const kzp_ctx *base, const kzp_ctx *full,
     char sha[65];
     kzp_sha256_hex(sha, text, len);
     d->update_periods = mine;
-    d->update_source = ok ? dup(&d->arena, source, &ok) : "";
+    d->update_source = ok ? shown_source(&d->arena, source, &ok) : "";
     d->update_sha256 = ok ? dup(&d->arena, sha, &ok) : "";
     if (!ok) {
         kzp_ctx_free(d);

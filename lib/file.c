@@ -23,7 +23,7 @@ static const char *file_kind(mode_t m)
 
 /* The path for a message: at most about 100 bytes, cut on a character boundary with "...", so the
  * reason after it is never lost to the message's fixed size. */
-static const char *shown(char buf[112], const char *path)
+const char *kzp_path_shown(char buf[112], const char *path)
 {
     size_t n = strlen(path);
     if (n < 100) {
@@ -47,42 +47,42 @@ int kzp_read_file(char **out, size_t *out_len, const char *path, kzp_error *err)
         struct stat st;
         if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
             /* a socket cannot be opened at all ("No such device or address"): say what it is */
-            return kzp_fail(err, KZP_E_IO, NULL, "'%s' is %s; a dataset must be a regular file", shown(name, path),
-                            file_kind(st.st_mode));
+            return kzp_fail(err, KZP_E_IO, NULL, "'%s' is %s; a dataset must be a regular file",
+                            kzp_path_shown(name, path), file_kind(st.st_mode));
         }
-        return kzp_fail(err, KZP_E_IO, NULL, "cannot open '%s': %s", shown(name, path), strerror(e));
+        return kzp_fail(err, KZP_E_IO, NULL, "cannot open '%s': %s", kzp_path_shown(name, path), strerror(e));
     }
     struct stat st;
     if (fstat(fd, &st) != 0) {
         int e = errno;
         close(fd);
-        return kzp_fail(err, KZP_E_IO, NULL, "cannot read '%s': %s", shown(name, path), strerror(e));
+        return kzp_fail(err, KZP_E_IO, NULL, "cannot read '%s': %s", kzp_path_shown(name, path), strerror(e));
     }
     if (!S_ISREG(st.st_mode)) {
         close(fd);
-        return kzp_fail(err, KZP_E_IO, NULL, "'%s' is %s; a dataset must be a regular file", shown(name, path),
+        return kzp_fail(err, KZP_E_IO, NULL, "'%s' is %s; a dataset must be a regular file", kzp_path_shown(name, path),
                         file_kind(st.st_mode));
     }
     if (st.st_size > KZP_MAX_FILE_BYTES) {
         close(fd);
         return kzp_fail(err, KZP_E_IO, NULL, "'%s' is %lld bytes; a dataset may have at most %lld (64 MiB)",
-                        shown(name, path), (long long)st.st_size, (long long)KZP_MAX_FILE_BYTES);
+                        kzp_path_shown(name, path), (long long)st.st_size, (long long)KZP_MAX_FILE_BYTES);
     }
     /* the size can change while it is read: read to the end, but never past the limit */
     size_t cap = (size_t)st.st_size + 1, len = 0;
     char *buf = malloc(cap);
-    int rc = buf ? KZP_OK : kzp_fail(err, KZP_E_NOMEM, NULL, "out of memory reading '%s'", shown(name, path));
+    int rc = buf ? KZP_OK : kzp_fail(err, KZP_E_NOMEM, NULL, "out of memory reading '%s'", kzp_path_shown(name, path));
     while (rc == KZP_OK) {
         if (len == cap) {
             if (cap > KZP_MAX_FILE_BYTES) {
-                rc = kzp_fail(err, KZP_E_IO, NULL, "'%s' grew past %lld bytes while it was read", shown(name, path),
-                              (long long)KZP_MAX_FILE_BYTES);
+                rc = kzp_fail(err, KZP_E_IO, NULL, "'%s' grew past %lld bytes while it was read",
+                              kzp_path_shown(name, path), (long long)KZP_MAX_FILE_BYTES);
                 break;
             }
             size_t ncap = cap * 2 > (size_t)KZP_MAX_FILE_BYTES + 1 ? (size_t)KZP_MAX_FILE_BYTES + 1 : cap * 2;
             char *nb = realloc(buf, ncap);
             if (!nb) {
-                rc = kzp_fail(err, KZP_E_NOMEM, NULL, "out of memory reading '%s'", shown(name, path));
+                rc = kzp_fail(err, KZP_E_NOMEM, NULL, "out of memory reading '%s'", kzp_path_shown(name, path));
                 break;
             }
             buf = nb;
@@ -93,7 +93,7 @@ int kzp_read_file(char **out, size_t *out_len, const char *path, kzp_error *err)
             continue;
         }
         if (got < 0) {
-            rc = kzp_fail(err, KZP_E_IO, NULL, "cannot read '%s': %s", shown(name, path), strerror(errno));
+            rc = kzp_fail(err, KZP_E_IO, NULL, "cannot read '%s': %s", kzp_path_shown(name, path), strerror(errno));
         } else if (got == 0) {
             break;
         } else {

@@ -75,6 +75,8 @@ void kzp_text_position(const char *text, size_t len, size_t offset, int *line, i
 /* Read a whole regular file (a FIFO, a directory or a device is refused without blocking) of
  * at most KZP_MAX_FILE_BYTES into a malloc'ed buffer. KZP_OK, KZP_E_IO or KZP_E_NOMEM. */
 int kzp_read_file(char **out, size_t *out_len, const char *path, kzp_error *err);
+/* A path for a message: at most about 100 bytes, cut on a character boundary with "..." (file.c). */
+const char *kzp_path_shown(char buf[112], const char *path);
 
 /* ---- Arena: every string and array of a context lives in one, freed at once ---- */
 

@@ -4,6 +4,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,6 +21,37 @@ static kzp_ctx *hold(const kzp_ctx *base)
     return c;
 }
 
+/* The dataset under a chain of updates: where the values a release ships live. */
+static const kzp_ctx *dataset_of(const kzp_ctx *c)
+{
+    while (c->step == KZP_STEP_UPDATE && c->parent) {
+        c = c->parent;
+    }
+    return c;
+}
+
+/* An update file adds later periods; it may replace a period an earlier update file brought, but
+ * not rewrite the dataset's own history (a file in a drop-in directory must not reprice 2024
+ * silently: the dataset's values change with a release, or through kzp_ctx_new_with_mci). */
+static int only_later_periods(const kzp_ctx *d, const kzp_ctx *base, kzp_error *err)
+{
+    const kzp_ctx *ds = dataset_of(base);
+    if (ds->step != KZP_STEP_NONE || ds->period_count == 0) {
+        return KZP_OK; /* over a what-if there is no dataset history to keep */
+    }
+    const kzp_period_def *last = &ds->periods[ds->period_count - 1];
+    for (size_t i = 0; i < d->update_count; i++) {
+        const kzp_period_def *p = &d->periods[d->update_periods[i]];
+        if (p->from <= last->from) {
+            return kzp_fail(err, KZP_E_DATA_ORDER, NULL,
+                            "the period from %s is not after the dataset's last one (from %s): an MCI update file "
+                            "only adds later periods (once a release has that year, delete the file)",
+                            p->from_iso, last->from_iso);
+        }
+    }
+    return KZP_OK;
+}
+
 kzp_status kzp_ctx_new_with_mci_file(kzp_ctx **out, const kzp_ctx *base, const char *path, kzp_error *err)
 {
     if (!out || !base || !path) {
@@ -28,19 +60,32 @@ kzp_status kzp_ctx_new_with_mci_file(kzp_ctx **out, const kzp_ctx *base, const c
     char *buf = NULL;
     size_t len = 0;
     kzp_error e = {0};
+    kzp_ctx *d = NULL;
     int rc = kzp_read_file(&buf, &len, path, &e);
-    if (rc == KZP_OK) {
-        rc = kzp_ctx_update(out, base, buf, len, path, &e);
+    bool read = rc == KZP_OK;
+    if (read) {
+        rc = kzp_ctx_update(&d, base, buf, len, path, &e);
     }
     free(buf);
-    if (rc == KZP_OK) {
-        kzp_error_clear(err);
-    } else if (e.line > 0 && strncmp(e.message, "line ", 5) != 0) { /* a JSON syntax message has its place */
-        kzp_fail(err, rc, e.path, "MCI update %s, line %d, column %d: %s", path, e.line, e.column, e.message);
-    } else {
-        kzp_fail(err, rc, e.path, "MCI update %s: %s", path, e.message);
+    if (rc == KZP_OK && (rc = only_later_periods(d, base, &e)) != KZP_OK) {
+        kzp_ctx_free(d);
     }
-    if (rc != KZP_OK && err) {
+    if (rc == KZP_OK) {
+        *out = d;
+        kzp_error_clear(err);
+        return KZP_OK;
+    }
+    /* the reason first, then where: a long path must not push the reason out of the message */
+    char name[112];
+    if (!read) {
+        kzp_fail(err, rc, e.path, "MCI update: %s", e.message); /* the reader's message names the file */
+    } else if (e.line > 0) {
+        kzp_fail(err, rc, e.path, "MCI update: %s (in '%s', line %d, column %d)", e.message, kzp_path_shown(name, path),
+                 e.line, e.column);
+    } else {
+        kzp_fail(err, rc, e.path, "MCI update: %s (in '%s')", e.message, kzp_path_shown(name, path));
+    }
+    if (err) {
         err->line = e.line;
         err->column = e.column;
     }
@@ -64,8 +109,9 @@ static void list_free(file_list *l)
 static int add_path(file_list *l, const char *dir, const char *name, kzp_error *err)
 {
     if (l->n == KZP_MAX_UPDATE_FILES) {
-        return kzp_fail(err, KZP_E_INVALID_ARG, NULL, "more than %d MCI update files were found (the last: %.120s)",
-                        KZP_MAX_UPDATE_FILES, name);
+        char shown[112];
+        return kzp_fail(err, KZP_E_INVALID_ARG, NULL, "more than %d MCI update files were found (reading '%s')",
+                        KZP_MAX_UPDATE_FILES, kzp_path_shown(shown, dir ? dir : name));
     }
     size_t n = (dir ? strlen(dir) + 1 : 0) + strlen(name) + 1;
     char *p = malloc(n);
@@ -94,10 +140,12 @@ static int add_dir(file_list *l, const char *dir, bool required, kzp_error *err)
 {
     DIR *d = opendir(dir);
     if (!d) {
-        if (!required && (errno == ENOENT || errno == ENOTDIR)) {
+        if (!required && (errno == ENOENT || errno == ENOTDIR || errno == EACCES)) {
             return KZP_OK;
         }
-        return kzp_fail(err, KZP_E_IO, NULL, "cannot read the MCI update directory %.150s: %s", dir, strerror(errno));
+        char shown[112];
+        return kzp_fail(err, KZP_E_IO, NULL, "cannot read the MCI update directory '%s': %s",
+                        kzp_path_shown(shown, dir), strerror(errno));
     }
     size_t first = l->n;
     int rc = KZP_OK;
@@ -116,10 +164,13 @@ static int add_entry(file_list *l, const char *entry, bool required, kzp_error *
 {
     struct stat st;
     if (stat(entry, &st) != 0) {
-        if (!required && errno == ENOENT) {
+        /* an XDG place that is not there (or is a file, or closed to this user) holds no update */
+        if (!required && (errno == ENOENT || errno == ENOTDIR || errno == EACCES)) {
             return KZP_OK;
         }
-        return kzp_fail(err, KZP_E_IO, NULL, "MCI update %.150s: %s", entry, strerror(errno));
+        char shown[112];
+        return kzp_fail(err, KZP_E_IO, NULL, "MCI update: cannot read '%s': %s", kzp_path_shown(shown, entry),
+                        strerror(errno));
     }
     return S_ISDIR(st.st_mode) ? add_dir(l, entry, required, err) : add_path(l, NULL, entry, err);
 }
@@ -151,7 +202,7 @@ static int add_list(file_list *l, const char *list, const char *suffix, bool rev
     int rc = KZP_OK;
     for (size_t i = 0; rc == KZP_OK && i < k; i++) { /* k: the entries filled in (count of them) */
         const char *e = entry[reverse ? k - 1 - i : i];
-        if (*e) {
+        if (*e && (required || *e == '/')) { /* XDG: a relative entry is ignored */
             snprintf(buf, n + slen + 1, "%s%s", e, suffix);
             rc = add_entry(l, buf, required, err);
         }
@@ -171,13 +222,22 @@ static int find_default(file_list *l, kzp_error *err)
     }
     const char *dirs = getenv("XDG_DATA_DIRS");
     int rc = add_list(l, dirs && *dirs ? dirs : "/usr/local/share:/usr/share", "/kzpenalty/updates", true, false, err);
+    /* XDG_DATA_HOME is one directory, not a list; relative, it is ignored as if unset */
     const char *home = getenv("XDG_DATA_HOME");
     const char *user_home = getenv("HOME");
-    if (rc == KZP_OK && home && home[0] == '/') {
-        rc = add_list(l, home, "/kzpenalty/updates", true, false, err);
-    } else if (rc == KZP_OK && user_home && user_home[0] == '/') {
-        rc = add_list(l, user_home, "/.local/share/kzpenalty/updates", false, false, err);
+    bool xdg = home && home[0] == '/';
+    const char *root = xdg ? home : user_home && user_home[0] == '/' ? user_home : NULL;
+    const char *tail = xdg ? "/kzpenalty/updates" : "/.local/share/kzpenalty/updates";
+    if (rc != KZP_OK || !root) {
+        return rc;
     }
+    char *place = malloc(strlen(root) + strlen(tail) + 1);
+    if (!place) {
+        return kzp_fail(err, KZP_E_NOMEM, NULL, "out of memory");
+    }
+    snprintf(place, strlen(root) + strlen(tail) + 1, "%s%s", root, tail);
+    rc = add_entry(l, place, false, err);
+    free(place);
     return rc;
 }
 
@@ -207,13 +267,48 @@ kzp_status kzp_ctx_new_with_updates(kzp_ctx **out, const kzp_ctx *base, const ch
     return KZP_OK;
 }
 
+/* Whether an update period of step is replaced by a later update between final and step (a
+ * period with the same first day and purpose): then it prices nothing and no receipt lists it. */
+static bool replaced_later(const kzp_ctx *final, const kzp_ctx *step, const kzp_period_def *p)
+{
+    for (const kzp_ctx *c = final; c && c != step; c = c->parent) {
+        for (size_t i = 0; i < c->update_count; i++) {
+            const kzp_period_def *q = &c->periods[c->update_periods[i]];
+            if (q->from == p->from && q->purpose_all == p->purpose_all &&
+                (p->purpose_all || q->purpose == p->purpose)) {
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
+/* Visit the update periods in effect from the last applied back to the first; stops at the one
+ * numbered want (counting from 0 in that order) and returns how many it visited. */
+static size_t visit_in_effect(const kzp_ctx *ctx, size_t want, const kzp_ctx **step, size_t *k)
+{
+    size_t seen = 0;
+    for (const kzp_ctx *c = ctx; c; c = c->parent) {
+        for (size_t i = c->update_count; i-- > 0;) {
+            if (replaced_later(ctx, c, &c->periods[c->update_periods[i]])) {
+                continue;
+            }
+            if (seen == want) {
+                *step = c;
+                *k = c->update_periods[i];
+                return seen + 1;
+            }
+            seen++;
+        }
+    }
+    return seen;
+}
+
 size_t kzp_update_count(const kzp_ctx *ctx)
 {
-    size_t n = 0;
-    for (const kzp_ctx *c = ctx; c; c = c->parent) {
-        n += c->update_count;
-    }
-    return n;
+    const kzp_ctx *step = NULL;
+    size_t k = 0;
+    return ctx ? visit_in_effect(ctx, SIZE_MAX, &step, &k) : 0;
 }
 
 kzp_status kzp_update_at(kzp_update *out, const kzp_ctx *ctx, size_t index)
@@ -222,14 +317,13 @@ kzp_status kzp_update_at(kzp_update *out, const kzp_ctx *ctx, size_t index)
     if (!out || !ctx || index >= total) {
         return KZP_E_INVALID_ARG;
     }
-    /* the chain runs from the last update back to the first: count from its end */
-    size_t from_end = total - 1 - index;
-    const kzp_ctx *c = ctx;
-    while (from_end >= c->update_count) {
-        from_end -= c->update_count;
-        c = c->parent;
+    /* the walk runs from the last update back to the first: the first applied is the last seen */
+    const kzp_ctx *c = NULL;
+    size_t k = 0;
+    visit_in_effect(ctx, total - 1 - index, &c, &k);
+    if (!c) {
+        return KZP_E_INVALID_ARG; /* not reached: index < total */
     }
-    size_t k = c->update_periods[c->update_count - 1 - from_end];
     kzp_update u = {.source = c->update_source, .sha256 = c->update_sha256};
     const kzp_period_def *p = &c->periods[k];
     u.period.tenge = p->tenge;

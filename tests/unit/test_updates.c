@@ -1,7 +1,7 @@
 /* MCI update files (kzp_ctx_new_with_mci_file, kzp_ctx_new_with_updates) and the SHA-256 on
  * receipts (kzp_ctx_sha256). Expected amounts are worked out by hand in the comments; each
  * SHA-256 is compared with nettle's own of the same bytes, and the command's test compares the
- * embedded one with Python's hashlib (tests/cli/sha256_and_updates.py). */
+ * embedded one with Python's hashlib (tests/cli/updates_and_sha256.py). */
 #define _GNU_SOURCE // NOLINT(bugprone-reserved-identifier,cert-dcl37-c,cert-dcl51-cpp): mkdtemp, setenv
 #include "test_util.h"
 
@@ -52,15 +52,16 @@ static void sha_of(char out[65], const char *text, size_t len)
     }
 }
 
-/* An update for 2027 at tenge per MCI, its citation with the given status. */
+/* An update of one period from the day from at tenge per MCI, known to the end of that year, its
+ * citation with the given status. */
 static void update_text(char *buf, size_t n, const char *id, const char *from, int tenge, const char *status)
 {
     snprintf(buf, n,
              "{\"citations\": [{\"id\": \"%s\", \"act\": \"test act %s\", \"reference\": \"MCI from %s\", "
              "\"document\": \"\", \"seen_in\": \"a unit test\", \"note\": \"\", \"status\": \"%s\"}], "
-             "\"known_until\": \"2027-12-31\", \"known_until_citation\": \"%s\", "
+             "\"known_until\": \"%.4s-12-31\", \"known_until_citation\": \"%s\", "
              "\"periods\": [{\"from\": \"%s\", \"tenge\": %d, \"purpose\": \"all\", \"citation\": \"%s\"}]}",
-             id, id, from, status, id, from, tenge, id);
+             id, id, from, status, from, id, from, tenge, id);
 }
 
 static int64_t fine_tiyn(const kzp_ctx *ctx, const char *date, int64_t mci)
@@ -139,28 +140,94 @@ END_TEST
 START_TEST(a_directory_is_applied_in_name_order_and_the_last_wins)
 {
     char text[1024], path[128];
-    /* b.json replaces a.json's 2027 period (same from and purpose); c.txt is not an update */
+    /* b.json replaces a.json's 2027 period (same from and purpose), c.json adds 2028; d.txt is not
+     * an update */
     update_text(text, sizeof text, "mci-2027-a", "2027-01-01", 4000, "hypothetical");
     put(path, sizeof path, "u/a.json", text);
     update_text(text, sizeof text, "mci-2027-b", "2027-01-01", 4600, "hypothetical");
     put(path, sizeof path, "u/b.json", text);
-    put(path, sizeof path, "u/c.txt", "not JSON");
+    update_text(text, sizeof text, "mci-2028-c", "2028-01-01", 4800, "hypothetical");
+    put(path, sizeof path, "u/c.json", text);
+    put(path, sizeof path, "u/d.txt", "not JSON");
     snprintf(path, sizeof path, "%s/u", dir);
     kzp_ctx *base = test_ctx(), *ctx = NULL;
     kzp_error err;
     int rc = kzp_ctx_new_with_updates(&ctx, base, path, &err);
     ck_assert_msg(rc == KZP_OK, "%s", err.message);
-    /* 10 MCI x 4,600 tenge = 46,000 tenge */
+    /* 10 MCI x 4,600 tenge = 46,000 tenge; 10 x 4,800 = 48,000 in 2028 */
     ck_assert_int_eq(fine_tiyn(ctx, "2027-06-01", 10), 4600000);
+    ck_assert_int_eq(fine_tiyn(ctx, "2028-03-01", 10), 4800000);
+    /* the receipt lists the periods that price: a.json's 4,000, replaced, is not among them */
     ck_assert_uint_eq(kzp_update_count(ctx), 2);
     kzp_update u;
     ck_assert_int_eq(kzp_update_at(&u, ctx, 0), KZP_OK);
-    ck_assert_ptr_nonnull(strstr(u.source, "/u/a.json"));
-    ck_assert_int_eq(u.period.tenge, 4000);
-    ck_assert_int_eq(kzp_update_at(&u, ctx, 1), KZP_OK);
     ck_assert_ptr_nonnull(strstr(u.source, "/u/b.json"));
     ck_assert_int_eq(u.period.tenge, 4600);
+    ck_assert_int_eq(kzp_update_at(&u, ctx, 1), KZP_OK);
+    ck_assert_ptr_nonnull(strstr(u.source, "/u/c.json"));
+    ck_assert_str_eq(u.period.from, "2028-01-01");
+    ck_assert_int_eq(kzp_update_at(&u, ctx, 2), KZP_E_INVALID_ARG);
     kzp_ctx_free(ctx);
+}
+END_TEST
+
+START_TEST(an_update_file_adds_later_periods_only)
+{
+    char text[1024], path[128];
+    kzp_ctx *base = test_ctx(), *sentinel = (kzp_ctx *)&dir, *ctx = sentinel;
+    kzp_error err;
+    /* the dataset's 2024 value (3,692 tenge) is not an update file's to change */
+    static const char OLD[] = "{\"citations\": [{\"id\": \"mci-2024-x\", \"act\": \"a\", \"reference\": \"\", "
+                              "\"document\": \"\", \"seen_in\": \"a unit test\", \"note\": \"\", \"status\": "
+                              "\"official\"}], \"periods\": [{\"from\": \"2024-01-01\", \"tenge\": 3333, "
+                              "\"purpose\": \"all\", \"citation\": \"mci-2024-x\"}]}";
+    put(path, sizeof path, "old.json", OLD);
+    ck_assert_int_eq(kzp_ctx_new_with_mci_file(&ctx, base, path, &err), KZP_E_DATA_ORDER);
+    ck_assert_msg(strstr(err.message, "2024-01-01") && strstr(err.message, "old.json"), "%s", err.message);
+    ck_assert_ptr_eq(ctx, sentinel);
+    /* nor its last period, 2026 (a file kept after a release that has its year) */
+    update_text(text, sizeof text, "mci-2026-x", "2026-01-01", 4325, "official");
+    put(path, sizeof path, "kept.json", text);
+    ck_assert_int_eq(kzp_ctx_new_with_mci_file(&ctx, base, path, &err), KZP_E_DATA_ORDER);
+    ck_assert_ptr_nonnull(strstr(err.message, "delete the file"));
+    /* a program may still replace a period on purpose, through kzp_ctx_new_with_mci: 10 x 3,333 */
+    ck_assert_int_eq(kzp_ctx_new_with_mci(&ctx, base, OLD, strlen(OLD), &err), KZP_OK);
+    ck_assert_int_eq(fine_tiyn(ctx, "2024-05-01", 10), 3333000);
+    kzp_ctx_free(ctx);
+}
+END_TEST
+
+START_TEST(a_file_name_cannot_forge_a_receipt_line)
+{
+    char text[1024], path[128];
+    update_text(text, sizeof text, "mci-2027-n", "2027-01-01", 4000, "hypothetical");
+    put(path, sizeof path, "a\nMCI update: fake\x1b[31m\xff.json", text);
+    kzp_ctx *base = test_ctx(), *ctx = NULL;
+    kzp_error err;
+    ck_assert_int_eq(kzp_ctx_new_with_mci_file(&ctx, base, path, &err), KZP_OK);
+    kzp_update u;
+    ck_assert_int_eq(kzp_update_at(&u, ctx, 0), KZP_OK);
+    /* the line break, the escape and the byte that is not UTF-8 are shown as '?' */
+    ck_assert_ptr_nonnull(strstr(u.source, "/a?MCI update: fake?[31m?.json"));
+    kzp_ctx_free(ctx);
+}
+END_TEST
+
+START_TEST(a_long_path_keeps_the_reason_in_the_message)
+{
+    char text[1024], path[512], name[400];
+    /* three directories of 100 letters and a file: a 300-byte path (a name may have 255 at most) */
+    memset(name, 'a', 303);
+    name[100] = name[201] = name[302] = '/';
+    memcpy(name + 303, "u.json", 7);
+    update_text(text, sizeof text, "mci-2027-l", "2027-01-01", -5, "hypothetical");
+    put(path, sizeof path, name, text);
+    kzp_ctx *base = test_ctx(), *ctx = NULL;
+    kzp_error err;
+    ck_assert_int_ne(kzp_ctx_new_with_mci_file(&ctx, base, path, &err), KZP_OK);
+    /* the reason (a tenge that is not positive) comes first; the path is shortened after it */
+    ck_assert_msg(strstr(err.message, "tenge") != NULL, "%s", err.message);
+    ck_assert_ptr_nonnull(strstr(err.message, "\xE2\x80\xA6"));
 }
 END_TEST
 
@@ -220,28 +287,40 @@ START_TEST(the_documented_places)
     char text[1024], path[256], home[128], sys1[128], sys2[128], dirs[512];
     kzp_ctx *base = test_ctx(), *ctx = NULL;
     kzp_error err;
-    /* XDG_DATA_DIRS: the last directory is applied first; XDG_DATA_HOME last of all */
+    /* XDG_DATA_DIRS: the last directory is applied first; XDG_DATA_HOME last of all. s1's 2027
+     * period replaces s2's (s1 comes later); the user's adds July. */
     update_text(text, sizeof text, "mci-2027-s1", "2027-01-01", 4100, "hypothetical");
     put(path, sizeof path, "s1/kzpenalty/updates/a.json", text);
     update_text(text, sizeof text, "mci-2027-s2", "2027-01-01", 4200, "hypothetical");
     put(path, sizeof path, "s2/kzpenalty/updates/a.json", text);
-    update_text(text, sizeof text, "mci-2027-h", "2027-01-01", 4300, "hypothetical");
+    update_text(text, sizeof text, "mci-2027-h", "2027-07-01", 4300, "hypothetical");
     put(path, sizeof path, "h/kzpenalty/updates/a.json", text);
     snprintf(sys1, sizeof sys1, "%s/s1", dir);
     snprintf(sys2, sizeof sys2, "%s/s2", dir);
     snprintf(home, sizeof home, "%s/h", dir);
-    snprintf(dirs, sizeof dirs, "%s:%s:%s/none", sys1, sys2, dir);
+    /* a missing directory, a relative one and a file among them are skipped */
+    put(path, sizeof path, "plainfile", "x");
+    snprintf(dirs, sizeof dirs, "%s:%s:%s/none:relative/dir:%s/plainfile", sys1, sys2, dir, dir);
     unsetenv(KZP_UPDATES_ENV);
     setenv("XDG_DATA_DIRS", dirs, 1);
     setenv("XDG_DATA_HOME", home, 1);
-    ck_assert_int_eq(kzp_ctx_new_with_updates(&ctx, base, NULL, &err), KZP_OK);
-    ck_assert_uint_eq(kzp_update_count(ctx), 3);
+    int rc = kzp_ctx_new_with_updates(&ctx, base, NULL, &err);
+    ck_assert_msg(rc == KZP_OK, "%s", err.message);
+    ck_assert_uint_eq(kzp_update_count(ctx), 2);
     kzp_update u;
     kzp_update_at(&u, ctx, 0);
-    ck_assert_int_eq(u.period.tenge, 4200); /* s2, the last of XDG_DATA_DIRS */
-    kzp_update_at(&u, ctx, 2);
+    ck_assert_int_eq(u.period.tenge, 4100); /* s1, applied after s2 */
+    kzp_update_at(&u, ctx, 1);
     ck_assert_int_eq(u.period.tenge, 4300);                    /* the user's own, last */
-    ck_assert_int_eq(fine_tiyn(ctx, "2027-01-01", 2), 860000); /* 2 x 4,300 tenge */
+    ck_assert_int_eq(fine_tiyn(ctx, "2027-02-01", 2), 820000); /* 2 x 4,100 tenge */
+    ck_assert_int_eq(fine_tiyn(ctx, "2027-08-01", 2), 860000); /* 2 x 4,300 tenge */
+    kzp_ctx_free(ctx);
+    /* XDG_DATA_HOME is one directory: a ':' in it is part of its name, not a list */
+    snprintf(path, sizeof path, "%s:%s", sys2, home);
+    setenv("XDG_DATA_HOME", path, 1);
+    setenv("XDG_DATA_DIRS", "/nonexistent", 1);
+    ck_assert_int_eq(kzp_ctx_new_with_updates(&ctx, base, NULL, &err), KZP_OK);
+    ck_assert_uint_eq(kzp_update_count(ctx), 0);
     kzp_ctx_free(ctx);
     /* without XDG_DATA_HOME: $HOME/.local/share */
     unsetenv("XDG_DATA_HOME");
@@ -251,7 +330,7 @@ START_TEST(the_documented_places)
     snprintf(home, sizeof home, "%s/home", dir);
     setenv("HOME", home, 1);
     ck_assert_int_eq(kzp_ctx_new_with_updates(&ctx, base, NULL, &err), KZP_OK);
-    ck_assert_uint_eq(kzp_update_count(ctx), 2);
+    ck_assert_uint_eq(kzp_update_count(ctx), 1);               /* sys1's 4,100, replaced, is not listed */
     ck_assert_int_eq(fine_tiyn(ctx, "2027-01-01", 1), 440000); /* 1 x 4,400 tenge */
     kzp_ctx_free(ctx);
     /* KZPENALTY_UPDATES, set, is the only place; empty means none */
@@ -295,6 +374,9 @@ static Suite *updates_suite(void)
     tcase_add_test(tc, the_embedded_dataset_has_the_sha256_of_its_file);
     tcase_add_test(tc, an_update_file_prices_2027_and_is_listed);
     tcase_add_test(tc, a_directory_is_applied_in_name_order_and_the_last_wins);
+    tcase_add_test(tc, an_update_file_adds_later_periods_only);
+    tcase_add_test(tc, a_file_name_cannot_forge_a_receipt_line);
+    tcase_add_test(tc, a_long_path_keeps_the_reason_in_the_message);
     tcase_add_test(tc, one_broken_file_fails_the_whole_call_and_names_itself);
     tcase_add_test(tc, no_update_gives_the_base_held_once_more);
     tcase_add_test(tc, the_documented_places);
