@@ -64,11 +64,19 @@ export interface Citation {
   readonly status: Certainty;
 }
 
+/**
+ * What priced a result, as the command's JSON receipt says it. datasetSha256 is the Context's
+ * sha256 (a derived Context's is its base dataset's; '' for a dataset loaded by a build without
+ * nettle: the npm package's and the WebAssembly module's); updates lists every MCI update applied,
+ * the same array as the Context's updates() (empty when none was).
+ */
 export interface Receipt {
   readonly library: string;
   readonly dataset: string;
   readonly datasetVersion: string;
   readonly datasetFingerprint: string;
+  readonly datasetSha256: string;
+  readonly updates: readonly Update[];
   readonly hypothetical: boolean;
 }
 

@@ -105,7 +105,8 @@ function resultClass(name, fields) {
 const results = {
   Citation: resultClass('Citation', ['id', 'act', 'reference', 'actIn', 'referenceIn', 'document', 'seenIn', 'note',
     'status']),
-  Receipt: resultClass('Receipt', ['library', 'dataset', 'datasetVersion', 'datasetFingerprint', 'hypothetical']),
+  Receipt: resultClass('Receipt', ['library', 'dataset', 'datasetVersion', 'datasetFingerprint', 'datasetSha256',
+    'updates', 'hypothetical']),
   Mci: resultClass('Mci', ['tenge', 'date', 'from', 'validFrom', 'validUntil', 'purpose', 'stale', 'certainty',
     'citation']),
   Bound: resultClass('Bound', ['amount', 'tiyn', 'text', 'source', 'citation']),

@@ -96,6 +96,7 @@ typedef struct context_box {
     kzp_ctx *ctx;
     int64_t external; /* bytes told to V8 (napi_adjust_external_memory): the context's and the box's */
     napi_ref receipt;
+    napi_ref updates; /* the array updates() returns, which every receipt holds */
     size_t n_cit, cap_cit;
     cached_citation *cit;
     size_t n_ranges, cap_ranges, next_range; /* when full, next_range is the entry replaced next */
@@ -756,20 +757,56 @@ static napi_value basis_arr(napi_env env, context_box *box, const kzp_citation *
     return frozen_array(env, items, n);
 }
 
-static napi_value receipt_new(napi_env env, const kzp_ctx *ctx)
+/* The MCI periods of every update applied to the Context, the first applied first, each with the
+ * update's file and SHA-256 as the library kept them: a frozen array of frozen objects. */
+static napi_value updates_new(napi_env env, context_box *box)
+{
+    size_t n = kzp_update_count(box->ctx);
+    napi_value a;
+    CHECK(napi_create_array_with_length(env, n, &a));
+    for (size_t i = 0; i < n; i++) {
+        kzp_update u;
+        kzp_update_at(&u, box->ctx, i);
+        static const char *const N[] = {"source", "sha256", "from", "tenge", "purpose", "citation"};
+        napi_value v[] = {str(env, u.source),
+                          str(env, u.sha256),
+                          str(env, u.period.from),
+                          int64v(env, u.period.tenge),
+                          str(env, u.period.purpose_all ? "all" : kzp_purpose_name(u.period.purpose)),
+                          citation_of(env, box, u.period.citation)};
+        napi_value o = frozen(env, N, v, 6);
+        if (!o) {
+            return NULL;
+        }
+        CHECK(napi_set_element(env, a, (uint32_t)i, o));
+    }
+    CHECK(napi_object_freeze(env, a));
+    return a;
+}
+
+/* The Context's updates array: ctx.updates() and every receipt share it while any holds it. */
+static napi_value updates_of(napi_env env, context_box *box)
+{
+    napi_value v = cached(env, box->updates);
+    return v ? v : keep(env, &box->updates, updates_new(env, box));
+}
+
+static napi_value receipt_new(napi_env env, context_box *box)
 {
     kzp_dataset_info i;
-    kzp_ctx_info(&i, ctx);
-    static const char *const N[] = {"library", "dataset", "datasetVersion", "datasetFingerprint", "hypothetical"};
-    napi_value v[] = {str(env, kzp_version_string()), str(env, i.id), str(env, i.version), str(env, i.fingerprint),
-                      boolean(env, i.hypothetical)};
-    return result(env, R_RECEIPT, N, v, 5);
+    kzp_ctx_info(&i, box->ctx);
+    static const char *const N[] = {"library",       "dataset", "datasetVersion", "datasetFingerprint",
+                                    "datasetSha256", "updates", "hypothetical"};
+    napi_value v[] = {
+        str(env, kzp_version_string()),     str(env, i.id),       str(env, i.version),         str(env, i.fingerprint),
+        str(env, kzp_ctx_sha256(box->ctx)), updates_of(env, box), boolean(env, i.hypothetical)};
+    return result(env, R_RECEIPT, N, v, 7);
 }
 
 static napi_value receipt_of(napi_env env, context_box *box)
 {
     napi_value v = cached(env, box->receipt);
-    return v ? v : keep(env, &box->receipt, receipt_new(env, box->ctx));
+    return v ? v : keep(env, &box->receipt, receipt_new(env, box));
 }
 
 /* An MCI as the library gives it, with the date asked about. The citation is shared. */
@@ -1381,36 +1418,13 @@ static napi_value m_articles(napi_env env, napi_callback_info info)
     return a;
 }
 
-/* The MCI periods the updates applied to this Context added or replaced, the first applied first. */
+/* The MCI periods the updates applied to this Context added or replaced, the first applied first:
+ * the array every receipt of this Context holds. */
 static napi_value m_updates(napi_env env, napi_callback_info info)
 {
     size_t argc = 0;
     context_box *box = this_box(env, info, &argc, NULL);
-    kzp_ctx *ctx = box ? box->ctx : NULL;
-    if (!ctx) {
-        return NULL;
-    }
-    size_t n = kzp_update_count(ctx);
-    napi_value a;
-    CHECK(napi_create_array_with_length(env, n, &a));
-    for (size_t i = 0; i < n; i++) {
-        kzp_update u;
-        kzp_update_at(&u, ctx, i);
-        static const char *const N[] = {"source", "sha256", "from", "tenge", "purpose", "citation"};
-        napi_value v[] = {str(env, u.source),
-                          str(env, u.sha256),
-                          str(env, u.period.from),
-                          int64v(env, u.period.tenge),
-                          str(env, u.period.purpose_all ? "all" : kzp_purpose_name(u.period.purpose)),
-                          citation_of(env, box, u.period.citation)};
-        napi_value o = frozen(env, N, v, 6);
-        if (!o) {
-            return NULL;
-        }
-        CHECK(napi_set_element(env, a, (uint32_t)i, o));
-    }
-    CHECK(napi_object_freeze(env, a));
-    return a;
+    return box ? updates_of(env, box) : NULL;
 }
 
 static napi_value m_sha256(napi_env env, napi_callback_info info)
@@ -1457,6 +1471,7 @@ static void context_finalize(napi_env env, void *data, void *hint)
     (void)hint;
     context_box *box = data;
     delete_ref(env, &box->receipt);
+    delete_ref(env, &box->updates);
     for (size_t i = 0; i < box->n_cit; i++) {
         delete_ref(env, &box->cit[i].ref);
     }

@@ -124,7 +124,8 @@ function samples(k, minimalDataset) {
     'Context.check': [() => ctx.check('115-1', d, 'fine', 15), () => ctx.check('115-1', d, 'arrest', 0),
       () => ctx.check('115-1', d, 'fine', 25, { orderProcedure: true })],
     'Context.fine': [() => ctx.fine(200, d), () => ctx.fine(200, d), () => ctx.fine('0.2', d),
-      () => ctx.fine(1, '2027-01-01', { allowStale: true })],
+      () => ctx.fine(1, '2027-01-01', { allowStale: true }),
+      () => ctx.withMci(UPDATE).fine(1, '2027-01-01')], // its receipt lists the update
     'Context.mci': [() => ctx.mci(d), () => ctx.mci('2022-06-01', 'benefits')],
     'Context.convert': [undefined, 'unpaid-fine', 'evaded-service'].map((rule) => () =>
       ctx.convert(150, rule === 'evaded-service' ? 'community_service' : 'fine', 'arrest', rule && { rule })),

@@ -162,3 +162,70 @@ test('sha256: the embedded dataset\'s is data/kzpenalty.json\'s; a derived Conte
   assert.equal(u.source, '');
   assert.equal(u.sha256, sha256Of(UPDATE_2027));
 });
+
+// Every result's receipt names the dataset's SHA-256 and the updates that priced it, so a result
+// saved on its own says what priced it. A receipt is built once per Context: a derived one has its own.
+test('a result priced with an update file names the file, its SHA-256 and the period in its receipt', (t) => {
+  const { file } = tempDir(t);
+  const base = new kzpenalty.Context();
+  const ctx = base.withMciFile(file);
+  const fine = ctx.fine(200, OFFENCE);
+  assert.equal(fine.amountTiyn, FINE_200_AT_4500); // 200 x 4,500 = 900,000 tenge = 90,000,000 tiyn
+  const { receipt } = fine;
+  assert.ok(receipt instanceof kzpenalty.Receipt && Object.isFrozen(receipt));
+  assert.equal(receipt.updates.length, 1);
+  const [u] = receipt.updates;
+  assert.ok(Object.isFrozen(receipt.updates) && Object.isFrozen(u));
+  assert.equal(u.source, file);
+  assert.equal(u.sha256, sha256Of(fs.readFileSync(file)));
+  assert.deepEqual([u.from, u.tenge, u.purpose], ['2027-01-01', 4500, 'all']);
+  assert.deepEqual([u.citation.id, u.citation.status], ['test-2027', 'hypothetical']);
+  // the dataset under the update is the embedded one: its SHA-256, not the update's
+  assert.equal(receipt.datasetSha256, sha256Of(fs.readFileSync(path.join(SOURCE_DIR, 'data', 'kzpenalty.json'))));
+  assert.equal(receipt.datasetSha256, ctx.sha256);
+  // every result of the Context carries the same receipt (the fast paths of index.js too), holding
+  // the very array updates() returns
+  assert.equal(ctx.updates(), receipt.updates);
+  assert.equal(ctx.fine(200, '2027-12-31').receipt, receipt); // an earlier answer on another date
+  assert.equal(ctx.fine(10, OFFENCE).receipt, receipt); // 10 x 4,500 = 45,000 tenge: the fine slot's path
+  assert.equal(ctx.range('115-1', OFFENCE).receipt, receipt);
+  assert.equal(ctx.check('115-1', OFFENCE, 'fine', 15).receipt, receipt);
+  assert.equal(ctx.convert(150, 'fine', 'arrest').receipt, receipt);
+  // the base keeps its own receipt, with no update
+  const baseReceipt = base.fine(200, '2026-02-10').receipt; // 200 x 4,325 = 865,000 tenge
+  assert.notEqual(baseReceipt, receipt);
+  assert.deepEqual(baseReceipt.updates, []);
+  // saved on its own (JSON), the result still names the file and its period
+  const saved = JSON.parse(JSON.stringify(fine));
+  assert.equal(saved.amountTiyn, '90000000');
+  assert.deepEqual(saved.receipt.updates.map((v) => [v.source, v.sha256, v.from, v.tenge]),
+    [[file, sha256Of(fs.readFileSync(file)), '2027-01-01', 4500]]);
+});
+
+test('a receipt lists the updates in the order they were applied', (t) => {
+  const { dir, file } = tempDir(t);
+  const later = path.join(dir, 'later.json');
+  fs.writeFileSync(later, UPDATE_2027_LATER);
+  const fine = new kzpenalty.Context().withUpdates([file, later]).fine(200, OFFENCE);
+  assert.equal(fine.amountTiyn, 92000000n); // 200 x 4,600 tenge (applied last) = 920,000 tenge
+  assert.deepEqual(fine.receipt.updates.map((u) => [u.source, u.sha256, u.tenge]),
+    [[file, sha256Of(fs.readFileSync(file)), 4500], [later, sha256Of(fs.readFileSync(later)), 4600]]);
+});
+
+test('a result of the default Context: data/kzpenalty.json\'s SHA-256 and no update', () => {
+  const ctx = new kzpenalty.Context();
+  const { receipt } = ctx.fine(200, '2026-02-10'); // 200 x 4,325 = 865,000 tenge
+  assert.equal(receipt.datasetSha256, sha256Of(fs.readFileSync(path.join(SOURCE_DIR, 'data', 'kzpenalty.json'))));
+  assert.match(receipt.datasetSha256, /^[0-9a-f]{64}$/);
+  assert.deepEqual(receipt.updates, []);
+  assert.equal(receipt.updates, ctx.updates());
+  // the command's order of the receipt's fields
+  assert.deepEqual(Object.keys(receipt), ['library', 'dataset', 'datasetVersion', 'datasetFingerprint',
+    'datasetSha256', 'updates', 'hypothetical']);
+  // a loaded dataset's is computed at load time (nettle in this build); a what-if keeps its base's
+  const minimal = path.join(SOURCE_DIR, 'docs', 'examples', 'dataset-minimal.json');
+  assert.equal(kzpenalty.Context.fromFile(minimal).fine(200, '2026-02-10').receipt.datasetSha256,
+    sha256Of(fs.readFileSync(minimal)));
+  const whatIf = ctx.whatIf(5000).fine(200, '2026-02-10').receipt; // 200 x 5,000 = 1,000,000 tenge
+  assert.deepEqual([whatIf.datasetSha256, whatIf.updates, whatIf.hypothetical], [receipt.datasetSha256, [], true]);
+});

@@ -134,6 +134,7 @@ typedef struct result_cache {
 typedef struct context_object {
     PyObject_HEAD kzp_ctx *ctx;
     PyObject *receipt; /* Receipt, built once */
+    PyObject *updates; /* the Update records of updates(), built once; the receipt holds the same tuple */
     module_state *st;
     /* Citation objects by the library's pointer and date objects by their text, so results
      * share them; hash tables probed CACHE_PROBES deep, filled lazily under the GIL, owned. */
@@ -1849,10 +1850,11 @@ static PyObject *ctx_citations(context_object *self, PyObject *Py_UNUSED(ignored
     return listing(self, kzp_citation_count(self->ctx), citation_item);
 }
 
-/* The MCI periods of every update applied to this Context, the first applied first. */
+/* The MCI periods of every update applied to this Context, the first applied first: the tuple
+ * every receipt of this Context holds. */
 static PyObject *ctx_updates(context_object *self, PyObject *Py_UNUSED(ignored))
 {
-    return listing(self, kzp_update_count(self->ctx), update_item);
+    return Py_NewRef(self->updates);
 }
 
 static PyObject *ctx_sha256(context_object *self, void *Py_UNUSED(closure))
@@ -1873,18 +1875,24 @@ static PyObject *ctx_info(context_object *self, void *Py_UNUSED(closure))
 
 /* ---- Construction ---- */
 
-/* Set up a new Context; on failure the object is released by the caller. Everything else a
- * Context keeps is filled lazily, from what the library returns. */
+/* Set up a new Context; on failure the object is released by the caller. The receipt and the
+ * updates it lists are built here, once; everything else a Context keeps is filled lazily, from
+ * what the library returns. */
 static int context_setup(context_object *self, module_state *st, kzp_ctx *ctx)
 {
     self->ctx = ctx;
     self->st = st;
+    self->updates = listing(self, kzp_update_count(ctx), update_item);
+    if (!self->updates) {
+        return -1;
+    }
     kzp_dataset_info info;
     kzp_ctx_info(&info, ctx);
-    PyObject *v[5] = {PyUnicode_FromString(kzp_version_string()), PyUnicode_FromString(info.id),
-                      PyUnicode_FromString(info.version), PyUnicode_FromString(info.fingerprint),
+    PyObject *v[7] = {PyUnicode_FromString(kzp_version_string()), PyUnicode_FromString(info.id),
+                      PyUnicode_FromString(info.version),         PyUnicode_FromString(info.fingerprint),
+                      PyUnicode_FromString(kzp_ctx_sha256(ctx)),  Py_NewRef(self->updates),
                       PyBool_FromLong(info.hypothetical)};
-    self->receipt = make_struct(st->receipt_t, v, 5);
+    self->receipt = make_struct(st->receipt_t, v, 7);
     return self->receipt ? 0 : -1;
 }
 
@@ -2131,6 +2139,7 @@ static int context_traverse(context_object *self, visitproc visit, void *arg)
 {
     Py_VISIT(Py_TYPE(self));
     Py_VISIT(self->receipt);
+    Py_VISIT(self->updates);
     for (size_t i = 0; i < MAX_RESTRICTIONS; i++) {
         Py_VISIT(self->restr_obj[i]);
     }
@@ -2179,6 +2188,7 @@ static int context_clear(context_object *self)
     self->n_restr = 0;
     self->n_dec = 0;
     Py_CLEAR(self->receipt);
+    Py_CLEAR(self->updates);
     return 0;
 }
 
@@ -2262,7 +2272,8 @@ static PyMethodDef context_methods[] = {
      "nothing is applied. A Context is never given updates unless this is asked."},
     {"updates", (PyCFunction)ctx_updates, METH_NOARGS,
      "updates($self, /)\n--\n\n-> tuple[Update, ...]\n\nThe MCI periods the updates applied to this Context added "
-     "or replaced, the first applied first: the file (source, '' for with_mci), its SHA-256 and the period."},
+     "or replaced, the first applied first: the file (source, '' for with_mci), its SHA-256 and the period; the "
+     "same tuple as every result's receipt.updates."},
     {"what_if", (PyCFunction)ctx_what_if, METH_O,
      "what_if($self, mci_tenge, /)\n--\n\n-> Context\n\nA new Context in which the MCI is mci_tenge (an int of whole "
      "tenge) on every "
@@ -2514,7 +2525,8 @@ static PyMethodDef module_methods[] = {
 static PyStructSequence_Field CITATION_F[] = {F("id"),      F("act"),  F("reference"), F("document"),
                                               F("seen_in"), F("note"), F("status"),    {NULL, NULL}};
 static PyStructSequence_Field RECEIPT_F[] = {
-    F("library"), F("dataset"), F("dataset_version"), F("dataset_fingerprint"), F("hypothetical"), {NULL, NULL}};
+    F("library"),        F("dataset"), F("dataset_version"), F("dataset_fingerprint"),
+    F("dataset_sha256"), F("updates"), F("hypothetical"),    {NULL, NULL}};
 static PyStructSequence_Field INFO_F[] = {F("id"),           F("version"),         F("verified_on"),
                                           F("fingerprint"),  F("mci_known_until"), F("schema_version"),
                                           F("hypothetical"), F("article_count"),   F("citation_count"),
@@ -2646,7 +2658,10 @@ static int module_exec(PyObject *m)
         }
     }
     if (!(st->citation_t = new_struct_type(m, "kzpenalty.Citation", "A source that backs a value.", CITATION_F)) ||
-        !(st->receipt_t = new_struct_type(m, "kzpenalty.Receipt", "What a result was computed with.", RECEIPT_F)) ||
+        !(st->receipt_t = new_struct_type(m, "kzpenalty.Receipt",
+                                          "What a result was computed with: the library, the dataset, its SHA-256 "
+                                          "and the MCI updates applied (the Context's updates()).",
+                                          RECEIPT_F)) ||
         !(st->info_t = new_struct_type(m, "kzpenalty.DatasetInfo", "Identity of a context's dataset.", INFO_F)) ||
         !(st->mci_t = new_struct_type(m, "kzpenalty.Mci", "The MCI in force on a date.", MCI_F)) ||
         !(st->period_t = new_struct_type(m, "kzpenalty.MciPeriod", "One period of the MCI table.", PERIOD_F)) ||

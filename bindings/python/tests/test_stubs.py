@@ -87,7 +87,8 @@ def results():
             ctx.convert(150, "fine", "arrest"), ctx.convert(10, "community_service", "arrest", rule="evaded-service"),
             ctx.mci("2027-01-01", allow_stale=True), ctx.mci("2022-06-01", "benefits"), *ctx.mci_table(),
             *ctx.articles(), ctx.info, *kzpenalty.validate_dataset('{"schema_version": 1}'),
-            *ctx.with_mci(UPDATE).updates(), *ctx.with_mci_file(UPDATE_FILE).updates()]
+            *ctx.with_mci(UPDATE).updates(), *ctx.with_mci_file(UPDATE_FILE).updates(),
+            ctx.with_mci(UPDATE).fine(1, "2027-01-01").receipt]  # a receipt whose updates hold an Update
 
 
 class Stubs(unittest.TestCase):

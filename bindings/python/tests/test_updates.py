@@ -6,6 +6,7 @@ import datetime
 import hashlib
 import os
 import pathlib
+import pickle
 import tempfile
 import unittest
 from unittest import mock
@@ -149,6 +150,72 @@ class UpdateFiles(unittest.TestCase):
             os.environ["KZPENALTY_UPDATES"] = ""
             self.assertEqual(self.base.with_updates().updates(), ())
         self.assertEqual(os.environ.get("KZPENALTY_UPDATES"), before)  # mock.patch.dict put it back
+
+
+class Receipts(unittest.TestCase):
+    """Every result's receipt names the dataset's SHA-256 and the updates that priced it, so a result saved on its own
+    says what priced it. A receipt is built once per Context: a derived Context has its own."""
+
+    def setUp(self):
+        self.tmp = tempfile.TemporaryDirectory()
+        self.file = pathlib.Path(self.tmp.name) / "2027.json"
+        self.file.write_text(UPDATE_2027, encoding="utf-8")
+
+    def tearDown(self):
+        self.tmp.cleanup()
+
+    def test_a_result_priced_with_an_update_file_names_it(self):
+        base = kzpenalty.Context()
+        ctx = base.with_mci_file(self.file)
+        fine = ctx.fine(200, OFFENCE)
+        self.assertEqual(fine.amount_tiyn, FINE_200_AT_4500)  # 200 x 4,500 = 900,000 tenge = 90,000,000 tiyn
+        receipt = fine.receipt
+        (u,) = receipt.updates
+        self.assertIsInstance(u, kzpenalty.Update)
+        self.assertEqual(u.source, str(self.file))
+        self.assertEqual(u.sha256, sha256_of(self.file))
+        self.assertEqual(u.from_date, datetime.date(2027, 1, 1))
+        self.assertEqual((u.tenge, u.purpose), (4500, "all"))
+        self.assertEqual((u.citation.id, u.citation.status), ("test-2027", "hypothetical"))
+        # the dataset under the update is the embedded one: its SHA-256, not the update's
+        self.assertEqual(receipt.dataset_sha256, sha256_of(SOURCE_DIR / "data" / "kzpenalty.json"))
+        self.assertEqual(receipt.dataset_sha256, ctx.sha256)
+        # every result of the Context carries the same receipt, holding the very tuple updates() returns
+        self.assertIs(ctx.range("115-1", OFFENCE).receipt, receipt)
+        self.assertIs(ctx.check("115-1", OFFENCE, "fine", 15).receipt, receipt)
+        self.assertIs(receipt.updates, ctx.updates())
+        # the base keeps its own receipt, with no update
+        self.assertEqual(base.fine(200, "2026-02-10").receipt.updates, ())
+        self.assertIsNot(base.fine(200, "2026-02-10").receipt, receipt)
+        # the receipt travels with the result: a copy saved on its own still names the file and its period
+        saved = pickle.loads(pickle.dumps(fine))
+        self.assertEqual(saved.receipt, receipt)
+        self.assertEqual([(v.source, v.tenge) for v in saved.receipt.updates], [(str(self.file), 4500)])
+
+    def test_updates_apply_in_order_in_the_receipt(self):
+        later = pathlib.Path(self.tmp.name) / "later.json"
+        later.write_text(UPDATE_2027_LATER, encoding="utf-8")
+        fine = kzpenalty.Context().with_updates([self.file, later]).fine(200, OFFENCE)
+        self.assertEqual(fine.amount_tiyn, 92_000_000)  # 200 x 4,600 tenge (applied last) = 920,000 tenge
+        self.assertEqual([(v.source, v.sha256, v.tenge) for v in fine.receipt.updates],
+                         [(str(self.file), sha256_of(self.file), 4500), (str(later), sha256_of(later), 4600)])
+
+    def test_a_result_of_the_default_context(self):
+        receipt = kzpenalty.Context().fine(200, "2026-02-10").receipt  # 200 x 4,325 = 865,000 tenge
+        self.assertEqual(receipt.dataset_sha256, sha256_of(SOURCE_DIR / "data" / "kzpenalty.json"))
+        self.assertRegex(receipt.dataset_sha256, "^[0-9a-f]{64}$")
+        self.assertEqual(receipt.updates, ())
+        self.assertEqual(receipt._fields, ("library", "dataset", "dataset_version", "dataset_fingerprint",
+                                           "dataset_sha256", "updates", "hypothetical"))  # the command's order
+
+    def test_a_loaded_dataset_and_a_what_if(self):
+        path = SOURCE_DIR / "docs" / "examples" / "dataset-minimal.json"
+        loaded = kzpenalty.Context.from_file(path)
+        receipt = loaded.fine(200, "2026-02-10").receipt  # 200 x 4,325 = 865,000 tenge
+        self.assertEqual(receipt.dataset_sha256, sha256_of(path))  # computed at load time: nettle in this build
+        self.assertEqual(receipt.updates, ())
+        what_if = kzpenalty.Context().what_if(5000).fine(200, "2026-02-10").receipt  # 200 x 5,000 = 1,000,000 tenge
+        self.assertEqual((what_if.hypothetical, what_if.updates), (True, ()))
 
 
 class Sha256(unittest.TestCase):

@@ -127,6 +127,30 @@ static void basis(jw *w, const char *k, const kzp_citation *const *items, size_t
     jw_end_array(w);
 }
 
+/* The MCI periods of every update applied to the context, the first applied first, as ctx.updates()
+ * and every receipt give them. Only updates given as text (withMci): the module has no file system
+ * to read update files from, so each source is "". */
+static void updates(jw *w, const char *k, const kzp_ctx *ctx)
+{
+    maybe_key(w, k);
+    jw_begin_array(w);
+    for (size_t i = 0, n = kzp_update_count(ctx); i < n; i++) {
+        kzp_update u;
+        kzp_update_at(&u, ctx, i);
+        jw_begin_object(w);
+        kstr(w, "source", u.source);
+        kstr(w, "sha256", u.sha256);
+        kstr(w, "from", u.period.from);
+        jw_kint(w, "tenge", u.period.tenge);
+        kstr(w, "purpose", u.period.purpose_all ? "all" : kzp_purpose_name(u.period.purpose));
+        citation(w, "citation", u.period.citation);
+        jw_end_object(w);
+    }
+    jw_end_array(w);
+}
+
+/* What priced an answer, as the Node binding's receipt: the dataset's SHA-256 (the embedded one's is
+ * computed at build time; a loaded one's is "", no nettle here) and the updates applied. */
 static void receipt(jw *w, const char *k, const kzp_ctx *ctx)
 {
     kzp_dataset_info i;
@@ -137,6 +161,8 @@ static void receipt(jw *w, const char *k, const kzp_ctx *ctx)
     kstr(w, "dataset", i.id);
     kstr(w, "datasetVersion", i.version);
     kstr(w, "datasetFingerprint", i.fingerprint);
+    kstr(w, "datasetSha256", kzp_ctx_sha256(ctx));
+    updates(w, "updates", ctx);
     jw_kbool(w, "hypothetical", i.hypothetical);
     jw_end_object(w);
 }
@@ -584,22 +610,12 @@ static int op_tables(const kzp_ctx *ctx, const char *op, jw *w)
         str(w, kzp_ctx_sha256(ctx)); /* the embedded dataset's is computed at build time; a loaded one's is "" */
         return KZP_OK;
     }
-    jw_begin_array(w);
     if (strcmp(op, "updates") == 0) {
-        /* only updates given as text (withMci): the module has no file system to read update files from */
-        for (size_t i = 0, n = kzp_update_count(ctx); i < n; i++) {
-            kzp_update u;
-            kzp_update_at(&u, ctx, i);
-            jw_begin_object(w);
-            kstr(w, "source", u.source);
-            kstr(w, "sha256", u.sha256);
-            kstr(w, "from", u.period.from);
-            jw_kint(w, "tenge", u.period.tenge);
-            kstr(w, "purpose", u.period.purpose_all ? "all" : kzp_purpose_name(u.period.purpose));
-            citation(w, "citation", u.period.citation);
-            jw_end_object(w);
-        }
-    } else if (strcmp(op, "mciTable") == 0) {
+        updates(w, NULL, ctx);
+        return KZP_OK;
+    }
+    jw_begin_array(w);
+    if (strcmp(op, "mciTable") == 0) {
         for (size_t i = 0; i < di.mci_period_count; i++) {
             kzp_mci_period p;
             kzp_mci_period_at(&p, ctx, i);

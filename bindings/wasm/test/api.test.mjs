@@ -2,6 +2,7 @@
 // that it answers like the native library (the Node binding, when it is built).
 import test from 'node:test';
 import assert from 'node:assert/strict';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
@@ -167,6 +168,24 @@ test('the same error classes and the same answers as the Node binding, field by 
   same((c) => c.articles(), 'articles');
   same((c) => c.info, 'info');
   same((c) => c.whatIf(5000).range('115-1', '2026-02-10'), 'what-if range');
+  // the receipts: the embedded dataset's SHA-256 (computed at build time in both) and no update
+  assert.deepEqual(full.receipt.updates, []);
+  assert.match(full.receipt.datasetSha256, /^[0-9a-f]{64}$/);
+  // a result priced with an update in a buffer (4,500 tenge from 2027-01-01): the same answer and the
+  // same period in the receipt; only the update's SHA-256 may differ, as the module has no nettle to
+  // compute it ('') and the addon built here may (the SHA-256 of the text)
+  const update = JSON.stringify({ citations: [{ id: 'fx', act: 'test fixture', seen_in: 'the test',
+    status: 'hypothetical' }], known_until: '2027-12-31', known_until_citation: 'fx',
+  periods: [{ from: '2027-01-01', tenge: 4500, purpose: 'all', citation: 'fx' }] });
+  const priced = (c) => plain(c.withMci(update).fine(200, '2027-03-15'));
+  const ours = priced(ctx);
+  const theirs = priced(nctx);
+  assert.equal(ours.amountTiyn, '90000000n'); // 200 MCI x 4,500 tenge = 900,000 tenge = 90,000,000 tiyn
+  assert.equal(ours.receipt.updates[0].sha256, '');
+  assert.ok(['', crypto.createHash('sha256').update(update).digest('hex')].includes(theirs.receipt.updates[0].sha256));
+  theirs.receipt.updates[0].sha256 = '';
+  assert.deepEqual(ours, theirs, 'a fine priced with an update');
+  assert.deepEqual([ours.receipt.updates[0].from, ours.receipt.updates[0].tenge], ['2027-01-01', 4500]);
 });
 
 test('no memory growth over 20,000 calls and 2,000 contexts', () => {

@@ -43,3 +43,48 @@ test('updates() lists what withMci added, with no file; there is no withUpdates 
   assert.equal(typeof base.withUpdates, 'undefined');
   assert.equal(typeof base.withMciFile, 'undefined');
 });
+
+// Every result's receipt names the dataset's SHA-256 and the updates that priced it, as the Node
+// binding's does, so a result saved on its own says what priced it.
+test('a result priced with withMci lists the update in its receipt; the base\'s lists none', () => {
+  const base = new k.Context();
+  const ctx = base.withMci(UPDATE_2027);
+  const fine = ctx.fine(200, '2027-03-15');
+  assert.equal(fine.amountTiyn, 90000000n); // 200 MCI x 4,500 tenge = 900,000 tenge = 90,000,000 tiyn
+  const { receipt } = fine;
+  assert.ok(Object.isFrozen(receipt) && Object.isFrozen(receipt.updates));
+  assert.equal(receipt.updates.length, 1);
+  const [u] = receipt.updates;
+  assert.ok(Object.isFrozen(u));
+  // a buffer, not a file: source ''; the module has no nettle: sha256 ''
+  assert.deepEqual([u.source, u.sha256, u.from, u.tenge, u.purpose], ['', '', '2027-01-01', 4500, 'all']);
+  assert.deepEqual([u.citation.id, u.citation.status], ['test-2027', 'hypothetical']);
+  // the same list as ctx.updates(), on every kind of result
+  assert.deepEqual(receipt.updates, ctx.updates());
+  for (const r of [ctx.range('115-1', '2027-03-15'), ctx.check('115-1', '2027-03-15', 'fine', 15),
+    ctx.convert(150, 'fine', 'arrest')]) {
+    assert.deepEqual(r.receipt, receipt);
+  }
+  // the dataset under the update is the embedded one
+  const bytes = fs.readFileSync(path.join(SOURCE_DIR, 'data', 'kzpenalty.json'));
+  assert.equal(receipt.datasetSha256, crypto.createHash('sha256').update(bytes).digest('hex'));
+  assert.deepEqual(base.fine(200, '2026-02-10').receipt.updates, []); // 200 x 4,325 = 865,000 tenge
+  // saved on its own (JSON), the result still names the period
+  const saved = JSON.parse(JSON.stringify(fine, (key, v) => (typeof v === 'bigint' ? String(v) : v)));
+  assert.deepEqual(saved.receipt.updates.map((v) => [v.from, v.tenge]), [['2027-01-01', 4500]]);
+});
+
+test('a result of the default Context: data/kzpenalty.json\'s SHA-256 and no update; a loaded one\'s \'\'', () => {
+  const bytes = fs.readFileSync(path.join(SOURCE_DIR, 'data', 'kzpenalty.json'));
+  const ctx = new k.Context();
+  const { receipt } = ctx.fine(200, '2026-02-10'); // 200 x 4,325 = 865,000 tenge
+  assert.equal(receipt.datasetSha256, crypto.createHash('sha256').update(bytes).digest('hex'));
+  assert.deepEqual(receipt.updates, []);
+  // the command's order of the receipt's fields, as the Node binding's
+  assert.deepEqual(Object.keys(receipt), ['library', 'dataset', 'datasetVersion', 'datasetFingerprint',
+    'datasetSha256', 'updates', 'hypothetical']);
+  // loaded here at run time: no nettle, so ''; a what-if keeps its base's
+  assert.equal(k.Context.fromJSON(bytes).fine(200, '2026-02-10').receipt.datasetSha256, '');
+  const whatIf = ctx.whatIf(5000).fine(200, '2026-02-10').receipt; // 200 x 5,000 = 1,000,000 tenge
+  assert.deepEqual([whatIf.datasetSha256, whatIf.updates, whatIf.hypothetical], [receipt.datasetSha256, [], true]);
+});
