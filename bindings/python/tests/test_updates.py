@@ -192,13 +192,14 @@ class Receipts(unittest.TestCase):
         self.assertEqual(saved.receipt, receipt)
         self.assertEqual([(v.source, v.tenge) for v in saved.receipt.updates], [(str(self.file), 4500)])
 
-    def test_updates_apply_in_order_in_the_receipt(self):
+    def test_the_receipt_names_the_update_in_use(self):
         later = pathlib.Path(self.tmp.name) / "later.json"
         later.write_text(UPDATE_2027_LATER, encoding="utf-8")
         fine = kzpenalty.Context().with_updates([self.file, later]).fine(200, OFFENCE)
         self.assertEqual(fine.amount_tiyn, 92_000_000)  # 200 x 4,600 tenge (applied last) = 920,000 tenge
+        # the receipt names the period in use: the first file's 4,500, replaced by the later one, is not listed
         self.assertEqual([(v.source, v.sha256, v.tenge) for v in fine.receipt.updates],
-                         [(str(self.file), sha256_of(self.file), 4500), (str(later), sha256_of(later), 4600)])
+                         [(str(later), sha256_of(later), 4600)])
 
     def test_a_result_of_the_default_context(self):
         receipt = kzpenalty.Context().fine(200, "2026-02-10").receipt  # 200 x 4,325 = 865,000 tenge
