@@ -134,18 +134,25 @@ static bool is_json_name(const char *name)
     return name[0] != '.' && n > 5 && strcmp(name + n - 5, ".json") == 0;
 }
 
+/* A place that cannot be read (errno says why). An XDG place that is not there, is a file or is
+ * closed to this user holds no update; a place the user named must be readable. */
+static int unreadable(const char *place, bool required, kzp_error *err)
+{
+    int e = errno;
+    if (!required && (e == ENOENT || e == ENOTDIR || e == EACCES)) {
+        return KZP_OK;
+    }
+    char shown[112];
+    return kzp_fail(err, KZP_E_IO, NULL, "MCI update: cannot read '%s': %s", kzp_path_shown(shown, place), strerror(e));
+}
+
 /* A directory's *.json files, in byte order of their names. A directory that does not exist is
  * an error only when the user named it (required). */
 static int add_dir(file_list *l, const char *dir, bool required, kzp_error *err)
 {
     DIR *d = opendir(dir);
     if (!d) {
-        if (!required && (errno == ENOENT || errno == ENOTDIR || errno == EACCES)) {
-            return KZP_OK;
-        }
-        char shown[112];
-        return kzp_fail(err, KZP_E_IO, NULL, "cannot read the MCI update directory '%s': %s",
-                        kzp_path_shown(shown, dir), strerror(errno));
+        return unreadable(dir, required, err);
     }
     size_t first = l->n;
     int rc = KZP_OK;
@@ -164,13 +171,7 @@ static int add_entry(file_list *l, const char *entry, bool required, kzp_error *
 {
     struct stat st;
     if (stat(entry, &st) != 0) {
-        /* an XDG place that is not there (or is a file, or closed to this user) holds no update */
-        if (!required && (errno == ENOENT || errno == ENOTDIR || errno == EACCES)) {
-            return KZP_OK;
-        }
-        char shown[112];
-        return kzp_fail(err, KZP_E_IO, NULL, "MCI update: cannot read '%s': %s", kzp_path_shown(shown, entry),
-                        strerror(errno));
+        return unreadable(entry, required, err);
     }
     return S_ISDIR(st.st_mode) ? add_dir(l, entry, required, err) : add_path(l, NULL, entry, err);
 }

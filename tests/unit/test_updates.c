@@ -365,6 +365,108 @@ START_TEST(more_than_the_limit_of_files_is_refused)
 }
 END_TEST
 
+START_TEST(over_a_what_if_an_update_file_may_price_any_year)
+{
+    char text[1024], path[128];
+    kzp_ctx *base = test_ctx(), *whatif = NULL, *ctx = NULL;
+    kzp_error err;
+    /* a what-if context (kzp_ctx_new_what_if: 5,000 tenge on every date) has no dataset history
+     * an update file could rewrite: a 2024 period of 3,333 tenge is taken and prices 10 MCI at
+     * 10 x 3,333 tenge; 2023 stays at the what-if's 10 x 5,000 */
+    ck_assert_int_eq(kzp_ctx_new_what_if(&whatif, base, 5000, &err), KZP_OK);
+    update_text(text, sizeof text, "mci-2024-w", "2024-01-01", 3333, "hypothetical");
+    put(path, sizeof path, "w.json", text);
+    int rc = kzp_ctx_new_with_mci_file(&ctx, whatif, path, &err);
+    ck_assert_msg(rc == KZP_OK, "%s", err.message);
+    ck_assert_int_eq(fine_tiyn(ctx, "2024-05-01", 10), 3333000);
+    ck_assert_int_eq(fine_tiyn(ctx, "2023-05-01", 10), 5000000);
+    ck_assert_uint_eq(kzp_update_count(ctx), 1);
+    kzp_ctx_free(ctx);
+    kzp_ctx_free(whatif);
+}
+END_TEST
+
+START_TEST(a_named_file_that_cannot_be_read_says_so_first)
+{
+    char path[128];
+    snprintf(path, sizeof path, "%s/absent.json", dir);
+    kzp_ctx *base = test_ctx(), *sentinel = (kzp_ctx *)&dir, *ctx = sentinel;
+    kzp_error err;
+    ck_assert_int_eq(kzp_ctx_new_with_mci_file(&ctx, base, path, &err), KZP_E_IO);
+    ck_assert_msg(strncmp(err.message, "MCI update: cannot open", 23) == 0, "%s", err.message);
+    ck_assert_ptr_nonnull(strstr(err.message, "absent.json"));
+    ck_assert_ptr_eq(ctx, sentinel);
+    /* a directory named as a file is not a regular file */
+    ck_assert_int_eq(kzp_ctx_new_with_mci_file(&ctx, base, dir, &err), KZP_E_IO);
+    ck_assert_msg(strstr(err.message, "regular file") != NULL, "%s", err.message);
+    ck_assert_ptr_eq(ctx, sentinel);
+}
+END_TEST
+
+START_TEST(the_update_list_rejects_bad_arguments)
+{
+    char text[1024], path[128];
+    update_text(text, sizeof text, "mci-2027-a", "2027-01-01", 4000, "hypothetical");
+    put(path, sizeof path, "a.json", text);
+    kzp_ctx *base = test_ctx(), *ctx = NULL;
+    kzp_error err;
+    ck_assert_int_eq(kzp_ctx_new_with_mci_file(&ctx, base, path, &err), KZP_OK);
+    kzp_update u = {.source = "untouched"};
+    ck_assert_int_eq(kzp_update_at(NULL, ctx, 0), KZP_E_INVALID_ARG);
+    ck_assert_int_eq(kzp_update_at(&u, NULL, 0), KZP_E_INVALID_ARG);
+    ck_assert_int_eq(kzp_update_at(&u, ctx, 1), KZP_E_INVALID_ARG);  /* one update: index 0 only */
+    ck_assert_int_eq(kzp_update_at(&u, base, 0), KZP_E_INVALID_ARG); /* the dataset has none */
+    ck_assert_str_eq(u.source, "untouched");
+    ck_assert_uint_eq(kzp_update_count(NULL), 0);
+    ck_assert_uint_eq(kzp_update_count(base), 0);
+    ck_assert_int_eq(kzp_ctx_new_with_updates(NULL, base, "", &err), KZP_E_INVALID_ARG);
+    kzp_ctx_free(ctx);
+}
+END_TEST
+
+START_TEST(without_a_home_only_the_system_places_are_read)
+{
+    char text[1024], path[256], sys[128];
+    update_text(text, sizeof text, "mci-2027-sys", "2027-01-01", 4100, "hypothetical");
+    put(path, sizeof path, "sys/kzpenalty/updates/a.json", text);
+    snprintf(sys, sizeof sys, "%s/sys", dir);
+    kzp_ctx *base = test_ctx(), *ctx = NULL;
+    kzp_error err;
+    unsetenv(KZP_UPDATES_ENV);
+    unsetenv("XDG_DATA_HOME");
+    setenv("XDG_DATA_DIRS", sys, 1);
+    /* HOME relative (or unset) names no user place: the system one alone, 1 x 4,100 tenge */
+    setenv("HOME", "relative/home", 1);
+    ck_assert_int_eq(kzp_ctx_new_with_updates(&ctx, base, NULL, &err), KZP_OK);
+    ck_assert_uint_eq(kzp_update_count(ctx), 1);
+    ck_assert_int_eq(fine_tiyn(ctx, "2027-01-01", 1), 410000);
+    kzp_ctx_free(ctx);
+    unsetenv("HOME");
+    ck_assert_int_eq(kzp_ctx_new_with_updates(&ctx, base, NULL, &err), KZP_OK);
+    ck_assert_uint_eq(kzp_update_count(ctx), 1);
+    kzp_ctx_free(ctx);
+    /* an empty XDG_DATA_DIRS means the default /usr/local/share:/usr/share, where this test put
+     * nothing: no update */
+    setenv("XDG_DATA_DIRS", "", 1);
+    ck_assert_int_eq(kzp_ctx_new_with_updates(&ctx, base, NULL, &err), KZP_OK);
+    ck_assert_ptr_eq(ctx, base);
+    kzp_ctx_free(ctx);
+    /* too many files in the system places stop the search before the user's place is read */
+    for (int i = 0; i <= KZP_MAX_UPDATE_FILES; i++) {
+        char name[64];
+        update_text(text, sizeof text, "mci-2027-many", "2027-01-01", 4000 + i, "hypothetical");
+        snprintf(name, sizeof name, "sys/kzpenalty/updates/%03d.json", i);
+        put(path, sizeof path, name, text);
+    }
+    setenv("XDG_DATA_DIRS", sys, 1);
+    setenv("HOME", dir, 1);
+    kzp_ctx *sentinel = (kzp_ctx *)&dir;
+    ctx = sentinel;
+    ck_assert_int_eq(kzp_ctx_new_with_updates(&ctx, base, NULL, &err), KZP_E_INVALID_ARG);
+    ck_assert_ptr_eq(ctx, sentinel);
+}
+END_TEST
+
 static Suite *updates_suite(void)
 {
     Suite *s = suite_create("updates");
@@ -381,6 +483,10 @@ static Suite *updates_suite(void)
     tcase_add_test(tc, no_update_gives_the_base_held_once_more);
     tcase_add_test(tc, the_documented_places);
     tcase_add_test(tc, more_than_the_limit_of_files_is_refused);
+    tcase_add_test(tc, over_a_what_if_an_update_file_may_price_any_year);
+    tcase_add_test(tc, a_named_file_that_cannot_be_read_says_so_first);
+    tcase_add_test(tc, the_update_list_rejects_bad_arguments);
+    tcase_add_test(tc, without_a_home_only_the_system_places_are_read);
     suite_add_tcase(s, tc);
     return s;
 }
