@@ -79,7 +79,7 @@ kzp_status kzp_ctx_new_with_mci_file(kzp_ctx **out, const kzp_ctx *base, const c
     char name[112];
     if (!read) {
         kzp_fail(err, rc, e.path, "MCI update: %s", e.message); /* the reader's message names the file */
-    } else if (e.line > 0) {
+    } else if (e.line > 0 && rc != KZP_E_JSON) {                /* a syntax error's message starts with its line */
         kzp_fail(err, rc, e.path, "MCI update: %s (in '%s', line %d, column %d)", e.message, kzp_path_shown(name, path),
                  e.line, e.column);
     } else {

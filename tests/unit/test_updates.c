@@ -255,6 +255,10 @@ START_TEST(one_broken_file_fails_the_whole_call_and_names_itself)
     ck_assert_int_eq(kzp_ctx_new_with_mci_file(&ctx, base, bad, &err), KZP_E_JSON);
     ck_assert_ptr_nonnull(strstr(err.message, "syntax.json"));
     ck_assert_int_eq(err.line, 1);
+    /* the position once, at the start, as the JSON reader gives it: column 14, just past the 13
+     * characters of {"periods": [ where the text ends */
+    ck_assert_msg(strncmp(err.message, "MCI update: line 1, column 14: ", 31) == 0, "%s", err.message);
+    ck_assert_ptr_null(strstr(err.message + 31, "line 1"));
     ck_assert_int_eq(kzp_ctx_new_with_mci_file(&ctx, base, NULL, &err), KZP_E_INVALID_ARG);
     ck_assert_int_eq(kzp_ctx_new_with_mci_file(NULL, base, bad, &err), KZP_E_INVALID_ARG);
     ck_assert_int_eq(kzp_ctx_new_with_updates(&ctx, NULL, "", &err), KZP_E_INVALID_ARG);
