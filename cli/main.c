@@ -782,6 +782,12 @@ static int dispatch(cli_out *out, options *o, int argc, char **argv)
     if (o->version) {
         kzp_ctx *ctx = NULL;
         if ((code = build_context(&ctx, o))) {
+            /* the data failed (a broken update file, a bad --data): which release refused it is
+             * still worth saying, for the report a user sends */
+            if (!o->json) {
+                fprintf(out->f, "kzpenalty %s (library %s; no dataset: see the error)\n", KZP_VERSION_STRING,
+                        kzp_version_string());
+            }
             return code;
         }
         code = print_version(out, ctx, o->json);

@@ -98,6 +98,11 @@ with tempfile.TemporaryDirectory() as tmp:
     # a named file that does not exist
     p = run(["--version"], {"KZPENALTY_UPDATES": tmp + "/nope.json"}, code=3)
     expect("missing: stderr names it", "nope.json" in p.stderr, True)
+    # ...and still says which release refused it, on one line of its own
+    expect("missing: --version still names the program", p.stdout.splitlines()[0].startswith("kzpenalty "), True)
+    expect("missing: --version prints no dataset line", len(p.stdout.splitlines()), 1)
+    p = run(["--version", "--json"], {"KZPENALTY_UPDATES": tmp + "/nope.json"}, code=3)
+    expect("missing: --version --json prints the error alone", list(json.loads(p.stdout)), ["error"])
     # KZPENALTY_UPDATES set and empty: none, even with an XDG file present
     v = json.loads(run(["--version", "--json"], {"KZPENALTY_UPDATES": "", "XDG_DATA_HOME": tmp}).stdout)
     expect("empty KZPENALTY_UPDATES", v["updates"], [])
