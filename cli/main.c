@@ -581,9 +581,10 @@ static char *request_text(int argc, char **argv)
         free(text);
         return NULL;
     }
-    for (size_t i = 0; i < len;) { /* the document is UTF-8: mend what an argument brought */
+    for (size_t i = 0; i < len;) { /* the document is UTF-8 text: mend what an argument brought */
         size_t n = kzp_utf8_char_len(text + i, len - i);
-        if (n == 0) {
+        unsigned char b = (unsigned char)text[i];
+        if (n == 0 || (b < 0x20 && b != '\t' && b != '\n') || b == 0x7f) { /* HTML allows no other control */
             text[i] = '?';
             n = 1;
         }
@@ -779,6 +780,12 @@ static int dispatch(cli_out *out, options *o, int argc, char **argv)
         fputs(USAGE, out->f);
         return CLI_EXIT_OK;
     }
+    if ((o->html || o->format_text) && o->json) {
+        return cli_usage("--format %s and --json ask for two outputs; give one", o->html ? "html" : "text");
+    }
+    if (o->version && o->html) {
+        return cli_usage("%s", "--format html is for range, fine, check and convert, not --version");
+    }
     if (o->version) {
         kzp_ctx *ctx = NULL;
         if ((code = build_context(&ctx, o))) {
@@ -827,8 +834,8 @@ static int dispatch(cli_out *out, options *o, int argc, char **argv)
     if (o->citations && !o->json && strcmp(cmd->name, "batch") != 0) {
         return cli_usage("--citations shapes JSON output: give it with --json, or to batch");
     }
-    if ((o->html || o->format_text) && o->json) {
-        return cli_usage("--format %s and --json ask for two outputs; give one", o->html ? "html" : "text");
+    if (o->format_text && strcmp(cmd->name, "batch") == 0) {
+        return cli_usage("%s", "a batch writes JSON Lines, CSV or HTML: choose with --output-format, not --format");
     }
     if (o->html && strcmp(cmd->name, "range") != 0 && strcmp(cmd->name, "fine") != 0 &&
         strcmp(cmd->name, "check") != 0 && strcmp(cmd->name, "convert") != 0) {

@@ -414,9 +414,11 @@ KZP_API KZP_NODISCARD kzp_status kzp_ctx_new_what_if(kzp_ctx **out, const kzp_ct
 #define KZP_MAX_UPDATE_FILES 64
 
 /** As kzp_ctx_new_with_mci, with the update read from the file at path (read as
- *  kzp_ctx_new_from_file reads a dataset), and one rule more: a file only adds periods after the
- *  dataset's last one (it may replace a period an earlier update file brought), so a file in a
- *  drop-in directory cannot reprice past years; KZP_E_DATA_ORDER otherwise. The file's name and
+ *  kzp_ctx_new_from_file reads a dataset), and rules more, so that a file in a drop-in directory
+ *  cannot change an answer without the receipt naming it: a file adds at least one period and
+ *  gives known_until (KZP_E_SCHEMA otherwise); over a dataset (not a what-if), its periods start
+ *  after the dataset's last one (KZP_E_DATA_ORDER) and it leaves the dataset's citations as they
+ *  are (KZP_E_DATA_DUPLICATE); it may replace a period or citation an earlier update file brought. The file's name and
  *  SHA-256 are kept and listed by kzp_update_at. A problem is reported with its reason first,
  *  then the path, line and column. base is never changed; *out is written only on success.
  *  Thread-safe. Since 0.2.0. */
@@ -595,8 +597,9 @@ typedef struct kzp_update {
 } kzp_update;
 
 /** How many update periods ctx prices with: those of every update applied to it and to the
- *  contexts it was derived from, less those a later update replaced (same first day and purpose),
- *  so a receipt names only values in use; 0 for NULL. Thread-safe. Since 0.2.0. */
+ *  contexts it was derived from, less those a later update replaced (same first day and purpose)
+ *  and those under a what-if (kzp_ctx_new_what_if: its one MCI holds on every date), so a
+ *  receipt names only values in use; 0 for NULL. Thread-safe. Since 0.2.0. */
 KZP_API size_t kzp_update_count(const kzp_ctx *ctx);
 /** The update period at index 0..kzp_update_count-1, the first applied first. Errors:
  *  KZP_E_INVALID_ARG (NULL, or index out of range). Thread-safe. Since 0.2.0. */

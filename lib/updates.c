@@ -1,9 +1,11 @@
 /* MCI update files: next year's MCI applied without a new release. Each file is an update in the
  * format of kzp_ctx_new_with_mci; where they are looked for is documented in docs/dataset.md. */
+#define _POSIX_C_SOURCE 200809L // NOLINT(bugprone-reserved-identifier,cert-dcl37-c,cert-dcl51-cpp): fstatat, dirfd
 #include "kzp_internal.h"
 
 #include <dirent.h>
 #include <errno.h>
+#include <jansson.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -30,24 +32,49 @@ static const kzp_ctx *dataset_of(const kzp_ctx *c)
     return c;
 }
 
-/* An update file adds later periods; it may replace a period an earlier update file brought, but
- * not rewrite the dataset's own history (a file in a drop-in directory must not reprice 2024
- * silently: the dataset's values change with a release, or through kzp_ctx_new_with_mci). */
-static int only_later_periods(const kzp_ctx *d, const kzp_ctx *base, kzp_error *err)
+/* What an update file may do: less than kzp_ctx_new_with_mci allows a program on purpose. It adds
+ * at least one period and says until when the MCI is known, so every file that changes an answer
+ * has a period in use and every receipt names it (the last file's periods cannot be replaced, and
+ * its known_until is the one in force). Over the dataset it adds later periods only, and leaves
+ * the dataset's citations as they are: a file in a drop-in directory must not reprice 2024 or
+ * change the source a past year cites, silently (the dataset's values change with a release, or
+ * through kzp_ctx_new_with_mci). An earlier update file's period or citation may be replaced. */
+static int file_rules(const kzp_ctx *d, const kzp_ctx *base, const char *text, size_t len, kzp_error *err)
 {
-    const kzp_ctx *ds = dataset_of(base);
-    if (ds->step != KZP_STEP_NONE || ds->period_count == 0) {
-        return KZP_OK; /* over a what-if there is no dataset history to keep */
+    if (d->update_count == 0) {
+        return kzp_fail(err, KZP_E_SCHEMA, "$.periods",
+                        "the file adds no period; an update file must add at least one");
     }
-    const kzp_period_def *last = &ds->periods[ds->period_count - 1];
-    for (size_t i = 0; i < d->update_count; i++) {
+    const kzp_ctx *ds = dataset_of(base);
+    bool history = ds->step == KZP_STEP_NONE && ds->period_count > 0; /* a what-if's has none to keep */
+    const kzp_period_def *last = history ? &ds->periods[ds->period_count - 1] : NULL;
+    for (size_t i = 0; last && i < d->update_count; i++) {
         const kzp_period_def *p = &d->periods[d->update_periods[i]];
         if (p->from <= last->from) {
             return kzp_fail(err, KZP_E_DATA_ORDER, NULL,
-                            "the period from %s is not after the dataset's last one (from %s): an MCI update file "
+                            "the period from %s is not after the dataset's last one (from %s): an update file "
                             "only adds later periods (once a release has that year, delete the file)",
                             p->from_iso, last->from_iso);
         }
+    }
+    /* extras: the citations this step adds or changes (one the same as its base's is not there) */
+    for (size_t i = 0; history && i < d->extra_count; i++) {
+        if (kzp_index_get(&ds->citation_index, d->extras[i]->id) >= 0) {
+            return kzp_fail(err, KZP_E_DATA_DUPLICATE, "$.citations",
+                            "the citation '%s' is the dataset's own: an update file may not change it (give "
+                            "the file's citation an id of its own)",
+                            d->extras[i]->id);
+        }
+    }
+    json_t *root = json_loadb(text, len, 0, NULL); /* read once already: only memory can fail */
+    if (!root) {
+        return kzp_fail(err, KZP_E_NOMEM, NULL, "out of memory");
+    }
+    bool until = json_object_get(root, "known_until") != NULL;
+    json_decref(root);
+    if (!until) {
+        return kzp_fail(err, KZP_E_SCHEMA, "$.known_until",
+                        "the file does not say until when its MCI is known (known_until); an update file must");
     }
     return KZP_OK;
 }
@@ -66,10 +93,10 @@ kzp_status kzp_ctx_new_with_mci_file(kzp_ctx **out, const kzp_ctx *base, const c
     if (read) {
         rc = kzp_ctx_update(&d, base, buf, len, path, &e);
     }
-    free(buf);
-    if (rc == KZP_OK && (rc = only_later_periods(d, base, &e)) != KZP_OK) {
+    if (rc == KZP_OK && (rc = file_rules(d, base, buf, len, &e)) != KZP_OK) {
         kzp_ctx_free(d);
     }
+    free(buf);
     if (rc == KZP_OK) {
         *out = d;
         kzp_error_clear(err);
@@ -139,7 +166,7 @@ static bool is_json_name(const char *name)
 static int unreadable(const char *place, bool required, kzp_error *err)
 {
     int e = errno;
-    if (!required && (e == ENOENT || e == ENOTDIR || e == EACCES)) {
+    if (!required && (e == ENOENT || e == ENOTDIR || e == EACCES || e == ENAMETOOLONG || e == ELOOP)) {
         return KZP_OK;
     }
     char shown[112];
@@ -156,10 +183,18 @@ static int add_dir(file_list *l, const char *dir, bool required, kzp_error *err)
     }
     size_t first = l->n;
     int rc = KZP_OK;
-    for (struct dirent *e; rc == KZP_OK && (e = readdir(d)) != NULL;) {
-        if (is_json_name(e->d_name)) {
+    struct dirent *e;
+    while (rc == KZP_OK && (errno = 0, e = readdir(d)) != NULL) {
+        struct stat st;
+        /* in an XDG place, only regular files (or links to them): a stray directory named
+         * x.json there must not stop every command; one the user named is read, and refused */
+        if (is_json_name(e->d_name) &&
+            (required || (fstatat(dirfd(d), e->d_name, &st, 0) == 0 && S_ISREG(st.st_mode)))) {
             rc = add_path(l, dir, e->d_name, err);
         }
+    }
+    if (rc == KZP_OK && errno != 0) { /* readdir's end and its failure differ only in errno */
+        rc = unreadable(dir, true, err);
     }
     closedir(d);
     qsort(l->path + first, l->n - first, sizeof l->path[0], by_name);
@@ -173,7 +208,10 @@ static int add_entry(file_list *l, const char *entry, bool required, kzp_error *
     if (stat(entry, &st) != 0) {
         return unreadable(entry, required, err);
     }
-    return S_ISDIR(st.st_mode) ? add_dir(l, entry, required, err) : add_path(l, NULL, entry, err);
+    if (S_ISDIR(st.st_mode)) {
+        return add_dir(l, entry, required, err);
+    }
+    return required ? add_path(l, NULL, entry, err) : KZP_OK; /* an XDG place must be a directory */
 }
 
 /* Each entry of a ':'-separated list, with suffix appended to it ("" or "/kzpenalty/updates"),
@@ -289,7 +327,8 @@ static bool replaced_later(const kzp_ctx *final, const kzp_ctx *step, const kzp_
 static size_t visit_in_effect(const kzp_ctx *ctx, size_t want, const kzp_ctx **step, size_t *k)
 {
     size_t seen = 0;
-    for (const kzp_ctx *c = ctx; c; c = c->parent) {
+    /* under a what-if, the updates before it price nothing: its one MCI holds on every date */
+    for (const kzp_ctx *c = ctx; c && c->step != KZP_STEP_WHAT_IF; c = c->parent) {
         for (size_t i = c->update_count; i-- > 0;) {
             if (replaced_later(ctx, c, &c->periods[c->update_periods[i]])) {
                 continue;

@@ -471,6 +471,93 @@ START_TEST(without_a_home_only_the_system_places_are_read)
 }
 END_TEST
 
+START_TEST(a_file_that_would_change_answers_unnamed_is_refused)
+{
+    char path[128];
+    kzp_ctx *base = test_ctx(), *sentinel = (kzp_ctx *)&dir, *ctx = sentinel;
+    kzp_error err;
+    /* no period: it would move known_until (pricing 2029 at 2026's 4,325 tenge, not stale) while
+     * a receipt, which lists update periods, named nothing */
+    put(path, sizeof path, "ku.json",
+        "{\"periods\": [], \"known_until\": \"2030-12-31\", \"known_until_citation\": \"mci-2026\"}");
+    ck_assert_int_eq(kzp_ctx_new_with_mci_file(&ctx, base, path, &err), KZP_E_SCHEMA);
+    ck_assert_msg(strstr(err.message, "adds no period") != NULL, "%s", err.message);
+    ck_assert_ptr_eq(ctx, sentinel);
+    /* a dataset citation restated with another act: every 2026 answer would cite a forged source */
+    put(path, sizeof path, "forged.json",
+        "{\"citations\": [{\"id\": \"mci-2026\", \"act\": \"FORGED\", \"reference\": \"\", \"document\": \"\", "
+        "\"seen_in\": \"x\", \"note\": \"\", \"status\": \"official\"}, {\"id\": \"mci-2027-f\", \"act\": \"a\", "
+        "\"reference\": \"\", \"document\": \"\", \"seen_in\": \"x\", \"note\": \"\", \"status\": \"hypothetical\"}], "
+        "\"known_until\": \"2027-12-31\", \"known_until_citation\": \"mci-2027-f\", \"periods\": [{\"from\": "
+        "\"2027-01-01\", \"tenge\": 4000, \"purpose\": \"all\", \"citation\": \"mci-2027-f\"}]}");
+    ck_assert_int_eq(kzp_ctx_new_with_mci_file(&ctx, base, path, &err), KZP_E_DATA_DUPLICATE);
+    ck_assert_msg(strstr(err.message, "'mci-2026'") != NULL, "%s", err.message);
+    ck_assert_ptr_eq(ctx, sentinel);
+    /* a period but no known_until of its own */
+    put(path, sizeof path, "nountil.json",
+        "{\"citations\": [{\"id\": \"mci-2027-u\", \"act\": \"a\", \"reference\": \"\", \"document\": \"\", "
+        "\"seen_in\": \"x\", \"note\": \"\", \"status\": \"hypothetical\"}], \"periods\": [{\"from\": "
+        "\"2026-07-01\", \"tenge\": 4400, \"purpose\": \"all\", \"citation\": \"mci-2027-u\"}]}");
+    ck_assert_int_eq(kzp_ctx_new_with_mci_file(&ctx, base, path, &err), KZP_E_SCHEMA);
+    ck_assert_msg(strstr(err.message, "known_until") != NULL, "%s", err.message);
+    ck_assert_ptr_eq(ctx, sentinel);
+}
+END_TEST
+
+START_TEST(under_a_what_if_no_update_is_listed)
+{
+    char text[1024], path[128];
+    update_text(text, sizeof text, "mci-2027-a", "2027-01-01", 4000, "hypothetical");
+    put(path, sizeof path, "a.json", text);
+    kzp_ctx *base = test_ctx(), *updated = NULL, *whatif = NULL;
+    kzp_error err;
+    ck_assert_int_eq(kzp_ctx_new_with_mci_file(&updated, base, path, &err), KZP_OK);
+    ck_assert_uint_eq(kzp_update_count(updated), 1);
+    /* 9,999 tenge on every date: 2027's 4,000 prices nothing, so no receipt names it */
+    ck_assert_int_eq(kzp_ctx_new_what_if(&whatif, updated, 9999, &err), KZP_OK);
+    ck_assert_int_eq(fine_tiyn(whatif, "2027-02-01", 1), 999900);
+    ck_assert_uint_eq(kzp_update_count(whatif), 0);
+    kzp_update u;
+    ck_assert_int_eq(kzp_update_at(&u, whatif, 0), KZP_E_INVALID_ARG);
+    kzp_ctx_free(whatif);
+    kzp_ctx_free(updated);
+}
+END_TEST
+
+START_TEST(odd_things_in_an_xdg_place_are_skipped)
+{
+    char text[1024], path[256], home[128], longdir[6000];
+    kzp_ctx *base = test_ctx(), *ctx = NULL;
+    kzp_error err;
+    unsetenv(KZP_UPDATES_ENV);
+    /* kzpenalty/updates is a file (not JSON) in one place; a directory named sub.json beside a
+     * real update in another; a place too long for a path: only the real update is read */
+    put(path, sizeof path, "f/kzpenalty/updates", "garbage");
+    update_text(text, sizeof text, "mci-2027-r", "2027-01-01", 4100, "hypothetical");
+    put(path, sizeof path, "h/kzpenalty/updates/real.json", text);
+    put(path, sizeof path, "h/kzpenalty/updates/sub.json/inner.json", text);
+    memset(longdir, 'a', sizeof longdir - 1);
+    longdir[0] = '/';
+    longdir[sizeof longdir - 1] = '\0';
+    char dirs[6200];
+    snprintf(dirs, sizeof dirs, "%s/f:%s", dir, longdir);
+    setenv("XDG_DATA_DIRS", dirs, 1);
+    snprintf(home, sizeof home, "%s/h", dir);
+    setenv("XDG_DATA_HOME", home, 1);
+    int rc = kzp_ctx_new_with_updates(&ctx, base, NULL, &err);
+    ck_assert_msg(rc == KZP_OK, "%s", err.message);
+    ck_assert_uint_eq(kzp_update_count(ctx), 1);
+    ck_assert_int_eq(fine_tiyn(ctx, "2027-01-01", 1), 410000); /* 1 x 4,100 tenge */
+    kzp_ctx_free(ctx);
+    /* named, the same directory is read whole, and its sub.json refused */
+    snprintf(path, sizeof path, "%s/h/kzpenalty/updates", dir);
+    ck_assert_int_eq(kzp_ctx_new_with_updates(&ctx, base, path, &err), KZP_E_IO);
+    ck_assert_msg(strstr(err.message, "sub.json") != NULL, "%s", err.message);
+    /* named, a place too long for a path is an error that says so */
+    ck_assert_int_eq(kzp_ctx_new_with_updates(&ctx, base, longdir, &err), KZP_E_IO);
+}
+END_TEST
+
 static Suite *updates_suite(void)
 {
     Suite *s = suite_create("updates");
@@ -491,6 +578,9 @@ static Suite *updates_suite(void)
     tcase_add_test(tc, a_named_file_that_cannot_be_read_says_so_first);
     tcase_add_test(tc, the_update_list_rejects_bad_arguments);
     tcase_add_test(tc, without_a_home_only_the_system_places_are_read);
+    tcase_add_test(tc, a_file_that_would_change_answers_unnamed_is_refused);
+    tcase_add_test(tc, under_a_what_if_no_update_is_listed);
+    tcase_add_test(tc, odd_things_in_an_xdg_place_are_skipped);
     suite_add_tcase(s, tc);
     return s;
 }
