@@ -173,14 +173,9 @@ static int unreadable(const char *place, bool required, kzp_error *err)
     return kzp_fail(err, KZP_E_IO, NULL, "MCI update: cannot read '%s': %s", kzp_path_shown(shown, place), strerror(e));
 }
 
-/* A directory's *.json files, in byte order of their names. A directory that does not exist is
- * an error only when the user named it (required). */
-static int add_dir(file_list *l, const char *dir, bool required, kzp_error *err)
+/* A directory's *.json files (d, opened from dir), in byte order of their names. */
+static int add_dir(file_list *l, DIR *d, const char *dir, bool required, kzp_error *err)
 {
-    DIR *d = opendir(dir);
-    if (!d) {
-        return unreadable(dir, required, err);
-    }
     size_t first = l->n;
     int rc = KZP_OK;
     struct dirent *e;
@@ -201,17 +196,18 @@ static int add_dir(file_list *l, const char *dir, bool required, kzp_error *err)
     return rc;
 }
 
-/* One entry of a ':'-separated list: a file, or a directory of them. */
+/* One entry of a ':'-separated list: a directory of files, or (named by the user) a file. Opened
+ * once, not checked first and opened after: nothing can change between the two. */
 static int add_entry(file_list *l, const char *entry, bool required, kzp_error *err)
 {
-    struct stat st;
-    if (stat(entry, &st) != 0) {
-        return unreadable(entry, required, err);
+    DIR *d = opendir(entry);
+    if (d) {
+        return add_dir(l, d, entry, required, err);
     }
-    if (S_ISDIR(st.st_mode)) {
-        return add_dir(l, entry, required, err);
+    if (errno == ENOTDIR && required) {
+        return add_path(l, NULL, entry, err); /* read, and checked, as a file */
     }
-    return required ? add_path(l, NULL, entry, err) : KZP_OK; /* an XDG place must be a directory */
+    return unreadable(entry, required, err); /* an XDG place that is a file is skipped there */
 }
 
 /* Each entry of a ':'-separated list, with suffix appended to it ("" or "/kzpenalty/updates"),
@@ -353,16 +349,15 @@ size_t kzp_update_count(const kzp_ctx *ctx)
 
 kzp_status kzp_update_at(kzp_update *out, const kzp_ctx *ctx, size_t index)
 {
-    size_t total = kzp_update_count(ctx);
-    if (!out || !ctx || index >= total) {
-        return KZP_E_INVALID_ARG;
-    }
-    /* the walk runs from the last update back to the first: the first applied is the last seen */
+    size_t total = kzp_update_count(ctx); /* 0 for NULL */
     const kzp_ctx *c = NULL;
     size_t k = 0;
-    visit_in_effect(ctx, total - 1 - index, &c, &k);
+    if (out && index < total) {
+        /* the walk runs from the last update back to the first: the first applied is the last seen */
+        visit_in_effect(ctx, total - 1 - index, &c, &k);
+    }
     if (!c) {
-        return KZP_E_INVALID_ARG; /* not reached: index < total */
+        return KZP_E_INVALID_ARG;
     }
     kzp_update u = {.source = c->update_source, .sha256 = c->update_sha256};
     const kzp_period_def *p = &c->periods[k];
