@@ -1,11 +1,11 @@
 /* MCI update files: next year's MCI applied without a new release. Each file is an update in the
  * format of kzp_ctx_new_with_mci; where they are looked for is documented in docs/dataset.md. */
 #define _POSIX_C_SOURCE 200809L // NOLINT(bugprone-reserved-identifier,cert-dcl37-c,cert-dcl51-cpp): fstatat, dirfd
+#include "json_read.h"
 #include "kzp_internal.h"
 
 #include <dirent.h>
 #include <errno.h>
-#include <jansson.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -66,9 +66,10 @@ static int file_rules(const kzp_ctx *d, const kzp_ctx *base, const char *text, s
                             d->extras[i]->id);
         }
     }
-    json_t *root = json_loadb(text, len, 0, NULL); /* read once already: only memory can fail */
-    if (!root) {
-        return kzp_fail(err, KZP_E_NOMEM, NULL, "out of memory");
+    json_t *root = NULL;
+    int rc = kzp_parse_json(&root, text, len, err); /* read once already: only memory can fail */
+    if (rc != KZP_OK) {
+        return rc;
     }
     bool until = json_object_get(root, "known_until") != NULL;
     json_decref(root);
