@@ -740,6 +740,13 @@ static int run(cli_out *out, const options *o, const command_def *cmd, char **ar
                                 .csv_out = csv_out,
                                 .html_out = html_out,
                                 .made_at = made_at_text(made_at, sizeof made_at)};
+        /* A batch's answers are buffered to the end anyway: a larger buffer than stdio's 4 KiB makes
+         * one write call for a hundred answers, not for two (bench/results/batch.md). Static: stdio
+         * uses it until the process exits. Nothing was written yet; if refused, stdio's own stays. */
+        static char out_buffer[256 * 1024];
+        if (out->f == stdout) {
+            (void)setvbuf(stdout, out_buffer, _IOFBF, sizeof out_buffer);
+        }
         code = cli_batch(in, out, ctx, &bo);
         if (in != stdin) {
             fclose(in);
