@@ -1,7 +1,9 @@
 /* A printable record of one answer (--format html): a self-contained HTML document in the
  * output's language that prints on one A4 page. Its words are the human output's own (text_out.c
  * writes them, this file only lays them out), so the printed record and the terminal never
- * differ; only the receipt's headings live here. */
+ * differ; only the receipt's headings live here. Its writes are not checked one by one: a
+ * stream's error is sticky, and every caller checks it before it can exit 0 (cli_out_finish
+ * after one document; html_written after each page of a batch, which then stops reading). */
 #define _GNU_SOURCE /* open_memstream */
 #include "cli.h"
 
